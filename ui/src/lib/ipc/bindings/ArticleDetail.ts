@@ -1,0 +1,3 @@
+import type { ArticleRow } from "./ArticleRow";
+
+export type ArticleDetail = { article: ArticleRow, url: string | null, text: string };

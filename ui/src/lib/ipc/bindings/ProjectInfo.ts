@@ -1,0 +1,1 @@
+export type ProjectInfo = { path: string, article_count: number };

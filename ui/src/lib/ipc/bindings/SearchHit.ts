@@ -1,0 +1,3 @@
+import type { ArticleRow } from "./ArticleRow";
+
+export type SearchHit = { article: ArticleRow, snippet: string };

@@ -1,0 +1,193 @@
+//! The only door from the UI to the Rust back end.
+//!
+//! Every Tauri command, event and native dialog the window uses is wrapped here in a typed
+//! function, so components and stores never import `@tauri-apps/*` and the IPC contract is
+//! readable in one file. The DTO types in `bindings/` are generated from Rust (ts-rs); do not
+//! edit them by hand. This module deliberately holds no state and shows nothing to the user:
+//! it turns every failure into a `CommandError` and lets the caller decide how to report it.
+
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { open, save } from "@tauri-apps/plugin-dialog";
+
+import type { ArticleDetail } from "./bindings/ArticleDetail";
+import type { ArticleRow } from "./bindings/ArticleRow";
+import type { FileOutcome } from "./bindings/FileOutcome";
+import type { ImportProgress } from "./bindings/ImportProgress";
+import type { ImportSummary } from "./bindings/ImportSummary";
+import type { IpcError } from "./bindings/IpcError";
+import type { ProjectInfo } from "./bindings/ProjectInfo";
+import type { SearchHit } from "./bindings/SearchHit";
+
+export type {
+  ArticleDetail,
+  ArticleRow,
+  FileOutcome,
+  ImportProgress,
+  ImportSummary,
+  IpcError,
+  ProjectInfo,
+  SearchHit,
+};
+export type { UnlistenFn };
+
+/** The error codes the back end sends; anything else is reported as it came. */
+export type IpcErrorCode = "not_found" | "invalid_project" | "invalid_input" | "io" | "internal";
+
+/** A failed command: the back end's `{code, message}`, with the command that failed. */
+export class CommandError extends Error implements IpcError {
+  readonly code: string;
+  readonly command: string;
+
+  constructor(command: string, error: IpcError) {
+    super(error.message);
+    this.name = "CommandError";
+    this.code = error.code;
+    this.command = command;
+  }
+}
+
+/**
+ * Turns whatever a rejected `invoke` produced into `{code, message}`. The back end rejects
+ * with `IpcError`, but a missing command, a panic or running outside Tauri produce strings or
+ * `Error`s, and those must reach the user too instead of becoming "[object Object]".
+ */
+export function toIpcError(reason: unknown): IpcError {
+  if (typeof reason === "object" && reason !== null) {
+    const { code, message } = reason as Partial<Record<"code" | "message", unknown>>;
+    if (typeof code === "string" && typeof message === "string") return { code, message };
+    if (reason instanceof Error) return { code: "internal", message: reason.message };
+    if (typeof message === "string") return { code: "internal", message };
+  }
+  if (typeof reason === "string" && reason.length > 0) return { code: "internal", message: reason };
+  return { code: "internal", message: `unexpected error: ${String(reason)}` };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    throw new CommandError(command, toIpcError(reason));
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Commands
+
+export function projectInfo(): Promise<ProjectInfo> {
+  return call("project_info");
+}
+
+export function openProject(path: string): Promise<ProjectInfo> {
+  return call("open_project", { path });
+}
+
+export function newProject(path: string): Promise<ProjectInfo> {
+  return call("new_project", { path });
+}
+
+export function listArticles(): Promise<ArticleRow[]> {
+  return call("list_articles");
+}
+
+export function getArticle(id: number): Promise<ArticleDetail> {
+  return call("get_article", { id });
+}
+
+export function searchArticles(query: string): Promise<SearchHit[]> {
+  return call("search_articles", { query });
+}
+
+/** Long-running; `onImportProgress` reports each file while it runs. */
+export function importPaths(paths: string[]): Promise<ImportSummary> {
+  return call("import_paths", { paths });
+}
+
+// ---------------------------------------------------------------------------------------
+// Events
+
+/** What the native menu asks the window to do. */
+export type MenuAction = "open_project" | "new_project" | "import_files" | "import_folder";
+
+const MENU_ACTIONS: readonly string[] = ["open_project", "new_project", "import_files", "import_folder"];
+
+export function isMenuAction(value: unknown): value is MenuAction {
+  return typeof value === "string" && MENU_ACTIONS.includes(value);
+}
+
+/** Menu items the UI does not know are ignored here, so an older UI never crashes on them. */
+export function onMenu(handler: (action: MenuAction) => void): Promise<UnlistenFn> {
+  return listen<unknown>("menu", (event) => {
+    if (isMenuAction(event.payload)) handler(event.payload);
+  });
+}
+
+export function onImportProgress(handler: (progress: ImportProgress) => void): Promise<UnlistenFn> {
+  return listen<ImportProgress>("import-progress", (event) => handler(event.payload));
+}
+
+/** Files dragged over the window, as the shell reports them. */
+export type DragDrop =
+  | { type: "enter" | "over" }
+  | { type: "drop"; paths: string[] }
+  | { type: "leave" };
+
+export function onDragDrop(handler: (event: DragDrop) => void): Promise<UnlistenFn> {
+  return getCurrentWebview().onDragDropEvent((event) => {
+    const payload = event.payload;
+    switch (payload.type) {
+      case "enter":
+      case "over":
+        handler({ type: payload.type });
+        break;
+      case "drop":
+        handler({ type: "drop", paths: payload.paths });
+        break;
+      case "leave":
+        handler({ type: "leave" });
+        break;
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Native dialogs. Each returns null when the user cancels.
+
+const PROJECT_FILTER = { name: "Parallax project", extensions: ["parallax"] };
+
+/** The formats the importer reads; "All files" stays available because it also sniffs content. */
+const ARTICLE_FILTERS = [
+  { name: "Articles", extensions: ["txt", "md", "html", "htm", "pdf", "docx", "json", "jsonl"] },
+  { name: "All files", extensions: ["*"] },
+];
+
+function asPaths(selection: string | string[] | null): string[] | null {
+  if (selection === null) return null;
+  const paths = Array.isArray(selection) ? selection : [selection];
+  return paths.length > 0 ? paths : null;
+}
+
+export async function chooseProjectToOpen(): Promise<string | null> {
+  const selection = await open({
+    title: "Open a Parallax project",
+    multiple: false,
+    directory: false,
+    filters: [PROJECT_FILTER],
+  });
+  return asPaths(selection)?.[0] ?? null;
+}
+
+export async function chooseNewProjectPath(): Promise<string | null> {
+  return save({ title: "Create a Parallax project", filters: [PROJECT_FILTER] });
+}
+
+export async function chooseFilesToImport(): Promise<string[] | null> {
+  return asPaths(
+    await open({ title: "Import articles", multiple: true, directory: false, filters: ARTICLE_FILTERS }),
+  );
+}
+
+export async function chooseFoldersToImport(): Promise<string[] | null> {
+  return asPaths(await open({ title: "Import a folder of articles", multiple: true, directory: true }));
+}

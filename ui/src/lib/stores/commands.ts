@@ -1,0 +1,152 @@
+//! What the user can ask for — from the toolbar, a keyboard shortcut, the native menu or a
+//! drop — expressed once, in terms of the IPC functions and the stores. Components call these
+//! and stay free of sequencing and error handling.
+
+import * as ipc from "../ipc";
+import type { MenuAction, ProjectInfo, UnlistenFn } from "../ipc";
+import { articles } from "./articles.svelte";
+import { importer } from "./importer.svelte";
+import { notices } from "./notices.svelte";
+import { project } from "./project.svelte";
+import { reader } from "./reader.svelte";
+import { search } from "./search.svelte";
+import { table } from "./table.svelte";
+
+/** Shows `info` as the open project and loads its articles, forgetting the previous one's view. */
+async function showProject(info: ProjectInfo): Promise<void> {
+  const switched = project.info?.path !== info.path;
+  project.info = info;
+  if (switched) {
+    search.clear();
+    reader.close();
+    table.activeId = null;
+    articles.clear();
+  }
+  await articles.refresh();
+}
+
+/** At start-up: whatever project the shell opened (command-line argument or the default one). */
+export async function loadCurrentProject(): Promise<void> {
+  try {
+    await showProject(await ipc.projectInfo());
+  } catch (reason) {
+    notices.report("Could not open the project", reason);
+  } finally {
+    project.starting = false;
+  }
+}
+
+export async function openProject(): Promise<void> {
+  let path: string | null;
+  try {
+    path = await ipc.chooseProjectToOpen();
+  } catch (reason) {
+    notices.report("Could not show the Open dialog", reason);
+    return;
+  }
+  if (path === null) return;
+  try {
+    await showProject(await ipc.openProject(path));
+  } catch (reason) {
+    notices.report(`Could not open ${path}`, reason);
+  }
+}
+
+export async function newProject(): Promise<void> {
+  let path: string | null;
+  try {
+    path = await ipc.chooseNewProjectPath();
+  } catch (reason) {
+    notices.report("Could not show the New project dialog", reason);
+    return;
+  }
+  if (path === null) return;
+  try {
+    await showProject(await ipc.newProject(path));
+  } catch (reason) {
+    notices.report(`Could not create ${path}`, reason);
+  }
+}
+
+/** Imports `paths` into the open project and refreshes everything the import changed. */
+export async function importPaths(paths: readonly string[]): Promise<void> {
+  const summary = await importer.run(paths);
+  if (summary === null) return;
+  try {
+    project.info = await ipc.projectInfo();
+  } catch (reason) {
+    notices.report("Could not refresh the project", reason);
+  }
+  await articles.refresh();
+  if (search.active) await search.run();
+}
+
+export async function importFiles(): Promise<void> {
+  await importFromDialog(ipc.chooseFilesToImport);
+}
+
+export async function importFolders(): Promise<void> {
+  await importFromDialog(ipc.chooseFoldersToImport);
+}
+
+async function importFromDialog(choose: () => Promise<string[] | null>): Promise<void> {
+  if (importer.running) {
+    notices.report("An import is already running", "wait for it to finish, then import again");
+    return;
+  }
+  let paths: string[] | null;
+  try {
+    paths = await choose();
+  } catch (reason) {
+    notices.report("Could not show the Import dialog", reason);
+    return;
+  }
+  if (paths !== null) await importPaths(paths);
+}
+
+export function runMenuAction(action: MenuAction): Promise<void> {
+  switch (action) {
+    case "open_project":
+      return openProject();
+    case "new_project":
+      return newProject();
+    case "import_files":
+      return importFiles();
+    case "import_folder":
+      return importFolders();
+  }
+}
+
+/**
+ * Subscribes to the back end's events (menu, import progress, drag-and-drop). Returns the
+ * function that unsubscribes. A subscription that fails is reported, and the others still work.
+ */
+export async function connectToBackend(): Promise<() => void> {
+  const subscriptions: [string, () => Promise<UnlistenFn>][] = [
+    ["the menu", () => ipc.onMenu((action) => void runMenuAction(action))],
+    ["import progress", () => ipc.onImportProgress((progress) => importer.progressed(progress))],
+    [
+      "dropped files",
+      () =>
+        ipc.onDragDrop((event) => {
+          if (event.type === "drop") {
+            importer.dragging = false;
+            void importPaths(event.paths);
+          } else {
+            importer.dragging = event.type !== "leave";
+          }
+        }),
+    ],
+  ];
+  const unlisteners: UnlistenFn[] = [];
+  for (const [what, subscribe] of subscriptions) {
+    try {
+      unlisteners.push(await subscribe());
+    } catch (reason) {
+      notices.report(`Could not listen for ${what}`, reason);
+    }
+  }
+  return () => {
+    for (const unlisten of unlisteners) unlisten();
+  };
+}

@@ -1,0 +1,48 @@
+//! What the article table shows: the list or the search hits, in the chosen order, and which
+//! row the keyboard cursor is on.
+
+import type { ArticleRow } from "../ipc";
+import { sortBy, nextSort, type Sort, type SortKey } from "../util/sort";
+import { articles } from "./articles.svelte";
+import { search } from "./search.svelte";
+
+export type TableEntry = { row: ArticleRow; snippet: string | null };
+
+/** Row heights in pixels; the virtual list needs them fixed. Hits have a snippet line. */
+export const LIST_ROW_HEIGHT = 34;
+export const HIT_ROW_HEIGHT = 54;
+
+const rowOf = (entry: TableEntry) => entry.row;
+
+class Table {
+  sort = $state<Sort>(null);
+  /** The row the keyboard cursor is on (by id, so it survives sorting and refreshes). */
+  activeId = $state<number | null>(null);
+
+  readonly showingHits = $derived(search.active);
+
+  readonly entries: readonly TableEntry[] = $derived.by(() => {
+    const unsorted: readonly TableEntry[] = this.showingHits
+      ? search.hits.map((hit) => ({ row: hit.article, snippet: hit.snippet }))
+      : articles.rows.map((row) => ({ row, snippet: null }));
+    return sortBy(unsorted, rowOf, this.sort);
+  });
+
+  readonly rowHeight = $derived(this.showingHits ? HIT_ROW_HEIGHT : LIST_ROW_HEIGHT);
+
+  readonly activeIndex = $derived.by(() => {
+    const id = this.activeId;
+    return id === null ? -1 : this.entries.findIndex((entry) => entry.row.id === id);
+  });
+
+  sortBy(key: SortKey): void {
+    this.sort = nextSort(this.sort, key);
+  }
+
+  activate(index: number): void {
+    const entry = this.entries[index];
+    this.activeId = entry ? entry.row.id : null;
+  }
+}
+
+export const table = new Table();
