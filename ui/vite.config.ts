@@ -3,10 +3,14 @@ import { defineConfig } from "vitest/config";
 
 // Tauri loads http://localhost:5173 in dev builds and ui/dist in release builds
 // (see ../shared/TAURI-NOTES.md), so the port is fixed and must not drift.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
   clearScreen: false,
+  // Unit tests (vitest runs in mode "test") exercise the stores with Svelte's client runtime,
+  // real signals and deriveds, as the app does, rather than the server build.
+  resolve: mode === "test" ? { conditions: ["browser"] } : undefined,
   server: { port: 5173, strictPort: true },
+  preview: { port: 4173, strictPort: true },
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -16,4 +20,4 @@ export default defineConfig({
     include: ["src/**/*.test.ts"],
     environment: "node",
   },
-});
+}));

@@ -1,0 +1,414 @@
+// What a user of the Parallax window notices, checked in real headless Chromium against the
+// built UI with the Tauri back end mocked. Run from ui/: `npm run test:browser`.
+
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+
+import {
+  ARABIC_TEXT,
+  ARABIC_TITLE,
+  ARTICLES,
+  ENGLISH_TEXT,
+  HOSTILE_TEXT,
+  HOSTILE_TITLE,
+  TEXTS,
+} from "./fixtures.mjs";
+import { emit, ipcCalls, launchBrowser, openApp, serveDist } from "./harness.mjs";
+
+const SCREENSHOT = process.env.UI_SHOT ?? "/tmp/ui-shot.png";
+
+let browser;
+let server;
+let cspServer;
+
+before(async () => {
+  [browser, server, cspServer] = await Promise.all([launchBrowser(), serveDist(), serveDist({ csp: true })]);
+});
+
+after(async () => {
+  await Promise.all([browser?.close(), server?.close(), cspServer?.close()]);
+});
+
+const project = { articles: ARTICLES, texts: TEXTS };
+
+/** The rendered rows of the article table. */
+const rows = (page) => page.locator('[role="grid"] [role="row"][data-id]');
+const rowTitled = (page, title) => rows(page).filter({ has: page.getByRole("gridcell", { name: title, exact: true }) });
+const pane = (page) => page.getByRole("region", { name: "Reading pane" });
+
+async function open(fixture = project, { csp = false } = {}) {
+  const app = await openApp(browser.context, (csp ? cspServer : server).url, fixture);
+  return app;
+}
+
+describe("article list and reading pane", () => {
+  test("shows the project and its articles, Arabic titles right-to-left", async () => {
+    const { page, problems } = await open();
+    try {
+      await page.getByRole("heading", { level: 1, name: "Elections 2024.parallax" }).waitFor();
+      assert.match(await page.locator("header").innerText(), /8 articles/);
+      await rows(page).first().waitFor();
+      assert.equal(await rows(page).count(), ARTICLES.length);
+
+      const arabic = page.getByRole("gridcell", { name: ARABIC_TITLE });
+      const english = page.getByRole("gridcell", { name: ARTICLES[1].title });
+      const direction = (l) => l.evaluate((el) => getComputedStyle(el).direction);
+      assert.equal(await direction(arabic), "rtl", "an Arabic title must read right to left");
+      assert.equal(await direction(english), "ltr");
+      assert.equal(await direction(page.getByRole("gridcell", { name: "الجزيرة" })), "rtl");
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("clicking a row shows the full article, each Arabic paragraph right-to-left", async () => {
+    const { page, problems } = await open();
+    try {
+      await rowTitled(page, ARABIC_TITLE).click();
+      const reading = pane(page);
+      await reading.getByRole("heading", { name: ARABIC_TITLE }).waitFor();
+      const text = await reading.innerText();
+      for (const paragraph of ARABIC_TEXT.split("\n\n")) assert.ok(text.includes(paragraph), `pane shows: ${paragraph}`);
+      assert.ok(text.includes("سارة المصري"), "author shown");
+      assert.ok(text.includes("https://www.aljazeera.net/news/2024/3/12/خطة-الإعمار"), "URL shown as text");
+      assert.equal(await reading.locator("a").count(), 0, "the URL is not a link that would navigate the app");
+      const dirs = await reading.locator(".text p").evaluateAll((ps) => ps.map((p) => getComputedStyle(p).direction));
+      assert.deepEqual(dirs, ["rtl", "rtl", "rtl"]);
+      assert.equal(await rowTitled(page, ARABIC_TITLE).getAttribute("aria-selected"), "true");
+
+      await rowTitled(page, ARTICLES[1].title).click();
+      await reading.getByRole("heading", { name: ARTICLES[1].title }).waitFor();
+      assert.ok((await reading.innerText()).includes(ENGLISH_TEXT.split("\n\n")[1]));
+      assert.equal(await reading.locator(".text p").first().evaluate((p) => getComputedStyle(p).direction), "ltr");
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("keyboard: arrows move the cursor, Enter opens, Home and End jump", async () => {
+    const { page } = await open();
+    try {
+      await rows(page).first().waitFor();
+      const grid = page.getByRole("grid");
+      await grid.focus();
+      await page.keyboard.press("ArrowDown"); // first row
+      await page.keyboard.press("ArrowDown"); // second row
+      await page.keyboard.press("Enter");
+      await pane(page).getByRole("heading", { name: ARTICLES[1].title }).waitFor();
+      const active = await grid.getAttribute("aria-activedescendant");
+      assert.equal(active, "article-row-2");
+
+      await page.keyboard.press("End");
+      await page.keyboard.press("Enter");
+      await pane(page).getByRole("heading", { name: ARTICLES.at(-1).title }).waitFor();
+      await page.keyboard.press("Home");
+      await page.keyboard.press("Enter");
+      await pane(page).getByRole("heading", { name: ARABIC_TITLE }).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("role")), "grid", "focus stays on the table");
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("clicking a column header sorts, again reverses, a third time restores", async () => {
+    const { page } = await open();
+    try {
+      await rows(page).first().waitFor();
+      const dates = () => rows(page).locator(".date").allInnerTexts();
+      const header = page.getByRole("columnheader", { name: /Date/ });
+      await header.getByRole("button").click();
+      assert.equal(await header.getAttribute("aria-sort"), "ascending");
+      assert.deepEqual(await dates(), [
+        "2024-02-28", "2024-03-10", "2024-03-12", "2024-03-12", "2024-03-13", "2024-03-14", "2024-03-15", "—",
+      ]);
+      await header.getByRole("button").click();
+      assert.equal(await header.getAttribute("aria-sort"), "descending");
+      assert.equal((await dates())[0], "2024-03-15");
+      assert.equal((await dates()).at(-1), "—", "undated articles stay last");
+      await header.getByRole("button").click();
+      assert.equal(await header.getAttribute("aria-sort"), "none");
+      assert.equal(await rows(page).first().locator(".title").innerText(), ARABIC_TITLE);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("10,000 articles: only the visible rows exist, and scrolling reaches the last one", async () => {
+    const { page, problems } = await open({ bulk: 10_000 });
+    try {
+      await page.locator("header").getByText("10,000 articles").waitFor();
+      await rows(page).first().waitFor();
+      const rendered = await rows(page).count();
+      assert.ok(rendered > 10 && rendered < 60, `rendered ${rendered} rows for 10,000 articles`);
+      assert.equal(await page.getByRole("grid").getAttribute("aria-rowcount"), "10001");
+
+      const viewport = page.locator(".viewport");
+      await viewport.evaluate((el) => (el.scrollTop = el.scrollHeight));
+      const last = page.getByRole("gridcell", { name: "مقال رقم 10000", exact: true });
+      await last.waitFor();
+      assert.ok(await last.isVisible(), "the last article is on screen after scrolling to the end");
+      assert.ok((await rows(page).count()) < 60, "scrolling does not pile up rows");
+
+      // The keyboard gets there too, and back.
+      await page.getByRole("grid").focus();
+      await page.keyboard.press("Home");
+      await page.getByRole("gridcell", { name: "Article number 1", exact: true }).waitFor();
+      await page.keyboard.press("End");
+      await page.keyboard.press("Enter");
+      await pane(page).getByRole("heading", { name: "مقال رقم 10000" }).waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("search", () => {
+  test("hits replace the list while a query is present; Esc restores it", async () => {
+    const { page, problems } = await open();
+    try {
+      await rows(page).first().waitFor();
+      await page.keyboard.press("Control+f");
+      const field = page.getByRole("searchbox", { name: "Search articles" });
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("type")), "search", "Ctrl+F focuses search");
+      await field.fill("الإعمار");
+      await page.getByRole("grid", { name: "Search results" }).waitFor();
+      await page.getByText("3 hits").waitFor();
+      assert.equal(await rows(page).count(), 3);
+      assert.ok((await rows(page).first().locator(".snippet").innerText()).length > 0, "a hit shows its snippet");
+      assert.ok((await rows(page).locator("mark").count()) > 0, "the query is marked in snippets");
+      const searches = (await ipcCalls(page)).filter((c) => c.cmd === "search_articles");
+      assert.deepEqual(searches.at(-1).args, { query: "الإعمار" });
+
+      await field.press("Escape");
+      await page.getByRole("grid", { name: "Articles" }).waitFor();
+      assert.equal(await field.inputValue(), "");
+      assert.equal(await rows(page).count(), ARTICLES.length);
+
+      await field.fill("no such words anywhere");
+      await page.getByText(/No articles match/).waitFor();
+      await page.getByRole("grid").focus();
+      await page.keyboard.press("Escape");
+      assert.equal(await rows(page).count(), ARTICLES.length, "Esc on the table clears the search too");
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("import", () => {
+  const importFixture = {
+    ...project,
+    import: {
+      gate: true,
+      files: [
+        { path: "/home/researcher/drop/aljazeera-2024-03-20.html", status: "imported", message: null, article_ids: [9] },
+        { path: "/home/researcher/drop/reuters-plan.txt", status: "duplicate", message: "same text as article 2", article_ids: [2] },
+        { path: "/home/researcher/drop/scan.pdf", status: "failed", message: "scan.pdf: no text layer (scanned document?)", article_ids: [] },
+      ],
+      added: [
+        {
+          id: 9, title: "وزير المالية: لا ضرائب جديدة لتمويل الخطة", outlet: "الجزيرة", author: null, lang: "ar",
+          published_at: "2024-03-20", source: "/home/researcher/drop/aljazeera-2024-03-20.html", format: "html",
+          imported_at: "2025-03-02T10:00:00Z",
+        },
+      ],
+    },
+  };
+
+  test("a drop imports the dropped paths with progress, then lists each file's outcome", async () => {
+    const { page, problems } = await open(importFixture);
+    try {
+      await rows(page).first().waitFor();
+      await emit(page, "tauri://drag-enter", { paths: ["/home/researcher/drop"], position: { x: 300, y: 300 } });
+      await page.getByText("Drop to import into").waitFor();
+      await emit(page, "tauri://drag-leave", null);
+      await page.getByText("Drop to import into").waitFor({ state: "detached" });
+
+      const dropped = ["/home/researcher/drop", "/home/researcher/notes/extra.txt"];
+      await emit(page, "tauri://drag-over", { position: { x: 310, y: 300 } });
+      await emit(page, "tauri://drag-drop", { paths: dropped, position: { x: 320, y: 300 } });
+      await page.getByText("Drop to import into").waitFor({ state: "detached" });
+
+      const progress = page.getByRole("region", { name: "Import progress" });
+      await progress.waitFor();
+      assert.match(await progress.innerText(), /0 of 3 files/);
+      assert.match(await progress.innerText(), /aljazeera-2024-03-20\.html/);
+      assert.equal(await progress.locator("progress").getAttribute("max"), "3");
+      assert.equal(await progress.locator("[aria-live]").count(), 1, "progress is announced");
+      const imports = (await ipcCalls(page)).filter((c) => c.cmd === "import_paths");
+      assert.deepEqual(imports, [{ cmd: "import_paths", args: { paths: dropped } }]);
+
+      await page.evaluate(() => window.__releaseImport());
+      const results = page.getByRole("region", { name: "Import results" });
+      await results.waitFor();
+      assert.match(await results.getByRole("status").innerText(), /1 imported · 1 duplicate · 1 failed/);
+      const items = results.getByRole("listitem");
+      assert.equal(await items.count(), 3);
+      const failed = items.filter({ hasText: "scan.pdf" });
+      assert.match(await failed.innerText(), /Failed/);
+      assert.match(await failed.innerText(), /no text layer \(scanned document\?\)/);
+      assert.match(await items.filter({ hasText: "reuters-plan.txt" }).innerText(), /Duplicate/);
+
+      // The list and the count now include the new article.
+      await page.getByRole("gridcell", { name: "وزير المالية: لا ضرائب جديدة لتمويل الخطة" }).waitFor();
+      await page.locator("header").getByText("9 articles").waitFor();
+
+      await items.filter({ hasText: "aljazeera-2024-03-20.html" }).getByRole("button", { name: "Show" }).click();
+      await pane(page).getByRole("heading", { name: "وزير المالية: لا ضرائب جديدة لتمويل الخطة" }).waitFor();
+
+      await results.getByRole("button", { name: "Dismiss" }).click();
+      await results.waitFor({ state: "detached" });
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("Ctrl+I and the menu show the native dialogs and act on what was picked", async () => {
+    const fixture = {
+      ...importFixture,
+      import: { ...importFixture.import, gate: false },
+      dialog: { open: ["/home/researcher/picked/a.txt"], save: "/home/researcher/New study.parallax" },
+    };
+    const { page, problems } = await open(fixture);
+    try {
+      await rows(page).first().waitFor();
+      await page.keyboard.press("Control+i");
+      await page.getByRole("region", { name: "Import results" }).waitFor();
+      const calls = await ipcCalls(page);
+      const dialog = calls.find((c) => c.cmd === "plugin:dialog|open");
+      assert.equal(dialog.args.options.multiple, true);
+      assert.deepEqual(calls.find((c) => c.cmd === "import_paths").args, { paths: ["/home/researcher/picked/a.txt"] });
+
+      await emit(page, "menu", "new_project");
+      await page.getByRole("heading", { level: 1, name: "New study.parallax" }).waitFor();
+      const save = (await ipcCalls(page)).find((c) => c.cmd === "plugin:dialog|save");
+      assert.deepEqual(save.args.options.filters, [{ name: "Parallax project", extensions: ["parallax"] }]);
+      assert.deepEqual((await ipcCalls(page)).find((c) => c.cmd === "new_project").args, {
+        path: "/home/researcher/New study.parallax",
+      });
+      await page.getByText("This project has no articles yet").waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("untrusted data and failures", () => {
+  test("markup in article titles and text is shown as text and never runs", async () => {
+    const fixture = {
+      articles: [
+        { ...ARTICLES[1], id: 1, title: HOSTILE_TITLE, outlet: "<b>Outlet</b>", author: "<svg onload=window.__pwned=5>" },
+      ],
+      texts: { 1: { url: "javascript:window.__pwned=6", text: HOSTILE_TEXT } },
+    };
+    const { page } = await open(fixture);
+    try {
+      const cell = page.getByRole("gridcell", { name: HOSTILE_TITLE, exact: true });
+      await cell.waitFor();
+      await cell.click();
+      const reading = pane(page);
+      await reading.getByRole("heading", { name: HOSTILE_TITLE }).waitFor();
+      const text = await reading.innerText();
+      assert.ok(text.includes("<script>window.__pwned=2</script>"), "script tag shown literally");
+      assert.ok(text.includes('<img src=x onerror="window.__pwned=3"><b>bold?</b>'), "img tag shown literally");
+      assert.ok(text.includes("<svg onload=window.__pwned=5>"), "author shown literally");
+      await page.waitForTimeout(200);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+      assert.equal(await page.locator("img, script:not([src]), iframe, b, svg[onload]").count(), 0);
+      assert.equal(await reading.locator("img").count(), 0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("a failing command shows its message instead of failing silently", async () => {
+    const fixture = {
+      ...project,
+      errors: {
+        list_articles: { code: "io", message: "cannot read /home/researcher/Elections 2024.parallax: permission denied" },
+        search_articles: { code: "invalid_input", message: "unbalanced quote in query" },
+      },
+    };
+    const { page } = await open(fixture);
+    try {
+      const alert = page.getByRole("alert").filter({ hasText: "permission denied" });
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /Could not load the article list/);
+      await alert.getByRole("button", { name: /Dismiss/ }).click();
+      await alert.waitFor({ state: "detached" });
+
+      await page.getByRole("searchbox").fill('"open');
+      await page.getByRole("alert").filter({ hasText: "unbalanced quote in query" }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("an article that cannot be loaded says so in the reading pane", async () => {
+    const fixture = { ...project, errors: { get_article: { code: "not_found", message: "article 1 was deleted" } } };
+    const { page } = await open(fixture);
+    try {
+      await rowTitled(page, ARABIC_TITLE).click();
+      await pane(page).getByRole("alert").filter({ hasText: "article 1 was deleted" }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("an empty project explains drag-and-drop", async () => {
+    const { page } = await open({ articles: [] });
+    try {
+      await page.getByText("This project has no articles yet").waitFor();
+      assert.match(await page.locator("main").innerText(), /Drag files or whole folders onto this window/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("runs under the release CSP with no violations", async () => {
+    const { page, problems } = await open(project, { csp: true });
+    try {
+      await page.evaluate(() => {
+        window.__violations = [];
+        document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await rowTitled(page, ARABIC_TITLE).click();
+      await pane(page).getByRole("heading", { name: ARABIC_TITLE }).waitFor();
+      await page.getByRole("searchbox").fill("plan");
+      await page.getByRole("grid", { name: "Search results" }).waitFor();
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      assert.deepEqual(problems.filter((p) => /Content Security Policy/i.test(p)), []);
+      assert.equal(await page.locator(".viewport").evaluate((el) => el.scrollHeight > 0), true);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+test("screenshot with Arabic and English articles", async () => {
+  const { page } = await open({
+    ...project,
+    import: {
+      files: [
+        { path: "/home/researcher/drop/aljazeera-2024-03-20.html", status: "imported", message: null, article_ids: [1] },
+        { path: "/home/researcher/drop/scan.pdf", status: "failed", message: "scan.pdf: no text layer (scanned document?)", article_ids: [] },
+      ],
+    },
+  });
+  try {
+    await rowTitled(page, ARABIC_TITLE).click();
+    await pane(page).getByRole("heading", { name: ARABIC_TITLE }).waitFor();
+    await emit(page, "tauri://drag-drop", { paths: ["/home/researcher/drop"], position: { x: 1, y: 1 } });
+    await page.getByRole("region", { name: "Import results" }).waitFor();
+    await page.getByRole("grid").focus();
+    await page.screenshot({ path: SCREENSHOT });
+  } finally {
+    await page.close();
+  }
+});

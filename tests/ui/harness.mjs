@@ -1,0 +1,245 @@
+// Test harness for the UI in headless Chromium: serves the built UI (ui/dist), launches
+// /usr/bin/chromium through playwright-core and stands in for the Rust back end with
+// @tauri-apps/api/mocks, injected before the app's own scripts run.
+//
+// Dependencies are resolved from ui/node_modules (one `npm ci` in ui/ installs everything),
+// so this folder needs no package.json of its own.
+
+import { readFileSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const uiDir = resolve(here, "../../ui");
+const distDir = join(uiDir, "dist");
+const requireFromUi = createRequire(join(uiDir, "package.json"));
+
+const { chromium } = requireFromUi("playwright-core");
+
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+/** The Content-Security-Policy the Tauri shell is expected to enforce on the release build. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self' ipc: http://ipc.localhost; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+// ---------------------------------------------------------------------------------------
+// Static server for ui/dist
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+};
+
+/** Serves ui/dist on a free localhost port; with `csp`, every response carries STRICT_CSP. */
+export async function serveDist({ csp = false } = {}) {
+  if (!existsSync(join(distDir, "index.html"))) {
+    throw new Error(`ui/dist is missing: run "npm run build" in ${uiDir} first`);
+  }
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    let file = normalize(join(distDir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(distDir + sep) && file !== distDir) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(distDir, "index.html");
+    const headers = { "content-type": MIME[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" };
+    if (csp) headers["content-security-policy"] = STRICT_CSP;
+    res.writeHead(200, headers).end(readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Browser
+
+export async function launchBrowser() {
+  const userDataDir = mkdtempSync(join(tmpdir(), "parallax-ui-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+    viewport: { width: 1280, height: 800 },
+    locale: "en-US",
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Tauri mocks
+
+/**
+ * @tauri-apps/api/mocks is a self-contained ES module (it imports nothing); turned into a
+ * classic script it can run as an init script before any page script, which is what a real
+ * Tauri webview does with its own IPC glue. It is never part of the production bundle.
+ */
+function tauriMocksScript() {
+  const source = readFileSync(requireFromUi.resolve("@tauri-apps/api/mocks").replace(/\.cjs$/, ".js"), "utf8");
+  const exportLine = /export\s*\{([^}]*)\};?\s*$/;
+  const match = source.match(exportLine);
+  if (!match) throw new Error("unexpected shape of @tauri-apps/api/mocks.js: no export list at the end");
+  return `(() => {\n${source.replace(exportLine, "")}\nwindow.__TAURI_MOCKS__ = {${match[1]}};\n})();`;
+}
+
+const mocksScript = tauriMocksScript();
+
+/**
+ * A fake back end that runs inside the page: it answers the app's commands from `fixture`,
+ * records every call in `window.__ipcCalls`, and emits events the way the shell does.
+ * Serialised by Playwright, so it must not close over anything.
+ */
+function installFakeBackend(fixture) {
+  const { mockIPC, mockWindows } = window.__TAURI_MOCKS__;
+  mockWindows("main");
+
+  const LANGS = ["ar", "en"];
+  let articles = fixture.articles ?? [];
+  if (fixture.bulk) {
+    articles = [];
+    for (let i = 1; i <= fixture.bulk; i++) {
+      const lang = LANGS[i % 2];
+      articles.push({
+        id: i,
+        title: lang === "ar" ? `مقال رقم ${i}` : `Article number ${i}`,
+        outlet: lang === "ar" ? "الجزيرة" : "Reuters",
+        author: null,
+        lang,
+        published_at: `2024-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`,
+        source: `/corpus/article-${i}.txt`,
+        format: "text",
+        imported_at: "2025-01-01T00:00:00Z",
+      });
+    }
+  }
+  const texts = fixture.texts ?? {};
+  let projectPath = fixture.project ?? "/home/researcher/Projects/Elections 2024.parallax";
+
+  window.__ipcCalls = [];
+  window.__importGate = null;
+  window.__releaseImport = () => {};
+
+  const emit = (event, payload) =>
+    window.__TAURI_INTERNALS__.invoke("plugin:event|emit", { event, payload });
+  window.__emit = emit;
+
+  const info = () => ({ path: projectPath, article_count: articles.length });
+  const fail = (command) => {
+    const error = fixture.errors?.[command];
+    if (error) throw error;
+  };
+  const detail = (id) => {
+    const article = articles.find((a) => a.id === id);
+    if (!article) throw { code: "not_found", message: `no article with id ${id}` };
+    const extra = texts[id] ?? {};
+    return { article, url: extra.url ?? null, text: extra.text ?? `Text of ${article.title}.` };
+  };
+
+  mockIPC(
+    async (cmd, args) => {
+      window.__ipcCalls.push({ cmd, args: JSON.parse(JSON.stringify(args ?? {})) });
+      fail(cmd);
+      switch (cmd) {
+        case "project_info":
+          return info();
+        case "open_project":
+        case "new_project":
+          projectPath = args.path;
+          if (cmd === "new_project") articles = [];
+          return info();
+        case "list_articles":
+          return articles;
+        case "get_article":
+          return detail(args.id);
+        case "search_articles": {
+          const q = args.query.toLowerCase();
+          return articles
+            .map((article) => ({ article, text: detail(article.id).text }))
+            .filter(({ article, text }) => (article.title + " " + text).toLowerCase().includes(q))
+            .map(({ article, text }) => {
+              const at = Math.max(0, text.toLowerCase().indexOf(q));
+              return { article, snippet: text.slice(Math.max(0, at - 30), at + 60) };
+            });
+        }
+        case "import_paths": {
+          const plan = fixture.import ?? { files: [] };
+          const total = plan.files.length;
+          for (let i = 0; i < total; i++) {
+            await emit("import-progress", { done: i, total, current: plan.files[i].path });
+            if (i === 0 && plan.gate) {
+              await new Promise((ok) => (window.__releaseImport = ok));
+            }
+          }
+          await emit("import-progress", { done: total, total, current: "" });
+          articles = articles.concat(plan.added ?? []);
+          const count = (status) => plan.files.filter((f) => f.status === status).length;
+          return {
+            files: plan.files,
+            imported: count("imported"),
+            duplicates: count("duplicate"),
+            failed: count("failed"),
+          };
+        }
+        case "plugin:dialog|open":
+          return fixture.dialog?.open ?? null;
+        case "plugin:dialog|save":
+          return fixture.dialog?.save ?? null;
+        default:
+          throw { code: "internal", message: `the fake back end has no command ${cmd}` };
+      }
+    },
+    { shouldMockEvents: true },
+  );
+}
+
+/**
+ * Opens the app in a new page with a fake back end built from `fixture`. Collects page errors
+ * and console errors, which the tests assert are empty where nothing should fail.
+ */
+export async function openApp(context, appUrl, fixture = {}) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  await page.addInitScript({ content: mocksScript });
+  await page.addInitScript(installFakeBackend, fixture);
+  await page.goto(appUrl);
+  return { page, problems };
+}
+
+/** The commands the app sent to the fake back end, in order (without event plumbing). */
+export async function ipcCalls(page) {
+  const calls = await page.evaluate(() => window.__ipcCalls);
+  return calls.filter((c) => !c.cmd.startsWith("plugin:event|"));
+}
+
+/** Emits a back-end event (as the Rust side or the shell would). */
+export function emit(page, event, payload) {
+  return page.evaluate(([e, p]) => window.__emit(e, p), [event, payload]);
+}
