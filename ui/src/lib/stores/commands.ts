@@ -12,6 +12,26 @@ import { reader } from "./reader.svelte";
 import { search } from "./search.svelte";
 import { table } from "./table.svelte";
 
+/**
+ * A native dialog can be asked for twice at once — a double click, or a menu accelerator and
+ * the window's own shortcut for the same key. Only the first is shown; the others are dropped.
+ */
+let dialogShowing = false;
+
+/** Shows a dialog; null when the user cancelled, another dialog is up, or it failed (reported). */
+async function ask<T>(what: string, show: () => Promise<T | null>): Promise<T | null> {
+  if (dialogShowing) return null;
+  dialogShowing = true;
+  try {
+    return await show();
+  } catch (reason) {
+    notices.report(`Could not show the ${what} dialog`, reason);
+    return null;
+  } finally {
+    dialogShowing = false;
+  }
+}
+
 /** Shows `info` as the open project and loads its articles, forgetting the previous one's view. */
 async function showProject(info: ProjectInfo): Promise<void> {
   const switched = project.info?.path !== info.path;
@@ -37,13 +57,7 @@ export async function loadCurrentProject(): Promise<void> {
 }
 
 export async function openProject(): Promise<void> {
-  let path: string | null;
-  try {
-    path = await ipc.chooseProjectToOpen();
-  } catch (reason) {
-    notices.report("Could not show the Open dialog", reason);
-    return;
-  }
+  const path = await ask("Open project", ipc.chooseProjectToOpen);
   if (path === null) return;
   try {
     await showProject(await ipc.openProject(path));
@@ -53,13 +67,7 @@ export async function openProject(): Promise<void> {
 }
 
 export async function newProject(): Promise<void> {
-  let path: string | null;
-  try {
-    path = await ipc.chooseNewProjectPath();
-  } catch (reason) {
-    notices.report("Could not show the New project dialog", reason);
-    return;
-  }
+  const path = await ask("New project", ipc.chooseNewProjectPath);
   if (path === null) return;
   try {
     await showProject(await ipc.newProject(path));
@@ -82,25 +90,19 @@ export async function importPaths(paths: readonly string[]): Promise<void> {
 }
 
 export async function importFiles(): Promise<void> {
-  await importFromDialog(ipc.chooseFilesToImport);
+  await importFromDialog("Import files", ipc.chooseFilesToImport);
 }
 
 export async function importFolders(): Promise<void> {
-  await importFromDialog(ipc.chooseFoldersToImport);
+  await importFromDialog("Import folder", ipc.chooseFoldersToImport);
 }
 
-async function importFromDialog(choose: () => Promise<string[] | null>): Promise<void> {
+async function importFromDialog(what: string, choose: () => Promise<string[] | null>): Promise<void> {
   if (importer.running) {
     notices.report("An import is already running", "wait for it to finish, then import again");
     return;
   }
-  let paths: string[] | null;
-  try {
-    paths = await choose();
-  } catch (reason) {
-    notices.report("Could not show the Import dialog", reason);
-    return;
-  }
+  const paths = await ask(what, choose);
   if (paths !== null) await importPaths(paths);
 }
 

@@ -8,6 +8,10 @@ vi.mock("../ipc", async (importOriginal) => ({
   importPaths: vi.fn(),
   listArticles: vi.fn(),
   getArticle: vi.fn(),
+  projectInfo: vi.fn(),
+  openProject: vi.fn(),
+  chooseProjectToOpen: vi.fn(),
+  chooseFilesToImport: vi.fn(),
 }));
 
 const ipc = await import("../ipc");
@@ -17,6 +21,8 @@ const { notices } = await import("./notices.svelte");
 const { articles } = await import("./articles.svelte");
 const { table } = await import("./table.svelte");
 const { reader } = await import("./reader.svelte");
+const { project } = await import("./project.svelte");
+const commands = await import("./commands");
 
 function row(id: number, title = `t${id}`): ArticleRow {
   return {
@@ -48,6 +54,10 @@ beforeEach(() => {
   vi.mocked(ipc.importPaths).mockReset();
   vi.mocked(ipc.listArticles).mockReset();
   vi.mocked(ipc.getArticle).mockReset();
+  vi.mocked(ipc.projectInfo).mockReset();
+  vi.mocked(ipc.openProject).mockReset();
+  vi.mocked(ipc.chooseProjectToOpen).mockReset();
+  vi.mocked(ipc.chooseFilesToImport).mockReset();
   search.clear();
   notices.clear();
   importer.dismiss();
@@ -232,5 +242,47 @@ describe("notices", () => {
     expect(notices.items.map((n) => n.message)).toEqual(["gone", "disk full"]);
     notices.dismiss(notices.items[0]!.id);
     expect(notices.items.map((n) => n.message)).toEqual(["disk full"]);
+  });
+});
+
+describe("commands", () => {
+  test("asking for the Open dialog twice at once shows it once", async () => {
+    const choice = deferred<string | null>();
+    vi.mocked(ipc.chooseProjectToOpen).mockReturnValue(choice.promise);
+    vi.mocked(ipc.openProject).mockResolvedValue({ path: "/p/b.parallax", article_count: 0 });
+    vi.mocked(ipc.listArticles).mockResolvedValue([]);
+    const first = commands.openProject();
+    const second = commands.runMenuAction("open_project");
+    choice.resolve("/p/b.parallax");
+    await Promise.all([first, second]);
+    expect(ipc.chooseProjectToOpen).toHaveBeenCalledTimes(1);
+    expect(ipc.openProject).toHaveBeenCalledWith("/p/b.parallax");
+    expect(project.info).toEqual({ path: "/p/b.parallax", article_count: 0 });
+  });
+
+  test("a cancelled dialog does nothing; a dialog that fails is reported", async () => {
+    vi.mocked(ipc.chooseProjectToOpen).mockResolvedValueOnce(null).mockRejectedValueOnce("dialog.open not allowed");
+    await commands.openProject();
+    expect(ipc.openProject).not.toHaveBeenCalled();
+    expect(notices.items).toEqual([]);
+    await commands.openProject();
+    expect(notices.items).toMatchObject([{ title: "Could not show the Open project dialog", message: "dialog.open not allowed" }]);
+  });
+
+  test("importing picked files refreshes the count and the list", async () => {
+    vi.mocked(ipc.chooseFilesToImport).mockResolvedValue(["/a.txt"]);
+    vi.mocked(ipc.importPaths).mockResolvedValue({
+      files: [{ path: "/a.txt", status: "imported", message: null, article_ids: [7] }],
+      imported: 1,
+      duplicates: 0,
+      failed: 0,
+    });
+    vi.mocked(ipc.projectInfo).mockResolvedValue({ path: "/p/b.parallax", article_count: 1 });
+    vi.mocked(ipc.listArticles).mockResolvedValue([row(7)]);
+    await commands.importFiles();
+    expect(ipc.importPaths).toHaveBeenCalledWith(["/a.txt"]);
+    expect(project.info?.article_count).toBe(1);
+    expect(articles.rows.map((r) => r.id)).toEqual([7]);
+    expect(importer.phase).toBe("finished");
   });
 });

@@ -19,7 +19,12 @@ class Table {
   /** The row the keyboard cursor is on (by id, so it survives sorting and refreshes). */
   activeId = $state<number | null>(null);
 
-  readonly showingHits = $derived(search.active);
+  /**
+   * Hits replace the list once the first answer for a query is in; until then the list stays,
+   * so typing does not flash an empty table. Later keystrokes keep the previous hits on
+   * screen until their own answer arrives.
+   */
+  readonly showingHits = $derived(search.active && search.answered !== "");
 
   readonly entries: readonly TableEntry[] = $derived.by(() => {
     const unsorted: readonly TableEntry[] = this.showingHits
