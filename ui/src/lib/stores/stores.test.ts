@@ -195,6 +195,20 @@ describe("table", () => {
     expect(table.entries).toHaveLength(3);
   });
 
+  test("an article hit twice is listed once, at its best rank", async () => {
+    vi.mocked(ipc.searchArticles).mockResolvedValue([
+      { article: row(3), snippet: "first" },
+      { article: row(1), snippet: "other" },
+      { article: row(3), snippet: "second" },
+    ]);
+    search.setQuery("x");
+    await search.run();
+    expect(table.entries.map((e) => [e.row.id, e.snippet])).toEqual([
+      [3, "first"],
+      [1, "other"],
+    ]);
+  });
+
   test("the cursor follows its article through re-sorting", async () => {
     vi.mocked(ipc.listArticles).mockResolvedValue([row(1, "b"), row(2, "a")]);
     await articles.refresh();

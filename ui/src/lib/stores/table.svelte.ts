@@ -1,7 +1,7 @@
 //! What the article table shows: the list or the search hits, in the chosen order, and which
 //! row the keyboard cursor is on.
 
-import type { ArticleRow } from "../ipc";
+import type { ArticleRow, SearchHit } from "../ipc";
 import { sortBy, nextSort, type Sort, type SortKey } from "../util/sort";
 import { articles } from "./articles.svelte";
 import { search } from "./search.svelte";
@@ -13,6 +13,18 @@ export const LIST_ROW_HEIGHT = 34;
 export const HIT_ROW_HEIGHT = 54;
 
 const rowOf = (entry: TableEntry) => entry.row;
+
+/** One entry per article (the first, best-ranked hit): rows are keyed by article id. */
+function uniqueHits(hits: readonly SearchHit[]): TableEntry[] {
+  const seen = new Set<number>();
+  const entries: TableEntry[] = [];
+  for (const hit of hits) {
+    if (seen.has(hit.article.id)) continue;
+    seen.add(hit.article.id);
+    entries.push({ row: hit.article, snippet: hit.snippet });
+  }
+  return entries;
+}
 
 class Table {
   sort = $state<Sort>(null);
@@ -28,7 +40,7 @@ class Table {
 
   readonly entries: readonly TableEntry[] = $derived.by(() => {
     const unsorted: readonly TableEntry[] = this.showingHits
-      ? search.hits.map((hit) => ({ row: hit.article, snippet: hit.snippet }))
+      ? uniqueHits(search.hits)
       : articles.rows.map((row) => ({ row, snippet: null }));
     return sortBy(unsorted, rowOf, this.sort);
   });
