@@ -1,0 +1,155 @@
+//! Name words, keys and the relations between one name and another: same name, acronym of,
+//! surname of, transliteration of.
+//!
+//! Left out: titles are removed from a small built-in list only (the extractor already
+//! separates most of them), and no name is translated («قوات سوريا الديمقراطية» and "Syrian
+//! Democratic Forces" meet only when an article links them, or by an analyst's edit).
+
+use super::translit::{word_similarity, WORD_THRESHOLD};
+use crate::text::{is_arabic_letter, match_tokens};
+
+/// Honorifics, ranks and articles that are not part of a name. Titles proper are reported by
+/// the extractor; this list only catches the ones that stay glued to names in aliases.
+const NOT_NAME: &[&str] = &[
+    "the", "gen", "general", "mr", "mrs", "ms", "dr", "jr", "sr", "sir", "lt", "col", "maj",
+    "president", "sheikh", "الجنرال", "العميد", "اللواء", "السيد", "السيده", "الدكتور", "الرئيس",
+    "الشيخ",
+];
+
+/// Function words skipped when taking an expansion's initials.
+const NOT_INITIAL: &[&str] = &[
+    "of", "the", "and", "for", "on", "to", "in", "against", "at", "في", "ضد", "من", "علي", "و",
+];
+
+/// The words of a name for matching: folded, without honorifics. Single letters (initials)
+/// are kept; [`name_key`] drops them.
+pub fn name_words(name: &str) -> Vec<String> {
+    match_tokens(name).into_iter().filter(|w| !NOT_NAME.contains(&w.as_str())).collect()
+}
+
+/// Whether the name is written as an acronym: one or two all-capital Latin words
+/// ("SDF", "CJTF-OIR", "The CJTFOIR").
+pub fn looks_like_acronym(name: &str) -> bool {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/' | '.'))
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("the"))
+        .collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| w.chars().all(|c| c.is_ascii_uppercase()))
+        && words.iter().map(|w| w.len()).sum::<usize>() >= 2
+}
+
+/// The matching key of a name: its words without initials, joined by spaces; acronyms are
+/// compacted so that "CJTF-OIR" and "CJTFOIR" meet. Two names with one key are one name.
+pub fn name_key(name: &str) -> String {
+    let words = name_words(name);
+    if looks_like_acronym(name) {
+        return words.concat();
+    }
+    let full: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| w.chars().count() > 1 || w.chars().any(is_arabic_letter))
+        .collect();
+    if full.is_empty() {
+        words.join(" ")
+    } else {
+        full.join(" ")
+    }
+}
+
+/// The initials of an expansion: first letters of its content words, with the Arabic
+/// article stripped («قوات سوريا الديمقراطية» → «قسد», "Combined Joint Task Force –
+/// Operation Inherent Resolve" → "cjtfoir").
+pub fn initials(expansion: &str) -> String {
+    name_words(expansion)
+        .iter()
+        .filter(|w| !NOT_INITIAL.contains(&w.as_str()))
+        .filter_map(|w| w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w).chars().next())
+        .collect()
+}
+
+/// Whether `short` is an acronym of `long`: its letters are `long`'s initials. Used to tell
+/// an acronym alias (a strong, global key) from a surname alias (a weak one).
+pub fn is_acronym_of(short: &str, long: &str) -> bool {
+    let letters: String = name_words(short).concat();
+    let init = initials(long);
+    letters.chars().count() >= 2 && name_words(long).len() >= 2 && letters == init
+}
+
+/// Whether a name is written in Arabic script.
+pub fn is_arabic(name: &str) -> bool {
+    name.chars().any(is_arabic_letter)
+}
+
+fn is_initial(w: &str) -> bool {
+    w.chars().count() == 1
+}
+
+fn words_match(a: &str, b: &str) -> bool {
+    if is_initial(a) || is_initial(b) {
+        // an initial matches a name that starts with it, in the same script only
+        return a.chars().next() == b.chars().next() && !(is_initial(a) && is_initial(b) && a != b);
+    }
+    a == b || word_similarity(a, b) >= WORD_THRESHOLD
+}
+
+/// Similarity of two person names, in [0, 1]: the surnames' similarity, and when both names
+/// have a first name, the lower of that and the first names' similarity. Works within and
+/// across scripts («مظلوم عبدي» ~ "Mazloum Abdi" ≈ 0.85).
+pub fn name_similarity(a: &str, b: &str) -> f32 {
+    let (wa, wb) = (full_words(a), full_words(b));
+    let (Some(la), Some(lb)) = (wa.last(), wb.last()) else { return 0.0 };
+    let last = if la == lb { 1.0 } else { word_similarity(la, lb) };
+    if wa.len() >= 2 && wb.len() >= 2 {
+        let first = if wa[0] == wb[0] { 1.0 } else { word_similarity(&wa[0], &wb[0]) };
+        last.min(first)
+    } else {
+        last
+    }
+}
+
+fn full_words(name: &str) -> Vec<String> {
+    name_words(name).into_iter().filter(|w| !is_initial(w)).collect()
+}
+
+/// Whether two person names can name one person: the surnames match (same word, or a
+/// transliteration of it), and the given names do not conflict — they match, or one is the
+/// other's initial, or a given name of the shorter name matches a middle name or initial of
+/// the longer ("Frank McKenzie" ~ "Kenneth F. McKenzie"). One-word names are handled by
+/// [`super::resolve`], which only attaches them when a single candidate exists.
+pub fn person_names_compatible(a: &str, b: &str) -> bool {
+    let (wa, wb) = (name_words(a), name_words(b));
+    if wa.len() < 2 || wb.len() < 2 {
+        return false;
+    }
+    let (la, lb) = (&wa[wa.len() - 1], &wb[wb.len() - 1]);
+    if is_initial(la) || is_initial(lb) || !words_match(la, lb) {
+        return false;
+    }
+    let (ga, gb) = (&wa[..wa.len() - 1], &wb[..wb.len() - 1]);
+    if words_match(&ga[0], &gb[0]) {
+        return true;
+    }
+    // a nickname or middle name used as the first name: "Frank" for "Kenneth F."
+    let (short, long) = if ga.len() <= gb.len() { (ga, gb) } else { (gb, ga) };
+    short.iter().all(|s| long[1..].iter().any(|l| words_match(s, l)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        assert_eq!(name_key("CJTF-OIR"), "cjtfoir");
+        assert_eq!(name_key("The CJTFOIR"), "cjtfoir");
+        assert_eq!(name_key("Gen. Kenneth F. McKenzie Jr."), "kenneth mckenzie");
+        assert_eq!(name_key("الجنرال كينيث ماكينزي"), "كينيث ماكينزي");
+        assert!(is_acronym_of("قسد", "قوات سوريا الديمقراطية"));
+        assert!(is_acronym_of("SDF", "Syrian Democratic Forces"));
+        assert!(is_acronym_of("CJTF-OIR", "Combined Joint Task Force – Operation Inherent Resolve"));
+        assert!(is_acronym_of("USCIRF", "U.S. Commission on International Religious Freedom"));
+    }
+}
