@@ -433,10 +433,12 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
             org_keys.entry(name_key(name)).or_insert(out_index[reg.label[i]]);
         }
     }
+    let org_words: HashSet<&str> = org_keys.keys().flat_map(|k| k.split(' ')).collect();
     let mut relations: HashSet<(usize, usize)> = HashSet::new();
     for (idx, actor) in out.iter().enumerate() {
         for role in &actor.roles {
-            let words = name_words(role);
+            let words: Vec<String> =
+                name_words(role).into_iter().map(|w| role_word(w, &org_words)).collect();
             for start in 0..words.len() {
                 for end in start + 1..=words.len().min(start + 6) {
                     if let Some(&g) = org_keys.get(&words[start..end].join(" ")) {
@@ -469,6 +471,19 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
         out[m].part_of.push(g);
     }
     out
+}
+
+/// A role word as it would appear in an organisation's name: «لقوات» → «قوات» (a glued
+/// preposition), "sdf's" → "sdf".
+fn role_word(word: String, org_words: &HashSet<&str>) -> String {
+    if org_words.contains(word.as_str()) {
+        return word;
+    }
+    let bare = word.strip_suffix("'s").unwrap_or(&word);
+    let unglued = bare
+        .strip_prefix(['ل', 'ب', 'و', 'ف'])
+        .filter(|r| r.chars().count() >= 3 && org_words.contains(r));
+    unglued.unwrap_or(bare).to_owned()
 }
 
 /// Pushes `s` unless a string with the same [`name_key`] is already there.
