@@ -1,0 +1,424 @@
+//! Per-language word lists, loaded from the TOML files beside this module.
+//!
+//! The files are compiled in with `include_str!` and parsed once, on first use. Every word is
+//! stored in its matching form ([`fold_for_match`]) so that lookups compare folded tokens.
+//! Arabic verb forms are derived from their masculine perfect by the file's `[morphology]`
+//! rules; English lists its forms explicitly.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::Stance;
+use crate::text::fold_for_match;
+use crate::Lang;
+
+/// Grammatical gender or number, as a verb form, pronoun or noun marks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Gender {
+    #[default]
+    Unknown,
+    Masculine,
+    Feminine,
+    /// Not a person: "it".
+    Neuter,
+    Plural,
+}
+
+impl Gender {
+    fn parse(code: &str) -> Gender {
+        match code {
+            "m" => Gender::Masculine,
+            "f" => Gender::Feminine,
+            "n" => Gender::Neuter,
+            "p" => Gender::Plural,
+            _ => Gender::Unknown,
+        }
+    }
+
+    /// Whether a referent of gender `self` can be taken up by a word marked `other`.
+    pub(crate) fn agrees(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+/// How a cue relates to its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueForm {
+    /// A finite reporting verb: its subject is the speaker.
+    Verb,
+    /// A participle or gerund continuing a clause («مشيرة إلى», ", adding"): the speaker is the
+    /// clause's subject.
+    Participle,
+    /// An attribution phrase before the speaker («بحسب», "according to").
+    Source,
+}
+
+/// What the lexicon knows about one surface form of a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cue {
+    pub stance: Stance,
+    pub gender: Gender,
+    pub form: CueForm,
+    /// Needs evidence of reported content (a quote or a complementiser) to count.
+    pub weak: bool,
+    /// Takes its addressee before the content ("told reporters that").
+    pub addressee: bool,
+    /// Index into [`Lexicon::preps`] of the preposition that may introduce its content.
+    pub prep: Option<u16>,
+}
+
+/// A cue of several words ("according to", «وفقا ل»), keyed by its first word.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    /// The folded words after the first.
+    pub rest: Vec<String>,
+    pub cue: Cue,
+}
+
+/// The kind of actor a head word names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HeadKind {
+    Organisation,
+    StateBody,
+    Media,
+}
+
+/// One language's lexicon, every word folded.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    pub cues: HashMap<String, Cue>,
+    pub phrases: HashMap<String, Vec<Phrase>>,
+    pub preps: Vec<String>,
+    pub verb_proclitics: Vec<char>,
+    pub feminine_noun_suffix: Option<char>,
+    pub definite_article: Option<String>,
+    /// Names are written with capitals (English), so a name is a run of capitalised words.
+    pub capitalised_names: bool,
+    pub titles: HashMap<String, String>,
+    pub gendered: HashMap<String, Gender>,
+    pub pronouns: HashMap<String, Gender>,
+    pub roles: HashSet<String>,
+    pub generic_persons: HashSet<String>,
+    pub heads: HashMap<String, HeadKind>,
+    pub unnamed: HashSet<String>,
+    pub indefinites: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub complementizers: HashSet<String>,
+    pub speaker_stops: HashSet<String>,
+    pub np_prepositions: HashSet<String>,
+    pub auxiliaries: HashSet<String>,
+    pub addressees: HashSet<String>,
+    pub time_words: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+    pub documents: HashSet<String>,
+    pub leading_conjunctions: HashSet<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLexicon {
+    #[serde(default)]
+    morphology: RawMorphology,
+    stance: BTreeMap<String, RawStance>,
+    #[serde(default)]
+    title_aliases: BTreeMap<String, String>,
+    #[serde(default)]
+    gendered: BTreeMap<String, String>,
+    #[serde(default)]
+    pronouns: BTreeMap<String, String>,
+    lists: RawLists,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawMorphology {
+    #[serde(default)]
+    verb_proclitics: Vec<String>,
+    verb_feminine_suffix: Option<String>,
+    verb_plural_suffix: Option<String>,
+    #[serde(default)]
+    weak_finals: Vec<String>,
+    feminine_noun_suffix: Option<String>,
+    definite_article: Option<String>,
+    #[serde(default)]
+    capitalised_names: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStance {
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    participles: Vec<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLists {
+    weak_verbs: Vec<String>,
+    addressee_verbs: Vec<String>,
+    titles: Vec<String>,
+    roles: Vec<String>,
+    generic_persons: Vec<String>,
+    organisations: Vec<String>,
+    state_bodies: Vec<String>,
+    media: Vec<String>,
+    unnamed: Vec<String>,
+    indefinites: Vec<String>,
+    determiners: Vec<String>,
+    complementizers: Vec<String>,
+    speaker_stops: Vec<String>,
+    np_prepositions: Vec<String>,
+    auxiliaries: Vec<String>,
+    addressees: Vec<String>,
+    time_words: Vec<String>,
+    abbreviations: Vec<String>,
+    documents: Vec<String>,
+    leading_conjunctions: Vec<String>,
+}
+
+fn stance_named(name: &str) -> Stance {
+    match name {
+        "assertive" => Stance::Assertive,
+        "distancing" => Stance::Distancing,
+        "denial" => Stance::Denial,
+        "directive" => Stance::Directive,
+        "warning" => Stance::Warning,
+        "concession" => Stance::Concession,
+        "announcement" => Stance::Announcement,
+        "neutral" => Stance::Neutral,
+        other => panic!("lexicon: unknown stance class {other:?}"),
+    }
+}
+
+fn set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| fold_for_match(w.trim())).collect()
+}
+
+impl Lexicon {
+    /// The lexicon for `lang`; languages without one get English's, whose rules only fire on
+    /// Latin-script words.
+    pub(crate) fn get(lang: Lang) -> &'static Lexicon {
+        static AR: OnceLock<Lexicon> = OnceLock::new();
+        static EN: OnceLock<Lexicon> = OnceLock::new();
+        match lang {
+            Lang::Ar => AR.get_or_init(|| Lexicon::parse(include_str!("lexicon/ar.toml"))),
+            Lang::En | Lang::Other => {
+                EN.get_or_init(|| Lexicon::parse(include_str!("lexicon/en.toml")))
+            }
+        }
+    }
+
+    /// Parses a lexicon file. The files are compiled in and covered by tests, so a malformed
+    /// one is a programming error.
+    pub(crate) fn parse(source: &str) -> Lexicon {
+        let raw: RawLexicon = toml::from_str(source).expect("lexicon file is valid TOML");
+        let m = &raw.morphology;
+        let fold_opt = |s: &Option<String>| s.as_deref().map(fold_for_match);
+        let feminine_suffix = fold_opt(&m.verb_feminine_suffix);
+        let plural_suffix = fold_opt(&m.verb_plural_suffix);
+        let weak_finals: Vec<String> = m.weak_finals.iter().map(|s| fold_for_match(s)).collect();
+        let lists = &raw.lists;
+        let weak = set(&lists.weak_verbs);
+        let addressee = set(&lists.addressee_verbs);
+        let mut lex = Lexicon {
+            verb_proclitics: m.verb_proclitics.iter().filter_map(|s| s.chars().next()).collect(),
+            feminine_noun_suffix: fold_opt(&m.feminine_noun_suffix).and_then(|s| s.chars().next()),
+            definite_article: fold_opt(&m.definite_article),
+            capitalised_names: m.capitalised_names,
+            ..Lexicon::default()
+        };
+
+        for (name, entry) in &raw.stance {
+            let stance = stance_named(name);
+            for (list, form) in [(&entry.verbs, CueForm::Verb), (&entry.participles, CueForm::Participle)]
+            {
+                for spec in list {
+                    let mut words = spec.split_whitespace();
+                    let Some(lemma) = words.next() else { continue };
+                    let (lemma, lemma_gender, lemma_prep) = split_form(lemma);
+                    let lemma = fold_for_match(lemma);
+                    let prep = lemma_prep.map(|p| lex.prep_index(p));
+                    let add = |lex: &mut Lexicon, surface: String, gender: Gender, prep| {
+                        let cue = Cue {
+                            stance,
+                            gender,
+                            form,
+                            weak: weak.contains(&surface),
+                            addressee: addressee.contains(&surface),
+                            prep,
+                        };
+                        lex.cues.entry(surface).or_insert(cue);
+                    };
+                    let base_gender = if lemma_gender != Gender::Unknown {
+                        lemma_gender
+                    } else if feminine_suffix.is_some() {
+                        Gender::Masculine
+                    } else {
+                        Gender::Unknown
+                    };
+                    add(&mut lex, lemma.clone(), base_gender, prep);
+                    // Derived forms of an Arabic verb, when the entry is a bare lemma.
+                    if form == CueForm::Verb && lemma_gender == Gender::Unknown {
+                        let stem = weak_finals
+                            .iter()
+                            .find_map(|w| lemma.strip_suffix(w.as_str()))
+                            .unwrap_or(&lemma);
+                        if let Some(fs) = &feminine_suffix {
+                            add(&mut lex, format!("{stem}{fs}"), Gender::Feminine, prep);
+                        }
+                        if let Some(ps) = &plural_suffix {
+                            add(&mut lex, format!("{stem}{ps}"), Gender::Plural, prep);
+                        }
+                    }
+                    for word in words {
+                        let (word, gender, word_prep) = split_form(word);
+                        let prep = word_prep.map(|p| lex.prep_index(p)).or(prep);
+                        add(&mut lex, fold_for_match(word), gender, prep);
+                    }
+                }
+            }
+            for phrase in &entry.sources {
+                let mut words = phrase.split_whitespace().map(fold_for_match);
+                let Some(first) = words.next() else { continue };
+                let cue = Cue {
+                    stance,
+                    gender: Gender::Unknown,
+                    form: CueForm::Source,
+                    weak: false,
+                    addressee: false,
+                    prep: None,
+                };
+                lex.phrases.entry(first).or_default().push(Phrase { rest: words.collect(), cue });
+            }
+        }
+        // Longer phrases first, so "according to" wins over a shorter phrase sharing its head.
+        for list in lex.phrases.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
+
+        for title in &lists.titles {
+            let folded = fold_for_match(title);
+            lex.titles.insert(folded.clone(), folded);
+        }
+        for (short, long) in &raw.title_aliases {
+            lex.titles.insert(fold_for_match(short), fold_for_match(long));
+        }
+        lex.gendered =
+            raw.gendered.iter().map(|(w, g)| (fold_for_match(w), Gender::parse(g))).collect();
+        lex.pronouns =
+            raw.pronouns.iter().map(|(w, g)| (fold_for_match(w), Gender::parse(g))).collect();
+        lex.roles = set(&lists.roles);
+        lex.generic_persons = set(&lists.generic_persons);
+        for (words, kind) in [
+            (&lists.organisations, HeadKind::Organisation),
+            (&lists.state_bodies, HeadKind::StateBody),
+            (&lists.media, HeadKind::Media),
+        ] {
+            for w in words {
+                lex.heads.entry(fold_for_match(w)).or_insert(kind);
+            }
+        }
+        lex.unnamed = set(&lists.unnamed);
+        lex.indefinites = set(&lists.indefinites);
+        lex.determiners = set(&lists.determiners);
+        lex.complementizers = set(&lists.complementizers);
+        lex.speaker_stops = set(&lists.speaker_stops);
+        lex.np_prepositions = set(&lists.np_prepositions);
+        lex.auxiliaries = set(&lists.auxiliaries);
+        lex.addressees = set(&lists.addressees);
+        lex.time_words = set(&lists.time_words);
+        lex.abbreviations = set(&lists.abbreviations);
+        lex.documents = set(&lists.documents);
+        lex.leading_conjunctions = set(&lists.leading_conjunctions);
+        lex
+    }
+
+    fn prep_index(&mut self, prep: &str) -> u16 {
+        let folded = fold_for_match(prep);
+        if let Some(i) = self.preps.iter().position(|p| *p == folded) {
+            return i as u16;
+        }
+        self.preps.push(folded);
+        (self.preps.len() - 1) as u16
+    }
+
+    /// A folded word without a leading verb proclitic (و، ف), if it has one and more than two
+    /// letters remain.
+    pub(crate) fn strip_verb_proclitic<'w>(&self, word: &'w str) -> Option<&'w str> {
+        let first = word.chars().next()?;
+        if !self.verb_proclitics.contains(&first) {
+            return None;
+        }
+        let rest = &word[first.len_utf8()..];
+        (rest.chars().count() >= 2).then_some(rest)
+    }
+
+    /// The cue a folded word is, allowing a glued conjunction; the flag says one was stripped.
+    pub(crate) fn cue(&self, word: &str) -> Option<(Cue, bool)> {
+        if let Some(cue) = self.cues.get(word) {
+            return Some((*cue, false));
+        }
+        let rest = self.strip_verb_proclitic(word)?;
+        self.cues.get(rest).map(|c| (*c, true))
+    }
+
+    /// A folded word without the definite article (and a conjunction or preposition before
+    /// it): «والمسؤولة» → «مسؤولة».
+    pub(crate) fn bare<'w>(&self, word: &'w str) -> &'w str {
+        let Some(article) = &self.definite_article else { return word };
+        let mut w = word;
+        if let Some(rest) = self.strip_verb_proclitic(w) {
+            if rest.starts_with(article.as_str()) {
+                w = rest;
+            }
+        }
+        match w.strip_prefix(article.as_str()) {
+            Some(rest) if rest.chars().count() >= 2 => rest,
+            _ => w,
+        }
+    }
+
+    /// Whether a folded word is in a set, as written or without its article or conjunction.
+    pub(crate) fn in_set(&self, set: &HashSet<String>, word: &str) -> bool {
+        set.contains(word) || set.contains(self.bare(word)) || {
+            let stripped = self.strip_verb_proclitic(word);
+            stripped.is_some_and(|w| set.contains(w))
+        }
+    }
+}
+
+/// Splits `form:prep/g` into its parts.
+fn split_form(spec: &str) -> (&str, Gender, Option<&str>) {
+    let (rest, gender) = match spec.rsplit_once('/') {
+        Some((rest, g)) if g.len() == 1 => (rest, Gender::parse(g)),
+        _ => (spec, Gender::Unknown),
+    };
+    match rest.split_once(':') {
+        Some((word, prep)) => (word, gender, Some(prep)),
+        None => (rest, gender, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_lexicons_parse() {
+        let ar = Lexicon::get(Lang::Ar);
+        let (cue, conj) = ar.cue("وقالت").expect("قالت is a cue");
+        assert!(conj);
+        assert_eq!(cue.gender, Gender::Feminine);
+        assert_eq!(ar.cue("دعت").map(|c| c.0.stance), Some(Stance::Directive));
+        assert_eq!(ar.cue(&fold_for_match("أشار")).map(|c| c.0.gender), Some(Gender::Masculine));
+        let en = Lexicon::get(Lang::En);
+        assert_eq!(en.cue("warned").map(|c| c.0.stance), Some(Stance::Warning));
+        assert!(en.phrases.contains_key("according"));
+    }
+}

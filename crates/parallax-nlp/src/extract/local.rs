@@ -1,0 +1,671 @@
+//! Actors inside one article: from speaker mentions to [`LocalActor`]s.
+//!
+//! A mention is split into its name, titles and roles ([`parse_mention`]); it then resolves
+//! to an earlier actor when one of their names is a leading or trailing part of the other
+//! («ماكينزي» of «كينيث ماكينزي», "the coalition" of "the US-led coalition"), when it is an
+//! acronym the article introduced in parentheses, or when it is a definite description
+//! ("the U.S. general", «المسؤولة الأميركية») whose head matches a recent actor's title or
+//! role. Pronouns and subject-less verbs are resolved by [`Registry::recent`] with gender.
+//!
+//! Lookups go through an index from name words to actors, so resolution stays linear in the
+//! article's length. Cross-article identity (transliterations, «ماكنزي» vs "McKenzie") is
+//! left to [`crate::actors`].
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::lexicon::{Gender, HeadKind, Lexicon};
+use super::scan::{Kind, Scan};
+use super::{ActorKind, LocalActor, Span};
+use crate::text::strip_arabic_proclitic;
+
+/// A speaker mention split into its parts.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// The name as written (words joined by spaces), or the whole description.
+    pub name: String,
+    /// Folded name words: the key actors are matched on.
+    pub key: Vec<String>,
+    /// Whether the mention carries a proper name rather than only a description.
+    pub named: bool,
+    /// Whether it is an indefinite description ("a source"), which never refers back.
+    pub indefinite: bool,
+    pub kind: ActorKind,
+    pub gender: Gender,
+    pub titles: Vec<String>,
+    pub roles: Vec<String>,
+    /// Folded title and role words, for matching later descriptions.
+    pub role_words: Vec<String>,
+    /// The head of a description ("general" in "the U.S. general").
+    pub head: Option<String>,
+    /// Folded words of the roles, joined, for meeting a role-only actor again.
+    pub role_key: Vec<Vec<String>>,
+    pub aliases: Vec<String>,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+struct Draft {
+    name: String,
+    key: Vec<String>,
+    named: bool,
+    kind: ActorKind,
+    gender: Gender,
+    titles: Vec<String>,
+    roles: Vec<String>,
+    role_words: Vec<String>,
+    aliases: Vec<String>,
+    mentions: Vec<Span>,
+    indefinite: bool,
+}
+
+/// The actors of one article while it is being read.
+#[derive(Debug, Default)]
+pub(crate) struct Registry {
+    actors: Vec<Draft>,
+    parent: Vec<usize>,
+    /// Name word → actors whose key contains it.
+    index: HashMap<String, Vec<usize>>,
+    /// Folded acronym → folded words of what it stands for, and back.
+    acronyms: HashMap<String, Vec<String>>,
+    expansions: HashMap<Vec<String>, String>,
+    /// Actors of the statements so far, in text order, with the paragraph they spoke in.
+    history: Vec<(usize, u32)>,
+}
+
+/// How far back pronouns and subject-less verbs look for their antecedent.
+const RECENT: usize = 24;
+
+impl Registry {
+    pub(crate) fn new(scan: &Scan<'_>, lex: &Lexicon) -> Registry {
+        let mut reg = Registry::default();
+        reg.collect_acronyms(scan, lex);
+        reg
+    }
+
+    fn find(&self, mut a: usize) -> usize {
+        while self.parent[a] != a {
+            a = self.parent[a];
+        }
+        a
+    }
+
+    /// Records "Full Name (ACRONYM)" pairs the article introduces.
+    fn collect_acronyms(&mut self, scan: &Scan<'_>, lex: &Lexicon) {
+        let toks = &scan.toks;
+        for i in 1..toks.len().saturating_sub(2) {
+            if toks[i].kind != Kind::OpenParen
+                || toks[i + 1].kind != Kind::Word
+                || toks[i + 2].kind != Kind::CloseParen
+            {
+                continue;
+            }
+            let acro_text = &scan.text[toks[i + 1].start..toks[i + 1].end];
+            let letters: Vec<char> =
+                toks[i + 1].norm.chars().filter(|c| c.is_alphabetic()).collect();
+            if letters.len() < 2 || letters.len() > 10 {
+                continue;
+            }
+            let latin = acro_text.is_ascii();
+            if latin && !acro_text.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+            {
+                continue;
+            }
+            // The words before the parenthesis, nearest first, while they can be part of a name.
+            let mut words: Vec<&str> = Vec::new();
+            let mut j = i;
+            while j > 0 && words.len() < 10 {
+                j -= 1;
+                let t = &toks[j];
+                if t.kind != Kind::Word {
+                    break;
+                }
+                if latin && !t.cap && !lex.np_prepositions.contains(&t.norm) {
+                    break;
+                }
+                words.push(&t.norm);
+            }
+            words.reverse();
+            // Trim from the left until the first word starts like the acronym.
+            let first = letters[0];
+            let initial = |w: &str| lex.bare(w).chars().next();
+            let Some(from) = words.iter().position(|w| initial(w) == Some(first)) else {
+                continue;
+            };
+            let expansion: Vec<String> =
+                words[from..].iter().map(|w| key_word(w)).collect();
+            if expansion.len() < 2 {
+                continue;
+            }
+            let acro = key_word(&toks[i + 1].norm);
+            self.expansions.entry(expansion.clone()).or_insert_with(|| acro.clone());
+            self.acronyms.entry(acro).or_insert(expansion);
+        }
+    }
+
+    /// The actor a mention names, creating it if it is new.
+    pub(crate) fn resolve(&mut self, m: Mention, recent_para: u32, lex: &Lexicon) -> usize {
+        let found = if m.indefinite || m.key.is_empty() {
+            None
+        } else if m.named || m.kind != ActorKind::Person {
+            self.match_name(&m).or_else(|| if m.named { self.match_role_only(&m) } else { None })
+        } else {
+            None
+        }
+        .or_else(|| if m.named || m.indefinite { None } else { self.match_description(&m, lex) });
+        let _ = recent_para;
+        match found {
+            Some(a) => {
+                self.absorb(a, m);
+                a
+            }
+            None => self.create(m),
+        }
+    }
+
+    fn candidates(&self, key: &[String]) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for w in key {
+            if let Some(ids) = self.index.get(w) {
+                for &id in ids.iter().rev().take(64) {
+                    let root = self.find(id);
+                    if !out.contains(&root) {
+                        out.push(root);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn match_name(&self, m: &Mention) -> Option<usize> {
+        let mut keys = vec![m.key.clone()];
+        if m.key.len() == 1 {
+            if let Some(exp) = self.acronyms.get(&m.key[0]) {
+                keys.push(exp.clone());
+            }
+        }
+        if let Some(acro) = self.expansions.get(&m.key) {
+            keys.push(vec![acro.clone()]);
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for key in &keys {
+            for a in self.candidates(key) {
+                let d = &self.actors[a];
+                if d.indefinite || (d.kind == ActorKind::Unnamed) != (m.kind == ActorKind::Unnamed)
+                {
+                    continue;
+                }
+                let same = key == &d.key
+                    || part_of(key, &d.key)
+                    || part_of(&d.key, key)
+                    || d.aliases_keys().any(|k| &k == key);
+                if same {
+                    let last = d.mentions.last().map_or(0, |s| s.start);
+                    if best.is_none_or(|(_, l)| last > l) {
+                        best = Some((a, last));
+                    }
+                }
+            }
+        }
+        best.map(|(a, _)| a)
+    }
+
+    /// A named mention whose role is the description an earlier, nameless actor went by.
+    fn match_role_only(&self, m: &Mention) -> Option<usize> {
+        for rk in &m.role_key {
+            for a in self.candidates(rk) {
+                let d = &self.actors[a];
+                if !d.named && !d.indefinite && (d.key == *rk || part_of(&d.key, rk)) {
+                    return Some(a);
+                }
+            }
+        }
+        None
+    }
+
+    /// A definite description taking up a recent actor: "the U.S. general".
+    fn match_description(&self, m: &Mention, lex: &Lexicon) -> Option<usize> {
+        let head = m.head.as_deref()?;
+        let generic = lex.generic_persons.contains(head);
+        for &(a, _) in self.history.iter().rev().take(RECENT) {
+            let a = self.find(a);
+            let d = &self.actors[a];
+            if d.kind != ActorKind::Person || !d.named || !d.gender.agrees(m.gender) {
+                continue;
+            }
+            if d.role_words.iter().any(|w| w == head) || generic {
+                return Some(a);
+            }
+        }
+        None
+    }
+
+    fn create(&mut self, m: Mention) -> usize {
+        let id = self.actors.len();
+        for w in &m.key {
+            self.index.entry(w.clone()).or_default().push(id);
+        }
+        self.actors.push(Draft {
+            name: m.name,
+            key: m.key,
+            named: m.named,
+            kind: m.kind,
+            gender: m.gender,
+            titles: m.titles,
+            roles: m.roles,
+            role_words: m.role_words,
+            aliases: m.aliases,
+            mentions: vec![m.span],
+            indefinite: m.indefinite,
+        });
+        self.parent.push(id);
+        id
+    }
+
+    /// Adds what a new mention says about an actor; a fuller name replaces a shorter one.
+    fn absorb(&mut self, a: usize, m: Mention) {
+        let fuller = m.named && (!self.actors[a].named || m.key.len() > self.actors[a].key.len());
+        if fuller {
+            for w in &m.key {
+                self.index.entry(w.clone()).or_default().push(a);
+            }
+        }
+        let d = &mut self.actors[a];
+        if fuller {
+            let old = std::mem::replace(&mut d.name, m.name);
+            d.key = m.key;
+            if d.named {
+                push_new(&mut d.aliases, old);
+            } else {
+                push_new(&mut d.roles, old);
+                d.kind = m.kind;
+            }
+            d.named = true;
+        } else if m.name != d.name && m.named {
+            push_new(&mut d.aliases, m.name);
+        }
+        if d.gender == Gender::Unknown {
+            d.gender = m.gender;
+        }
+        for t in m.titles {
+            push_new(&mut d.titles, t);
+        }
+        for r in m.roles {
+            push_new(&mut d.roles, r);
+        }
+        for w in m.role_words {
+            push_new(&mut d.role_words, w);
+        }
+        for al in m.aliases {
+            push_new(&mut d.aliases, al);
+        }
+        d.mentions.push(m.span);
+    }
+
+    /// Records that actor `a` made a statement in paragraph `para`.
+    pub(crate) fn spoke(&mut self, a: usize, para: u32) {
+        self.history.push((a, para));
+    }
+
+    /// Notes the gender a verb or pronoun showed for an actor, if none was known.
+    pub(crate) fn note_gender(&mut self, a: usize, g: Gender) {
+        let a = self.find(a);
+        if self.actors[a].gender == Gender::Unknown && g != Gender::Unknown {
+            self.actors[a].gender = g;
+        }
+    }
+
+    /// The most recent speaker a pronoun or subject-less verb of gender `g` can refer to.
+    /// `persons_first` prefers people for "he"/"she"; "it" looks for a non-person.
+    pub(crate) fn recent(&self, g: Gender) -> Option<usize> {
+        let recent = || self.history.iter().rev().take(RECENT).map(|&(a, _)| self.find(a));
+        let fits = |a: usize, exact: bool| {
+            let d = &self.actors[a];
+            let kind_ok = match g {
+                Gender::Neuter => d.kind != ActorKind::Person,
+                Gender::Plural => {
+                    d.kind != ActorKind::Person || d.gender == Gender::Plural
+                }
+                _ => true,
+            };
+            kind_ok && if exact { d.gender == g } else { d.gender.agrees(g) }
+        };
+        recent()
+            .find(|&a| fits(a, true))
+            .or_else(|| recent().find(|&a| fits(a, false)))
+            .or_else(|| if g == Gender::Neuter { None } else { recent().next() })
+    }
+
+    /// The last speaker and the paragraph they spoke in.
+    pub(crate) fn last(&self) -> Option<(usize, u32)> {
+        self.history.last().map(|&(a, p)| (self.find(a), p))
+    }
+
+    /// The root of an actor id (ids may be merged).
+    pub(crate) fn root(&self, a: usize) -> usize {
+        self.find(a)
+    }
+
+    /// Finished actors, and a map from registry ids to their index in it.
+    pub(crate) fn finish(self) -> (Vec<LocalActor>, Vec<usize>) {
+        let mut map = vec![usize::MAX; self.actors.len()];
+        let mut out = Vec::new();
+        for (i, d) in self.actors.into_iter().enumerate() {
+            if self.parent[i] != i {
+                continue;
+            }
+            map[i] = out.len();
+            let mut aliases = d.aliases;
+            aliases.retain(|a| *a != d.name);
+            out.push(LocalActor {
+                name: d.name,
+                kind: d.kind,
+                titles: d.titles,
+                roles: d.roles,
+                aliases,
+                mentions: d.mentions,
+            });
+        }
+        for i in 0..map.len() {
+            let mut r = i;
+            while self.parent[r] != r {
+                r = self.parent[r];
+            }
+            map[i] = map[r];
+        }
+        (out, map)
+    }
+}
+
+impl Draft {
+    fn aliases_keys(&self) -> impl Iterator<Item = Vec<String>> + '_ {
+        self.aliases.iter().map(|a| a.split_whitespace().map(|w| key_word(&w.to_lowercase())).collect())
+    }
+}
+
+fn push_new(v: &mut Vec<String>, s: String) {
+    if !s.is_empty() && !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+/// Whether `short` is a leading or trailing run of `long`'s words.
+fn part_of(short: &[String], long: &[String]) -> bool {
+    !short.is_empty()
+        && short.len() < long.len()
+        && (long.starts_with(short) || long.ends_with(short))
+}
+
+/// The matching form of one folded name word: without a glued conjunction or preposition
+/// before the Arabic article, and without an English possessive.
+pub(crate) fn key_word(folded: &str) -> String {
+    let w = folded.trim_end_matches("'s").trim_end_matches('\'');
+    strip_arabic_proclitic(w).into_owned()
+}
+
+/// Splits the speaker mention in tokens `range` into name, titles and roles.
+pub(crate) fn parse_mention(
+    scan: &Scan<'_>,
+    lex: &Lexicon,
+    range: Range<usize>,
+    gender: Gender,
+) -> Mention {
+    let toks = &scan.toks;
+    let span = Span { start: toks[range.start].start, end: toks[range.end - 1].end };
+    // Comma-separated parts: "Name, the commander of X," / «رئيسة اللجنة، نادين ماينزا».
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut depth = 0usize;
+    let mut parens: Vec<usize> = Vec::new();
+    for i in range.clone() {
+        match toks[i].kind {
+            Kind::Comma if depth == 0 => parts.push(Vec::new()),
+            Kind::OpenParen => depth += 1,
+            Kind::CloseParen => depth = depth.saturating_sub(1),
+            Kind::Word if depth > 0 => parens.push(i),
+            Kind::Word => parts.last_mut().expect("one part").push(i),
+            _ => {}
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    let word = |i: usize| &scan.text[toks[i].start..toks[i].end];
+    let join = |ids: &[usize]| ids.iter().map(|&i| word(i)).collect::<Vec<_>>().join(" ");
+    let folded = |i: usize| toks[i].norm.as_str();
+
+    let mut name: Vec<usize> = Vec::new();
+    let mut name_part = usize::MAX;
+    let mut titles: Vec<String> = Vec::new();
+    let mut roles: Vec<String> = Vec::new();
+    let mut role_words: Vec<String> = Vec::new();
+    let mut role_key: Vec<Vec<String>> = Vec::new();
+    let mut g = gender;
+
+    for (pi, part) in parts.iter().enumerate() {
+        if name_part != usize::MAX {
+            break;
+        }
+        let run = name_run(scan, lex, part);
+        if run.is_empty() {
+            continue;
+        }
+        name = part[part.len() - run.len()..].to_vec();
+        name_part = pi;
+    }
+    for (pi, part) in parts.iter().enumerate() {
+        let before: &[usize] = if pi == name_part { &part[..part.len() - name.len()] } else { part };
+        // Titles directly before the name; the rest is a role.
+        let mut cut = before.len();
+        if pi == name_part {
+            while cut > 0 && lex.titles.contains_key(folded(before[cut - 1])) {
+                cut -= 1;
+            }
+            for &t in &before[cut..] {
+                titles.push(word(t).to_string());
+                let canon = lex.titles.get(folded(t)).cloned().unwrap_or_default();
+                role_words.push(lex.bare(&canon).to_string());
+            }
+        }
+        let role = &before[..cut];
+        let role: Vec<usize> = role
+            .iter()
+            .copied()
+            .skip_while(|&i| lex.determiners.contains(folded(i)))
+            .collect();
+        if !role.is_empty() && (pi != name_part || !name.is_empty()) && !name.is_empty() {
+            roles.push(join(&role));
+            role_key.push(role.iter().map(|&i| key_word(folded(i))).collect());
+        }
+        for &i in part {
+            let f = folded(i);
+            let b = lex.bare(f);
+            if lex.roles.contains(f) || lex.roles.contains(b) || lex.titles.contains_key(f) {
+                let canon = lex.titles.get(f).map_or(b, |c| lex.bare(c));
+                role_words.push(canon.to_string());
+            }
+            if let Some(&gw) = lex.gendered.get(f) {
+                if g == Gender::Unknown {
+                    g = gw;
+                }
+            }
+        }
+    }
+    // Arabic role nouns mark the feminine: رئيسة، نائبة، المسؤولة.
+    if g == Gender::Unknown {
+        if let (Some(fs), Some(&first)) = (lex.feminine_noun_suffix, parts.first().and_then(|p| p.first())) {
+            let b = lex.bare(folded(first));
+            if b.ends_with(fs) && (lex.roles.contains(b) || lex.titles.contains_key(folded(first))) {
+                g = Gender::Feminine;
+            }
+        }
+    }
+
+    let all: Vec<usize> = parts.iter().flatten().copied().collect();
+    let head_kind = all.iter().find_map(|&i| {
+        lex.heads.get(folded(i)).or_else(|| lex.heads.get(lex.bare(folded(i)))).copied()
+    });
+    let named = !name.is_empty();
+    let (name_ids, kind) = if named {
+        let name_heads = name.iter().find_map(|&i| lex.heads.get(folded(i)).copied());
+        let acronym = name.len() == 1 && {
+            let w = word(name[0]);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+        };
+        let kind = match name_heads {
+            Some(k) => head_actor_kind(k),
+            None if acronym => ActorKind::Organisation,
+            None => ActorKind::Person,
+        };
+        (name.clone(), kind)
+    } else {
+        // A description: the first part, without a leading determiner.
+        let first: Vec<usize> = parts
+            .first()
+            .map(|p| p.iter().copied().skip_while(|&i| lex.determiners.contains(folded(i))).collect())
+            .unwrap_or_default();
+        let unnamed = first.iter().any(|&i| lex.in_set(&lex.unnamed, folded(i)))
+            && !first.iter().any(|&i| toks[i].cap && !lex.in_set(&lex.unnamed, folded(i)));
+        let kind = if unnamed {
+            ActorKind::Unnamed
+        } else if let Some(k) = head_kind {
+            head_actor_kind(k)
+        } else if first.iter().any(|&i| lex.in_set(&lex.roles, folded(i))) {
+            ActorKind::Person
+        } else {
+            ActorKind::Organisation
+        };
+        (first, kind)
+    };
+    let indefinite = !named
+        && parts
+            .first()
+            .and_then(|p| p.first())
+            .is_some_and(|&i| lex.indefinites.contains(folded(i)));
+    let mut key: Vec<String> = name_ids.iter().map(|&i| key_word(folded(i))).collect();
+    if !named {
+        key.retain(|w| !lex.determiners.contains(w));
+    }
+    // Arabic descriptions keep a parenthesised name: «تنظيم (داعش)».
+    let mut display = join(&name_ids);
+    if !named && !lex.capitalised_names && !parens.is_empty() {
+        display = join(&range.clone().filter(|&i| toks[i].kind == Kind::Word).collect::<Vec<_>>());
+        key = range.clone().filter(|&i| toks[i].kind == Kind::Word).map(|i| key_word(folded(i))).collect();
+    }
+    let mut aliases = Vec::new();
+    for &p in &parens {
+        let acro = key_word(folded(p));
+        if named && !name.is_empty() && name.len() >= 2 {
+            let exp: Vec<String> = name.iter().map(|&i| key_word(folded(i))).collect();
+            if key_starts(&acro, &exp, lex) {
+                aliases.push(word(p).to_string());
+            }
+        }
+    }
+    let head = if named {
+        None
+    } else if lex.capitalised_names {
+        name_ids.iter().rev().find_map(|&i| {
+            let f = folded(i);
+            (lex.roles.contains(f) || lex.titles.contains_key(f))
+                .then(|| lex.titles.get(f).map_or(f, |c| c.as_str()).to_string())
+        })
+    } else {
+        name_ids.first().map(|&i| lex.bare(folded(i)).to_string())
+    };
+    Mention {
+        name: display,
+        key,
+        named,
+        indefinite,
+        kind,
+        gender: g,
+        titles,
+        roles,
+        role_words,
+        head,
+        role_key,
+        aliases,
+        span,
+    }
+}
+
+fn key_starts(acro: &str, expansion: &[String], lex: &Lexicon) -> bool {
+    let first = acro.chars().next();
+    expansion.first().and_then(|w| lex.bare(w).chars().next()) == first
+}
+
+fn head_actor_kind(k: HeadKind) -> ActorKind {
+    match k {
+        HeadKind::Organisation => ActorKind::Organisation,
+        HeadKind::StateBody => ActorKind::StateBody,
+        HeadKind::Media => ActorKind::Media,
+    }
+}
+
+/// The proper name ending a part of a mention, as token ids (possibly empty).
+fn name_run(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
+    let toks = &scan.toks;
+    let folded = |i: usize| toks[i].norm.as_str();
+    let is_listed = |f: &str| {
+        let b = lex.bare(f);
+        lex.titles.contains_key(f)
+            || lex.roles.contains(f)
+            || lex.roles.contains(b)
+            || lex.determiners.contains(f)
+            || lex.time_words.contains(f)
+            || lex.unnamed.contains(f)
+    };
+    if lex.capitalised_names {
+        // English: the trailing run of capitalised words, with "of"/"for" inside it.
+        let first = part.iter().copied().find(|&i| !lex.titles.contains_key(folded(i)));
+        // A part opening with a lowercase word is a description, not a name.
+        if first.is_some_and(|i| !toks[i].cap) {
+            return Vec::new();
+        }
+        let mut run = Vec::new();
+        for (k, &i) in part.iter().enumerate().rev() {
+            let t = &toks[i];
+            let f = folded(i);
+            if t.cap && !lex.titles.contains_key(f) && !lex.determiners.contains(f) {
+                run.push(i);
+            } else if lex.np_prepositions.contains(f)
+                && !run.is_empty()
+                && k > 0
+                && toks[part[k - 1]].cap
+            {
+                run.push(i);
+            } else {
+                break;
+            }
+        }
+        while run.last().is_some_and(|&i| !toks[i].cap) {
+            run.pop();
+        }
+        run.reverse();
+        return run;
+    }
+    // Arabic: a description opening with an organisation word is named by all of it.
+    let Some(&first) = part.first() else { return Vec::new() };
+    let opens_with_head = lex.heads.contains_key(folded(first)) || lex.heads.contains_key(lex.bare(folded(first)));
+    if opens_with_head {
+        return Vec::new();
+    }
+    let article = lex.definite_article.as_deref().unwrap_or("\u{0}");
+    let mut run = Vec::new();
+    for &i in part.iter().rev() {
+        let f = folded(i);
+        let definite = strip_arabic_proclitic(f).starts_with(article) || f.starts_with(article);
+        if definite || is_listed(f) || lex.heads.contains_key(f) || lex.speaker_stops.contains(f) {
+            break;
+        }
+        run.push(i);
+    }
+    run.reverse();
+    // Only the whole part, or what follows a role or title, is a person's name.
+    let opens_with_role = lex.in_set(&lex.roles, folded(first)) || lex.titles.contains_key(folded(first));
+    if run.len() == part.len() || opens_with_role {
+        run
+    } else {
+        Vec::new()
+    }
+}

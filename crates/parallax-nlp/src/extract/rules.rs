@@ -1,0 +1,1041 @@
+//! Finding statements: reporting cues, their speakers and their content, sentence by sentence.
+//!
+//! Each sentence is read once. Every cue outside quotation marks (a reporting verb, a
+//! participle or an attribution phrase from the lexicon) proposes a candidate: who spoke
+//! (a noun phrase before or after the cue, a pronoun, or nobody, for a subject-less verb) and
+//! what was said (the quotation next to it, or the clause after a complementiser, or the
+//! clause before a trailing "…, X said"). Candidates nested in an earlier one's content
+//! without a clause boundary are dropped, and a later candidate ends the earlier one's
+//! content. A quotation standing alone right after a statement continues its speaker.
+//!
+//! Word order is the main difference between the languages: Arabic reports verb-first
+//! («وقال التحالف إن…») and marks gender on the verb, English puts the speaker first or after
+//! a quote ("…,” the account added"). Both paths share the scanning and content rules.
+
+use std::ops::Range;
+
+use super::lexicon::{Cue, CueForm, Gender, Lexicon};
+use super::local::{parse_mention, Registry};
+use super::scan::{Kind, Scan, Tok};
+use super::{Span, Stance, Statement, StatementKind};
+
+/// Longest speaker noun phrase considered, in words.
+const MAX_NP: usize = 16;
+/// How many words of adjuncts may sit between a cue and its content.
+const MAX_GAP: usize = 12;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Who {
+    /// A speaker named in the text; `skip` bytes of the first token are a glued preposition.
+    Mention(Range<usize>, usize),
+    /// A pronoun subject: "he said".
+    Pronoun(Gender),
+    /// A verb or participle without a subject: «وأضافت», ", adding".
+    Implicit(Gender),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Content {
+    /// A whole quotation (index into `Scan::quotes`).
+    Quote(usize),
+    /// Reported content following the cue; its end may be cut by a later candidate.
+    Forward(Range<usize>),
+    /// Reported content before a trailing attribution: "X will go, she said."
+    Backward(Range<usize>),
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    cue: Range<usize>,
+    info: Cue,
+    who: Who,
+    /// The first token of the attribution clause; an earlier forward content ends before it.
+    clause_start: usize,
+    content: Content,
+    /// The verb's grammatical gender, noted on the actor it resolves to.
+    gender: Gender,
+}
+
+pub(crate) struct Extractor<'s, 't> {
+    scan: &'s Scan<'t>,
+    lex: &'static Lexicon,
+    arabic: bool,
+    reg: Registry,
+    statements: Vec<(Statement, usize)>,
+}
+
+impl<'s, 't> Extractor<'s, 't> {
+    pub(crate) fn new(scan: &'s Scan<'t>, lex: &'static Lexicon, arabic: bool) -> Self {
+        let reg = Registry::new(scan, lex);
+        Extractor { scan, lex, arabic, reg, statements: Vec::new() }
+    }
+
+    pub(crate) fn run(mut self) -> (Vec<(Statement, usize)>, Registry) {
+        let headline = self.headline_paragraphs();
+        for s in 0..self.scan.sentences.len() {
+            let para = self.scan.sentence_para[s];
+            if headline.get(para as usize).copied().unwrap_or(false) {
+                continue;
+            }
+            self.sentence(self.scan.sentences[s].clone(), para);
+        }
+        (self.statements, self.reg)
+    }
+
+    fn toks(&self) -> &'s [Tok] {
+        &self.scan.toks
+    }
+
+    /// Paragraphs that read as headlines, bylines or navigation: short, and not ending like
+    /// a sentence.
+    fn headline_paragraphs(&self) -> Vec<bool> {
+        let mut out = Vec::new();
+        let mut words = 0usize;
+        let mut last = Kind::Para;
+        for t in self.toks() {
+            if t.kind == Kind::Para && t.quote == 0 {
+                out.push(words > 0 && words < 40 && !ends_sentence(last));
+                words = 0;
+                last = Kind::Para;
+                continue;
+            }
+            if t.kind == Kind::Word {
+                words += 1;
+            }
+            last = t.kind;
+        }
+        out.push(words > 0 && words < 40 && !ends_sentence(last));
+        out
+    }
+
+    fn word(&self, i: usize) -> Option<&'s str> {
+        let t = self.toks().get(i)?;
+        (t.kind == Kind::Word && t.quote == 0).then_some(t.norm.as_str())
+    }
+
+    fn is_word(&self, i: usize, set: &std::collections::HashSet<String>) -> bool {
+        self.word(i).is_some_and(|w| self.lex.in_set(set, w))
+    }
+
+    fn kind(&self, i: usize) -> Kind {
+        self.toks().get(i).map_or(Kind::Para, |t| t.kind)
+    }
+
+    fn quote_of_open(&self, open: usize) -> Option<usize> {
+        let t = self.toks().get(open)?;
+        if t.kind != Kind::QuoteOpen || t.quote != 0 {
+            return None;
+        }
+        self.scan.quotes.binary_search_by_key(&open, |q| q.open).ok()
+    }
+
+    fn quote_of_close(&self, close: usize) -> Option<usize> {
+        let t = self.toks().get(close)?;
+        if t.kind != Kind::QuoteClose || t.quote != 0 {
+            return None;
+        }
+        self.quote_of_open(t.pair as usize)
+    }
+
+    fn quote_words(&self, q: usize) -> usize {
+        let quote = self.scan.quotes[q];
+        self.toks()[quote.inner()].iter().filter(|t| t.kind == Kind::Word).count()
+    }
+
+    /// The cue starting at token `i`, and the index of its last token.
+    fn cue_at(&self, i: usize, end: usize) -> Option<(Cue, usize, usize)> {
+        let w = self.word(i)?;
+        let lex = self.lex;
+        if let Some(list) = lex.phrases.get(w).or_else(|| lex.strip_verb_proclitic(w).and_then(|r| lex.phrases.get(r)))
+        {
+            'phrases: for p in list {
+                let mut j = i;
+                let mut glued = 0;
+                for (k, want) in p.rest.iter().enumerate() {
+                    j += 1;
+                    if j >= end {
+                        continue 'phrases;
+                    }
+                    let Some(got) = self.word(j) else { continue 'phrases };
+                    if got == want {
+                        continue;
+                    }
+                    // «وفقا لـوزارة»: a one-letter preposition glued to the next word.
+                    let last = k + 1 == p.rest.len();
+                    if last && want.chars().count() == 1 && got.starts_with(want.as_str()) && got.len() > want.len() + 2 {
+                        glued = want.len();
+                        j -= 1;
+                        // The speaker starts inside token j + 1.
+                        return Some((p.cue, j, glued));
+                    }
+                    continue 'phrases;
+                }
+                return Some((p.cue, j, glued));
+            }
+        }
+        let (cue, _) = lex.cue(w)?;
+        Some((cue, i, 0))
+    }
+
+    fn sentence(&mut self, sent: Range<usize>, para: u32) {
+        let mut cands: Vec<Cand> = Vec::new();
+        let mut i = sent.start;
+        while i < sent.end {
+            let Some((info, last, glued)) = self.cue_at(i, sent.end) else {
+                i += 1;
+                continue;
+            };
+            let cand = if self.arabic {
+                self.arabic_cand(&sent, i, last, info, glued, &cands)
+            } else {
+                self.english_cand(&sent, i, last, info, &cands)
+            };
+            if let Some(c) = cand {
+                self.accept(&mut cands, c);
+            }
+            i = last + 1;
+        }
+        let used_quotes: Vec<usize> = cands
+            .iter()
+            .flat_map(|c| match &c.content {
+                Content::Quote(q) => vec![*q],
+                Content::Forward(r) | Content::Backward(r) => self.quotes_in(r.clone()),
+            })
+            .collect();
+        let before = self.statements.len();
+        for c in cands {
+            self.emit(c, para);
+        }
+        // A quotation opening a sentence with no cue continues the last speaker.
+        if self.statements.len() == before {
+            self.standalone_quotes(&sent, para, &used_quotes);
+        }
+    }
+
+    fn quotes_in(&self, r: Range<usize>) -> Vec<usize> {
+        r.filter_map(|i| self.quote_of_open(i)).collect()
+    }
+
+    /// Adds a candidate unless it is nested in the previous one's content; cuts the previous
+    /// content where the new clause starts.
+    fn accept(&self, cands: &mut Vec<Cand>, c: Cand) {
+        if let Some(prev) = cands.last_mut() {
+            if matches!(c.content, Content::Backward(_)) {
+                return;
+            }
+            if let Content::Forward(r) = &mut prev.content {
+                if r.contains(&c.cue.start) {
+                    if !self.clause_boundary(&c) {
+                        return;
+                    }
+                    let mut end = c.clause_start.max(r.start);
+                    while end > r.start && !matches!(self.kind(end - 1), Kind::Word | Kind::QuoteClose | Kind::CloseParen) {
+                        end -= 1;
+                    }
+                    r.end = end;
+                }
+            }
+            if c.content == prev.content {
+                return;
+            }
+        }
+        cands.push(c);
+    }
+
+    /// Whether a cue inside earlier content starts a clause of its own rather than being part
+    /// of what was reported.
+    fn clause_boundary(&self, c: &Cand) -> bool {
+        let s = c.clause_start;
+        if s == 0 {
+            return true;
+        }
+        let prev = self.kind(s - 1);
+        if matches!(prev, Kind::Comma | Kind::Semicolon | Kind::Dash | Kind::Colon | Kind::QuoteClose) {
+            return true;
+        }
+        // «…، وأكد أن»: a conjunction glued to the verb.
+        let glued_conj = self.word(c.cue.start).is_some_and(|w| self.lex.strip_verb_proclitic(w).is_some() && self.lex.cues.get(w).is_none());
+        let rel = self.word(s - 1).is_some_and(|w| matches!(w, "التي" | "الذي" | "الذين" | "who" | "which"));
+        (self.arabic && glued_conj) || rel
+    }
+
+    // ---- English --------------------------------------------------------------------------
+
+    fn english_cand(&self, sent: &Range<usize>, c: usize, last: usize, info: Cue, prior: &[Cand]) -> Option<Cand> {
+        let lex = self.lex;
+        let toks = self.toks();
+        let end = content_end(toks, sent);
+        if info.form == CueForm::Source {
+            let np = self.np_after(last + 1, end)?;
+            let who = Who::Mention(np.clone(), 0);
+            // "…, according to X." or "According to X, …".
+            if c > sent.start && self.kind(c - 1) == Kind::Comma {
+                let from = self.lead(sent.start, c - 1);
+                if self.words_in(from..c - 1) >= 3 {
+                    return Some(Cand { cue: c..last + 1, info, who, clause_start: c - 1, content: Content::Backward(from..c - 1), gender: Gender::Unknown });
+                }
+            }
+            let mut k = np.end;
+            if self.kind(k) == Kind::Comma {
+                k += 1;
+            }
+            if self.words_in(k..end) < 3 {
+                return None;
+            }
+            return Some(Cand { cue: c..last + 1, info, who, clause_start: c, content: self.forward(k, end), gender: Gender::Unknown });
+        }
+
+        // The subject: skip auxiliaries and adverbs back from the verb.
+        let mut p = c;
+        while p > sent.start && self.word(p - 1).is_some_and(|w| lex.auxiliaries.contains(w) || (w.ends_with("ly") && w.len() > 4) || w.ends_with("n't") || w.ends_with("n’t")) {
+            p -= 1;
+        }
+        let after_cue = last + 1;
+        let mut who: Option<Who> = None;
+        let mut subj_start = p;
+        let mut after = after_cue;
+        let inverted_slot = p == sent.start || matches!(self.kind(p - 1), Kind::Comma | Kind::QuoteClose);
+        if info.form == CueForm::Participle && p > sent.start && self.kind(p - 1) == Kind::Comma {
+            who = Some(self.participle_subject(sent, prior));
+        } else if inverted_slot && self.starts_np(after_cue) {
+            // "…,” said USCIRF Chair Nadine Maenza."
+            if let Some(np) = self.np_after(after_cue, end) {
+                if matches!(self.kind(np.end), Kind::End | Kind::Comma | Kind::Para) || np.end >= end {
+                    after = np.end;
+                    who = Some(self.who_of(np));
+                }
+            }
+        }
+        if who.is_none() && p > sent.start {
+            match self.kind(p - 1) {
+                Kind::Word => {
+                    let np = self.np_before(p, sent.start)?;
+                    subj_start = np.start;
+                    who = Some(self.who_of(np));
+                }
+                Kind::Comma | Kind::CloseParen => {
+                    // "Name, the commander of X, said": an appositive between commas.
+                    let a_end = if self.kind(p - 1) == Kind::Comma { p - 1 } else { p };
+                    let mut a = a_end;
+                    while a > sent.start && !matches!(self.kind(a - 1), Kind::Comma | Kind::End | Kind::QuoteClose | Kind::QuoteOpen | Kind::Colon | Kind::Semicolon) {
+                        a -= 1;
+                    }
+                    if a > sent.start + 1 && self.kind(a - 1) == Kind::Comma && a_end - a <= 24 {
+                        let name = self.np_before(a - 1, sent.start)?;
+                        if !toks[name.start].cap {
+                            return None;
+                        }
+                        subj_start = name.start;
+                        who = Some(Who::Mention(name.start..a_end, 0));
+                    } else if info.form == CueForm::Participle {
+                        who = Some(self.participle_subject(sent, prior));
+                    } else {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let who = who?;
+        let clause_start = if subj_start > sent.start && self.kind(subj_start - 1) == Kind::Comma { subj_start - 1 } else { subj_start };
+
+        // Direct: a quotation right before the speaker, or right after the cue.
+        let mut quote_before = None;
+        if subj_start > sent.start {
+            let b = subj_start - 1;
+            quote_before = self.quote_of_close(b).or_else(|| {
+                (self.kind(b) == Kind::Comma && b > sent.start).then(|| self.quote_of_close(b - 1)).flatten()
+            });
+        }
+        let mut j = after;
+        if info.addressee {
+            j = self.skip_addressee(j, end);
+        }
+        let mut quote_after = None;
+        let mut that = None;
+        let mut k = j;
+        let mut gap = 0;
+        while k < end && gap <= MAX_GAP {
+            match self.kind(k) {
+                Kind::QuoteOpen => {
+                    let q = self.quote_of_open(k);
+                    if q.is_some_and(|q| self.quote_words(q) >= 2 || k == j || matches!(self.kind(k - 1), Kind::Colon | Kind::Comma)) {
+                        quote_after = q;
+                        break;
+                    }
+                    k = toks[k].pair as usize + 1;
+                    continue;
+                }
+                Kind::Colon | Kind::Comma | Kind::Dash => {}
+                Kind::Word => {
+                    let w = self.word(k).unwrap_or("");
+                    if lex.complementizers.contains(w) {
+                        that = Some(k);
+                        break;
+                    }
+                    if self.cue_at(k, end).is_some() {
+                        break;
+                    }
+                    gap += 1;
+                }
+                _ => break,
+            }
+            k += 1;
+        }
+        if let Some(qa) = quote_after {
+            // Content before the quotation (no "that") would be adjuncts: "said in a statement:".
+            let ok = quote_before.is_none() || self.scan.quotes[qa].close + 1 >= end;
+            if ok && that.is_none() {
+                let content = if quote_before.is_some() { Content::Quote(quote_before.unwrap_or(qa)) } else { Content::Quote(qa) };
+                return Some(Cand { cue: c..last + 1, info, who, clause_start, content, gender: Gender::Unknown });
+            }
+        }
+        if let Some(qb) = quote_before {
+            return Some(Cand { cue: c..last + 1, info, who, clause_start, content: Content::Quote(qb), gender: Gender::Unknown });
+        }
+        if let Some(t) = that {
+            if self.words_in(t + 1..end) >= 2 {
+                return Some(Cand { cue: c..last + 1, info, who, clause_start, content: self.forward(t + 1, end), gender: Gender::Unknown });
+            }
+        }
+        // "X will go, she said [in a statement]."
+        let tail = self.words_in(after..end);
+        let before_start = if subj_start == p && matches!(who, Who::Mention(..)) && after > after_cue { p } else { subj_start };
+        if tail <= 7 && before_start > sent.start + 2 && self.kind(before_start - 1) == Kind::Comma {
+            let from = self.lead(sent.start, before_start - 1);
+            if self.words_in(from..before_start - 1) >= 3 && !self.contains_cue(from..before_start - 1) {
+                return Some(Cand { cue: c..last + 1, info, who, clause_start: before_start - 1, content: Content::Backward(from..before_start - 1), gender: Gender::Unknown });
+            }
+        }
+        if info.weak || info.form == CueForm::Participle && that.is_none() && tail < 3 {
+            return None;
+        }
+        let mut from = j;
+        if let Some(prep) = info.prep {
+            if self.word(from) == Some(lex.preps[prep as usize].as_str()) {
+                from += 1;
+            }
+        }
+        if self.words_in(from..end) < 3 || !matches!(self.kind(from), Kind::Word | Kind::QuoteOpen) {
+            return None;
+        }
+        Some(Cand { cue: c..last + 1, info, who, clause_start, content: self.forward(from, end), gender: Gender::Unknown })
+    }
+
+    /// The subject of a participle clause: the sentence's earlier speaker, or its opening noun
+    /// phrase ("The commander, Gen. X, met Y on Monday, telling him that…").
+    fn participle_subject(&self, sent: &Range<usize>, prior: &[Cand]) -> Who {
+        if let Some(p) = prior.last() {
+            return p.who.clone();
+        }
+        if let Some(np) = self.np_after(sent.start, sent.end) {
+            let mut end = np.end;
+            // Take in an appositive: "The top commander…, Gen. Frank McKenzie,".
+            if self.kind(end) == Kind::Comma {
+                if let Some(np2) = self.np_after(end + 1, sent.end) {
+                    if self.toks()[np2.start].cap && self.kind(np2.end) == Kind::Comma {
+                        end = np2.end;
+                    }
+                }
+            }
+            return self.who_of(np.start..end);
+        }
+        Who::Implicit(Gender::Unknown)
+    }
+
+    fn who_of(&self, np: Range<usize>) -> Who {
+        if np.len() == 1 {
+            if let Some(g) = self.word(np.start).and_then(|w| self.lex.pronouns.get(w)) {
+                return Who::Pronoun(*g);
+            }
+        }
+        Who::Mention(np, 0)
+    }
+
+    /// Whether a noun phrase (a speaker after an inverted verb) starts at `i`.
+    fn starts_np(&self, i: usize) -> bool {
+        let Some(t) = self.toks().get(i) else { return false };
+        if t.kind != Kind::Word || t.quote != 0 {
+            return false;
+        }
+        (t.cap || self.lex.determiners.contains(&t.norm) || self.lex.titles.contains_key(&t.norm))
+            && !self.lex.pronouns.contains_key(&t.norm)
+            && !self.lex.time_words.contains(&t.norm)
+            && !self.lex.speaker_stops.contains(&t.norm)
+    }
+
+    /// A noun phrase ending just before `end`, scanning back no further than `floor`.
+    fn np_before(&self, end: usize, floor: usize) -> Option<Range<usize>> {
+        let lex = self.lex;
+        let mut i = end;
+        let mut words = 0;
+        while i > floor {
+            let k = i - 1;
+            let t = &self.toks()[k];
+            match t.kind {
+                Kind::Word if t.quote == 0 => {
+                    let w = t.norm.as_str();
+                    if lex.speaker_stops.contains(w) && !(words == 0 && lex.pronouns.contains_key(w)) || self.cue_at(k, end).is_some() && words > 0 {
+                        break;
+                    }
+                    if lex.time_words.contains(w) && words == 0 {
+                        return None;
+                    }
+                    words += 1;
+                    i = k;
+                    if words == 1 && lex.pronouns.contains_key(w) {
+                        break;
+                    }
+                    // A determiner opens the phrase unless a preposition or "and" precedes it.
+                    if lex.determiners.contains(w) {
+                        let before = k.checked_sub(1).and_then(|b| self.word(b));
+                        if !before.is_some_and(|b| lex.np_prepositions.contains(b)) {
+                            break;
+                        }
+                    }
+                }
+                Kind::OpenParen | Kind::CloseParen => i = k,
+                _ => break,
+            }
+            if words > MAX_NP {
+                return None;
+            }
+        }
+        while i < end && !matches!(self.kind(i), Kind::Word) {
+            i += 1;
+        }
+        // Drop leading prepositions: "of the coalition" is not a subject.
+        while i < end && self.word(i).is_some_and(|w| lex.np_prepositions.contains(w)) {
+            i += 1;
+        }
+        (words > 0 && i < end).then_some(i..end)
+    }
+
+    /// A noun phrase starting at `start` (English), up to a clause boundary.
+    fn np_after(&self, start: usize, end: usize) -> Option<Range<usize>> {
+        let lex = self.lex;
+        let mut i = start;
+        let mut words = 0;
+        while i < end {
+            let t = &self.toks()[i];
+            match t.kind {
+                Kind::Word => {
+                    let w = t.norm.as_str();
+                    let inner_prep = lex.np_prepositions.contains(w)
+                        && words > 0
+                        && self.toks().get(i + 1).is_some_and(|n| n.cap || lex.determiners.contains(&n.norm));
+                    if (lex.speaker_stops.contains(w) && !inner_prep) || (words > 0 && self.cue_at(i, end).is_some()) {
+                        break;
+                    }
+                    words += 1;
+                }
+                Kind::OpenParen | Kind::CloseParen => {}
+                _ => break,
+            }
+            if words > MAX_NP {
+                return None;
+            }
+            i += 1;
+        }
+        while i > start && !matches!(self.kind(i - 1), Kind::Word | Kind::CloseParen) {
+            i -= 1;
+        }
+        (words > 0).then_some(start..i)
+    }
+
+    /// Skips an addressee after "told": "told reporters on Monday", "telling him".
+    fn skip_addressee(&self, j: usize, end: usize) -> usize {
+        let mut k = j;
+        let mut n = 0;
+        while k < end && n < 6 {
+            match self.word(k) {
+                Some(w) if !self.lex.complementizers.contains(w) && self.cue_at(k, end).is_none() => {
+                    n += 1;
+                    k += 1;
+                    if self.lex.addressees.contains(w) || self.lex.pronouns.contains_key(w) {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        // Only a short name or a known addressee: otherwise the words were content.
+        if self.word(k).is_some_and(|w| self.lex.complementizers.contains(w)) || matches!(self.kind(k), Kind::Comma | Kind::Colon | Kind::QuoteOpen | Kind::End) || k > j && self.word(k - 1).is_some_and(|w| self.lex.addressees.contains(w) || self.lex.pronouns.contains_key(w)) {
+            k
+        } else {
+            j
+        }
+    }
+
+    // ---- Arabic ---------------------------------------------------------------------------
+
+    fn arabic_cand(&self, sent: &Range<usize>, c: usize, last: usize, info: Cue, glued: usize, prior: &[Cand]) -> Option<Cand> {
+        let lex = self.lex;
+        let end = content_end(self.toks(), sent);
+        let conj = self.word(c).is_some_and(|w| lex.cues.get(w).is_none() && lex.phrases.get(w).is_none());
+        if info.form == CueForm::Source {
+            let np = self.ar_np_after(last + 1, end)?;
+            let who = Who::Mention(np.clone(), glued);
+            if c > sent.start + 2 && self.kind(c - 1) == Kind::Comma && self.words_in(np.end..end) == 0 {
+                let from = self.lead(sent.start, c - 1);
+                return Some(Cand { cue: c..last + 1, info, who, clause_start: c - 1, content: Content::Backward(from..c - 1), gender: Gender::Unknown });
+            }
+            let mut k = np.end;
+            while matches!(self.kind(k), Kind::Comma) || self.is_word(k, &lex.complementizers) {
+                k += 1;
+            }
+            if self.words_in(k..end) < 2 {
+                return None;
+            }
+            return Some(Cand { cue: c..last + 1, info, who, clause_start: c, content: self.forward(k, end), gender: Gender::Unknown });
+        }
+
+        let mut j = last + 1;
+        while self.is_word(j, &lex.auxiliaries) {
+            j += 1;
+        }
+        let mut clause_start = c;
+        let (who, np_end) = if info.form == CueForm::Participle {
+            let who = match prior.last() {
+                Some(p) if p.gender.agrees(info.gender) => p.who.clone(),
+                _ => Who::Implicit(info.gender),
+            };
+            (who, j)
+        } else if let Some(np) = self.ar_np_after(j, end) {
+            let e = np.end;
+            (Who::Mention(np, 0), e)
+        } else if let Some(np) = (!conj).then(|| self.ar_subject_before(sent, c)).flatten() {
+            clause_start = np.start;
+            (Who::Mention(np, 0), j)
+        } else {
+            (Who::Implicit(info.gender), j)
+        };
+        if clause_start > sent.start && matches!(self.kind(clause_start - 1), Kind::Comma) {
+            clause_start -= 1;
+        }
+        let cand = |content| Cand { cue: c..last + 1, info, who: who.clone(), clause_start, content, gender: info.gender };
+
+        // A quotation right before the verb: «“…”، قال X».
+        if c > sent.start {
+            let b = if self.kind(c - 1) == Kind::Comma && c > sent.start + 1 { c - 2 } else { c - 1 };
+            if let Some(q) = self.quote_of_close(b) {
+                if self.quote_words(q) >= 3 && self.words_in(np_end..end) <= 4 {
+                    return Some(cand(Content::Quote(q)));
+                }
+            }
+        }
+        // Find where the content starts.
+        let mut k = np_end;
+        let mut gap = 0;
+        while k < end && gap <= MAX_GAP * 2 {
+            match self.kind(k) {
+                Kind::Colon => {
+                    let s = k + 1;
+                    return self.ar_content(s, end).map(cand);
+                }
+                Kind::QuoteOpen => {
+                    let q = self.quote_of_open(k)?;
+                    let long = self.quote_words(q) >= 3;
+                    let marked = k == np_end || matches!(self.kind(k - 1), Kind::Comma | Kind::Colon);
+                    if long || (marked && self.quote_words(q) >= 2) {
+                        return self.ar_content(k, end).map(cand);
+                    }
+                    k = self.toks()[k].pair as usize + 1;
+                    gap += 1;
+                    continue;
+                }
+                Kind::Word => {
+                    let w = self.word(k).unwrap_or("");
+                    if lex.in_set(&lex.complementizers, w) {
+                        return self.ar_content(k + 1, end).map(cand);
+                    }
+                    if let Some(prep) = info.prep {
+                        let prep = lex.preps[prep as usize].as_str();
+                        let stripped = lex.strip_verb_proclitic(w).unwrap_or(w);
+                        if (w == prep || stripped == prep) && !self.is_word(k + 1, &lex.complementizers) {
+                            return self.ar_content(k, end).map(cand);
+                        }
+                    }
+                    if k > np_end && self.cue_at(k, end).is_some() && self.kind(k - 1) == Kind::Comma {
+                        break;
+                    }
+                    gap += 1;
+                }
+                Kind::Comma | Kind::OpenParen | Kind::CloseParen | Kind::Dash | Kind::Other => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        // No marker: a verb with an explicit subject takes the rest as its object («طلبت
+        // اللجنة من الإدارة…», «دعت المسؤولة بلادها…»).
+        if info.weak || matches!(who, Who::Implicit(_)) || info.form == CueForm::Participle {
+            return None;
+        }
+        let mut s = np_end;
+        while s < end && (matches!(self.kind(s), Kind::Comma) || self.is_word(s, &lex.time_words)) {
+            s += 1;
+        }
+        if self.words_in(s..end) < 3 {
+            return None;
+        }
+        Some(cand(self.forward(s, end)))
+    }
+
+    /// Content starting at `s`: a whole quotation when the quotation is all of it.
+    fn ar_content(&self, s: usize, end: usize) -> Option<Content> {
+        let mut s = s;
+        // «إنها “…”»: a complementiser or pronoun word before the quotation.
+        if self.kind(s) == Kind::Word && self.is_word(s, &self.lex.complementizers) {
+            s += 1;
+        }
+        if let Some(q) = self.quote_of_open(s) {
+            let close = self.scan.quotes[q].close;
+            if self.words_in(close + 1..end) <= 4 || matches!(self.kind(close + 1), Kind::Comma) && self.starts_cue_clause(close + 2, end) {
+                return Some(Content::Quote(q));
+            }
+        }
+        if self.kind(s) == Kind::Word && self.kind(s + 1) == Kind::QuoteOpen && self.words_in(s..s + 1) == 1 {
+            if let Some(q) = self.quote_of_open(s + 1) {
+                let close = self.scan.quotes[q].close;
+                if self.words_in(close + 1..end) == 0 {
+                    return Some(Content::Quote(q));
+                }
+            }
+        }
+        (self.words_in(s..end) >= 2).then(|| self.forward(s, end))
+    }
+
+    fn starts_cue_clause(&self, i: usize, end: usize) -> bool {
+        self.cue_at(i, end).is_some()
+    }
+
+    /// The speaker noun phrase after an Arabic verb, up to an adjunct, a complementiser or a
+    /// quotation.
+    fn ar_np_after(&self, start: usize, end: usize) -> Option<Range<usize>> {
+        let lex = self.lex;
+        let toks = self.toks();
+        let mut i = start;
+        let mut words = 0;
+        let mut opens_with_role = false;
+        let mut last_definite = false;
+        let article = lex.definite_article.as_deref().unwrap_or("\u{0}");
+        while i < end {
+            match self.kind(i) {
+                Kind::Word => {
+                    let w = self.word(i).unwrap_or("");
+                    let bare = lex.bare(w);
+                    let glued_l = w.starts_with('ل') && !w.starts_with("ال") && w.chars().count() > 3;
+                    if lex.in_set(&lex.complementizers, w) || lex.speaker_stops.contains(w) || (words > 0 && self.cue_at(i, end).is_some()) {
+                        // «نائبة رئيس هيئة … في أمريكا نادين مينزة»: a short place phrase inside
+                        // a title, when a name follows before the clause ends.
+                        if opens_with_role && w == "في" && self.name_follows(i + 1, end) {
+                            i += 1;
+                            words += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    if words == 0 && (lex.time_words.contains(w) || lex.pronouns.contains_key(w)) {
+                        break;
+                    }
+                    // A glued ل opens an adjunct («لصحيفة») unless it follows a noun in a
+                    // construct («القائد العام لقوات»).
+                    if glued_l && (words == 0 || !last_definite) {
+                        break;
+                    }
+                    // An object with a possessive pronoun («بلادها») ends the subject.
+                    if words > 0 && (w.ends_with("ها") || w.ends_with("هم")) && w.chars().count() > 4 && !w.starts_with(article) {
+                        break;
+                    }
+                    if words == 0 {
+                        opens_with_role = lex.in_set(&lex.roles, w) || lex.titles.contains_key(w) || lex.heads.contains_key(bare) || lex.heads.contains_key(w);
+                    }
+                    last_definite = w.starts_with(article) || strip_definite(w, article) || lex.in_set(&lex.roles, w) || lex.heads.contains_key(w);
+                    words += 1;
+                }
+                Kind::QuoteOpen => {
+                    // A short quoted name: «قال “مظلوم عبدي” قائد…».
+                    let q = self.quote_of_open(i)?;
+                    let n = self.quote_words(q);
+                    let close = self.scan.quotes[q].close;
+                    let first_inner = self.scan.quotes[q].open + 1;
+                    let inner_comp = toks.get(first_inner).is_some_and(|t| lex.in_set(&lex.complementizers, &t.norm));
+                    let starts_l = toks.get(first_inner).is_some_and(|t| t.norm.starts_with('ل') && !t.norm.starts_with("ال"));
+                    if words > 0 || n > 3 || n == 0 || inner_comp || starts_l {
+                        break;
+                    }
+                    words += n;
+                    i = close;
+                    last_definite = false;
+                }
+                Kind::OpenParen | Kind::CloseParen => {}
+                Kind::Comma => {
+                    // «رئيسة اللجنة…، نادين ماينزا،»: a name in apposition to a role.
+                    if words > 0 && opens_with_role {
+                        let mut k = i + 1;
+                        let mut n = 0;
+                        while self.kind(k) == Kind::Word && n < 4 {
+                            let w = self.word(k).unwrap_or("");
+                            if lex.speaker_stops.contains(w) || lex.in_set(&lex.complementizers, w) || w.starts_with(article) || self.cue_at(k, end).is_some() || lex.time_words.contains(w) {
+                                break;
+                            }
+                            n += 1;
+                            k += 1;
+                        }
+                        if n > 0 && (n > 1 || !lex.time_words.contains(self.word(i + 1).unwrap_or(""))) && matches!(self.kind(k), Kind::Comma | Kind::End | Kind::Colon | Kind::QuoteOpen) || self.is_word(k, &lex.complementizers) || self.is_word(k, &lex.speaker_stops) {
+                            if n > 0 {
+                                words += n;
+                                i = k;
+                                opens_with_role = false;
+                                continue;
+                            }
+                        }
+                    }
+                    break;
+                }
+                _ => break,
+            }
+            if words > MAX_NP {
+                return None;
+            }
+            i += 1;
+        }
+        while i > start && !matches!(self.kind(i - 1), Kind::Word | Kind::QuoteClose | Kind::CloseParen) {
+            i -= 1;
+        }
+        (words > 0).then_some(start..i)
+    }
+
+    /// Whether a proper name (a word without the article) ends the phrase starting at `i`
+    /// within a few words.
+    fn name_follows(&self, i: usize, end: usize) -> bool {
+        let article = self.lex.definite_article.as_deref().unwrap_or("\u{0}");
+        let mut k = i;
+        let mut saw_name = false;
+        while k < end && k < i + 5 {
+            match self.word(k) {
+                Some(w) if !self.lex.speaker_stops.contains(w) && !self.lex.in_set(&self.lex.complementizers, w) => {
+                    saw_name = !w.starts_with(article);
+                }
+                _ => break,
+            }
+            k += 1;
+        }
+        saw_name && matches!(self.kind(k), Kind::Comma | Kind::Colon)
+    }
+
+    /// A subject before an Arabic verb (SVO): «نادين مينزا كشفت…».
+    fn ar_subject_before(&self, sent: &Range<usize>, c: usize) -> Option<Range<usize>> {
+        let lex = self.lex;
+        let mut s = sent.start;
+        while s < c && !matches!(self.kind(s), Kind::Word | Kind::QuoteOpen) {
+            s += 1;
+        }
+        if self.is_word(s, &lex.leading_conjunctions) {
+            s += 1;
+        }
+        if s >= c || c - s > 8 {
+            return None;
+        }
+        for k in s..c {
+            match self.kind(k) {
+                Kind::Word => {
+                    let w = self.word(k)?;
+                    if lex.speaker_stops.contains(w) || lex.in_set(&lex.complementizers, w) || self.cue_at(k, c).is_some() || lex.pronouns.contains_key(w) {
+                        return None;
+                    }
+                }
+                Kind::QuoteOpen | Kind::QuoteClose | Kind::OpenParen | Kind::CloseParen => {}
+                _ => return None,
+            }
+        }
+        Some(s..c)
+    }
+
+    // ---- shared -------------------------------------------------------------------------
+
+    fn forward(&self, from: usize, end: usize) -> Content {
+        Content::Forward(from..end)
+    }
+
+    /// Skips a leading conjunction ("But", «و») at the start of backward content.
+    fn lead(&self, start: usize, end: usize) -> usize {
+        let mut s = start;
+        while s < end && (self.is_word(s, &self.lex.leading_conjunctions) || matches!(self.kind(s), Kind::Comma | Kind::Dash | Kind::Other)) {
+            s += 1;
+        }
+        s
+    }
+
+    fn words_in(&self, r: Range<usize>) -> usize {
+        let end = r.end.min(self.toks().len());
+        self.toks()[r.start.min(end)..end].iter().filter(|t| t.kind == Kind::Word).count()
+    }
+
+    fn contains_cue(&self, r: Range<usize>) -> bool {
+        r.clone().any(|i| self.toks()[i].quote == 0 && self.cue_at(i, r.end).is_some_and(|(c, _, _)| c.form == CueForm::Verb && !c.weak))
+    }
+
+    /// Quotations opening a sentence without a cue, right after a statement: they continue
+    /// its speaker ("“…,” she said. “And more.”").
+    fn standalone_quotes(&mut self, sent: &Range<usize>, para: u32, used: &[usize]) {
+        let Some((actor, last_para)) = self.reg.last() else { return };
+        if para > last_para + 1 {
+            return;
+        }
+        let mut s = sent.start;
+        while s < sent.end && self.is_word(s, &self.lex.leading_conjunctions) {
+            s += 1;
+        }
+        let Some(q) = self.quote_of_open(s) else { return };
+        if used.contains(&q) || self.quote_words(q) < 3 {
+            return;
+        }
+        let close = self.scan.quotes[q].close;
+        // The quotation must be (nearly) the whole sentence.
+        if self.words_in(close + 1..sent.end) > 2 {
+            return;
+        }
+        let span = self.inner_span(q);
+        let statement = Statement {
+            actor,
+            speaker: String::new(),
+            speaker_span: None,
+            kind: StatementKind::Direct,
+            cue: String::new(),
+            stance: Stance::Neutral,
+            text: self.scan.text[span.start..span.end].to_string(),
+            span,
+        };
+        self.reg.spoke(actor, para);
+        self.statements.push((statement, actor));
+    }
+
+    fn inner_span(&self, q: usize) -> Span {
+        let quote = self.scan.quotes[q];
+        let toks = self.toks();
+        Span { start: toks[quote.open].end, end: toks[quote.close].start }
+    }
+
+    /// Resolves a candidate's speaker and records the statement.
+    fn emit(&mut self, c: Cand, para: u32) {
+        let scan = self.scan;
+        let lex = self.lex;
+        let (actor, speaker, speaker_span) = match &c.who {
+            Who::Mention(r, skip) => {
+                let m = parse_mention(scan, lex, r.clone(), c.gender);
+                let mut span = m.span;
+                span.start += skip;
+                // A message stands for its author: "read the tweet".
+                let document = !m.named && m.key.last().is_some_and(|h| lex.documents.contains(h));
+                let actor = match self.reg.last() {
+                    Some((a, p)) if document && para <= p + 2 => a,
+                    _ => self.reg.resolve(m, para, lex),
+                };
+                (actor, scan.text[span.start..span.end].to_string(), Some(span))
+            }
+            Who::Pronoun(g) | Who::Implicit(g) => {
+                let Some(a) = self.reg.recent(*g) else { return };
+                if !matches!(g, Gender::Neuter | Gender::Plural) {
+                    self.reg.note_gender(a, *g);
+                }
+                let speaker = match &c.who {
+                    Who::Pronoun(_) => self.pronoun_text(&c),
+                    _ => (String::new(), None),
+                };
+                (a, speaker.0, speaker.1)
+            }
+        };
+        if c.gender != Gender::Unknown {
+            self.reg.note_gender(actor, c.gender);
+        }
+        let (kind, span) = match &c.content {
+            Content::Quote(q) => (StatementKind::Direct, self.inner_span(*q)),
+            Content::Forward(r) | Content::Backward(r) => {
+                let Some(span) = self.content_span(r.clone()) else { return };
+                let has_quote = r.clone().any(|i| self.quote_of_open(i).is_some());
+                (if has_quote { StatementKind::Mixed } else { StatementKind::Indirect }, span)
+            }
+        };
+        if span.end <= span.start {
+            return;
+        }
+        let cue_span = self.toks()[c.cue.start].start..self.toks()[c.cue.end - 1].end;
+        let statement = Statement {
+            actor: self.reg.root(actor),
+            speaker,
+            speaker_span,
+            kind,
+            cue: scan.text[cue_span].to_string(),
+            stance: c.info.stance,
+            text: scan.text[span.start..span.end].to_string(),
+            span,
+        };
+        self.reg.spoke(actor, para);
+        self.statements.push((statement, actor));
+    }
+
+    fn pronoun_text(&self, c: &Cand) -> (String, Option<Span>) {
+        // The pronoun is the word just before the cue (after auxiliaries) or after it.
+        let toks = self.toks();
+        let mut i = c.cue.start;
+        while i > 0 {
+            i -= 1;
+            if let Some(w) = self.word(i) {
+                if self.lex.pronouns.contains_key(w) {
+                    let t = &toks[i];
+                    return (self.scan.text[t.start..t.end].to_string(), Some(Span { start: t.start, end: t.end }));
+                }
+                if !self.lex.auxiliaries.contains(w) {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        (String::new(), None)
+    }
+
+    /// The byte span of content tokens, trimmed of punctuation at both ends and of an outer
+    /// pair of quotation marks.
+    fn content_span(&self, r: Range<usize>) -> Option<Span> {
+        let toks = self.toks();
+        let mut s = r.start;
+        let mut e = r.end.min(toks.len());
+        while s < e && !matches!(toks[s].kind, Kind::Word | Kind::QuoteOpen | Kind::OpenParen) {
+            s += 1;
+        }
+        while e > s && !matches!(toks[e - 1].kind, Kind::Word | Kind::QuoteClose | Kind::CloseParen) {
+            e -= 1;
+        }
+        if s >= e {
+            return None;
+        }
+        if toks[s].kind == Kind::QuoteOpen && toks[s].pair as usize == e - 1 {
+            s += 1;
+            e -= 1;
+            if s >= e {
+                return None;
+            }
+            return Some(Span { start: toks[s - 1].end, end: toks[e].start });
+        }
+        Some(Span { start: toks[s].start, end: toks[e - 1].end })
+    }
+}
+
+fn strip_definite(w: &str, article: &str) -> bool {
+    crate::text::strip_arabic_proclitic(w).starts_with(article)
+}
+
+fn ends_sentence(k: Kind) -> bool {
+    matches!(k, Kind::End | Kind::QuoteClose | Kind::Colon | Kind::CloseParen)
+}
+
+/// The end of a sentence's content: before its final punctuation.
+fn content_end(toks: &[Tok], sent: &Range<usize>) -> usize {
+    let mut e = sent.end;
+    while e > sent.start && matches!(toks[e - 1].kind, Kind::End | Kind::Para) && toks[e - 1].quote == 0 {
+        e -= 1;
+    }
+    e
+}

@@ -1,0 +1,446 @@
+//! Tokens, quotations and sentences of one article, in one linear pass each.
+//!
+//! Tokens keep byte offsets into the original text, which is never copied or altered; each
+//! word also carries its folded matching form. Quotation marks are paired with a small stack
+//! per paragraph; a quotation still open at a paragraph's end continues only when the next
+//! paragraph opens with the same kind of mark (the convention for quotes that run over
+//! paragraphs), and is otherwise dropped as unbalanced.
+
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use crate::text::{fold_for_match, is_invisible_control};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Comma,
+    Colon,
+    /// Sentence-final punctuation: . ! ? ؟ …
+    End,
+    Semicolon,
+    Dash,
+    OpenParen,
+    CloseParen,
+    /// An opening quotation mark paired with a closing one.
+    QuoteOpen,
+    QuoteClose,
+    /// A paragraph break (one or more line breaks).
+    Para,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Folded form of a word (empty for punctuation).
+    pub norm: String,
+    /// 1 + index of the top-level quotation this token lies inside; 0 outside quotations.
+    pub quote: u32,
+    /// For a quote mark: the index of the token it pairs with.
+    pub pair: u32,
+    /// Whether a word starts with an uppercase letter.
+    pub cap: bool,
+}
+
+/// A top-level quotation: the token indices of its opening and closing marks.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Quote {
+    pub open: usize,
+    pub close: usize,
+}
+
+impl Quote {
+    /// Token indices strictly inside the marks.
+    pub(crate) fn inner(&self) -> Range<usize> {
+        self.open + 1..self.close
+    }
+}
+
+pub(crate) struct Scan<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Tok>,
+    pub quotes: Vec<Quote>,
+    /// Token ranges of sentences (paragraph breaks excluded); quotations never split one.
+    pub sentences: Vec<Range<usize>>,
+    /// Paragraph number of each sentence.
+    pub sentence_para: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Families of quotation marks: a closing mark only closes an opening one of its family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Guillemet,
+    Straight,
+    Single,
+    StraightSingle,
+    Corner,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+            | '\u{06D6}'..='\u{06ED}' | '\u{0640}')
+        || (c.is_alphabetic())
+}
+
+fn quote_family(c: char) -> Option<Family> {
+    Some(match c {
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Family::Double,
+        '\u{00AB}' | '\u{00BB}' | '\u{2039}' | '\u{203A}' => Family::Guillemet,
+        '"' | '\u{FF02}' => Family::Straight,
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => Family::Single,
+        '\'' => Family::StraightSingle,
+        '\u{300C}' | '\u{300D}' | '\u{300E}' | '\u{300F}' => Family::Corner,
+        _ => return None,
+    })
+}
+
+/// Role of a quotation mark in context.
+#[derive(PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Neither,
+}
+
+fn mark_role(c: char, prev: Option<char>, next: Option<char>, open_top: Option<Family>) -> Role {
+    let fam = quote_family(c).expect("a quotation mark");
+    let prev_letter = prev.is_some_and(|p| p.is_alphanumeric());
+    let next_letter = next.is_some_and(|n| n.is_alphanumeric());
+    let next_space = next.is_none_or(|n| n.is_whitespace());
+    let has_open = open_top == Some(fam);
+    match c {
+        '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{2039}' | '\u{300C}'
+        | '\u{300E}' => {
+            // „…“ closes with “; otherwise “ opens.
+            if has_open && c == '\u{201C}' && !next_letter {
+                Role::Close
+            } else {
+                Role::Open
+            }
+        }
+        '\u{201D}' | '\u{00BB}' | '\u{203A}' | '\u{300D}' | '\u{300F}' | '\u{2033}' => {
+            if has_open {
+                Role::Close
+            } else if !prev_letter && next_letter {
+                // Some sites use ” (or ») for both marks.
+                Role::Open
+            } else {
+                Role::Neither
+            }
+        }
+        '"' | '\u{FF02}' => {
+            if has_open && !(next_letter && !prev_letter && prev.is_some_and(char::is_whitespace)) {
+                Role::Close
+            } else if !next_space {
+                Role::Open
+            } else {
+                Role::Neither
+            }
+        }
+        '\u{2018}' | '\u{201A}' | '\u{201B}' => {
+            if prev_letter {
+                Role::Neither
+            } else {
+                Role::Open
+            }
+        }
+        '\u{2019}' | '\'' => {
+            if has_open && !next_letter {
+                Role::Close
+            } else if fam == Family::StraightSingle && !prev_letter && next_letter {
+                Role::Open
+            } else {
+                Role::Neither
+            }
+        }
+        _ => Role::Neither,
+    }
+}
+
+impl<'t> Scan<'t> {
+    pub(crate) fn new(text: &'t str, lex: &Lexicon) -> Scan<'t> {
+        let toks = tokenize(text, lex);
+        let mut scan = Scan { text, toks, quotes: Vec::new(), sentences: Vec::new(), sentence_para: Vec::new() };
+        scan.mark_quotes();
+        scan.split_sentences();
+        scan
+    }
+
+    /// The original text of a token range.
+    pub(crate) fn slice(&self, r: Range<usize>) -> &'t str {
+        if r.start >= r.end {
+            return "";
+        }
+        &self.text[self.toks[r.start].start..self.toks[r.end - 1].end]
+    }
+
+    /// Numbers top-level quotations and marks the tokens inside them.
+    fn mark_quotes(&mut self) {
+        let mut i = 0;
+        while i < self.toks.len() {
+            let t = &self.toks[i];
+            if t.kind == Kind::QuoteOpen && t.pair != NONE {
+                let close = t.pair as usize;
+                let id = self.quotes.len() as u32 + 1;
+                self.quotes.push(Quote { open: i, close });
+                for tok in &mut self.toks[i + 1..close] {
+                    tok.quote = id;
+                }
+                i = close + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn split_sentences(&mut self) {
+        let mut start = 0;
+        let mut para = 0u32;
+        let n = self.toks.len();
+        for i in 0..n {
+            let t = &self.toks[i];
+            if t.quote != 0 {
+                continue;
+            }
+            let cut_before = match t.kind {
+                Kind::Para => true,
+                // “…done.” “Next…” – a new quotation after one that ended a sentence.
+                Kind::QuoteOpen => {
+                    i > 0 && self.toks[i - 1].kind == Kind::QuoteClose && {
+                        let prev_close = i - 1;
+                        prev_close > 0 && self.toks[prev_close - 1].kind == Kind::End
+                    }
+                }
+                _ => false,
+            };
+            if cut_before {
+                if start < i {
+                    self.sentences.push(start..i);
+                    self.sentence_para.push(para);
+                }
+                start = if t.kind == Kind::Para { i + 1 } else { i };
+                if t.kind == Kind::Para {
+                    para += 1;
+                }
+            } else if t.kind == Kind::End {
+                self.sentences.push(start..i + 1);
+                self.sentence_para.push(para);
+                start = i + 1;
+            }
+        }
+        if start < n {
+            self.sentences.push(start..n);
+            self.sentence_para.push(para);
+        }
+    }
+}
+
+fn tokenize(text: &str, lex: &Lexicon) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+    // Open quotation marks of the current paragraph: (family, token index).
+    let mut stack: Vec<(Family, usize)> = Vec::new();
+    let bytes_len = text.len();
+    let mut pos = 0;
+    let mut prev_char: Option<char> = None;
+    let push = |toks: &mut Vec<Tok>, start: usize, end: usize, kind: Kind| {
+        toks.push(Tok { start, end, kind, norm: String::new(), quote: 0, pair: NONE, cap: false });
+    };
+    while pos < bytes_len {
+        let c = text[pos..].chars().next().expect("pos is on a char boundary");
+        let clen = c.len_utf8();
+        if c == '\n' || c == '\u{2029}' {
+            let start = pos;
+            let mut end = pos + clen;
+            while let Some(n) = text[end..].chars().next() {
+                if n.is_whitespace() || is_invisible_control(n) {
+                    end += n.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // A quotation open at the paragraph's end continues only if the next paragraph
+            // opens with the same family of mark; otherwise it was unbalanced.
+            if !stack.is_empty() {
+                let next = text[end..].chars().next();
+                let continues = next.and_then(quote_family) == Some(stack[0].0);
+                if continues {
+                    let nlen = next.map_or(0, char::len_utf8);
+                    // Skip the repeated opening mark: it is not a new quotation.
+                    pos = end + nlen;
+                    prev_char = next;
+                    push(&mut toks, start, end, Kind::Para);
+                    continue;
+                }
+                stack.clear();
+            }
+            if toks.last().is_none_or(|t| t.kind != Kind::Para) {
+                push(&mut toks, start, end, Kind::Para);
+            }
+            pos = end;
+            prev_char = Some('\n');
+            continue;
+        }
+        if c.is_whitespace() || is_invisible_control(c) {
+            pos += clen;
+            prev_char = Some(c);
+            continue;
+        }
+        if is_word_char(c) || ((c == '#' || c == '@') && next_is_word(text, pos + clen)) {
+            let start = pos;
+            let mut end = pos + clen;
+            let mut has_dot = false;
+            loop {
+                let Some(n) = text[end..].chars().next() else { break };
+                if is_word_char(n) || matches!(n, '\u{200C}' | '\u{200D}') {
+                    end += n.len_utf8();
+                    continue;
+                }
+                // Joiners inside words: U.S., Let's, Kurdish-led, 8,000.
+                let after = text[end + n.len_utf8()..].chars().next();
+                let joins = match n {
+                    '.' => after.is_some_and(char::is_alphanumeric),
+                    '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '&' => {
+                        after.is_some_and(char::is_alphabetic)
+                            && text[start..end].chars().last().is_some_and(char::is_alphabetic)
+                    }
+                    ',' | '/' | ':' => {
+                        after.is_some_and(|a| a.is_ascii_digit())
+                            && text[start..end].chars().last().is_some_and(|l| l.is_ascii_digit())
+                    }
+                    _ => false,
+                };
+                if joins {
+                    has_dot |= n == '.';
+                    end += n.len_utf8() + after.map_or(0, char::len_utf8);
+                } else {
+                    break;
+                }
+            }
+            let word = &text[start..end];
+            // An abbreviation keeps its final dot: Gen. U.S. F.
+            if text[end..].starts_with('.') {
+                let lower = word.to_lowercase();
+                let single_cap = word.chars().count() == 1 && c.is_uppercase();
+                if has_dot || single_cap || lex.abbreviations.contains(&lower) {
+                    end += 1;
+                }
+            }
+            let word = &text[start..end];
+            let norm = if word.is_ascii() { word.to_ascii_lowercase() } else { fold_for_match(word) };
+            toks.push(Tok {
+                start,
+                end,
+                kind: Kind::Word,
+                norm,
+                quote: 0,
+                pair: NONE,
+                cap: c.is_uppercase(),
+            });
+            prev_char = text[..end].chars().next_back();
+            pos = end;
+            continue;
+        }
+        if quote_family(c).is_some() {
+            let next = text[pos + clen..].chars().next();
+            let top = stack.last().map(|s| s.0);
+            // A closing mark may also close a quotation further down the stack.
+            let fam = quote_family(c).expect("checked");
+            let open_in_stack = stack.iter().any(|s| s.0 == fam);
+            let role = mark_role(c, prev_char, next, if open_in_stack { Some(fam) } else { top });
+            match role {
+                Role::Close => {
+                    let at = stack.iter().rposition(|s| s.0 == fam).expect("open in stack");
+                    let open = stack[at].1;
+                    stack.truncate(at);
+                    let idx = toks.len();
+                    push(&mut toks, pos, pos + clen, Kind::QuoteClose);
+                    toks[idx].pair = open as u32;
+                    toks[open].pair = idx as u32;
+                }
+                Role::Open if stack.len() < 8 => {
+                    stack.push((fam, toks.len()));
+                    push(&mut toks, pos, pos + clen, Kind::QuoteOpen);
+                }
+                _ => push(&mut toks, pos, pos + clen, Kind::Other),
+            }
+            prev_char = Some(c);
+            pos += clen;
+            continue;
+        }
+        let kind = match c {
+            ',' | '،' | '\u{066B}' | '\u{FE50}' | '\u{FF0C}' => Kind::Comma,
+            ':' | '\u{FF1A}' => Kind::Colon,
+            '.' | '!' | '?' | '؟' | '…' | '\u{06D4}' | '\u{FF01}' | '\u{FF1F}' | '\u{3002}' => {
+                Kind::End
+            }
+            ';' | '؛' => Kind::Semicolon,
+            '-' | '–' | '—' | '\u{2015}' => Kind::Dash,
+            '(' | '[' | '{' => Kind::OpenParen,
+            ')' | ']' | '}' => Kind::CloseParen,
+            _ => Kind::Other,
+        };
+        // Runs of sentence-final marks ("?!", "...") make one token.
+        let mut end = pos + clen;
+        if kind == Kind::End {
+            while let Some(n) = text[end..].chars().next() {
+                if matches!(n, '.' | '!' | '?' | '؟' | '…') {
+                    end += n.len_utf8();
+                } else {
+                    break;
+                }
+            }
+        }
+        push(&mut toks, pos, end, kind);
+        prev_char = Some(c);
+        pos = end;
+    }
+    // Opening marks never closed are not quotations.
+    for t in &mut toks {
+        if t.kind == Kind::QuoteOpen && t.pair == NONE {
+            t.kind = Kind::Other;
+        }
+    }
+    toks
+}
+
+fn next_is_word(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(is_word_char)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        let scan = Scan::new(text, Lexicon::get(Lang::En));
+        scan.quotes.iter().map(|q| scan.slice(q.inner())).collect()
+    }
+
+    #[test]
+    fn quotation_marks_pair_by_family() {
+        assert_eq!(quotes("He said “it’s fine, ‘really’ fine” today."), ["it’s fine, ‘really’ fine"]);
+        assert_eq!(quotes("«نعم» و\"لا\""), ["نعم", "لا"]);
+        assert_eq!(quotes("the Kurds’ homes and Let's go"), Vec::<&str>::new());
+        assert_eq!(quotes("„Ja“, sagte er."), ["Ja"]);
+    }
+
+    #[test]
+    fn unbalanced_quotes_end_at_the_paragraph() {
+        assert_eq!(quotes("“open\nnext “closed” here"), ["closed"]);
+        assert_eq!(quotes("“one para\n“two para.”"), ["one para\n“two para."]);
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let scan = Scan::new("Gen. Frank McKenzie of the U.S. said so. He left.", Lexicon::get(Lang::En));
+        assert_eq!(scan.sentences.len(), 2);
+    }
+}
