@@ -253,7 +253,12 @@ impl Lexicon {
                             addressee: addressee.contains(&surface),
                             prep,
                         };
-                        lex.cues.entry(surface).or_insert(cue);
+                        // A participle listing overrides the same form listed as a verb.
+                        if form == CueForm::Participle {
+                            lex.cues.insert(surface, cue);
+                        } else {
+                            lex.cues.entry(surface).or_insert(cue);
+                        }
                     };
                     let base_gender = if lemma_gender != Gender::Unknown {
                         lemma_gender

@@ -62,24 +62,74 @@ pub(crate) struct Extractor<'s, 't> {
     arabic: bool,
     reg: Registry,
     statements: Vec<(Statement, usize)>,
+    /// Folded words written capitalised (not in capitals) somewhere in the article.
+    written_names: std::cell::OnceCell<std::collections::HashSet<&'s str>>,
 }
 
 impl<'s, 't> Extractor<'s, 't> {
     pub(crate) fn new(scan: &'s Scan<'t>, lex: &'static Lexicon, arabic: bool) -> Self {
         let reg = Registry::new(scan, lex);
-        Extractor { scan, lex, arabic, reg, statements: Vec::new() }
+        Extractor { scan, lex, arabic, reg, statements: Vec::new(), written_names: std::cell::OnceCell::new() }
     }
 
     pub(crate) fn run(mut self) -> (Vec<(Statement, usize)>, Registry) {
         let headline = self.headline_paragraphs();
-        for s in 0..self.scan.sentences.len() {
-            let para = self.scan.sentence_para[s];
-            if headline.get(para as usize).copied().unwrap_or(false) {
+        let sentences = &self.scan.sentences;
+        let paras = &self.scan.sentence_para;
+        let mut turn_para = None;
+        for s in 0..sentences.len() {
+            let para = paras[s];
+            if headline.get(para as usize).copied().unwrap_or(false) || turn_para == Some(para) {
                 continue;
             }
-            self.sentence(self.scan.sentences[s].clone(), para);
+            if s == 0 || paras[s - 1] != para {
+                // The paragraph's last sentence ends the speaker's turn.
+                let mut last = s;
+                while last + 1 < sentences.len() && paras[last + 1] == para {
+                    last += 1;
+                }
+                if self.speaker_turn(sentences[s].start, content_end(self.toks(), &sentences[last]), para) {
+                    turn_para = Some(para);
+                    continue;
+                }
+            }
+            self.sentence(sentences[s].clone(), para);
         }
         (self.statements, self.reg)
+    }
+
+    /// A transcript turn: a paragraph opening with a speaker's name in capitals and a colon
+    /// ("PENCE: Well, look…"). The name must also be written elsewhere in the article, which
+    /// keeps labels such as "UPDATE:" out.
+    fn speaker_turn(&mut self, start: usize, end: usize, para: u32) -> bool {
+        let toks = self.toks();
+        let mut i = start;
+        while i < end && i < start + 3 && self.kind(i) == Kind::Word {
+            let text = &self.scan.text[toks[i].start..toks[i].end];
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < 2 || text.chars().any(char::is_lowercase) || !text.is_ascii() {
+                return false;
+            }
+            i += 1;
+        }
+        if i == start || self.kind(i) != Kind::Colon || self.words_in(i + 1..end) < 4 {
+            return false;
+        }
+        let names = self.written_names.get_or_init(|| {
+            let text = self.scan.text;
+            toks.iter()
+                .filter(|t| t.cap && text[t.start..t.end].chars().any(char::is_lowercase))
+                .map(|t| t.norm.as_str())
+                .collect()
+        });
+        let named_elsewhere = (start..i).all(|k| names.contains(toks[k].norm.as_str()));
+        if !named_elsewhere {
+            return false;
+        }
+        let cue = Cue { stance: Stance::Neutral, gender: Gender::Unknown, form: CueForm::Verb, weak: false, addressee: false, prep: None };
+        let cand = Cand { cue: i..i + 1, info: cue, who: Who::Mention(start..i, 0), clause_start: start, content: Content::Forward(i + 1..end), gender: Gender::Unknown };
+        self.emit(cand, para);
+        true
     }
 
     fn toks(&self) -> &'s [Tok] {
@@ -94,7 +144,7 @@ impl<'s, 't> Extractor<'s, 't> {
         let mut last = Kind::Para;
         for t in self.toks() {
             if t.kind == Kind::Para && t.quote == 0 {
-                out.push(words > 0 && words < 40 && !ends_sentence(last));
+                out.push(words > 0 && words < 25 && !ends_sentence(last));
                 words = 0;
                 last = Kind::Para;
                 continue;
@@ -104,7 +154,7 @@ impl<'s, 't> Extractor<'s, 't> {
             }
             last = t.kind;
         }
-        out.push(words > 0 && words < 40 && !ends_sentence(last));
+        out.push(words > 0 && words < 25 && !ends_sentence(last));
         out
     }
 
@@ -174,11 +224,28 @@ impl<'s, 't> Extractor<'s, 't> {
             }
         }
         let (cue, _) = lex.cue(w)?;
+        if !self.arabic && i > 0 {
+            let t = &self.toks()[i];
+            let prev = &self.toks()[i - 1];
+            // "the United States", "a tweet", "his statement": names and nouns, not verbs.
+            let mid_sentence = !matches!(prev.kind, Kind::End | Kind::Para | Kind::QuoteClose | Kind::QuoteOpen | Kind::Colon);
+            if (t.cap && mid_sentence) || (prev.kind == Kind::Word && lex.determiners.contains(&prev.norm)) {
+                return None;
+            }
+        }
         Some((cue, i, 0))
     }
 
+    /// Whether an English word is written in capitals ("US", "IT"), which makes it a name
+    /// even when its lowercase form is a function word.
+    fn is_acronym(&self, i: usize) -> bool {
+        let t = &self.toks()[i];
+        let text = &self.scan.text[t.start..t.end];
+        !self.arabic && text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !text.chars().any(char::is_lowercase)
+    }
+
     fn sentence(&mut self, sent: Range<usize>, para: u32) {
-        let mut cands: Vec<Cand> = Vec::new();
+        let mut cands: Vec<Cand> = self.dash_attributions(&sent);
         let mut i = sent.start;
         while i < sent.end {
             let Some((info, last, glued)) = self.cue_at(i, sent.end) else {
@@ -210,6 +277,26 @@ impl<'s, 't> Extractor<'s, 't> {
         if self.statements.len() == before {
             self.standalone_quotes(&sent, para, &used_quotes);
         }
+    }
+
+    /// “…” ― Name: a quotation signed with a dash, as in letters and vox pops.
+    fn dash_attributions(&self, sent: &Range<usize>) -> Vec<Cand> {
+        let end = content_end(self.toks(), sent);
+        let mut out = Vec::new();
+        for q in self.quotes_in(sent.clone()) {
+            let close = self.scan.quotes[q].close;
+            if self.kind(close + 1) != Kind::Dash {
+                continue;
+            }
+            let np = if self.arabic { self.ar_np_after(close + 2, end) } else { self.np_after(close + 2, end) };
+            let Some(np) = np else { continue };
+            if np.end < end || !(self.arabic || self.toks()[np.start].cap) {
+                continue;
+            }
+            let cue = Cue { stance: Stance::Neutral, gender: Gender::Unknown, form: CueForm::Verb, weak: false, addressee: false, prep: None };
+            out.push(Cand { cue: close + 1..close + 2, info: cue, who: Who::Mention(np, 0), clause_start: close + 1, content: Content::Quote(q), gender: Gender::Unknown });
+        }
+        out
     }
 
     fn quotes_in(&self, r: Range<usize>) -> Vec<usize> {
@@ -310,6 +397,9 @@ impl<'s, 't> Extractor<'s, 't> {
             match self.kind(p - 1) {
                 Kind::Word => {
                     let np = self.np_before(p, sent.start)?;
+                    if !self.plausible_speaker(np.clone()) {
+                        return None;
+                    }
                     subj_start = np.start;
                     who = Some(self.who_of(np));
                 }
@@ -399,7 +489,11 @@ impl<'s, 't> Extractor<'s, 't> {
             }
         }
         // "X will go, she said [in a statement]."
-        let tail = self.words_in(after..end);
+        let mut tail_end = after;
+        while tail_end < end && !matches!(self.kind(tail_end), Kind::Comma | Kind::Colon | Kind::QuoteOpen | Kind::Dash | Kind::Semicolon) {
+            tail_end += 1;
+        }
+        let tail = self.words_in(after..tail_end);
         let before_start = if subj_start == p && matches!(who, Who::Mention(..)) && after > after_cue { p } else { subj_start };
         if tail <= 7 && before_start > sent.start + 2 && self.kind(before_start - 1) == Kind::Comma {
             let from = self.lead(sent.start, before_start - 1);
@@ -407,7 +501,8 @@ impl<'s, 't> Extractor<'s, 't> {
                 return Some(Cand { cue: c..last + 1, info, who, clause_start: before_start - 1, content: Content::Backward(from..before_start - 1), gender: Gender::Unknown });
             }
         }
-        if info.weak || info.form == CueForm::Participle && that.is_none() && tail < 3 {
+        let quoted = self.quotes_in(j..end).into_iter().any(|q| self.quote_words(q) >= 1);
+        if (info.weak && !quoted) || info.form == CueForm::Participle && that.is_none() && tail < 3 {
             return None;
         }
         let mut from = j;
@@ -444,12 +539,37 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     fn who_of(&self, np: Range<usize>) -> Who {
-        if np.len() == 1 {
+        if np.len() == 1 && !self.is_acronym(np.start) {
             if let Some(g) = self.word(np.start).and_then(|w| self.lex.pronouns.get(w)) {
                 return Who::Pronoun(*g);
             }
         }
         Who::Mention(np, 0)
+    }
+
+    /// Whether an English noun phrase can name a speaker: a name, a pronoun, a determined
+    /// phrase or a person or organisation noun ("disparaging remarks" cannot).
+    fn plausible_speaker(&self, np: Range<usize>) -> bool {
+        let lex = self.lex;
+        let toks = self.toks();
+        let first = &toks[np.start].norm;
+        let only_determiners = np.clone().all(|i| lex.determiners.contains(&toks[i].norm) || lex.indefinites.contains(&toks[i].norm));
+        if only_determiners {
+            return false;
+        }
+        lex.determiners.contains(first)
+            || lex.indefinites.contains(first)
+            || first.starts_with(|c: char| c.is_ascii_digit())
+            || np.clone().any(|i| {
+                let t = &toks[i];
+                let w = t.norm.as_str();
+                t.cap
+                    || lex.pronouns.contains_key(w)
+                    || lex.roles.contains(w)
+                    || lex.unnamed.contains(w)
+                    || lex.heads.contains_key(w)
+                    || lex.documents.contains(w)
+            })
     }
 
     /// Whether a noun phrase (a speaker after an inverted verb) starts at `i`.
@@ -475,7 +595,8 @@ impl<'s, 't> Extractor<'s, 't> {
             match t.kind {
                 Kind::Word if t.quote == 0 => {
                     let w = t.norm.as_str();
-                    if lex.speaker_stops.contains(w) && !(words == 0 && lex.pronouns.contains_key(w)) || self.cue_at(k, end).is_some() && words > 0 {
+                    let acronym = self.is_acronym(k);
+                    if !acronym && lex.speaker_stops.contains(w) && !(words == 0 && lex.pronouns.contains_key(w)) || self.cue_at(k, end).is_some() && words > 0 {
                         break;
                     }
                     if lex.time_words.contains(w) && words == 0 {
@@ -483,7 +604,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     }
                     words += 1;
                     i = k;
-                    if words == 1 && lex.pronouns.contains_key(w) {
+                    if words == 1 && lex.pronouns.contains_key(w) && !acronym {
                         break;
                     }
                     // A determiner opens the phrase unless a preposition or "and" precedes it.
@@ -524,8 +645,16 @@ impl<'s, 't> Extractor<'s, 't> {
                     let inner_prep = lex.np_prepositions.contains(w)
                         && words > 0
                         && self.toks().get(i + 1).is_some_and(|n| n.cap || lex.determiners.contains(&n.norm));
-                    if (lex.speaker_stops.contains(w) && !inner_prep) || (words > 0 && self.cue_at(i, end).is_some()) {
+                    if (lex.speaker_stops.contains(w) && !inner_prep && !self.is_acronym(i)) || (words > 0 && self.cue_at(i, end).is_some()) {
                         break;
+                    }
+                    // "Hillary Clinton spoke…": a lowercase word after a name is its verb,
+                    // unless it is a noun of the phrase or a name follows it.
+                    if !self.arabic && words > 0 && !t.cap && self.toks()[i - 1].cap && !self.np_word(w) {
+                        let next_np = self.toks().get(i + 1).is_some_and(|n| n.kind == Kind::Word && (n.cap || self.np_word(&n.norm)));
+                        if !next_np {
+                            break;
+                        }
                     }
                     words += 1;
                 }
@@ -541,6 +670,16 @@ impl<'s, 't> Extractor<'s, 't> {
             i -= 1;
         }
         (words > 0).then_some(start..i)
+    }
+
+    fn np_word(&self, w: &str) -> bool {
+        let lex = self.lex;
+        lex.np_prepositions.contains(w)
+            || lex.roles.contains(w)
+            || lex.heads.contains_key(w)
+            || lex.unnamed.contains(w)
+            || lex.titles.contains_key(w)
+            || lex.documents.contains(w)
     }
 
     /// Skips an addressee after "told": "told reporters on Monday", "telling him".

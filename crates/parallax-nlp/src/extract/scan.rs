@@ -347,7 +347,10 @@ fn tokenize(text: &str, lex: &Lexicon) -> Vec<Tok> {
             pos = end;
             continue;
         }
-        if quote_family(c).is_some() {
+        // '' and `` stand for a double quotation mark in some newsroom text.
+        let doubled = (c == '\'' || c == '`') && text[pos + 1..].starts_with(c);
+        if doubled || quote_family(c).is_some() {
+            let (c, clen) = if doubled { ('"', 2) } else { (c, clen) };
             let next = text[pos + clen..].chars().next();
             let top = stack.last().map(|s| s.0);
             // A closing mark may also close a quotation further down the stack.
