@@ -246,8 +246,9 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
             if key.is_empty() {
                 continue;
             }
+            let full_words = key.split(' ').filter(|w| w.chars().count() > 1).count();
             let strong = !is_person(m.kind)
-                || key.contains(' ')
+                || full_words >= 2
                 || looks_like_acronym(name)
                 || m.aliases.iter().chain([&m.name]).any(|long| is_acronym_of(name, long));
             if strong {

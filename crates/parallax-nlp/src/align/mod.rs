@@ -1,1 +1,354 @@
-//! placeholder
+//! Grouping one actor's statements from different articles that report the same claim, and
+//! comparing the versions.
+//!
+//! [`align`] takes plain statements ([`AlignItem`]: actor key, article, outlet, language,
+//! day, text) and returns [`Group`]s and `related` links between groups:
+//!
+//! - **Blocking, never all pairs.** Candidates share the actor and one of each statement's
+//!   rarest word stems (an inverted index per actor; at most
+//!   [`AlignConfig::max_postings`] earlier statements are looked at per key), or, across
+//!   languages, an anchor (a number, or a name's consonant skeleton: Afghanistan ~
+//!   «أفغانستان»). Cost is O(n · keys · max_postings).
+//! - **Same language:** IDF-weighted overlap of word stems and character 4-grams; the score
+//!   is the mean of Dice and containment, so a trimmed quote scores like a full one.
+//! - **Across languages:** the weighted share of anchors in common, with at least
+//!   [`AlignConfig::min_cross_anchors`] of them.
+//! - Pairs at or above the threshold are linked when their days are at most
+//!   [`AlignConfig::max_days_apart`] apart (or unknown), and groups are the connected
+//!   components; a pair over the threshold but further apart in time links the two groups
+//!   as `related` instead.
+//!
+//! Left out: meaning. Two renderings of a claim in different languages that share no number
+//! or name are not grouped; that needs a multilingual sentence-embedding model (see the
+//! crate README for what it would take), and the analyst can move statements between
+//! groups. Same words from a different actor are never compared (blocking is by actor).
+
+mod diff;
+mod features;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+pub use diff::{word_diff, DiffOp};
+pub use features::stem;
+
+use crate::Lang;
+use features::{features, overlap, Features, Idf};
+
+/// One statement to align.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlignItem {
+    /// The caller's id (the store's statement id).
+    pub id: u64,
+    /// The global actor key ([`crate::actors::GlobalActor::key`] or the store's actor id).
+    pub actor: String,
+    pub article: String,
+    pub outlet: String,
+    pub lang: Lang,
+    /// Publication day as a day number (e.g. days since 1970-01-01), when known.
+    pub day: Option<i32>,
+    pub text: String,
+}
+
+/// Thresholds and limits. The defaults are the calibrated values (see the crate README).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlignConfig {
+    /// Minimum same-language similarity (mean of weighted Dice and containment) to link.
+    pub threshold: f32,
+    /// Minimum weighted share of shared anchors to link across languages.
+    pub cross_threshold: f32,
+    /// Minimum number of shared anchors across languages.
+    pub min_cross_anchors: usize,
+    /// Pairs at or above this (lower) similarity count as links when deciding whether two
+    /// groups may merge.
+    pub link_threshold: f32,
+    /// Two groups merge only when at least this share of their member pairs are linked
+    /// (among the pairs that blocking compared), so one loose pair cannot chain two claims.
+    pub min_linkage: f32,
+    /// Statements further apart than this many days are separate groups (linked as related).
+    pub max_days_apart: i32,
+    /// How many of a statement's rarest stems are used to find candidates.
+    pub blocking_keys: usize,
+    /// How many earlier statements are compared per blocking key (the most recent).
+    pub max_postings: usize,
+}
+
+impl Default for AlignConfig {
+    fn default() -> Self {
+        AlignConfig {
+            threshold: 0.4,
+            link_threshold: 0.2,
+            min_linkage: 0.3,
+            cross_threshold: 0.6,
+            min_cross_anchors: 2,
+            max_days_apart: 3,
+            blocking_keys: 8,
+            max_postings: 200,
+        }
+    }
+}
+
+/// Statements of one actor reporting one claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub actor: String,
+    /// Indexes into the items, in input order.
+    pub members: Vec<usize>,
+    /// The version others are compared with: the earliest, then the fullest.
+    pub base: usize,
+    /// A short label: the shortest version of four words or more, cut to 14 words.
+    pub claim: String,
+    /// Outlets that quote this actor but have no statement in this group.
+    pub missing_from: Vec<String>,
+}
+
+impl Group {
+    /// The word diff of every member against the base, in member order.
+    pub fn diffs(&self, items: &[AlignItem]) -> Vec<Vec<DiffOp>> {
+        self.members.iter().map(|&m| word_diff(&items[self.base].text, &items[m].text)).collect()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    /// Every statement is in exactly one group; singletons included. Ordered by actor, then
+    /// first member.
+    pub groups: Vec<Group>,
+    /// Pairs of group indexes: the same actor's similar claim on another occasion.
+    pub related: Vec<(usize, usize)>,
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Similarity of two statements of one actor: lexical within a language, anchors across.
+fn similarity(a: &Features, la: Lang, b: &Features, lb: Lang, idf: &Idf, cfg: &AlignConfig) -> (f32, bool) {
+    let cross = la != lb && la != Lang::Other && lb != Lang::Other;
+    if !cross {
+        let (shared, wa, wb) = overlap(&a.lexical, &b.lexical, idf);
+        if shared == 0.0 {
+            return (0.0, false);
+        }
+        let dice = 2.0 * shared / (wa + wb);
+        let containment = shared / wa.min(wb);
+        return (0.5 * (dice + containment), false);
+    }
+    let (mut shared, mut n) = (0.0, 0);
+    let weight = |ids: &[u64]| ids.iter().map(|&x| idf.anchor_weight(x)).sum::<f32>();
+    let (mut i, mut j) = (0, 0);
+    while i < a.anchors.len() && j < b.anchors.len() {
+        match a.anchors[i].cmp(&b.anchors[j]) {
+            std::cmp::Ordering::Equal => {
+                shared += idf.anchor_weight(a.anchors[i]);
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    if n < cfg.min_cross_anchors {
+        return (0.0, true);
+    }
+    (shared / weight(&a.anchors).min(weight(&b.anchors)), true)
+}
+
+/// Groups each actor's statements that report the same claim. See the module docs.
+pub fn align(items: &[AlignItem], cfg: &AlignConfig) -> Alignment {
+    let feats: Vec<Features> = items.iter().map(|it| features(&it.text, it.lang)).collect();
+    let idf = Idf::new(feats.iter());
+    let n = items.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut far_pairs: Vec<(usize, usize)> = Vec::new();
+
+    let mut actor_ids: HashMap<&str, u64> = HashMap::new();
+    let mut postings: HashMap<(u64, u64), Vec<u32>> = HashMap::new();
+    let mut candidates: Vec<u32> = Vec::new();
+    // pairs over the link threshold, and over the grouping threshold, near in time
+    let mut links: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let mut edges: Vec<(f32, u32, u32)> = Vec::new();
+    for i in 0..n {
+        let next = actor_ids.len() as u64;
+        let actor = *actor_ids.entry(items[i].actor.as_str()).or_insert(next);
+        // the rarest stems are the keys; anchors are keys for other-language statements
+        let mut keys: Vec<(u32, u64)> = feats[i].stems.iter().map(|&s| (idf.df(s), s)).collect();
+        keys.sort_unstable();
+        keys.truncate(cfg.blocking_keys);
+        candidates.clear();
+        for &(_, key) in &keys {
+            if let Some(list) = postings.get(&(actor, key)) {
+                candidates.extend(list.iter().rev().take(cfg.max_postings));
+            }
+        }
+        for &anchor in &feats[i].anchors {
+            if let Some(list) = postings.get(&(actor, anchor ^ 1)) {
+                candidates.extend(list.iter().rev().take(cfg.max_postings));
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &j in &candidates {
+            let j = j as usize;
+            let (sim, cross) = similarity(&feats[i], items[i].lang, &feats[j], items[j].lang, &idf, cfg);
+            let (limit, link) = if cross {
+                (cfg.cross_threshold, cfg.cross_threshold)
+            } else {
+                (cfg.threshold, cfg.link_threshold)
+            };
+            if sim < link {
+                continue;
+            }
+            let near_in_time = match (items[i].day, items[j].day) {
+                (Some(a), Some(b)) => (a - b).abs() <= cfg.max_days_apart,
+                _ => true,
+            };
+            if !near_in_time {
+                if sim >= limit {
+                    far_pairs.push((i, j));
+                }
+                continue;
+            }
+            links[i].push(j as u32);
+            links[j].push(i as u32);
+            if sim >= limit {
+                edges.push((sim, i as u32, j as u32));
+            }
+        }
+        for &key in &feats[i].stems {
+            postings.entry((actor, key)).or_default().push(i as u32);
+        }
+        for &anchor in &feats[i].anchors {
+            postings.entry((actor, anchor ^ 1)).or_default().push(i as u32);
+        }
+    }
+
+    // greedy average-link merging, strongest pairs first: two groups merge when enough of
+    // their member pairs are linked
+    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let mut size = vec![1usize; n];
+    let mut roster: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+    for &(_, i, j) in &edges {
+        let (ri, rj) = (find(&mut parent, i as usize), find(&mut parent, j as usize));
+        if ri == rj {
+            continue;
+        }
+        let (small, large) = if size[ri] <= size[rj] { (ri, rj) } else { (rj, ri) };
+        let linked = roster[small]
+            .iter()
+            .flat_map(|&m| links[m as usize].iter())
+            .filter(|&&o| find(&mut parent, o as usize) == large)
+            .count();
+        if (linked as f32) < cfg.min_linkage * (size[small] * size[large]) as f32 {
+            continue;
+        }
+        parent[small] = large;
+        size[large] += size[small];
+        let moved = std::mem::take(&mut roster[small]);
+        roster[large].extend(moved);
+    }
+
+    // components → groups, ordered by actor then first member
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        members.entry(root).or_default().push(i);
+    }
+    let mut outlets_of_actor: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for it in items {
+        outlets_of_actor.entry(&it.actor).or_default().insert(&it.outlet);
+    }
+    let mut comps: Vec<Vec<usize>> = members.into_values().collect();
+    comps.sort_by(|a, b| (&items[a[0]].actor, a[0]).cmp(&(&items[b[0]].actor, b[0])));
+    let mut group_of = vec![0usize; n];
+    let groups: Vec<Group> = comps
+        .into_iter()
+        .enumerate()
+        .map(|(g, ms)| {
+            for &m in &ms {
+                group_of[m] = g;
+            }
+            make_group(items, ms, &outlets_of_actor)
+        })
+        .collect();
+    let mut related: Vec<(usize, usize)> = far_pairs
+        .into_iter()
+        .map(|(a, b)| {
+            let (ga, gb) = (group_of[a], group_of[b]);
+            (ga.min(gb), ga.max(gb))
+        })
+        .filter(|(a, b)| a != b)
+        .collect();
+    related.sort_unstable();
+    related.dedup();
+    Alignment { groups, related }
+}
+
+fn make_group(items: &[AlignItem], members: Vec<usize>, outlets_of_actor: &HashMap<&str, BTreeSet<&str>>) -> Group {
+    let words = |m: usize| items[m].text.split_whitespace().count();
+    let base = *members
+        .iter()
+        .min_by_key(|&&m| (items[m].day.unwrap_or(i32::MAX), std::cmp::Reverse(words(m)), m))
+        .expect("a group has members");
+    let label_from = members
+        .iter()
+        .copied()
+        .filter(|&m| words(m) >= 4)
+        .min_by_key(|&m| (words(m), m))
+        .unwrap_or(base);
+    let mut claim: Vec<&str> = items[label_from].text.split_whitespace().take(15).collect();
+    if claim.len() == 15 {
+        claim.pop();
+        claim.push("…");
+    }
+    let actor = items[members[0]].actor.clone();
+    let present: BTreeSet<&str> = members.iter().map(|&m| items[m].outlet.as_str()).collect();
+    let missing_from = outlets_of_actor
+        .get(actor.as_str())
+        .map(|all| all.difference(&present).map(|s| s.to_string()).collect())
+        .unwrap_or_default();
+    Group { actor, members, base, claim: claim.join(" "), missing_from }
+}
+
+/// Statement counts per actor and outlet, and per claim (group) and outlet.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// Column names, sorted.
+    pub outlets: Vec<String>,
+    /// Row names, sorted.
+    pub actors: Vec<String>,
+    /// `by_actor[actor][outlet]`: statements.
+    pub by_actor: Vec<Vec<u32>>,
+    /// `by_claim[group][outlet]`: statements of that group, rows in group order.
+    pub by_claim: Vec<Vec<u32>>,
+}
+
+/// The coverage matrices of an alignment.
+pub fn coverage(items: &[AlignItem], alignment: &Alignment) -> Coverage {
+    let outlets: Vec<String> = items.iter().map(|i| i.outlet.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+    let actors: Vec<String> = items.iter().map(|i| i.actor.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+    let col: HashMap<&str, usize> = outlets.iter().enumerate().map(|(i, o)| (o.as_str(), i)).collect();
+    let row: HashMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect();
+    let mut by_actor = vec![vec![0u32; outlets.len()]; actors.len()];
+    for it in items {
+        by_actor[row[it.actor.as_str()]][col[it.outlet.as_str()]] += 1;
+    }
+    let by_claim = alignment
+        .groups
+        .iter()
+        .map(|g| {
+            let mut counts = vec![0u32; outlets.len()];
+            for &m in &g.members {
+                counts[col[items[m].outlet.as_str()]] += 1;
+            }
+            counts
+        })
+        .collect();
+    Coverage { outlets, actors, by_actor, by_claim }
+}

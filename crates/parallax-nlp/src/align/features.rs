@@ -1,0 +1,255 @@
+//! What two statements are compared on: weighted lexical features within a language, and
+//! anchors (numbers, transliterated names) across languages.
+
+use std::collections::HashMap;
+
+use crate::actors::{skeleton, Sym};
+use crate::text::{is_arabic_letter, match_tokens};
+use crate::Lang;
+
+/// Function words that carry no claim. Data rather than rules: a new language is a list.
+const STOP_EN: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this",
+    "that", "these", "those", "they", "them", "their", "he", "she", "his", "her", "we", "our",
+    "us", "you", "i", "my", "me", "will", "would", "has", "have", "had", "do", "does", "did",
+    "so", "than", "there", "which", "who", "whom", "what", "also", "not", "no", "all", "any",
+    "some", "such", "into", "about", "very", "can", "could", "should", "may", "might", "said",
+    "says", "just", "more", "most", "if", "then", "once", "again", "up", "out",
+];
+const STOP_AR: &[&str] = &[
+    "في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ثم", "قد", "لقد", "كان", "كانت", "هذا",
+    "هذه", "ذلك", "تلك", "التي", "الذي", "الذين", "هو", "هي", "هم", "نحن", "انا", "لا", "لم",
+    "لن", "ما", "كما", "بان", "بين", "حول", "عند", "كل", "بعد", "قبل", "ايضا", "اي", "وقد",
+    "فان", "وان", "انه", "انها", "الا", "حتي", "منذ", "لكن", "قال", "قالت", "اضاف", "و", "ف",
+];
+
+fn is_stop(w: &str) -> bool {
+    STOP_EN.contains(&w) || STOP_AR.contains(&w)
+}
+
+/// A crude stem: English inflections and Arabic article, glued prepositions and pronoun
+/// suffixes. Character n-grams catch what this misses.
+pub fn stem(word: &str) -> String {
+    let n = word.chars().count();
+    if word.chars().any(is_arabic_letter) {
+        let mut w = word;
+        if let Some(r) = w.strip_prefix("ال").filter(|r| r.chars().count() >= 3) {
+            w = r;
+        }
+        for suffix in ["هما", "ها", "هم", "كم", "نا", "ات", "ون", "ين", "ه", "ي"] {
+            if let Some(r) = w.strip_suffix(suffix).filter(|r| r.chars().count() >= 3) {
+                w = r;
+                break;
+            }
+        }
+        return w.to_owned();
+    }
+    let w = word.strip_suffix("'s").unwrap_or(word);
+    for suffix in ["ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s", "ly", "e"] {
+        if n > suffix.len() + 3 {
+            if let Some(r) = w.strip_suffix(suffix) {
+                return r.to_owned();
+            }
+        }
+    }
+    w.to_owned()
+}
+
+/// FNV-1a over bytes with a tag, for feature ids.
+fn hash(tag: u8, s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(tag);
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+/// One statement's features: sorted, deduplicated ids with counts.
+#[derive(Debug, Default, Clone)]
+pub struct Features {
+    /// Word stems (tag 1) and character 4-grams of stems (tag 2).
+    pub lexical: Vec<(u64, u32)>,
+    /// Stem ids only, the candidates' blocking keys.
+    pub stems: Vec<u64>,
+    /// Cross-language anchors: numbers and name skeletons.
+    pub anchors: Vec<u64>,
+}
+
+fn counted(mut ids: Vec<u64>) -> Vec<(u64, u32)> {
+    ids.sort_unstable();
+    let mut out: Vec<(u64, u32)> = Vec::with_capacity(ids.len());
+    for id in ids {
+        match out.last_mut() {
+            Some((last, c)) if *last == id => *c += 1,
+            _ => out.push((id, 1)),
+        }
+    }
+    out
+}
+
+/// The consonant classes of a word's skeleton, as an anchor key, when it has at least three
+/// (shorter skeletons collide too often across languages).
+fn skeleton_key(word: &str) -> Option<String> {
+    let key: String = skeleton(word)
+        .into_iter()
+        .filter_map(|s| match s {
+            Sym::Cons(c) => Some(coarse(c) as char),
+            _ => None,
+        })
+        .collect();
+    (key.len() >= 3).then_some(key)
+}
+
+/// Collapses transliteration-near classes (as the actor matcher's blocking does).
+fn coarse(c: u8) -> u8 {
+    match c {
+        b'T' | b't' | b'd' | b'D' => b't',
+        b'g' | b'G' | b'j' | b'k' | b'X' => b'k',
+        b's' | b'S' | b'z' => b's',
+        b'b' | b'f' => b'b',
+        other => other,
+    }
+}
+
+/// Numbers written with Arabic-Indic or Western digits, as one key.
+fn number_key(word: &str) -> Option<String> {
+    let digits: String = word
+        .chars()
+        .filter_map(|c| match c {
+            '0'..='9' => Some(c),
+            '٠'..='٩' => char::from_digit(c as u32 - '٠' as u32, 10),
+            '۰'..='۹' => char::from_digit(c as u32 - '۰' as u32, 10),
+            _ => None,
+        })
+        .collect();
+    (!digits.is_empty()).then_some(digits)
+}
+
+/// Names in a Latin-script text: capitalised words not opening a sentence, and acronyms.
+fn latin_names(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut sentence_start = true;
+    for raw in text.split_whitespace() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+        if !word.is_empty() && (acronym || (capital && !sentence_start)) && !is_stop(&word.to_lowercase()) {
+            out.push(word.to_owned());
+        }
+        sentence_start = raw.ends_with(['.', '!', '?', ':']);
+    }
+    out
+}
+
+/// Computes a statement's features.
+pub fn features(text: &str, lang: Lang) -> Features {
+    let tokens = match_tokens(text);
+    let mut lexical = Vec::with_capacity(tokens.len() * 6);
+    let mut stems = Vec::with_capacity(tokens.len());
+    let mut anchors = Vec::new();
+    let arabic = lang == Lang::Ar || (lang == Lang::Other && text.chars().any(is_arabic_letter));
+    for t in &tokens {
+        if let Some(n) = number_key(t) {
+            anchors.push(hash(3, &n));
+            lexical.push(hash(1, &n));
+            continue;
+        }
+        if is_stop(t) {
+            continue;
+        }
+        let s = stem(t);
+        let id = hash(1, &s);
+        lexical.push(id);
+        stems.push(id);
+        let padded: Vec<char> = std::iter::once('^').chain(s.chars()).chain(std::iter::once('$')).collect();
+        for g in padded.windows(4) {
+            lexical.push(hash(2, &g.iter().collect::<String>()));
+        }
+        if arabic && t.chars().count() >= 4 {
+            if let Some(k) = skeleton_key(t) {
+                anchors.push(hash(4, &k));
+            }
+        }
+    }
+    if !arabic {
+        for name in latin_names(text) {
+            if let Some(k) = skeleton_key(&name) {
+                anchors.push(hash(4, &k));
+            }
+        }
+    }
+    stems.sort_unstable();
+    stems.dedup();
+    anchors.sort_unstable();
+    anchors.dedup();
+    Features { lexical: counted(lexical), stems, anchors }
+}
+
+/// Inverse document frequencies over a batch: `ln(1 + n / df)`.
+pub struct Idf {
+    n: f32,
+    df: HashMap<u64, u32>,
+}
+
+impl Idf {
+    pub fn new<'a>(docs: impl Iterator<Item = &'a Features>) -> Idf {
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut n = 0usize;
+        for f in docs {
+            n += 1;
+            for &(id, _) in &f.lexical {
+                *df.entry(id).or_default() += 1;
+            }
+            for &id in &f.anchors {
+                *df.entry(id ^ 0x5bd1_e995).or_default() += 1;
+            }
+        }
+        Idf { n: n as f32, df }
+    }
+
+    pub fn weight(&self, id: u64) -> f32 {
+        (1.0 + self.n / self.df.get(&id).copied().unwrap_or(1) as f32).ln()
+    }
+
+    pub fn anchor_weight(&self, id: u64) -> f32 {
+        self.weight(id ^ 0x5bd1_e995)
+    }
+
+    pub fn df(&self, id: u64) -> u32 {
+        self.df.get(&id).copied().unwrap_or(0)
+    }
+}
+
+/// Weighted overlap of two sorted feature lists: (Σ shared weight, Σ weight of a, of b).
+pub fn overlap(a: &[(u64, u32)], b: &[(u64, u32)], idf: &Idf) -> (f32, f32, f32) {
+    let (mut i, mut j) = (0, 0);
+    let (mut shared, mut wa, mut wb) = (0.0, 0.0, 0.0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                let w = idf.weight(x.0);
+                shared += w * x.1.min(y.1) as f32;
+                wa += w * x.1 as f32;
+                wb += w * y.1 as f32;
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                wa += idf.weight(x.0) * x.1 as f32;
+                i += 1;
+            }
+            (Some(x), None) => {
+                wa += idf.weight(x.0) * x.1 as f32;
+                i += 1;
+            }
+            (_, Some(y)) => {
+                wb += idf.weight(y.0) * y.1 as f32;
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    (shared, wa, wb)
+}
