@@ -1,0 +1,185 @@
+//! Alignment: grouping on small generated cases, diffs, missing outlets, and the regression
+//! check against the development gold (`shared/corpus/news`).
+
+use parallax_nlp::align::{align, coverage, word_diff, AlignConfig, AlignItem, DiffOp};
+use parallax_nlp::Lang;
+
+fn item(id: u64, actor: &str, outlet: &str, lang: Lang, day: Option<i32>, text: &str) -> AlignItem {
+    AlignItem {
+        id,
+        actor: actor.into(),
+        article: format!("{outlet}-{id}"),
+        outlet: outlet.into(),
+        lang,
+        day,
+        text: text.into(),
+    }
+}
+
+/// Renders an alignment as one line per group of two or more (`outlet:id` members), then
+/// the related links.
+fn render(items: &[AlignItem]) -> String {
+    let a = align(items, &AlignConfig::default());
+    let mut lines: Vec<String> = a
+        .groups
+        .iter()
+        .filter(|g| g.members.len() > 1)
+        .map(|g| g.members.iter().map(|&m| items[m].id.to_string()).collect::<Vec<_>>().join(" "))
+        .collect();
+    for (x, y) in &a.related {
+        let first = |g: usize| items[a.groups[g].members[0]].id;
+        lines.push(format!("related {} ~ {}", first(*x), first(*y)));
+    }
+    lines.join("\n")
+}
+
+#[track_caller]
+fn check(items: &[AlignItem], expect: &str) {
+    let got = render(items);
+    assert_eq!(got.trim(), expect.trim(), "grouping differs; got:\n{got}");
+}
+
+const EN: Lang = Lang::En;
+const AR: Lang = Lang::Ar;
+
+#[test]
+fn verbatim_trimmed_and_paraphrased_quotes_group() {
+    check(
+        &[
+            item(1, "mckenzie", "duvar", EN, Some(10), "U.S. forces will continue to protect the oil fields in NE Syria so as they do not fall into the hands of ISIS"),
+            item(2, "mckenzie", "kvoice", EN, Some(10), "US forces will continue to protect the oil fields in NE Syria so as they do not fall into the hands of ISIS"),
+            item(3, "mckenzie", "isw", EN, Some(11), "forces will continue to protect the oil fields in NE Syria"),
+            item(4, "mckenzie", "duvar", EN, Some(10), "the SDF has organised itself effectively and is able to resist any form of attack"),
+            item(5, "mckenzie", "wapo", EN, Some(12), "The SDF has organized itself effectively and can resist any attack, he said"),
+        ],
+        "1 2 3\n4 5",
+    );
+}
+
+#[test]
+fn same_words_from_another_speaker_are_another_group() {
+    check(
+        &[
+            item(1, "abdi", "elnashra", AR, None, "هذه ليست أفغانستان والسياسة الأميركية هنا مختلفة تماماً"),
+            item(2, "us-government", "kayhan", AR, None, "هذه ليست أفغانستان والسياسة الأميركية هنا مختلفة تماماً"),
+            item(3, "abdi", "kayhan", AR, None, "الوضع هنا ليس أفغانستان والسياسة الأميركية هنا مختلفة"),
+        ],
+        "1 3",
+    );
+}
+
+#[test]
+fn the_same_claim_on_another_occasion_is_related_not_grouped() {
+    check(
+        &[
+            item(1, "maenza", "npa", EN, Some(100), "We recommend the US government recognise the Autonomous Administration politically"),
+            item(2, "maenza", "adar", EN, Some(101), "we recommend that the US government recognise the Autonomous Administration"),
+            item(3, "maenza", "anha", EN, Some(900), "We recommend the US government recognise the Autonomous Administration politically"),
+        ],
+        "1 2\nrelated 1 ~ 3",
+    );
+}
+
+#[test]
+fn different_claims_of_one_actor_stay_apart() {
+    check(
+        &[
+            item(1, "abdi", "a", EN, None, "People were afraid after the American withdrawal from Afghanistan"),
+            item(2, "abdi", "b", EN, None, "Washington has reassured us that it will not abandon us"),
+            item(3, "abdi", "c", EN, None, "The impact of that will last forever"),
+        ],
+        "",
+    );
+}
+
+#[test]
+fn cross_language_pairs_need_shared_anchors() {
+    check(
+        &[
+            item(1, "trump", "a", EN, None, "Washington will withdraw 2000 troops from Syria and Afghanistan"),
+            item(2, "trump", "b", AR, None, "واشنطن ستسحب 2000 جندي من سوريا وأفغانستان"),
+            item(3, "trump", "c", AR, None, "الانسحاب سيكون سريعا"),
+        ],
+        "1 2",
+    );
+}
+
+#[test]
+fn missing_from_lists_outlets_that_quote_the_actor_elsewhere() {
+    let items = [
+        item(1, "mckenzie", "duvar", EN, None, "US forces will continue to protect the oil fields in NE Syria"),
+        item(2, "mckenzie", "kvoice", EN, None, "US forces will continue to protect the oil fields in NE Syria"),
+        item(3, "mckenzie", "isw", EN, None, "The Syrian Democratic Forces and the Afghan army are not alike at all"),
+        item(4, "abdi", "times", EN, None, "Washington will not abandon us"),
+    ];
+    let a = align(&items, &AlignConfig::default());
+    let oil = a.groups.iter().find(|g| g.members.len() == 2).expect("oil fields group");
+    assert_eq!(oil.missing_from, vec!["isw".to_string()], "times never quotes McKenzie");
+    assert!(oil.claim.starts_with("US forces will continue"), "claim label: {}", oil.claim);
+    let cov = coverage(&items, &a);
+    assert_eq!(cov.outlets, vec!["duvar", "isw", "kvoice", "times"]);
+    assert_eq!(cov.actors, vec!["abdi", "mckenzie"]);
+    assert_eq!(cov.by_actor, vec![vec![0, 0, 0, 1], vec![1, 1, 1, 0]]);
+}
+
+#[test]
+fn word_diff_reports_omitted_added_and_changed_words() {
+    use DiffOp::*;
+    let check = |base: &str, other: &str, expect: Vec<DiffOp>| {
+        assert_eq!(word_diff(base, other), expect, "{base:?} → {other:?}");
+    };
+    check(
+        "The cooperation and support of the U.S. with the SDF will continue",
+        "The cooperation and support of the US with the SDF will continue in the upcoming period",
+        vec![
+            Equal("The cooperation and support of the".into()),
+            Removed("U.S.".into()),
+            Added("US".into()),
+            Equal("with the SDF will continue".into()),
+            Added("in the upcoming period".into()),
+        ],
+    );
+    check(
+        "الولايات المتحدة لن تتخلى عن حلفائها الأكراد",
+        "الولايات المتحدة لن تتخلى عن حلفائها",
+        vec![Equal("الولايات المتحدة لن تتخلى عن حلفائها".into()), Removed("الأكراد".into())],
+    );
+    // folding: hamza and taa marbuta variants are the same word
+    check("الإدارة الأميركية", "الادارة الاميركيه", vec![Equal("الادارة الاميركيه".into())]);
+}
+
+/// Runs the gold alignment example and the shared scorer; fails when the figures drop below
+/// the ones reached (lexical path, no embedding model).
+#[test]
+fn gold_alignment_scores_do_not_regress() {
+    let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = crate_dir.join("../../../shared");
+    let gold = shared.join("corpus/news/gold.json");
+    assert!(gold.exists(), "the evaluation corpus is expected beside the repo at {}", shared.display());
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["run", "-q", "-p", "parallax-nlp", "--example", "align_gold", "--"])
+        .arg(&gold)
+        .current_dir(crate_dir)
+        .output()
+        .expect("running the align_gold example");
+    assert!(out.status.success(), "align_gold failed: {}", String::from_utf8_lossy(&out.stderr));
+    let groups = std::env::temp_dir().join(format!("parallax-groups-{}.jsonl", std::process::id()));
+    std::fs::write(&groups, &out.stdout).unwrap();
+    let score = std::process::Command::new("python3")
+        .arg(shared.join("eval/score_alignment.py"))
+        .arg(&gold)
+        .arg(shared.join("corpus/news/alignment.json"))
+        .arg(&groups)
+        .output()
+        .expect("running score_alignment.py");
+    let text = String::from_utf8_lossy(&score.stdout).to_string();
+    let last = text.lines().last().unwrap_or_default().to_owned();
+    let figure = |label: &str| -> f32 {
+        let at = last.find(label).unwrap_or_else(|| panic!("no {label} in {last:?}")) + label.len();
+        last[at..].split_whitespace().next().unwrap().parse().unwrap()
+    };
+    let (overall, precision) = (figure("pairs F1="), figure("(P="));
+    println!("{last}");
+    assert!(overall >= 0.33, "overall pairs F1 fell to {overall}: {last}");
+    assert!(precision >= 0.6, "pairs precision fell to {precision}: {last}");
+}
