@@ -155,6 +155,9 @@ struct RawStance {
     participles: Vec<String>,
     #[serde(default)]
     sources: Vec<String>,
+    /// Verbs of several words: "called on", "called for".
+    #[serde(default)]
+    phrasal: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -288,13 +291,15 @@ impl Lexicon {
                     }
                 }
             }
-            for phrase in &entry.sources {
+            let sources = entry.sources.iter().map(|p| (p, CueForm::Source));
+            let phrasal = entry.phrasal.iter().map(|p| (p, CueForm::Verb));
+            for (phrase, form) in sources.chain(phrasal) {
                 let mut words = phrase.split_whitespace().map(fold_for_match);
                 let Some(first) = words.next() else { continue };
                 let cue = Cue {
                     stance,
                     gender: Gender::Unknown,
-                    form: CueForm::Source,
+                    form,
                     weak: false,
                     addressee: false,
                     prep: None,

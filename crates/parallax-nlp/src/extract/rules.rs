@@ -307,7 +307,8 @@ impl<'s, 't> Extractor<'s, 't> {
     /// content where the new clause starts.
     fn accept(&self, cands: &mut Vec<Cand>, c: Cand) {
         if let Some(prev) = cands.last_mut() {
-            if matches!(c.content, Content::Backward(_)) {
+            // "…, X said, according to Y" keeps Y's attribution of the whole clause too.
+            if matches!(c.content, Content::Backward(_)) && c.info.form != CueForm::Source {
                 return;
             }
             if let Content::Forward(r) = &mut prev.content {
@@ -378,6 +379,23 @@ impl<'s, 't> Extractor<'s, 't> {
             p -= 1;
         }
         let after_cue = last + 1;
+        // "was criticized", "acknowledged by": the subject of a passive is not the speaker.
+        let cue_word = self.word(last).unwrap_or("");
+        let be_before = (p..c).any(|k| self.word(k).is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "be" | "been" | "being")));
+        let passive = (be_before && !cue_word.ends_with("ing")) || self.word(after_cue) == Some("by");
+        if passive {
+            // "It was also conveyed that…": an impersonal report continues the last speaker.
+            let impersonal = p > sent.start && self.word(p - 1) == Some("it") && (after_cue..end).take(3).any(|k| self.word(k).is_some_and(|w| lex.complementizers.contains(w)));
+            if !impersonal {
+                return None;
+            }
+            let t = (after_cue..end).find(|&k| self.word(k).is_some_and(|w| lex.complementizers.contains(w)))?;
+            return Some(Cand { cue: c..last + 1, info, who: Who::Implicit(Gender::Unknown), clause_start: p - 1, content: self.forward(t + 1, end), gender: Gender::Unknown });
+        }
+        // "a tweet that read:", "officials who said": the relative pronoun's antecedent.
+        if p > sent.start + 1 && self.word(p - 1).is_some_and(|w| matches!(w, "that" | "which" | "who")) && self.kind(p - 2) == Kind::Word {
+            p -= 1;
+        }
         let mut who: Option<Who> = None;
         let mut subj_start = p;
         let mut after = after_cue;
@@ -395,7 +413,7 @@ impl<'s, 't> Extractor<'s, 't> {
         }
         if who.is_none() && p > sent.start {
             match self.kind(p - 1) {
-                Kind::Word => {
+                Kind::Word | Kind::CloseParen => {
                     let np = self.np_before(p, sent.start)?;
                     if !self.plausible_speaker(np.clone()) {
                         return None;
@@ -403,11 +421,11 @@ impl<'s, 't> Extractor<'s, 't> {
                     subj_start = np.start;
                     who = Some(self.who_of(np));
                 }
-                Kind::Comma | Kind::CloseParen => {
+                Kind::Comma => {
                     // "Name, the commander of X, said": an appositive between commas.
-                    let a_end = if self.kind(p - 1) == Kind::Comma { p - 1 } else { p };
+                    let a_end = p - 1;
                     let mut a = a_end;
-                    while a > sent.start && !matches!(self.kind(a - 1), Kind::Comma | Kind::End | Kind::QuoteClose | Kind::QuoteOpen | Kind::Colon | Kind::Semicolon) {
+                    while a > sent.start && !matches!(self.kind(a - 1), Kind::Comma | Kind::End | Kind::QuoteClose | Kind::QuoteOpen | Kind::Colon | Kind::Semicolon | Kind::Dash) {
                         a -= 1;
                     }
                     if a > sent.start + 1 && self.kind(a - 1) == Kind::Comma && a_end - a <= 24 {
@@ -448,13 +466,15 @@ impl<'s, 't> Extractor<'s, 't> {
         while k < end && gap <= MAX_GAP {
             match self.kind(k) {
                 Kind::QuoteOpen => {
+                    // "said: “…”", "said “…”": a quotation opening the content, running to
+                    // (nearly) the end of the sentence.
                     let q = self.quote_of_open(k);
-                    if q.is_some_and(|q| self.quote_words(q) >= 2 || k == j || matches!(self.kind(k - 1), Kind::Colon | Kind::Comma)) {
+                    let opens = k == j || matches!(self.kind(k - 1), Kind::Colon | Kind::Comma);
+                    let to_end = q.is_some_and(|q| self.words_in(self.scan.quotes[q].close + 1..end) <= 3);
+                    if opens && to_end {
                         quote_after = q;
-                        break;
                     }
-                    k = toks[k].pair as usize + 1;
-                    continue;
+                    break;
                 }
                 Kind::Colon | Kind::Comma | Kind::Dash => {}
                 Kind::Word => {
@@ -481,7 +501,15 @@ impl<'s, 't> Extractor<'s, 't> {
             }
         }
         if let Some(qb) = quote_before {
-            return Some(Cand { cue: c..last + 1, info, who, clause_start, content: Content::Quote(qb), gender: Gender::Unknown });
+            // Words before the quotation make it a partial quote: mixed content.
+            let open = self.scan.quotes[qb].open;
+            let from = self.lead(sent.start, open);
+            let content = if from < open && self.kind(open - 1) != Kind::Colon && self.words_in(from..open) > 0 {
+                Content::Backward(from..self.scan.quotes[qb].close + 1)
+            } else {
+                Content::Quote(qb)
+            };
+            return Some(Cand { cue: c..last + 1, info, who, clause_start, content, gender: Gender::Unknown });
         }
         if let Some(t) = that {
             if self.words_in(t + 1..end) >= 2 {
@@ -490,14 +518,16 @@ impl<'s, 't> Extractor<'s, 't> {
         }
         // "X will go, she said [in a statement]."
         let mut tail_end = after;
-        while tail_end < end && !matches!(self.kind(tail_end), Kind::Comma | Kind::Colon | Kind::QuoteOpen | Kind::Dash | Kind::Semicolon) {
+        while tail_end < end && !matches!(self.kind(tail_end), Kind::Comma | Kind::Dash | Kind::Semicolon) {
             tail_end += 1;
         }
-        let tail = self.words_in(after..tail_end);
+        // A tail opening with a pronoun or determiner is a clause or an object, not an adjunct.
+        let clause_tail = self.word(after).is_some_and(|w| (lex.pronouns.contains_key(w) || lex.determiners.contains(w) || matches!(w, "we" | "i" | "you")) && !self.is_acronym(after));
+        let tail = if clause_tail { usize::MAX } else { self.words_in(after..tail_end) };
         let before_start = if subj_start == p && matches!(who, Who::Mention(..)) && after > after_cue { p } else { subj_start };
         if tail <= 7 && before_start > sent.start + 2 && self.kind(before_start - 1) == Kind::Comma {
             let from = self.lead(sent.start, before_start - 1);
-            if self.words_in(from..before_start - 1) >= 3 && !self.contains_cue(from..before_start - 1) {
+            if self.words_in(from..before_start - 1) >= 3 {
                 return Some(Cand { cue: c..last + 1, info, who, clause_start: before_start - 1, content: Content::Backward(from..before_start - 1), gender: Gender::Unknown });
             }
         }
@@ -1000,6 +1030,17 @@ impl<'s, 't> Extractor<'s, 't> {
     /// Skips a leading conjunction ("But", «و») at the start of backward content.
     fn lead(&self, start: usize, end: usize) -> usize {
         let mut s = start;
+        // A dateline: "QAMISHLI, Syria (North Press) –", "Washington, D.C. –".
+        if let Some(dash) = (start..end.min(start + 12)).find(|&k| self.kind(k) == Kind::Dash) {
+            let dateline = (start..dash).all(|k| match self.kind(k) {
+                Kind::Word => self.toks()[k].cap || self.arabic,
+                Kind::Comma | Kind::OpenParen | Kind::CloseParen => true,
+                _ => false,
+            });
+            if dateline && dash > start {
+                s = dash + 1;
+            }
+        }
         while s < end && (self.is_word(s, &self.lex.leading_conjunctions) || matches!(self.kind(s), Kind::Comma | Kind::Dash | Kind::Other)) {
             s += 1;
         }
@@ -1009,10 +1050,6 @@ impl<'s, 't> Extractor<'s, 't> {
     fn words_in(&self, r: Range<usize>) -> usize {
         let end = r.end.min(self.toks().len());
         self.toks()[r.start.min(end)..end].iter().filter(|t| t.kind == Kind::Word).count()
-    }
-
-    fn contains_cue(&self, r: Range<usize>) -> bool {
-        r.clone().any(|i| self.toks()[i].quote == 0 && self.cue_at(i, r.end).is_some_and(|(c, _, _)| c.form == CueForm::Verb && !c.weak))
     }
 
     /// Quotations opening a sentence without a cue, right after a statement: they continue
@@ -1050,10 +1087,15 @@ impl<'s, 't> Extractor<'s, 't> {
         self.statements.push((statement, actor));
     }
 
+    /// The text inside a quotation, without trailing commas or spaces («“…,” she said»).
     fn inner_span(&self, q: usize) -> Span {
         let quote = self.scan.quotes[q];
         let toks = self.toks();
-        Span { start: toks[quote.open].end, end: toks[quote.close].start }
+        let start = toks[quote.open].end;
+        let inner = &self.scan.text[start..toks[quote.close].start];
+        let trimmed = inner.trim_end_matches(|c: char| c == ',' || c == '،' || c.is_whitespace());
+        let lead = inner.len() - inner.trim_start().len();
+        Span { start: start + lead.min(trimmed.len()), end: start + trimmed.len() }
     }
 
     /// Resolves a candidate's speaker and records the statement.

@@ -229,7 +229,15 @@ impl<'t> Scan<'t> {
                 if t.kind == Kind::Para {
                     para += 1;
                 }
-            } else if t.kind == Kind::End {
+            } else if t.kind == Kind::End
+                || (t.kind == Kind::QuoteClose
+                    && i > 0
+                    && self.toks[i - 1].kind == Kind::End
+                    && self.text[self.toks[i - 1].start..self.toks[i - 1].end] == *"."
+                    && self.toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word && n.cap))
+            {
+                // A quotation ending in a full stop, followed by a capitalised word, ends
+                // its sentence: "…policy.'' The network said…".
                 self.sentences.push(start..i + 1);
                 self.sentence_para.push(para);
                 start = i + 1;
@@ -328,7 +336,8 @@ fn tokenize(text: &str, lex: &Lexicon) -> Vec<Tok> {
             if text[end..].starts_with('.') {
                 let lower = word.to_lowercase();
                 let single_cap = word.chars().count() == 1 && c.is_uppercase();
-                if has_dot || single_cap || lex.abbreviations.contains(&lower) {
+                let closes = text[end + 1..].starts_with([')', ']']);
+                if has_dot || single_cap || closes || lex.abbreviations.contains(&lower) {
                     end += 1;
                 }
             }
@@ -388,6 +397,17 @@ fn tokenize(text: &str, lex: &Lexicon) -> Vec<Tok> {
             '(' | '[' | '{' => Kind::OpenParen,
             ')' | ']' | '}' => Kind::CloseParen,
             _ => Kind::Other,
+        };
+        // A full stop before ")" or "," or a lowercase word ends an abbreviation, not a
+        // sentence: "(R-Ga.)", "etc. and".
+        let kind = if c == '.' && {
+            let rest = &text[pos + 1..];
+            let next_visible = rest.trim_start_matches([' ', '\t']).chars().next();
+            rest.starts_with([')', ',', ']']) || next_visible.is_some_and(|n| n.is_ascii_lowercase())
+        } {
+            Kind::Other
+        } else {
+            kind
         };
         // Runs of sentence-final marks ("?!", "...") make one token.
         let mut end = pos + clen;
