@@ -1,0 +1,462 @@
+//! PDF files: the text layer in logical reading order, and the document information
+//! dictionary (title, author, creation date) as metadata.
+//!
+//! `pdf-extract` interprets the content streams and hands over every glyph with its position;
+//! glyphs are grouped into lines by baseline and ordered left to right. That is *visual*
+//! order, which for Arabic is the reverse of reading order, so each line whose strong
+//! characters are mostly right-to-left is turned back into logical order: `unicode-bidi`
+//! resolves the embedding levels of the visual line and the glyphs are reordered by rule L2
+//! (reversing runs at each odd level), which inverts the display reordering for the text of
+//! news articles (Arabic with embedded Latin names and numbers). Glyphs, not characters, are
+//! the unit of reordering, since one glyph may stand for several characters (the lam-alef
+//! ligature maps to «لا»). Arabic presentation forms are mapped back to their letters.
+//!
+//! Lines are joined into paragraphs: a wider gap than the usual line spacing, or a line that
+//! ends well short of the full width, ends a paragraph. Page numbers alone on a line are
+//! dropped.
+//!
+//! Left out: OCR (a PDF without a text layer is refused with "no text layer"), multi-column
+//! reading order (columns are read across), passwords (a PDF that needs one is refused).
+
+use std::cell::Cell;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Once;
+
+use lopdf::Document;
+use parallax_nlp::Lang;
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
+use unicode_normalization::UnicodeNormalization;
+
+use super::metadata::parse_date;
+use super::{finish, Format, ImportError, ParsedArticle};
+
+pub(super) fn parse(bytes: &[u8]) -> Result<ParsedArticle, ImportError> {
+    // A complete PDF ends with %%EOF (possibly followed by a little whitespace or junk);
+    // a download cut short does not, and its cross-reference table is missing too.
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    if !tail.windows(5).any(|w| w == b"%%EOF") {
+        return Err(ImportError::TruncatedPdf);
+    }
+    let document = match without_panics(|| Document::load_mem(bytes)) {
+        Some(Ok(document)) => document,
+        Some(Err(lopdf::Error::Decryption(_))) => return Err(ImportError::EncryptedPdf),
+        Some(Err(e)) => return Err(ImportError::DamagedPdf(e.to_string())),
+        None => {
+            return Err(ImportError::DamagedPdf(
+                "the PDF reader gave up on it".into(),
+            ))
+        }
+    };
+    // lopdf opens documents encrypted with an empty user password by itself; anything still
+    // encrypted needs a password we do not have.
+    if document.is_encrypted() && document.authenticate_password("").is_err() {
+        return Err(ImportError::EncryptedPdf);
+    }
+
+    let mut collector = GlyphCollector::default();
+    match without_panics(|| pdf_extract::output_doc(&document, &mut collector)) {
+        Some(Ok(())) => {}
+        Some(Err(e)) => return Err(ImportError::DamagedPdf(e.to_string())),
+        None => {
+            return Err(ImportError::DamagedPdf(
+                "the PDF reader gave up on it".into(),
+            ))
+        }
+    }
+    let text = collector.into_text();
+    if text.trim().is_empty() {
+        return Err(ImportError::NoTextLayer);
+    }
+
+    let info = Info::read(&document);
+    let title = info.title.or_else(|| {
+        let first = text.lines().next()?;
+        (first.chars().count() <= 200 && text.lines().nth(1).is_some()).then(|| first.to_string())
+    });
+    let article = ParsedArticle {
+        title,
+        outlet: None,
+        author: info.author,
+        published_at: info.created,
+        url: None,
+        lang: Lang::Other,
+        text,
+        format: Format::Pdf,
+    };
+    finish(article, None)
+}
+
+thread_local! {
+    static SILENCED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs the PDF libraries, turning a panic (they do panic on unusual files) into `None`.
+/// The panic message is kept off the terminal: a hook installed once stays quiet while this
+/// thread is inside `without_panics` and passes every other panic to the previous hook.
+fn without_panics<T>(f: impl FnOnce() -> T) -> Option<T> {
+    static INSTALL_HOOK: Once = Once::new();
+    INSTALL_HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !SILENCED.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was_silenced = SILENCED.with(|s| s.replace(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    SILENCED.with(|s| s.set(was_silenced));
+    result.ok()
+}
+
+/// The document information dictionary's useful entries.
+#[derive(Default)]
+struct Info {
+    title: Option<String>,
+    author: Option<String>,
+    created: Option<chrono::NaiveDate>,
+}
+
+impl Info {
+    fn read(document: &Document) -> Self {
+        let Ok(info) = document
+            .trailer
+            .get(b"Info")
+            .and_then(|o| document.dereference(o))
+            .and_then(|(_, o)| o.as_dict())
+        else {
+            return Self::default();
+        };
+        let string = |key: &[u8]| {
+            info.get(key)
+                .ok()
+                .and_then(|o| lopdf::decode_text_string(o).ok())
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        Info {
+            // Producers often put a file name or the template's name here: that is no title.
+            title: string(b"Title").filter(|t| {
+                let lower = t.to_lowercase();
+                ![".doc", ".docx", ".pdf", ".htm", ".html", ".txt", ".odt"]
+                    .iter()
+                    .any(|ext| lower.ends_with(ext))
+                    && !lower.starts_with("microsoft word")
+                    && lower != "untitled"
+            }),
+            author: string(b"Author"),
+            created: string(b"CreationDate").as_deref().and_then(parse_date),
+        }
+    }
+}
+
+/// One glyph as drawn: its position (top-left origin), advance and text.
+struct Glyph {
+    x: f64,
+    end: f64,
+    y: f64,
+    size: f64,
+    text: String,
+}
+
+/// Collects the glyphs of each page, then lays them out as lines and paragraphs.
+#[derive(Default)]
+struct GlyphCollector {
+    page_height: f64,
+    page: Vec<Glyph>,
+    lines: Vec<Line>,
+}
+
+/// A line of text in logical order, with its horizontal extent and baseline.
+struct Line {
+    text: String,
+    left: f64,
+    right: f64,
+    y: f64,
+    size: f64,
+    page_break_before: bool,
+}
+
+impl OutputDev for GlyphCollector {
+    fn begin_page(
+        &mut self,
+        _page: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.page_height = media_box.ury - media_box.lly;
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        let glyphs = std::mem::take(&mut self.page);
+        let first = self.lines.len();
+        self.lines.extend(lay_out_lines(glyphs));
+        if let Some(line) = self.lines.get_mut(first) {
+            line.page_break_before = first > 0;
+        }
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        // The text rendering matrix maps glyph space to the page, origin bottom left; flip
+        // it so that y grows down the page, and scale the font size by it as pdf-extract does.
+        let (x, y) = (trm.m31, self.page_height - trm.m32);
+        let scaled_x = font_size * (trm.m11 + trm.m21);
+        let scaled_y = font_size * (trm.m12 + trm.m22);
+        let size = (scaled_x * scaled_y).abs().sqrt();
+        if !size.is_finite() || size <= 0.0 || text.is_empty() {
+            return Ok(());
+        }
+        self.page.push(Glyph {
+            x,
+            end: x + width * size,
+            y,
+            size,
+            text: text.to_string(),
+        });
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// Groups one page's glyphs into lines (top to bottom) in logical order.
+fn lay_out_lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut rows: Vec<Vec<Glyph>> = Vec::new();
+    for glyph in glyphs {
+        match rows.last_mut() {
+            Some(row) if (glyph.y - row[0].y).abs() <= row[0].size.max(glyph.size) * 0.5 => {
+                row.push(glyph)
+            }
+            _ => rows.push(vec![glyph]),
+        }
+    }
+    rows.into_iter().filter_map(row_to_line).collect()
+}
+
+fn row_to_line(mut row: Vec<Glyph>) -> Option<Line> {
+    // Stable, so that glyphs drawn at one position keep their drawing order.
+    row.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let mut units: Vec<String> = Vec::with_capacity(row.len());
+    // Where the previous glyph ended; `None` when its width is unknown (some producers'
+    // fonts give none for a few glyphs) and the gap after it cannot be judged.
+    let mut last_end: Option<f64> = None;
+    for glyph in &row {
+        let text: String = arabic_letters(&glyph.text);
+        let is_space = text.trim().is_empty();
+        if let Some(end) = last_end {
+            let gap = glyph.x - end;
+            if !is_space
+                && gap > glyph.size * 0.15
+                && units.last().is_some_and(|u| !u.trim().is_empty())
+            {
+                units.push(" ".into());
+            }
+        }
+        let has_width = glyph.end - glyph.x > glyph.size * 0.01;
+        last_end = if has_width || is_mark(&text) {
+            Some(last_end.map_or(glyph.end, |end: f64| end.max(glyph.end)))
+        } else {
+            None
+        };
+        units.push(text);
+    }
+    let text = visual_to_logical(&units);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty()
+        || text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace())
+    {
+        return None;
+    }
+    let left = row.iter().map(|g| g.x).fold(f64::INFINITY, f64::min);
+    let right = row.iter().map(|g| g.end).fold(f64::NEG_INFINITY, f64::max);
+    let size = row.iter().map(|g| g.size).sum::<f64>() / row.len() as f64;
+    Some(Line {
+        text,
+        left,
+        right,
+        y: row[0].y,
+        size,
+        page_break_before: false,
+    })
+}
+
+/// Maps Arabic presentation forms (how some producers encode shaped glyphs) back to the
+/// letters they stand for; any other text is kept as it is.
+fn arabic_letters(text: &str) -> String {
+    let is_presentation_form =
+        |c: char| matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}');
+    if text.chars().any(is_presentation_form) {
+        text.chars()
+            .flat_map(|c| {
+                if is_presentation_form(c) {
+                    c.to_string().nfkc().collect::<Vec<_>>()
+                } else {
+                    vec![c]
+                }
+            })
+            .collect()
+    } else {
+        text.to_string()
+    }
+}
+
+/// Whether a glyph is only combining marks (Arabic vowel signs, shadda, ...), drawn over
+/// the letter before it.
+fn is_mark(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| matches!(bidi_class(c), BidiClass::NSM))
+}
+
+/// The mirror image of a paired punctuation mark: right-to-left text shows «(» as «)», and
+/// the PDF records the glyph that is shown.
+fn mirrored(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        '‹' => '›',
+        '›' => '‹',
+        c => c,
+    }
+}
+
+/// Reorders a line given in visual order (glyphs left to right) into logical order when its
+/// strong characters are mostly right-to-left; other lines are already logical.
+fn visual_to_logical(units: &[String]) -> String {
+    let line: String = units.concat();
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in line.chars() {
+        match bidi_class(c) {
+            BidiClass::R | BidiClass::AL => rtl += 1,
+            BidiClass::L => ltr += 1,
+            _ => {}
+        }
+    }
+    if rtl <= ltr {
+        return line;
+    }
+    let info = BidiInfo::new(&line, Some(Level::rtl()));
+    let mut levels = Vec::with_capacity(units.len());
+    let mut offset = 0;
+    for unit in units {
+        levels.push(info.levels.get(offset).map_or(1, |l| l.number()));
+        offset += unit.len();
+    }
+    // Rule L2: from the highest level down to the lowest odd one, reverse every run of
+    // units at that level or above.
+    // A mark is drawn over the letter it follows in logical order, and so lies after that
+    // letter in visual order too; put each letter-and-marks cluster at an odd level in
+    // reverse, so that reversing the line puts the marks back after their letter.
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    let mut i = 0;
+    while i < order.len() {
+        let end = (i + 1..order.len())
+            .find(|&j| !is_mark(&units[j]))
+            .unwrap_or(order.len());
+        if end - i > 1 && levels[i] % 2 == 1 {
+            order[i..end].reverse();
+        }
+        i = end;
+    }
+    let highest = levels.iter().copied().max().unwrap_or(1);
+    let lowest_odd = levels
+        .iter()
+        .copied()
+        .filter(|l| l % 2 == 1)
+        .min()
+        .unwrap_or(1);
+    for level in (lowest_odd..=highest).rev() {
+        let mut i = 0;
+        while i < order.len() {
+            if levels[order[i]] >= level {
+                let start = i;
+                while i < order.len() && levels[order[i]] >= level {
+                    i += 1;
+                }
+                order[start..i].reverse();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    order
+        .into_iter()
+        .flat_map(|i| {
+            let odd = levels[i] % 2 == 1;
+            units[i]
+                .chars()
+                .map(move |c| if odd { mirrored(c) } else { c })
+        })
+        .collect()
+}
+
+impl GlyphCollector {
+    /// The document's text: lines joined into paragraphs, paragraphs separated by `\n`.
+    fn into_text(self) -> String {
+        let lines = self.lines;
+        if lines.is_empty() {
+            return String::new();
+        }
+        let full_width = {
+            let mut widths: Vec<f64> = lines.iter().map(|l| l.right - l.left).collect();
+            widths.sort_by(f64::total_cmp);
+            // The 80th percentile: most lines of body text run the full width.
+            widths[(widths.len() * 4 / 5).min(widths.len() - 1)]
+        };
+        let spacing = {
+            let mut gaps: Vec<f64> = lines
+                .windows(2)
+                .filter(|w| !w[1].page_break_before)
+                .map(|w| w[1].y - w[0].y)
+                .filter(|g| *g > 0.0)
+                .collect();
+            gaps.sort_by(f64::total_cmp);
+            gaps.get(gaps.len() / 2).copied()
+        };
+        let mut text = String::new();
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                let previous = &lines[i - 1];
+                let short = previous.right - previous.left < full_width * 0.8;
+                let wide_gap = !line.page_break_before
+                    && spacing.is_some_and(|s| line.y - previous.y > s * 1.4)
+                    || (line.size - previous.size).abs() > previous.size * 0.2;
+                text.push(if short || wide_gap { '\n' } else { ' ' });
+            }
+            text.push_str(&line.text);
+        }
+        text
+    }
+}

@@ -1,0 +1,4 @@
+//! The integration tests of parallax-core: one binary, one module per area.
+
+mod import;
+mod project;
