@@ -1,1 +1,134 @@
-fn main() {}
+//! Alignment cost at several corpus sizes: statements generated from the news corpus's gold
+//! statements (10 per article), varied deterministically (actors shuffled over a pool, words
+//! dropped, synonyms swapped, days spread), so that cost growth with size is visible.
+//!
+//! `cargo bench -p parallax-nlp --bench align`
+
+use std::sync::OnceLock;
+
+use parallax_nlp::align::{align, AlignConfig, AlignItem};
+use parallax_nlp::Lang;
+
+fn main() {
+    divan::main();
+}
+
+/// The corpus statements (content, language), or a few built-in ones when `shared/` is not
+/// beside the repo.
+fn seeds() -> Vec<(String, Lang)> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/news/gold.json");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return [
+            (
+                "US support to the SDF will continue in the upcoming period",
+                Lang::En,
+            ),
+            ("the SDF and the Afghan army were in no way alike", Lang::En),
+            (
+                "لنكن صادقين، بعد الإنسحاب الأميركي من أفغانستان كان الناس خائفين",
+                Lang::Ar,
+            ),
+            ("الشعب الأمريكي يقف إلى جانب شعوب شمال شرق سوريا", Lang::Ar),
+        ]
+        .into_iter()
+        .map(|(t, l)| (t.to_owned(), l))
+        .collect();
+    };
+    let gold: serde_json::Value = serde_json::from_str(&text).expect("gold.json");
+    let mut out = Vec::new();
+    for art in gold["articles"].as_array().into_iter().flatten() {
+        let lang = art["lang"]
+            .as_str()
+            .unwrap_or("")
+            .parse()
+            .unwrap_or_default();
+        for st in art["statements"].as_array().into_iter().flatten() {
+            out.push((st["content"].as_str().unwrap_or("").to_owned(), lang));
+        }
+    }
+    out
+}
+
+/// A small deterministic generator (SplitMix64).
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const SYNONYMS: &[(&str, &str)] = &[
+    ("will", "would"),
+    ("support", "backing"),
+    ("continue", "go on"),
+    ("said", "stated"),
+    ("US", "American"),
+    ("قال", "أكد"),
+    ("الأميركي", "الأمريكي"),
+    ("سوريا", "سورية"),
+];
+
+/// `n` statements in `n / 10` articles, over `n / 50` actors.
+fn generate(n: usize) -> Vec<AlignItem> {
+    let seeds = seeds();
+    let actors = (n / 50).max(1);
+    let mut rng = Rng(42);
+    (0..n)
+        .map(|i| {
+            let article = i / 10;
+            let s = rng.below(seeds.len());
+            let (text, lang) = &seeds[s];
+            // half the time one of the seed's "home" actors (so each actor repeats its own
+            // claims across outlets), else any actor (shuffled speakers); either way about
+            // 50 statements per actor at every size
+            let homes = (actors / seeds.len()).max(1);
+            let actor = if rng.below(2) == 0 {
+                rng.below(actors)
+            } else {
+                (s + seeds.len() * (article % homes)) % actors
+            };
+            let mut words: Vec<String> = Vec::new();
+            for w in text.split_whitespace() {
+                let (dropped, swapped) = (rng.below(10) == 0, rng.below(2) == 0);
+                if dropped {
+                    continue;
+                }
+                match SYNONYMS.iter().find(|(a, _)| *a == w) {
+                    Some((_, b)) if swapped => words.push((*b).to_owned()),
+                    _ => words.push(w.to_owned()),
+                }
+            }
+            AlignItem {
+                id: i as u64,
+                actor: format!("actor-{actor}"),
+                article: format!("article-{article}"),
+                outlet: format!("outlet-{}", article % 40),
+                lang: *lang,
+                day: Some((article % 365) as i32),
+                text: words.join(" "),
+            }
+        })
+        .collect()
+}
+
+fn items(n: usize) -> &'static [AlignItem] {
+    static SMALL: OnceLock<Vec<AlignItem>> = OnceLock::new();
+    static LARGE: OnceLock<Vec<AlignItem>> = OnceLock::new();
+    let cell = if n <= 10_000 { &SMALL } else { &LARGE };
+    cell.get_or_init(|| generate(n))
+}
+
+#[divan::bench(args = [10_000, 100_000], sample_count = 3, sample_size = 1)]
+fn align_statements(bencher: divan::Bencher<'_, '_>, n: usize) {
+    let items = items(n);
+    let cfg = AlignConfig::default();
+    bencher.bench(|| align(divan::black_box(items), &cfg));
+}

@@ -24,16 +24,40 @@ use serde_json::{json, Value};
 /// Words that make a name an organisation's, for this harness only (the extractor reports
 /// kinds from its lexicons).
 const ORG_WORDS: &[&str] = &[
-    "coalition", "commission", "committee", "forces", "force", "administration", "times", "news",
-    "government", "washington", "united", "uscirf", "cjtfoir", "cjtf", "التحالف", "قوات", "لجنه",
-    "اللجنه", "المفوضيه", "هيئه", "صحيفه", "الولايات", "الاداره", "واشنطن", "تايمز",
+    "coalition",
+    "commission",
+    "committee",
+    "forces",
+    "force",
+    "administration",
+    "times",
+    "news",
+    "government",
+    "washington",
+    "united",
+    "uscirf",
+    "cjtfoir",
+    "cjtf",
+    "التحالف",
+    "قوات",
+    "لجنه",
+    "اللجنه",
+    "المفوضيه",
+    "هيئه",
+    "صحيفه",
+    "الولايات",
+    "الاداره",
+    "واشنطن",
+    "تايمز",
 ];
 
 fn kind_of(name: &str) -> ActorKind {
     let words = parallax_nlp::text::match_tokens(name);
     if words.iter().any(|w| w == "officials" || w == "مصادر") {
         ActorKind::Unnamed
-    } else if words.iter().any(|w| ORG_WORDS.contains(&w.as_str())) || parallax_nlp::actors::looks_like_acronym(name) {
+    } else if words.iter().any(|w| ORG_WORDS.contains(&w.as_str()))
+        || parallax_nlp::actors::looks_like_acronym(name)
+    {
         ActorKind::Organisation
     } else {
         ActorKind::Person
@@ -45,23 +69,40 @@ fn proper_name(name: &str) -> bool {
     let first = name.split_whitespace().next().unwrap_or_default();
     !first.eq_ignore_ascii_case("the")
         && !fold_for_match(first).starts_with("ال")
-        && name.split_whitespace().all(|w| !w.starts_with(|c: char| c.is_ascii_lowercase()))
+        && name
+            .split_whitespace()
+            .all(|w| !w.starts_with(|c: char| c.is_ascii_lowercase()))
         && kind_of(name) == ActorKind::Person
 }
 
 fn outlet_of(article_text: &str, file: &str) -> String {
     let first = article_text.lines().next().unwrap_or_default();
     let url = first.split(" | ").next().unwrap_or_default();
-    let host = url.split("://").nth(1).and_then(|r| r.split('/').next()).unwrap_or(file);
+    let host = url
+        .split("://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap_or(file);
     host.trim_start_matches("www.").to_owned()
 }
 
 fn main() {
-    let gold_path = std::env::args().nth(1).unwrap_or_else(|| "../../../shared/corpus/news/gold.json".into());
-    let gold: Value = serde_json::from_str(&std::fs::read_to_string(&gold_path).expect("reading gold.json")).expect("parsing gold.json");
+    let gold_path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../../../shared/corpus/news/gold.json".into());
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(&gold_path).expect("reading gold.json"))
+            .expect("parsing gold.json");
     let root = Path::new(&gold_path).parent().expect("gold.json's folder");
     let names_of = |id: &str| -> Vec<String> {
-        gold["actors"][id]["names"].as_array().map(|a| a.iter().filter_map(|n| n.as_str().map(String::from)).collect()).unwrap_or_default()
+        gold["actors"][id]["names"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|n| n.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
     };
 
     // per article and gold speaker: the names of it found in the article (as an extractor
@@ -70,13 +111,20 @@ fn main() {
     let mut statements: Vec<(usize, String, String, Lang, String)> = Vec::new(); // (mention, file, outlet, lang, text)
     for art in gold["articles"].as_array().expect("articles") {
         let file = art["file"].as_str().expect("file");
-        let lang: Lang = art["lang"].as_str().unwrap_or("").parse().unwrap_or_default();
+        let lang: Lang = art["lang"]
+            .as_str()
+            .unwrap_or("")
+            .parse()
+            .unwrap_or_default();
         let text = std::fs::read_to_string(root.join(file)).expect("reading article");
         let folded = fold_for_match(&text);
         let outlet = outlet_of(&text, file);
         let mut local: BTreeMap<String, usize> = BTreeMap::new();
         for st in art["statements"].as_array().expect("statements") {
-            let id = st["actor"].as_str().map(String::from).unwrap_or_else(|| st["names"][0].as_str().unwrap_or("?").to_owned());
+            let id = st["actor"]
+                .as_str()
+                .map(String::from)
+                .unwrap_or_else(|| st["names"][0].as_str().unwrap_or("?").to_owned());
             let m = *local.entry(id.clone()).or_insert_with(|| {
                 // the names of this actor that its speaker mentions in this article contain,
                 // as the extractor reports them: the shortest full name, other short names
@@ -92,7 +140,8 @@ fn main() {
                     .into_iter()
                     .filter(|n| {
                         let f = fold_for_match(n);
-                        folded.contains(&f) && (speakers.iter().any(|s| s.contains(&f)) || proper_name(n))
+                        folded.contains(&f)
+                            && (speakers.iter().any(|s| s.contains(&f)) || proper_name(n))
                     })
                     .filter(|n| n.split_whitespace().count() <= 3)
                     .collect();
@@ -114,7 +163,13 @@ fn main() {
                 });
                 mentions.len() - 1
             });
-            statements.push((m, file.to_owned(), outlet.clone(), lang, st["content"].as_str().unwrap_or("").to_owned()));
+            statements.push((
+                m,
+                file.to_owned(),
+                outlet.clone(),
+                lang,
+                st["content"].as_str().unwrap_or("").to_owned(),
+            ));
         }
     }
 
@@ -146,6 +201,9 @@ fn main() {
             .iter()
             .map(|&m| json!({"source": items[m].article, "text": items[m].text, "outlet": items[m].outlet}))
             .collect();
-        println!("{}", json!({"actor": group.actor, "group": g, "claim": group.claim, "statements": members, "missing_from": group.missing_from}));
+        println!(
+            "{}",
+            json!({"actor": group.actor, "group": g, "claim": group.claim, "statements": members, "missing_from": group.missing_from})
+        );
     }
 }

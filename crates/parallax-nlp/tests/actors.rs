@@ -85,8 +85,14 @@ fn transliteration_precision_and_recall_on_corpus_pairs() {
     let wrong: Vec<_> = DIFFERENT.iter().filter(|(a, b)| matched(a, b)).collect();
     // Known limit: names that differ only in vowels (عبده "Abdo" ~ "Abdi") match, since
     // Arabic leaves vowels unwritten; full names tell such people apart.
-    assert!(recall >= 0.95, "recall {recall:.2}; same names not matched: {missed:?}");
-    assert!(precision >= 0.9, "precision {precision:.2}; different names matched: {wrong:?}");
+    assert!(
+        recall >= 0.95,
+        "recall {recall:.2}; same names not matched: {missed:?}"
+    );
+    assert!(
+        precision >= 0.9,
+        "precision {precision:.2}; different names matched: {wrong:?}"
+    );
 }
 
 #[test]
@@ -94,8 +100,16 @@ fn acronyms_match_their_expansions() {
     for (short, long, expect) in [
         ("قسد", "قوات سوريا الديمقراطية", true),
         ("SDF", "Syrian Democratic Forces", true),
-        ("CJTF-OIR", "Combined Joint Task Force – Operation Inherent Resolve", true),
-        ("USCIRF", "United States Commission on International Religious Freedom", true),
+        (
+            "CJTF-OIR",
+            "Combined Joint Task Force – Operation Inherent Resolve",
+            true,
+        ),
+        (
+            "USCIRF",
+            "United States Commission on International Religious Freedom",
+            true,
+        ),
         ("SDF", "Syrian Defence Ministry", false),
         ("قسد", "قوات النخبة السورية", false),
     ] {
@@ -104,7 +118,13 @@ fn acronyms_match_their_expansions() {
     assert_eq!(name_key("CJTF-OIR"), name_key("The CJTFOIR"));
 }
 
-fn mention(article: &str, name: &str, kind: ActorKind, aliases: &[&str], roles: &[&str]) -> ActorMention {
+fn mention(
+    article: &str,
+    name: &str,
+    kind: ActorKind,
+    aliases: &[&str],
+    roles: &[&str],
+) -> ActorMention {
     ActorMention {
         id: MentionId::new(article, name),
         article: article.to_owned(),
@@ -120,16 +140,46 @@ fn mention(article: &str, name: &str, kind: ActorKind, aliases: &[&str], roles: 
 fn corpus_mentions() -> Vec<ActorMention> {
     use ActorKind::*;
     vec![
-        mention("a01", "Combined Joint Task Force – Operation Inherent Resolve", Organisation, &["CJTF-OIR"], &[]),
+        mention(
+            "a01",
+            "Combined Joint Task Force – Operation Inherent Resolve",
+            Organisation,
+            &["CJTF-OIR"],
+            &[],
+        ),
         mention("a02", "CJTFOIR", Organisation, &[], &[]),
-        mention("a03", "Syrian Democratic Forces", Organisation, &["SDF"], &[]),
-        mention("a04", "Frank McKenzie", Person, &["McKenzie"], &["commander of United States Central Command"]),
+        mention(
+            "a03",
+            "Syrian Democratic Forces",
+            Organisation,
+            &["SDF"],
+            &[],
+        ),
+        mention(
+            "a04",
+            "Frank McKenzie",
+            Person,
+            &["McKenzie"],
+            &["commander of United States Central Command"],
+        ),
         mention("a05", "McKenzie", Person, &[], &[]),
         mention("a06", "Kenneth Mackenzie", Person, &[], &[]),
-        mention("a07", "مظلوم عبدي", Person, &["عبدي"], &["القائد العام لقوات سوريا الديمقراطية"]),
+        mention(
+            "a07",
+            "مظلوم عبدي",
+            Person,
+            &["عبدي"],
+            &["القائد العام لقوات سوريا الديمقراطية"],
+        ),
         mention("a07", "قوات سوريا الديمقراطية", Organisation, &["قسد"], &[]),
         mention("a08", "قسد", Organisation, &[], &[]),
-        mention("a09", "Mazloum Kobane Abdi", Person, &["Mazloum"], &["the SDF's top commander"]),
+        mention(
+            "a09",
+            "Mazloum Kobane Abdi",
+            Person,
+            &["Mazloum"],
+            &["the SDF's top commander"],
+        ),
         mention("a10", "Abdi", Person, &[], &[]),
         mention("a11", "كينيث ماكينزي", Person, &["ماكينزي"], &[]),
         mention("a12", "Kenneth F. McKenzie", Person, &[], &[]),
@@ -155,7 +205,11 @@ fn render(actors: &[GlobalActor]) -> String {
                 a.kind,
                 a.aliases.join(" | "),
                 a.mentions.len(),
-                if part_of.is_empty() { String::new() } else { format!(" < {}", part_of.join(", ")) }
+                if part_of.is_empty() {
+                    String::new()
+                } else {
+                    format!(" < {}", part_of.join(", "))
+                }
             )
         })
         .collect::<Vec<_>>()
@@ -196,32 +250,73 @@ fn edits_survive_re_resolution_and_new_articles() {
             a: ActorRef::Name("Syrian Democratic Forces".into()),
             b: ActorRef::Name("قسد".into()),
         },
-        ActorEdit::Rename { actor: ActorRef::Name("SDF".into()), name: "SDF".into() },
+        ActorEdit::Rename {
+            actor: ActorRef::Name("SDF".into()),
+            name: "SDF".into(),
+        },
         // a mention the analyst judges to be another person named Abdi
-        ActorEdit::Split { mentions: vec![MentionId::new("a10", "Abdi")], name: "Abdi (other)".into() },
-        ActorEdit::SetKind { actor: ActorRef::Name("officials".into()), kind: ActorKind::StateBody },
+        ActorEdit::Split {
+            mentions: vec![MentionId::new("a10", "Abdi")],
+            name: "Abdi (other)".into(),
+        },
+        ActorEdit::SetKind {
+            actor: ActorRef::Name("officials".into()),
+            kind: ActorKind::StateBody,
+        },
         ActorEdit::PartOf {
             member: ActorRef::Name("CJTF-OIR".into()),
             group: ActorRef::Name("Global Coalition".into()),
         },
     ];
     let mut mentions = corpus_mentions();
-    mentions.push(mention("a20", "Global Coalition", ActorKind::Organisation, &[], &[]));
+    mentions.push(mention(
+        "a20",
+        "Global Coalition",
+        ActorKind::Organisation,
+        &[],
+        &[],
+    ));
     let first = resolve(&mentions, &edits);
     // re-analysis gives the same mentions in another order, and a new article arrives
     mentions.reverse();
-    mentions.push(mention("a21", "قوات سوريا الديمقراطية", ActorKind::Organisation, &[], &[]));
+    mentions.push(mention(
+        "a21",
+        "قوات سوريا الديمقراطية",
+        ActorKind::Organisation,
+        &[],
+        &[],
+    ));
     let second = resolve(&mentions, &edits);
     for actors in [&first, &second] {
-        let sdf = actors.iter().find(|a| a.name == "SDF").expect("renamed SDF");
-        assert!(sdf.aliases.iter().any(|a| a == "قسد"), "merge kept: {:?}", sdf.aliases);
-        let other = actors.iter().find(|a| a.name == "Abdi (other)").expect("split kept");
+        let sdf = actors
+            .iter()
+            .find(|a| a.name == "SDF")
+            .expect("renamed SDF");
+        assert!(
+            sdf.aliases.iter().any(|a| a == "قسد"),
+            "merge kept: {:?}",
+            sdf.aliases
+        );
+        let other = actors
+            .iter()
+            .find(|a| a.name == "Abdi (other)")
+            .expect("split kept");
         assert_eq!(other.mentions, vec![MentionId::new("a10", "Abdi")]);
-        let cjtf = actors.iter().find(|a| a.aliases.iter().any(|x| name_key(x) == "cjtfoir")).unwrap();
+        let cjtf = actors
+            .iter()
+            .find(|a| a.aliases.iter().any(|x| name_key(x) == "cjtfoir"))
+            .unwrap();
         assert_eq!(cjtf.part_of.len(), 1, "membership recorded, not merged");
         assert_eq!(actors[cjtf.part_of[0]].name, "Global Coalition");
-        assert!(actors.iter().filter(|a| a.name == "officials").all(|a| a.kind == ActorKind::StateBody));
+        assert!(actors
+            .iter()
+            .filter(|a| a.name == "officials")
+            .all(|a| a.kind == ActorKind::StateBody));
     }
     let sdf = second.iter().find(|a| a.name == "SDF").unwrap();
-    assert!(sdf.mentions.contains(&MentionId::new("a21", "قوات سوريا الديمقراطية")), "new article joins the merged actor");
+    assert!(
+        sdf.mentions
+            .contains(&MentionId::new("a21", "قوات سوريا الديمقراطية")),
+        "new article joins the merged actor"
+    );
 }

@@ -24,7 +24,13 @@ fn render(items: &[AlignItem]) -> String {
         .groups
         .iter()
         .filter(|g| g.members.len() > 1)
-        .map(|g| g.members.iter().map(|&m| items[m].id.to_string()).collect::<Vec<_>>().join(" "))
+        .map(|g| {
+            g.members
+                .iter()
+                .map(|&m| items[m].id.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect();
     for (x, y) in &a.related {
         let first = |g: usize| items[a.groups[g].members[0]].id;
@@ -60,9 +66,30 @@ fn verbatim_trimmed_and_paraphrased_quotes_group() {
 fn same_words_from_another_speaker_are_another_group() {
     check(
         &[
-            item(1, "abdi", "elnashra", AR, None, "هذه ليست أفغانستان والسياسة الأميركية هنا مختلفة تماماً"),
-            item(2, "us-government", "kayhan", AR, None, "هذه ليست أفغانستان والسياسة الأميركية هنا مختلفة تماماً"),
-            item(3, "abdi", "kayhan", AR, None, "الوضع هنا ليس أفغانستان والسياسة الأميركية هنا مختلفة"),
+            item(
+                1,
+                "abdi",
+                "elnashra",
+                AR,
+                None,
+                "هذه ليست أفغانستان والسياسة الأميركية هنا مختلفة تماماً",
+            ),
+            item(
+                2,
+                "us-government",
+                "kayhan",
+                AR,
+                None,
+                "هذه ليست أفغانستان والسياسة الأميركية هنا مختلفة تماماً",
+            ),
+            item(
+                3,
+                "abdi",
+                "kayhan",
+                AR,
+                None,
+                "الوضع هنا ليس أفغانستان والسياسة الأميركية هنا مختلفة",
+            ),
         ],
         "1 3",
     );
@@ -84,9 +111,30 @@ fn the_same_claim_on_another_occasion_is_related_not_grouped() {
 fn different_claims_of_one_actor_stay_apart() {
     check(
         &[
-            item(1, "abdi", "a", EN, None, "People were afraid after the American withdrawal from Afghanistan"),
-            item(2, "abdi", "b", EN, None, "Washington has reassured us that it will not abandon us"),
-            item(3, "abdi", "c", EN, None, "The impact of that will last forever"),
+            item(
+                1,
+                "abdi",
+                "a",
+                EN,
+                None,
+                "People were afraid after the American withdrawal from Afghanistan",
+            ),
+            item(
+                2,
+                "abdi",
+                "b",
+                EN,
+                None,
+                "Washington has reassured us that it will not abandon us",
+            ),
+            item(
+                3,
+                "abdi",
+                "c",
+                EN,
+                None,
+                "The impact of that will last forever",
+            ),
         ],
         "",
     );
@@ -96,8 +144,22 @@ fn different_claims_of_one_actor_stay_apart() {
 fn cross_language_pairs_need_shared_anchors() {
     check(
         &[
-            item(1, "trump", "a", EN, None, "Washington will withdraw 2000 troops from Syria and Afghanistan"),
-            item(2, "trump", "b", AR, None, "واشنطن ستسحب 2000 جندي من سوريا وأفغانستان"),
+            item(
+                1,
+                "trump",
+                "a",
+                EN,
+                None,
+                "Washington will withdraw 2000 troops from Syria and Afghanistan",
+            ),
+            item(
+                2,
+                "trump",
+                "b",
+                AR,
+                None,
+                "واشنطن ستسحب 2000 جندي من سوريا وأفغانستان",
+            ),
             item(3, "trump", "c", AR, None, "الانسحاب سيكون سريعا"),
         ],
         "1 2",
@@ -107,15 +169,55 @@ fn cross_language_pairs_need_shared_anchors() {
 #[test]
 fn missing_from_lists_outlets_that_quote_the_actor_elsewhere() {
     let items = [
-        item(1, "mckenzie", "duvar", EN, None, "US forces will continue to protect the oil fields in NE Syria"),
-        item(2, "mckenzie", "kvoice", EN, None, "US forces will continue to protect the oil fields in NE Syria"),
-        item(3, "mckenzie", "isw", EN, None, "The Syrian Democratic Forces and the Afghan army are not alike at all"),
-        item(4, "abdi", "times", EN, None, "Washington will not abandon us"),
+        item(
+            1,
+            "mckenzie",
+            "duvar",
+            EN,
+            None,
+            "US forces will continue to protect the oil fields in NE Syria",
+        ),
+        item(
+            2,
+            "mckenzie",
+            "kvoice",
+            EN,
+            None,
+            "US forces will continue to protect the oil fields in NE Syria",
+        ),
+        item(
+            3,
+            "mckenzie",
+            "isw",
+            EN,
+            None,
+            "The Syrian Democratic Forces and the Afghan army are not alike at all",
+        ),
+        item(
+            4,
+            "abdi",
+            "times",
+            EN,
+            None,
+            "Washington will not abandon us",
+        ),
     ];
     let a = align(&items, &AlignConfig::default());
-    let oil = a.groups.iter().find(|g| g.members.len() == 2).expect("oil fields group");
-    assert_eq!(oil.missing_from, vec!["isw".to_string()], "times never quotes McKenzie");
-    assert!(oil.claim.starts_with("US forces will continue"), "claim label: {}", oil.claim);
+    let oil = a
+        .groups
+        .iter()
+        .find(|g| g.members.len() == 2)
+        .expect("oil fields group");
+    assert_eq!(
+        oil.missing_from,
+        vec!["isw".to_string()],
+        "times never quotes McKenzie"
+    );
+    assert!(
+        oil.claim.starts_with("US forces will continue"),
+        "claim label: {}",
+        oil.claim
+    );
     let cov = coverage(&items, &a);
     assert_eq!(cov.outlets, vec!["duvar", "isw", "kvoice", "times"]);
     assert_eq!(cov.actors, vec!["abdi", "mckenzie"]);
@@ -142,10 +244,17 @@ fn word_diff_reports_omitted_added_and_changed_words() {
     check(
         "الولايات المتحدة لن تتخلى عن حلفائها الأكراد",
         "الولايات المتحدة لن تتخلى عن حلفائها",
-        vec![Equal("الولايات المتحدة لن تتخلى عن حلفائها".into()), Removed("الأكراد".into())],
+        vec![
+            Equal("الولايات المتحدة لن تتخلى عن حلفائها".into()),
+            Removed("الأكراد".into()),
+        ],
     );
     // folding: hamza and taa marbuta variants are the same word
-    check("الإدارة الأميركية", "الادارة الاميركيه", vec![Equal("الادارة الاميركيه".into())]);
+    check(
+        "الإدارة الأميركية",
+        "الادارة الاميركيه",
+        vec![Equal("الادارة الاميركيه".into())],
+    );
 }
 
 /// Runs the gold alignment example and the shared scorer; fails when the figures drop below
@@ -155,14 +264,30 @@ fn gold_alignment_scores_do_not_regress() {
     let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let shared = crate_dir.join("../../../shared");
     let gold = shared.join("corpus/news/gold.json");
-    assert!(gold.exists(), "the evaluation corpus is expected beside the repo at {}", shared.display());
+    assert!(
+        gold.exists(),
+        "the evaluation corpus is expected beside the repo at {}",
+        shared.display()
+    );
     let out = std::process::Command::new(env!("CARGO"))
-        .args(["run", "-q", "-p", "parallax-nlp", "--example", "align_gold", "--"])
+        .args([
+            "run",
+            "-q",
+            "-p",
+            "parallax-nlp",
+            "--example",
+            "align_gold",
+            "--",
+        ])
         .arg(&gold)
         .current_dir(crate_dir)
         .output()
         .expect("running the align_gold example");
-    assert!(out.status.success(), "align_gold failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "align_gold failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let groups = std::env::temp_dir().join(format!("parallax-groups-{}.jsonl", std::process::id()));
     std::fs::write(&groups, &out.stdout).unwrap();
     let score = std::process::Command::new("python3")
@@ -175,11 +300,25 @@ fn gold_alignment_scores_do_not_regress() {
     let text = String::from_utf8_lossy(&score.stdout).to_string();
     let last = text.lines().last().unwrap_or_default().to_owned();
     let figure = |label: &str| -> f32 {
-        let at = last.find(label).unwrap_or_else(|| panic!("no {label} in {last:?}")) + label.len();
-        last[at..].split_whitespace().next().unwrap().parse().unwrap()
+        let at = last
+            .find(label)
+            .unwrap_or_else(|| panic!("no {label} in {last:?}"))
+            + label.len();
+        last[at..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
     };
     let (overall, precision) = (figure("pairs F1="), figure("(P="));
     println!("{last}");
-    assert!(overall >= 0.33, "overall pairs F1 fell to {overall}: {last}");
-    assert!(precision >= 0.6, "pairs precision fell to {precision}: {last}");
+    assert!(
+        overall >= 0.33,
+        "overall pairs F1 fell to {overall}: {last}"
+    );
+    assert!(
+        precision >= 0.6,
+        "pairs precision fell to {precision}: {last}"
+    );
 }

@@ -43,7 +43,7 @@ pub use names::{
     initials, is_acronym_of, looks_like_acronym, name_key, name_similarity, name_words,
     person_names_compatible,
 };
-pub use translit::{block_key, skeleton, word_similarity, Sym, WORD_THRESHOLD};
+pub use translit::{block_key, skeleton, skeleton_of_folded, word_similarity, Sym, WORD_THRESHOLD};
 
 use crate::extract::{ActorKind, LocalActor};
 
@@ -105,19 +105,43 @@ pub enum ActorRef {
 #[serde(rename_all = "snake_case", tag = "op")]
 pub enum ActorEdit {
     /// One actor: `b`'s mentions join `a` (whose name and kind win).
-    Merge { a: ActorRef, b: ActorRef },
+    Merge {
+        a: ActorRef,
+        b: ActorRef,
+    },
     /// These mentions leave their actor and form a new one named `name`.
-    Split { mentions: Vec<MentionId>, name: String },
-    Rename { actor: ActorRef, name: String },
+    Split {
+        mentions: Vec<MentionId>,
+        name: String,
+    },
+    Rename {
+        actor: ActorRef,
+        name: String,
+    },
     /// Another name for the actor; mentions named so join it.
-    AddAlias { actor: ActorRef, alias: String },
+    AddAlias {
+        actor: ActorRef,
+        alias: String,
+    },
     /// Hides a name from the actor's aliases (its mentions stay).
-    RemoveAlias { actor: ActorRef, alias: String },
-    SetKind { actor: ActorRef, kind: ActorKind },
+    RemoveAlias {
+        actor: ActorRef,
+        alias: String,
+    },
+    SetKind {
+        actor: ActorRef,
+        kind: ActorKind,
+    },
     /// `member` is part of `group` (a task force of a coalition, a person of a body).
-    PartOf { member: ActorRef, group: ActorRef },
+    PartOf {
+        member: ActorRef,
+        group: ActorRef,
+    },
     /// Removes a membership, automatic or not.
-    NotPartOf { member: ActorRef, group: ActorRef },
+    NotPartOf {
+        member: ActorRef,
+        group: ActorRef,
+    },
 }
 
 /// A project-wide actor.
@@ -185,15 +209,18 @@ impl Registry<'_> {
                     .map(|(i, _)| self.label[i])
                     .collect();
                 if named.is_empty() {
-                    let aliased = self.mentions.iter().enumerate().filter(|(_, m)| {
-                        m.aliases.iter().any(|a| name_key(a) == key)
-                    });
+                    let aliased = self
+                        .mentions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| m.aliases.iter().any(|a| name_key(a) == key));
                     let mut by_alias: Vec<usize> = aliased.map(|(i, _)| self.label[i]).collect();
                     by_alias.extend(
-                        self.clusters.iter().enumerate().filter(|(_, c)| {
-                            c.extra_aliases.iter().any(|a| name_key(a) == key)
-                        })
-                        .map(|(i, _)| i),
+                        self.clusters
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, c)| c.extra_aliases.iter().any(|a| name_key(a) == key))
+                            .map(|(i, _)| i),
                     );
                     by_alias
                 } else {
@@ -240,7 +267,11 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
     // one-word person names, resolved in step 3
     let mut weak: Vec<(usize, String)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
-        let scope = if m.kind == ActorKind::Unnamed { m.article.as_str() } else { "" };
+        let scope = if m.kind == ActorKind::Unnamed {
+            m.article.as_str()
+        } else {
+            ""
+        };
         for name in std::iter::once(&m.name).chain(&m.aliases) {
             let key = name_key(name);
             if key.is_empty() {
@@ -250,7 +281,10 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
             let strong = !is_person(m.kind)
                 || full_words >= 2
                 || looks_like_acronym(name)
-                || m.aliases.iter().chain([&m.name]).any(|long| is_acronym_of(name, long));
+                || m.aliases
+                    .iter()
+                    .chain([&m.name])
+                    .any(|long| is_acronym_of(name, long));
             if strong {
                 let scoped = format!("{scope}\u{1}{key}");
                 match by_key.get(&scoped) {
@@ -268,12 +302,19 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
     // 2. person full names: blocked by the surname's consonant key, merged when compatible
     let mut blocks: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
     let mut seen_names: HashSet<String> = HashSet::new();
-    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| is_person(m.kind)) {
+    for (i, m) in mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| is_person(m.kind))
+    {
         for name in std::iter::once(&m.name).chain(&m.aliases) {
             let words = name_words(name);
             if words.len() >= 2 && seen_names.insert(name_key(name)) {
                 let surname = words.last().map(String::as_str).unwrap_or_default();
-                blocks.entry(block_key(surname)).or_default().push((i, name));
+                blocks
+                    .entry(block_key(surname))
+                    .or_default()
+                    .push((i, name));
             }
         }
     }
@@ -289,16 +330,25 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
 
     // 3. one-word person names: the single person whose full name has a matching word
     let mut word_index: HashMap<String, Vec<(usize, String, bool)>> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| is_person(m.kind)) {
+    for (i, m) in mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| is_person(m.kind))
+    {
         for name in std::iter::once(&m.name).chain(&m.aliases) {
-            let words: Vec<String> =
-                name_words(name).into_iter().filter(|w| w.chars().count() > 1).collect();
+            let words: Vec<String> = name_words(name)
+                .into_iter()
+                .filter(|w| w.chars().count() > 1)
+                .collect();
             if words.len() < 2 {
                 continue;
             }
             for (k, w) in words.iter().enumerate() {
                 let is_surname = k + 1 == words.len();
-                word_index.entry(block_key(w)).or_default().push((i, w.clone(), is_surname));
+                word_index
+                    .entry(block_key(w))
+                    .or_default()
+                    .push((i, w.clone(), is_surname));
             }
         }
     }
@@ -309,7 +359,11 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
         }
         let mut best: BTreeMap<usize, (bool, f32)> = BTreeMap::new();
         for (j, w, is_surname) in word_index.get(&block_key(&key)).into_iter().flatten() {
-            let sim = if *w == key { 1.0 } else { word_similarity(w, &key) };
+            let sim = if *w == key {
+                1.0
+            } else {
+                word_similarity(w, &key)
+            };
             if sim >= WORD_THRESHOLD {
                 let root = find(&mut parent, *j);
                 let e = best.entry(root).or_insert((false, 0.0));
@@ -335,7 +389,11 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
     }
 
     // clusters from the union-find, labelled by their smallest member
-    let mut reg = Registry { mentions, label: vec![0; n], clusters: Vec::new() };
+    let mut reg = Registry {
+        mentions,
+        label: vec![0; n],
+        clusters: Vec::new(),
+    };
     let mut root_label: HashMap<usize, usize> = HashMap::new();
     for i in 0..n {
         let root = find(&mut parent, i);
@@ -349,21 +407,35 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
     }
 
     // 4. the analyst's edits, in order
-    let by_id: HashMap<&MentionId, usize> = mentions.iter().enumerate().map(|(i, m)| (&m.id, i)).collect();
+    let by_id: HashMap<&MentionId, usize> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (&m.id, i))
+        .collect();
     let mut memberships: Vec<(ActorRef, ActorRef, bool)> = Vec::new();
     for edit in edits {
         match edit {
             ActorEdit::Merge { a, b } => {
                 let targets = reg.clusters_of(a, &by_id);
                 if let Some(&into) = targets.first() {
-                    for from in targets[1..].iter().copied().chain(reg.clusters_of(b, &by_id)) {
+                    for from in targets[1..]
+                        .iter()
+                        .copied()
+                        .chain(reg.clusters_of(b, &by_id))
+                    {
                         reg.merge(into, from);
                     }
                 }
             }
-            ActorEdit::Split { mentions: moved, name } => {
+            ActorEdit::Split {
+                mentions: moved,
+                name,
+            } => {
                 let new = reg.clusters.len();
-                reg.clusters.push(Cluster { name: Some(name.clone()), ..Cluster::default() });
+                reg.clusters.push(Cluster {
+                    name: Some(name.clone()),
+                    ..Cluster::default()
+                });
                 for id in moved {
                     if let Some(&m) = by_id.get(id) {
                         let old = reg.label[m];
@@ -429,17 +501,25 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
 
     // memberships: automatic from roles, then the analyst's
     let mut org_keys: HashMap<String, usize> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| !is_person(m.kind) && m.kind != ActorKind::Unnamed) {
+    for (i, m) in mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !is_person(m.kind) && m.kind != ActorKind::Unnamed)
+    {
         for name in std::iter::once(&m.name).chain(&m.aliases) {
-            org_keys.entry(name_key(name)).or_insert(out_index[reg.label[i]]);
+            org_keys
+                .entry(name_key(name))
+                .or_insert(out_index[reg.label[i]]);
         }
     }
     let org_words: HashSet<&str> = org_keys.keys().flat_map(|k| k.split(' ')).collect();
     let mut relations: HashSet<(usize, usize)> = HashSet::new();
     for (idx, actor) in out.iter().enumerate() {
         for role in &actor.roles {
-            let words: Vec<String> =
-                name_words(role).into_iter().map(|w| role_word(w, &org_words)).collect();
+            let words: Vec<String> = name_words(role)
+                .into_iter()
+                .map(|w| role_word(w, &org_words))
+                .collect();
             for start in 0..words.len() {
                 for end in start + 1..=words.len().min(start + 6) {
                     if let Some(&g) = org_keys.get(&words[start..end].join(" ")) {
@@ -502,7 +582,11 @@ fn build_actor(mentions: &[ActorMention], c: &Cluster) -> GlobalActor {
         for m in &members {
             counts.entry(m.kind as u8).or_insert((0, m.kind)).0 += 1;
         }
-        counts.values().max_by_key(|(n, _)| *n).map(|(_, k)| *k).unwrap_or(ActorKind::Unnamed)
+        counts
+            .values()
+            .max_by_key(|(n, _)| *n)
+            .map(|(_, k)| *k)
+            .unwrap_or(ActorKind::Unnamed)
     });
     // the display name: the analyst's, else the most used fullest name
     let name = c.name.clone().unwrap_or_else(|| {
@@ -515,7 +599,13 @@ fn build_actor(mentions: &[ActorMention], c: &Cluster) -> GlobalActor {
             .max_by_key(|(name, count)| {
                 let words = name_words(name).len().min(3);
                 let acronym = looks_like_acronym(name);
-                (words >= 2 || !is_person(kind), !acronym, *count, words, !names::is_arabic(name))
+                (
+                    words >= 2 || !is_person(kind),
+                    !acronym,
+                    *count,
+                    words,
+                    !names::is_arabic(name),
+                )
             })
             .map(|(n, _)| n.to_owned())
             .unwrap_or_default()
@@ -534,8 +624,12 @@ fn build_actor(mentions: &[ActorMention], c: &Cluster) -> GlobalActor {
     let (mut titles, mut roles) = (Vec::new(), Vec::new());
     let (mut tk, mut rk) = (HashSet::new(), HashSet::new());
     for m in &members {
-        m.titles.iter().for_each(|t| push_distinct(&mut titles, &mut tk, t));
-        m.roles.iter().for_each(|r| push_distinct(&mut roles, &mut rk, r));
+        m.titles
+            .iter()
+            .for_each(|t| push_distinct(&mut titles, &mut tk, t));
+        m.roles
+            .iter()
+            .for_each(|r| push_distinct(&mut roles, &mut rk, r));
     }
     let mut ids: Vec<MentionId> = members.iter().map(|m| m.id.clone()).collect();
     ids.sort();

@@ -11,8 +11,28 @@ use crate::text::{is_arabic_letter, match_tokens};
 /// Honorifics, ranks and articles that are not part of a name. Titles proper are reported by
 /// the extractor; this list only catches the ones that stay glued to names in aliases.
 const NOT_NAME: &[&str] = &[
-    "the", "gen", "general", "mr", "mrs", "ms", "dr", "jr", "sr", "sir", "lt", "col", "maj",
-    "president", "sheikh", "الجنرال", "العميد", "اللواء", "السيد", "السيده", "الدكتور", "الرئيس",
+    "the",
+    "gen",
+    "general",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "jr",
+    "sr",
+    "sir",
+    "lt",
+    "col",
+    "maj",
+    "president",
+    "sheikh",
+    "الجنرال",
+    "العميد",
+    "اللواء",
+    "السيد",
+    "السيده",
+    "الدكتور",
+    "الرئيس",
     "الشيخ",
 ];
 
@@ -24,7 +44,10 @@ const NOT_INITIAL: &[&str] = &[
 /// The words of a name for matching: folded, without honorifics. Single letters (initials)
 /// are kept; [`name_key`] drops them.
 pub fn name_words(name: &str) -> Vec<String> {
-    match_tokens(name).into_iter().filter(|w| !NOT_NAME.contains(&w.as_str())).collect()
+    match_tokens(name)
+        .into_iter()
+        .filter(|w| !NOT_NAME.contains(&w.as_str()))
+        .collect()
 }
 
 /// Whether the name is written as an acronym: one or two all-capital Latin words
@@ -36,7 +59,9 @@ pub fn looks_like_acronym(name: &str) -> bool {
         .collect();
     !words.is_empty()
         && words.len() <= 3
-        && words.iter().all(|w| w.chars().all(|c| c.is_ascii_uppercase()))
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_uppercase()))
         && words.iter().map(|w| w.len()).sum::<usize>() >= 2
 }
 
@@ -66,7 +91,13 @@ pub fn initials(expansion: &str) -> String {
     name_words(expansion)
         .iter()
         .filter(|w| !NOT_INITIAL.contains(&w.as_str()))
-        .filter_map(|w| w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w).chars().next())
+        .filter_map(|w| {
+            w.strip_prefix("ال")
+                .filter(|r| r.chars().count() >= 2)
+                .unwrap_or(w)
+                .chars()
+                .next()
+        })
         .collect()
 }
 
@@ -100,10 +131,20 @@ fn words_match(a: &str, b: &str) -> bool {
 /// across scripts («مظلوم عبدي» ~ "Mazloum Abdi" ≈ 0.85).
 pub fn name_similarity(a: &str, b: &str) -> f32 {
     let (wa, wb) = (full_words(a), full_words(b));
-    let (Some(la), Some(lb)) = (wa.last(), wb.last()) else { return 0.0 };
-    let last = if la == lb { 1.0 } else { word_similarity(la, lb) };
+    let (Some(la), Some(lb)) = (wa.last(), wb.last()) else {
+        return 0.0;
+    };
+    let last = if la == lb {
+        1.0
+    } else {
+        word_similarity(la, lb)
+    };
     if wa.len() >= 2 && wb.len() >= 2 {
-        let first = if wa[0] == wb[0] { 1.0 } else { word_similarity(&wa[0], &wb[0]) };
+        let first = if wa[0] == wb[0] {
+            1.0
+        } else {
+            word_similarity(&wa[0], &wb[0])
+        };
         last.min(first)
     } else {
         last
@@ -111,7 +152,10 @@ pub fn name_similarity(a: &str, b: &str) -> f32 {
 }
 
 fn full_words(name: &str) -> Vec<String> {
-    name_words(name).into_iter().filter(|w| !is_initial(w)).collect()
+    name_words(name)
+        .into_iter()
+        .filter(|w| !is_initial(w))
+        .collect()
 }
 
 /// Whether two person names can name one person: the surnames match (same word, or a
@@ -133,8 +177,14 @@ pub fn person_names_compatible(a: &str, b: &str) -> bool {
         return true;
     }
     // a nickname or middle name used as the first name: "Frank" for "Kenneth F."
-    let (short, long) = if ga.len() <= gb.len() { (ga, gb) } else { (gb, ga) };
-    short.iter().all(|s| long[1..].iter().any(|l| words_match(s, l)))
+    let (short, long) = if ga.len() <= gb.len() {
+        (ga, gb)
+    } else {
+        (gb, ga)
+    };
+    short
+        .iter()
+        .all(|s| long[1..].iter().any(|l| words_match(s, l)))
 }
 
 #[cfg(test)]
@@ -149,7 +199,13 @@ mod tests {
         assert_eq!(name_key("الجنرال كينيث ماكينزي"), "كينيث ماكينزي");
         assert!(is_acronym_of("قسد", "قوات سوريا الديمقراطية"));
         assert!(is_acronym_of("SDF", "Syrian Democratic Forces"));
-        assert!(is_acronym_of("CJTF-OIR", "Combined Joint Task Force – Operation Inherent Resolve"));
-        assert!(is_acronym_of("USCIRF", "U.S. Commission on International Religious Freedom"));
+        assert!(is_acronym_of(
+            "CJTF-OIR",
+            "Combined Joint Task Force – Operation Inherent Resolve"
+        ));
+        assert!(is_acronym_of(
+            "USCIRF",
+            "U.S. Commission on International Religious Freedom"
+        ));
     }
 }

@@ -179,17 +179,31 @@ fn latin_syms(word: &[u8], out: &mut Vec<Sym>) {
 /// Strips Latin accents: é → e, ü → u (NFD, then drop combining marks).
 fn latin_ascii(word: &str) -> Vec<u8> {
     use unicode_normalization::UnicodeNormalization;
-    word.nfd().filter(|c| c.is_ascii_alphabetic()).map(|c| c as u8).collect()
+    word.nfd()
+        .filter(|c| c.is_ascii_alphabetic())
+        .map(|c| c as u8)
+        .collect()
 }
 
 /// The skeleton of one word in either script. Doubled letters and vowel runs collapse,
 /// and an Arabic article («ال») or Latin "al-"/"el-" prefix is dropped.
 pub fn skeleton(word: &str) -> Vec<Sym> {
-    let folded = fold_for_match(word);
+    skeleton_of_folded(&fold_for_match(word))
+}
+
+/// [`skeleton`] of a word already folded by [`fold_for_match`] (skips the folding).
+pub fn skeleton_of_folded(folded: &str) -> Vec<Sym> {
+    let folded = folded.to_owned();
     let mut raw = Vec::with_capacity(folded.len());
     if folded.chars().any(crate::text::is_arabic_letter) {
-        let body = folded.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(&folded);
-        let chars: Vec<char> = body.chars().filter(|c| crate::text::is_arabic_letter(*c)).collect();
+        let body = folded
+            .strip_prefix("ال")
+            .filter(|r| r.chars().count() >= 3)
+            .unwrap_or(&folded);
+        let chars: Vec<char> = body
+            .chars()
+            .filter(|c| crate::text::is_arabic_letter(*c))
+            .collect();
         for (i, &c) in chars.iter().enumerate() {
             if let Some(s) = arabic_sym(c, i + 1 == chars.len() && i > 0) {
                 raw.push(s);

@@ -65,7 +65,9 @@ pub fn word_diff(base: &str, other: &str) -> Vec<DiffOp> {
     for (kind, word) in ops {
         let same_kind = matches!(
             (out.last(), kind),
-            (Some(DiffOp::Equal(_)), b'=') | (Some(DiffOp::Added(_)), b'+') | (Some(DiffOp::Removed(_)), b'-')
+            (Some(DiffOp::Equal(_)), b'=')
+                | (Some(DiffOp::Added(_)), b'+')
+                | (Some(DiffOp::Removed(_)), b'-')
         );
         if same_kind {
             if let Some(DiffOp::Equal(s) | DiffOp::Added(s) | DiffOp::Removed(s)) = out.last_mut() {
@@ -100,7 +102,11 @@ fn myers(a: &[String], b: &[String], max_d: usize) -> Vec<u8> {
         let mut k = -d;
         while k <= d {
             let idx = (k + offset) as usize;
-            let mut x = if k == -d || (k != d && v[idx - 1] < v[idx + 1]) { v[idx + 1] } else { v[idx - 1] + 1 };
+            let mut x = if k == -d || (k != d && v[idx - 1] < v[idx + 1]) {
+                v[idx + 1]
+            } else {
+                v[idx - 1] + 1
+            };
             let mut y = x - k;
             while x < n && y < m && a[x as usize] == b[y as usize] {
                 x += 1;
@@ -126,7 +132,11 @@ fn myers(a: &[String], b: &[String], max_d: usize) -> Vec<u8> {
         let d = d as isize;
         let k = x - y;
         let at = |k: isize| v[(k + offset) as usize];
-        let prev_k = if k == -d || (k != d && at(k - 1) < at(k + 1)) { k + 1 } else { k - 1 };
+        let prev_k = if k == -d || (k != d && at(k - 1) < at(k + 1)) {
+            k + 1
+        } else {
+            k - 1
+        };
         let prev_x = at(prev_k);
         let prev_y = prev_x - prev_k;
         while x > prev_x && y > prev_y {
@@ -152,9 +162,23 @@ mod tests {
     fn small_diffs() {
         use DiffOp::*;
         assert_eq!(word_diff("a b c", "a b c"), vec![Equal("a b c".into())]);
-        assert_eq!(word_diff("a b c", "a c"), vec![Equal("a".into()), Removed("b".into()), Equal("c".into())]);
-        assert_eq!(word_diff("a c", "a b c d"), vec![Equal("a".into()), Added("b".into()), Equal("c".into()), Added("d".into())]);
-        assert_eq!(word_diff("x y", "p q"), vec![Removed("x y".into()), Added("p q".into())]);
+        assert_eq!(
+            word_diff("a b c", "a c"),
+            vec![Equal("a".into()), Removed("b".into()), Equal("c".into())]
+        );
+        assert_eq!(
+            word_diff("a c", "a b c d"),
+            vec![
+                Equal("a".into()),
+                Added("b".into()),
+                Equal("c".into()),
+                Added("d".into())
+            ]
+        );
+        assert_eq!(
+            word_diff("x y", "p q"),
+            vec![Removed("x y".into()), Added("p q".into())]
+        );
         assert_eq!(word_diff("", "p"), vec![Added("p".into())]);
     }
 }

@@ -3,25 +3,74 @@
 
 use std::collections::HashMap;
 
-use crate::actors::{skeleton, Sym};
+use crate::actors::{skeleton, skeleton_of_folded, Sym};
 use crate::text::{is_arabic_letter, match_tokens};
 use crate::Lang;
 
 /// Function words that carry no claim. Data rather than rules: a new language is a list.
 const STOP_EN: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
-    "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this",
-    "that", "these", "those", "they", "them", "their", "he", "she", "his", "her", "we", "our",
-    "us", "you", "i", "my", "me", "will", "would", "has", "have", "had", "do", "does", "did",
-    "so", "than", "there", "which", "who", "whom", "what", "also", "not", "no", "all", "any",
-    "some", "such", "into", "about", "very", "can", "could", "should", "may", "might", "said",
-    "says", "just", "more", "most", "if", "then", "once", "again", "up", "out",
+    "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that",
+    "these", "those", "they", "them", "their", "he", "she", "his", "her", "we", "our", "us", "you",
+    "i", "my", "me", "will", "would", "has", "have", "had", "do", "does", "did", "so", "than",
+    "there", "which", "who", "whom", "what", "also", "not", "no", "all", "any", "some", "such",
+    "into", "about", "very", "can", "could", "should", "may", "might", "said", "says", "just",
+    "more", "most", "if", "then", "once", "again", "up", "out",
 ];
 const STOP_AR: &[&str] = &[
-    "في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ثم", "قد", "لقد", "كان", "كانت", "هذا",
-    "هذه", "ذلك", "تلك", "التي", "الذي", "الذين", "هو", "هي", "هم", "نحن", "انا", "لا", "لم",
-    "لن", "ما", "كما", "بان", "بين", "حول", "عند", "كل", "بعد", "قبل", "ايضا", "اي", "وقد",
-    "فان", "وان", "انه", "انها", "الا", "حتي", "منذ", "لكن", "قال", "قالت", "اضاف", "و", "ف",
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "عن",
+    "مع",
+    "ان",
+    "او",
+    "ثم",
+    "قد",
+    "لقد",
+    "كان",
+    "كانت",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "التي",
+    "الذي",
+    "الذين",
+    "هو",
+    "هي",
+    "هم",
+    "نحن",
+    "انا",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "كما",
+    "بان",
+    "بين",
+    "حول",
+    "عند",
+    "كل",
+    "بعد",
+    "قبل",
+    "ايضا",
+    "اي",
+    "وقد",
+    "فان",
+    "وان",
+    "انه",
+    "انها",
+    "الا",
+    "حتي",
+    "منذ",
+    "لكن",
+    "قال",
+    "قالت",
+    "اضاف",
+    "و",
+    "ف",
 ];
 
 fn is_stop(w: &str) -> bool {
@@ -37,7 +86,8 @@ pub fn stem(word: &str) -> String {
         if let Some(r) = w.strip_prefix("ال").filter(|r| r.chars().count() >= 3) {
             w = r;
         }
-        for suffix in ["هما", "ها", "هم", "كم", "نا", "ات", "ون", "ين", "ه", "ي"] {
+        for suffix in ["هما", "ها", "هم", "كم", "نا", "ات", "ون", "ين", "ه", "ي"]
+        {
             if let Some(r) = w.strip_suffix(suffix).filter(|r| r.chars().count() >= 3) {
                 w = r;
                 break;
@@ -46,7 +96,9 @@ pub fn stem(word: &str) -> String {
         return w.to_owned();
     }
     let w = word.strip_suffix("'s").unwrap_or(word);
-    for suffix in ["ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s", "ly", "e"] {
+    for suffix in [
+        "ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s", "ly", "e",
+    ] {
         if n > suffix.len() + 3 {
             if let Some(r) = w.strip_suffix(suffix) {
                 return r.to_owned();
@@ -55,6 +107,27 @@ pub fn stem(word: &str) -> String {
     }
     w.to_owned()
 }
+
+/// A fast hasher for u64 keys that are already hashes (FxHash's multiply).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
 
 /// FNV-1a over bytes with a tag, for feature ids.
 fn hash(tag: u8, s: &str) -> u64 {
@@ -91,8 +164,13 @@ fn counted(mut ids: Vec<u64>) -> Vec<(u64, u32)> {
 
 /// The consonant classes of a word's skeleton, as an anchor key, when it has at least three
 /// (shorter skeletons collide too often across languages).
-fn skeleton_key(word: &str) -> Option<String> {
-    let key: String = skeleton(word)
+fn skeleton_key(word: &str, folded: bool) -> Option<String> {
+    let syms = if folded {
+        skeleton_of_folded(word)
+    } else {
+        skeleton(word)
+    };
+    let key: String = syms
         .into_iter()
         .filter_map(|s| match s {
             Sym::Cons(c) => Some(coarse(c) as char),
@@ -135,7 +213,10 @@ fn latin_names(text: &str) -> Vec<String> {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
-        if !word.is_empty() && (acronym || (capital && !sentence_start)) && !is_stop(&word.to_lowercase()) {
+        if !word.is_empty()
+            && (acronym || (capital && !sentence_start))
+            && !is_stop(&word.to_lowercase())
+        {
             out.push(word.to_owned());
         }
         sentence_start = raw.ends_with(['.', '!', '?', ':']);
@@ -163,19 +244,27 @@ pub fn features(text: &str, lang: Lang) -> Features {
         let id = hash(1, &s);
         lexical.push(id);
         stems.push(id);
-        let padded: Vec<char> = std::iter::once('^').chain(s.chars()).chain(std::iter::once('$')).collect();
+        let padded: Vec<char> = std::iter::once('^')
+            .chain(s.chars())
+            .chain(std::iter::once('$'))
+            .collect();
         for g in padded.windows(4) {
-            lexical.push(hash(2, &g.iter().collect::<String>()));
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ 2;
+            for &c in g {
+                h ^= u64::from(c);
+                h = h.wrapping_mul(0x100_0000_01b3);
+            }
+            lexical.push(h);
         }
         if arabic && t.chars().count() >= 4 {
-            if let Some(k) = skeleton_key(t) {
+            if let Some(k) = skeleton_key(t, true) {
                 anchors.push(hash(4, &k));
             }
         }
     }
     if !arabic {
         for name in latin_names(text) {
-            if let Some(k) = skeleton_key(&name) {
+            if let Some(k) = skeleton_key(&name, false) {
                 anchors.push(hash(4, &k));
             }
         }
@@ -184,18 +273,22 @@ pub fn features(text: &str, lang: Lang) -> Features {
     stems.dedup();
     anchors.sort_unstable();
     anchors.dedup();
-    Features { lexical: counted(lexical), stems, anchors }
+    Features {
+        lexical: counted(lexical),
+        stems,
+        anchors,
+    }
 }
 
 /// Inverse document frequencies over a batch: `ln(1 + n / df)`.
 pub struct Idf {
     n: f32,
-    df: HashMap<u64, u32>,
+    df: FxMap<u64, u32>,
 }
 
 impl Idf {
     pub fn new<'a>(docs: impl Iterator<Item = &'a Features>) -> Idf {
-        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut df: FxMap<u64, u32> = FxMap::default();
         let mut n = 0usize;
         for f in docs {
             n += 1;
@@ -222,34 +315,54 @@ impl Idf {
     }
 }
 
-/// Weighted overlap of two sorted feature lists: (Σ shared weight, Σ weight of a, of b).
-pub fn overlap(a: &[(u64, u32)], b: &[(u64, u32)], idf: &Idf) -> (f32, f32, f32) {
-    let (mut i, mut j) = (0, 0);
-    let (mut shared, mut wa, mut wb) = (0.0, 0.0, 0.0);
-    while i < a.len() || j < b.len() {
-        match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x.0 == y.0 => {
-                let w = idf.weight(x.0);
-                shared += w * x.1.min(y.1) as f32;
-                wa += w * x.1 as f32;
-                wb += w * y.1 as f32;
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x.0 < y.0 => {
-                wa += idf.weight(x.0) * x.1 as f32;
-                i += 1;
-            }
-            (Some(x), None) => {
-                wa += idf.weight(x.0) * x.1 as f32;
-                i += 1;
-            }
-            (_, Some(y)) => {
-                wb += idf.weight(y.0) * y.1 as f32;
-                j += 1;
-            }
-            (None, None) => break,
+/// A feature list with its IDF weights resolved once, so comparisons do no hashing.
+#[derive(Debug, Default, Clone)]
+pub struct Weighted {
+    pub ids: Vec<u64>,
+    pub weights: Vec<f32>,
+    pub total: f32,
+}
+
+impl Weighted {
+    pub fn lexical(f: &Features, idf: &Idf) -> Weighted {
+        let ids: Vec<u64> = f.lexical.iter().map(|x| x.0).collect();
+        let weights: Vec<f32> = f
+            .lexical
+            .iter()
+            .map(|&(id, c)| idf.weight(id) * c as f32)
+            .collect();
+        Weighted {
+            total: weights.iter().sum(),
+            ids,
+            weights,
         }
     }
-    (shared, wa, wb)
+
+    pub fn anchors(f: &Features, idf: &Idf) -> Weighted {
+        let weights: Vec<f32> = f.anchors.iter().map(|&id| idf.anchor_weight(id)).collect();
+        Weighted {
+            total: weights.iter().sum(),
+            ids: f.anchors.clone(),
+            weights,
+        }
+    }
+
+    /// The weight both lists share (the smaller of the two weights per feature) and how
+    /// many features they share.
+    pub fn shared(&self, other: &Weighted) -> (f32, usize) {
+        let (mut i, mut j, mut sum, mut n) = (0, 0, 0.0, 0);
+        while i < self.ids.len() && j < other.ids.len() {
+            match self.ids[i].cmp(&other.ids[j]) {
+                std::cmp::Ordering::Equal => {
+                    sum += self.weights[i].min(other.weights[j]);
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+            }
+        }
+        (sum, n)
+    }
 }

@@ -34,7 +34,7 @@ pub use diff::{word_diff, DiffOp};
 pub use features::stem;
 
 use crate::Lang;
-use features::{features, overlap, Features, Idf};
+use features::{features, Features, FxMap, Idf, Weighted};
 
 /// One statement to align.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -106,7 +106,10 @@ pub struct Group {
 impl Group {
     /// The word diff of every member against the base, in member order.
     pub fn diffs(&self, items: &[AlignItem]) -> Vec<Vec<DiffOp>> {
-        self.members.iter().map(|&m| word_diff(&items[self.base].text, &items[m].text)).collect()
+        self.members
+            .iter()
+            .map(|&m| word_diff(&items[self.base].text, &items[m].text))
+            .collect()
     }
 }
 
@@ -128,48 +131,48 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 }
 
 /// Similarity of two statements of one actor: lexical within a language, anchors across.
-fn similarity(a: &Features, la: Lang, b: &Features, lb: Lang, idf: &Idf, cfg: &AlignConfig) -> (f32, bool) {
+/// Returns the score and whether the pair crosses languages.
+fn similarity(a: &Prepared, la: Lang, b: &Prepared, lb: Lang, cfg: &AlignConfig) -> (f32, bool) {
     let cross = la != lb && la != Lang::Other && lb != Lang::Other;
     if !cross {
-        let (shared, wa, wb) = overlap(&a.lexical, &b.lexical, idf);
+        let (shared, _) = a.lexical.shared(&b.lexical);
         if shared == 0.0 {
             return (0.0, false);
         }
-        let dice = 2.0 * shared / (wa + wb);
-        let containment = shared / wa.min(wb);
+        let dice = 2.0 * shared / (a.lexical.total + b.lexical.total);
+        let containment = shared / a.lexical.total.min(b.lexical.total);
         return (0.5 * (dice + containment), false);
     }
-    let (mut shared, mut n) = (0.0, 0);
-    let weight = |ids: &[u64]| ids.iter().map(|&x| idf.anchor_weight(x)).sum::<f32>();
-    let (mut i, mut j) = (0, 0);
-    while i < a.anchors.len() && j < b.anchors.len() {
-        match a.anchors[i].cmp(&b.anchors[j]) {
-            std::cmp::Ordering::Equal => {
-                shared += idf.anchor_weight(a.anchors[i]);
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-        }
-    }
+    let (shared, n) = a.anchors.shared(&b.anchors);
     if n < cfg.min_cross_anchors {
         return (0.0, true);
     }
-    (shared / weight(&a.anchors).min(weight(&b.anchors)), true)
+    (shared / a.anchors.total.min(b.anchors.total), true)
+}
+
+/// A statement's features with weights resolved.
+struct Prepared {
+    lexical: Weighted,
+    anchors: Weighted,
 }
 
 /// Groups each actor's statements that report the same claim. See the module docs.
 pub fn align(items: &[AlignItem], cfg: &AlignConfig) -> Alignment {
     let feats: Vec<Features> = items.iter().map(|it| features(&it.text, it.lang)).collect();
     let idf = Idf::new(feats.iter());
+    let prepared: Vec<Prepared> = feats
+        .iter()
+        .map(|f| Prepared {
+            lexical: Weighted::lexical(f, &idf),
+            anchors: Weighted::anchors(f, &idf),
+        })
+        .collect();
     let n = items.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut far_pairs: Vec<(usize, usize)> = Vec::new();
 
     let mut actor_ids: HashMap<&str, u64> = HashMap::new();
-    let mut postings: HashMap<(u64, u64), Vec<u32>> = HashMap::new();
+    let mut postings: FxMap<(u64, u64), Vec<u32>> = FxMap::default();
     let mut candidates: Vec<u32> = Vec::new();
     // pairs over the link threshold, and over the grouping threshold, near in time
     let mut links: Vec<Vec<u32>> = vec![Vec::new(); n];
@@ -196,7 +199,13 @@ pub fn align(items: &[AlignItem], cfg: &AlignConfig) -> Alignment {
         candidates.dedup();
         for &j in &candidates {
             let j = j as usize;
-            let (sim, cross) = similarity(&feats[i], items[i].lang, &feats[j], items[j].lang, &idf, cfg);
+            let (sim, cross) = similarity(
+                &prepared[i],
+                items[i].lang,
+                &prepared[j],
+                items[j].lang,
+                cfg,
+            );
             let (limit, link) = if cross {
                 (cfg.cross_threshold, cfg.cross_threshold)
             } else {
@@ -225,7 +234,10 @@ pub fn align(items: &[AlignItem], cfg: &AlignConfig) -> Alignment {
             postings.entry((actor, key)).or_default().push(i as u32);
         }
         for &anchor in &feats[i].anchors {
-            postings.entry((actor, anchor ^ 1)).or_default().push(i as u32);
+            postings
+                .entry((actor, anchor ^ 1))
+                .or_default()
+                .push(i as u32);
         }
     }
 
@@ -234,18 +246,35 @@ pub fn align(items: &[AlignItem], cfg: &AlignConfig) -> Alignment {
     edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     let mut size = vec![1usize; n];
     let mut roster: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+    let mut failed: std::collections::HashSet<(u32, u32, u32, u32), features::FxBuild> =
+        Default::default();
     for &(_, i, j) in &edges {
         let (ri, rj) = (find(&mut parent, i as usize), find(&mut parent, j as usize));
         if ri == rj {
             continue;
         }
-        let (small, large) = if size[ri] <= size[rj] { (ri, rj) } else { (rj, ri) };
+        let (small, large) = if size[ri] <= size[rj] {
+            (ri, rj)
+        } else {
+            (rj, ri)
+        };
+        // a pair of groups that failed keeps failing until one of them grows
+        let attempt = (
+            small as u32,
+            large as u32,
+            size[small] as u32,
+            size[large] as u32,
+        );
+        if failed.contains(&attempt) {
+            continue;
+        }
         let linked = roster[small]
             .iter()
             .flat_map(|&m| links[m as usize].iter())
             .filter(|&&o| find(&mut parent, o as usize) == large)
             .count();
         if (linked as f32) < cfg.min_linkage * (size[small] * size[large]) as f32 {
+            failed.insert(attempt);
             continue;
         }
         parent[small] = large;
@@ -262,7 +291,10 @@ pub fn align(items: &[AlignItem], cfg: &AlignConfig) -> Alignment {
     }
     let mut outlets_of_actor: HashMap<&str, BTreeSet<&str>> = HashMap::new();
     for it in items {
-        outlets_of_actor.entry(&it.actor).or_default().insert(&it.outlet);
+        outlets_of_actor
+            .entry(&it.actor)
+            .or_default()
+            .insert(&it.outlet);
     }
     let mut comps: Vec<Vec<usize>> = members.into_values().collect();
     comps.sort_by(|a, b| (&items[a[0]].actor, a[0]).cmp(&(&items[b[0]].actor, b[0])));
@@ -290,11 +322,21 @@ pub fn align(items: &[AlignItem], cfg: &AlignConfig) -> Alignment {
     Alignment { groups, related }
 }
 
-fn make_group(items: &[AlignItem], members: Vec<usize>, outlets_of_actor: &HashMap<&str, BTreeSet<&str>>) -> Group {
+fn make_group(
+    items: &[AlignItem],
+    members: Vec<usize>,
+    outlets_of_actor: &HashMap<&str, BTreeSet<&str>>,
+) -> Group {
     let words = |m: usize| items[m].text.split_whitespace().count();
     let base = *members
         .iter()
-        .min_by_key(|&&m| (items[m].day.unwrap_or(i32::MAX), std::cmp::Reverse(words(m)), m))
+        .min_by_key(|&&m| {
+            (
+                items[m].day.unwrap_or(i32::MAX),
+                std::cmp::Reverse(words(m)),
+                m,
+            )
+        })
         .expect("a group has members");
     let label_from = members
         .iter()
@@ -313,7 +355,13 @@ fn make_group(items: &[AlignItem], members: Vec<usize>, outlets_of_actor: &HashM
         .get(actor.as_str())
         .map(|all| all.difference(&present).map(|s| s.to_string()).collect())
         .unwrap_or_default();
-    Group { actor, members, base, claim: claim.join(" "), missing_from }
+    Group {
+        actor,
+        members,
+        base,
+        claim: claim.join(" "),
+        missing_from,
+    }
 }
 
 /// Statement counts per actor and outlet, and per claim (group) and outlet.
@@ -331,10 +379,28 @@ pub struct Coverage {
 
 /// The coverage matrices of an alignment.
 pub fn coverage(items: &[AlignItem], alignment: &Alignment) -> Coverage {
-    let outlets: Vec<String> = items.iter().map(|i| i.outlet.clone()).collect::<BTreeSet<_>>().into_iter().collect();
-    let actors: Vec<String> = items.iter().map(|i| i.actor.clone()).collect::<BTreeSet<_>>().into_iter().collect();
-    let col: HashMap<&str, usize> = outlets.iter().enumerate().map(|(i, o)| (o.as_str(), i)).collect();
-    let row: HashMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.as_str(), i)).collect();
+    let outlets: Vec<String> = items
+        .iter()
+        .map(|i| i.outlet.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let actors: Vec<String> = items
+        .iter()
+        .map(|i| i.actor.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let col: HashMap<&str, usize> = outlets
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.as_str(), i))
+        .collect();
+    let row: HashMap<&str, usize> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.as_str(), i))
+        .collect();
     let mut by_actor = vec![vec![0u32; outlets.len()]; actors.len()];
     for it in items {
         by_actor[row[it.actor.as_str()]][col[it.outlet.as_str()]] += 1;
@@ -350,5 +416,10 @@ pub fn coverage(items: &[AlignItem], alignment: &Alignment) -> Coverage {
             counts
         })
         .collect();
-    Coverage { outlets, actors, by_actor, by_claim }
+    Coverage {
+        outlets,
+        actors,
+        by_actor,
+        by_claim,
+    }
 }
