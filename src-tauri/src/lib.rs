@@ -1,1 +1,49 @@
+//! The Parallax desktop shell: a window, a menu and thin commands over `parallax-core`.
 
+pub mod commands;
+pub mod ipc;
+mod menu;
+mod state;
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+
+pub use state::AppState;
+
+/// The project to open at start: the first command-line argument, else the default
+/// project in the platform's data directory.
+fn initial_project(app: &tauri::App) -> Option<PathBuf> {
+    if let Some(arg) = std::env::args_os().skip(1).find(|a| !a.to_string_lossy().starts_with('-')) {
+        return Some(PathBuf::from(arg));
+    }
+    app.path().app_data_dir().ok().map(|d| d.join("default.parallax"))
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState::default())
+        .menu(|app| menu::build(app))
+        .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
+        .setup(|app| {
+            if let Some(path) = initial_project(app) {
+                let state = app.state::<AppState>();
+                if let Err(e) = state.open(&path, true) {
+                    eprintln!("parallax: cannot open {}: {}", path.display(), e.message);
+                }
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::project::project_info,
+            commands::project::open_project,
+            commands::project::new_project,
+            commands::articles::list_articles,
+            commands::articles::get_article,
+            commands::articles::search_articles,
+            commands::import::import_paths,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running the Parallax window");
+}

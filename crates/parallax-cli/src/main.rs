@@ -1,1 +1,258 @@
-fn main() {}
+//! `parallax`: the command-line face of Parallax. Each subcommand parses its arguments,
+//! calls one function of `parallax-core`, and prints the result.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use parallax_core::model::{ArticleId, FileStatus};
+use parallax_core::Project;
+
+mod output;
+
+#[derive(Parser)]
+#[command(
+    name = "parallax",
+    version,
+    about = "Comparative media analysis: who said what, and how each outlet reported it.",
+    after_help = "Examples:\n  parallax import study.parallax articles/\n  parallax articles study.parallax\n  parallax search study.parallax \"McKenzie\""
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import article files and folders (HTML, PDF, DOCX, text, JSON batches) into a project.
+    #[command(after_help = "Creates the project if it does not exist. Folders are read recursively.\n\
+        Exit status: 0 when at least one file was imported or every file was a duplicate,\n\
+        1 when every file failed, 2 on usage errors or an unusable project.\n\n\
+        Examples:\n  parallax import study.parallax ~/articles\n  parallax import study.parallax a.html b.pdf c.docx")]
+    Import {
+        /// The project file (created if missing).
+        project: PathBuf,
+        /// Files or folders to import.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print the per-file results as JSON lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the articles of a project.
+    #[command(after_help = "Examples:\n  parallax articles study.parallax\n  parallax articles study.parallax --json | jq .title")]
+    Articles {
+        project: PathBuf,
+        /// One JSON object per line: id, title, outlet, lang, published_at, source.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one article: its metadata and full text.
+    #[command(after_help = "Example:\n  parallax show study.parallax 12")]
+    Show {
+        project: PathBuf,
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search; Arabic matches regardless of diacritics, hamza forms, alef maqsura,
+    /// taa marbuta and tatweel.
+    #[command(after_help = "Examples:\n  parallax search study.parallax McKenzie\n  parallax search study.parallax \"قوات سوريا الديمقراطية\" --json")]
+    Search {
+        project: PathBuf,
+        query: String,
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Find the statements in article files and who made them, without a project.
+    #[command(after_help = "With --json, one object per line: source, actor, speaker, kind (direct|indirect|mixed),\n\
+        cue, stance, text, start, end (byte offsets into the imported text).\n\n\
+        Examples:\n  parallax extract article.html\n  parallax extract articles/*.txt --json > statements.jsonl")]
+    Extract {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the statements stored in a project.
+    #[command(after_help = "Examples:\n  parallax statements study.parallax\n  parallax statements study.parallax --actor McKenzie --json")]
+    Statements {
+        project: PathBuf,
+        /// Only statements by actors whose name or aliases contain this.
+        #[arg(long)]
+        actor: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Re-run the statement analysis of every article (after upgrading Parallax).
+    #[command(after_help = "Each article is re-analysed in its own transaction.\n\nExample:\n  parallax analyze study.parallax")]
+    Analyze { project: PathBuf },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("parallax: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode> {
+    match command {
+        Command::Import { project, paths, json } => import(&project, &paths, json),
+        Command::Articles { project, json } => {
+            let project = open(&project)?;
+            let list = project.articles()?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                for a in &list {
+                    writeln!(out, "{}", serde_json::to_string(&output::ArticleLine::from(a))?)?;
+                }
+            } else {
+                output::article_table(&mut out, &list)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { project, id, json } => {
+            let project = open(&project)?;
+            let article = project.article(ArticleId(id))?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                writeln!(out, "{}", serde_json::to_string(&article)?)?;
+            } else {
+                output::article_full(&mut out, &article)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search { project, query, json, limit } => {
+            let project = open(&project)?;
+            let hits = project.search(&query, limit)?;
+            let mut out = std::io::stdout().lock();
+            for hit in &hits {
+                if json {
+                    writeln!(out, "{}", serde_json::to_string(&output::SearchLine::from(hit))?)?;
+                } else {
+                    output::search_hit(&mut out, hit)?;
+                }
+            }
+            if hits.is_empty() && !json {
+                eprintln!("no article matches {query:?}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { files, json } => extract(&files, json),
+        Command::Statements { project, actor, json } => {
+            let project = open(&project)?;
+            let mut out = std::io::stdout().lock();
+            for s in project.statements(actor.as_deref())? {
+                let line = output::StatementLine::from(&s);
+                if json {
+                    writeln!(out, "{}", serde_json::to_string(&line)?)?;
+                } else {
+                    output::statement(&mut out, &line)?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Analyze { project } => {
+            let mut project = open(&project)?;
+            let bar = progress_bar();
+            let n = project.analyze(&mut |p| {
+                bar.set_length(p.total as u64);
+                bar.set_position(p.done as u64);
+            })?;
+            bar.finish_and_clear();
+            let statements = project.statements(None)?.len();
+            println!("analysed {n} articles: {statements} statements");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    let mut failed = 0;
+    for file in files {
+        let source = file.display().to_string();
+        match parallax_core::extract_file(file) {
+            Ok(articles) => {
+                for a in &articles {
+                    for s in &a.analysis.statements {
+                        let line = output::StatementLine::new(&source, &a.analysis, s);
+                        if json {
+                            writeln!(out, "{}", serde_json::to_string(&line)?)?;
+                        } else {
+                            output::statement(&mut out, &line)?;
+                        }
+                    }
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("parallax: {source}: {e}");
+            }
+        }
+    }
+    Ok(if failed == files.len() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+            .expect("static template")
+            .progress_chars("█▉▊▋▌▍▎▏ "),
+    );
+    bar
+}
+
+fn open(path: &std::path::Path) -> Result<Project> {
+    Project::open(path).with_context(|| format!("cannot open project {}", path.display()))
+}
+
+fn import(project: &std::path::Path, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let mut project = Project::open_or_create(project)
+        .with_context(|| format!("cannot open project {}", project.display()))?;
+    let bar = progress_bar();
+    let summary = project.import(paths, chrono::Utc::now(), &mut |p| {
+        bar.set_length(p.total as u64);
+        bar.set_position(p.done as u64);
+        bar.set_message(p.current.clone());
+    });
+    bar.finish_and_clear();
+
+    let mut out = std::io::stdout().lock();
+    if json {
+        for f in &summary.files {
+            writeln!(out, "{}", serde_json::to_string(f)?)?;
+        }
+    } else {
+        output::import_summary(&mut out, &summary)?;
+    }
+    let imported = summary.count(FileStatus::Imported);
+    let duplicates = summary.count(FileStatus::Duplicate);
+    Ok(if imported > 0 || (duplicates > 0 && duplicates == summary.files.len()) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+

@@ -1,0 +1,174 @@
+//! How the CLI prints things: readable tables for people, JSON lines for programs.
+
+use std::io::{self, Write};
+
+use parallax_core::model::{Article, ArticleMeta, FileStatus, ImportSummary, SearchHit, StatementRow};
+use parallax_core::nlp::extract::{Analysis, Statement};
+use serde::Serialize;
+
+/// One line of `parallax articles --json`.
+#[derive(Serialize)]
+pub struct ArticleLine<'a> {
+    id: i64,
+    title: &'a str,
+    outlet: Option<&'a str>,
+    lang: &'a str,
+    published_at: Option<String>,
+    source: &'a str,
+}
+
+impl<'a> From<&'a ArticleMeta> for ArticleLine<'a> {
+    fn from(a: &'a ArticleMeta) -> Self {
+        ArticleLine {
+            id: a.id.0,
+            title: &a.title,
+            outlet: a.outlet.as_deref(),
+            lang: a.lang.code(),
+            published_at: a.published_at.map(|d| d.to_string()),
+            source: &a.source,
+        }
+    }
+}
+
+/// One line of `parallax search --json`.
+#[derive(Serialize)]
+pub struct SearchLine<'a> {
+    #[serde(flatten)]
+    article: ArticleLine<'a>,
+    snippet: &'a str,
+}
+
+impl<'a> From<&'a SearchHit> for SearchLine<'a> {
+    fn from(h: &'a SearchHit) -> Self {
+        SearchLine { article: ArticleLine::from(&h.article), snippet: &h.snippet }
+    }
+}
+
+fn cut(s: &str, n: usize) -> String {
+    parallax_core::snippet::head(s, n)
+}
+
+pub fn article_table(out: &mut impl Write, list: &[ArticleMeta]) -> io::Result<()> {
+    writeln!(out, "{:>5}  {:<4} {:<10}  {:<24}  TITLE", "ID", "LANG", "DATE", "OUTLET")?;
+    for a in list {
+        writeln!(
+            out,
+            "{:>5}  {:<4} {:<10}  {:<24}  {}",
+            a.id.0,
+            a.lang.code(),
+            a.published_at.map(|d| d.to_string()).unwrap_or_default(),
+            cut(a.outlet.as_deref().unwrap_or("-"), 24),
+            cut(&a.title, 90)
+        )?;
+    }
+    writeln!(out, "{} articles", list.len())
+}
+
+pub fn article_full(out: &mut impl Write, a: &Article) -> io::Result<()> {
+    let m = &a.meta;
+    writeln!(out, "{}", m.title)?;
+    for (label, value) in [
+        ("outlet", m.outlet.clone()),
+        ("author", m.author.clone()),
+        ("date", m.published_at.map(|d| d.to_string())),
+        ("url", m.url.clone()),
+        ("language", Some(m.lang.code().to_string())),
+        ("source", Some(format!("{} ({})", m.source, m.format.as_str()))),
+    ] {
+        if let Some(v) = value {
+            writeln!(out, "{label:>9}: {v}")?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", a.text)
+}
+
+pub fn search_hit(out: &mut impl Write, h: &SearchHit) -> io::Result<()> {
+    let a = &h.article;
+    writeln!(out, "[{}] {} — {}", a.id.0, a.title, a.outlet.as_deref().unwrap_or("unknown outlet"))?;
+    writeln!(out, "    {}", h.snippet)
+}
+
+pub fn import_summary(out: &mut impl Write, s: &ImportSummary) -> io::Result<()> {
+    for f in s.files.iter().filter(|f| f.status == FileStatus::Failed) {
+        writeln!(out, "failed     {}: {}", f.path, f.message.as_deref().unwrap_or("unknown error"))?;
+    }
+    writeln!(
+        out,
+        "{} imported, {} duplicates, {} failed ({} files)",
+        s.count(FileStatus::Imported),
+        s.count(FileStatus::Duplicate),
+        s.count(FileStatus::Failed),
+        s.files.len()
+    )
+}
+
+/// One statement as `extract --json` and `statements --json` print it.
+#[derive(Serialize)]
+pub struct StatementLine<'a> {
+    source: &'a str,
+    actor: &'a str,
+    speaker: &'a str,
+    kind: parallax_core::nlp::extract::StatementKind,
+    cue: &'a str,
+    stance: parallax_core::nlp::extract::Stance,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outlet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published_at: Option<String>,
+}
+
+impl<'a> StatementLine<'a> {
+    pub fn new(source: &'a str, analysis: &'a Analysis, s: &'a Statement) -> Self {
+        StatementLine {
+            source,
+            actor: analysis.actors.get(s.actor).map_or("", |a| a.name.as_str()),
+            speaker: &s.speaker,
+            kind: s.kind,
+            cue: &s.cue,
+            stance: s.stance,
+            text: &s.text,
+            start: s.span.start,
+            end: s.span.end,
+            outlet: None,
+            published_at: None,
+        }
+    }
+}
+
+impl<'a> From<&'a StatementRow> for StatementLine<'a> {
+    fn from(s: &'a StatementRow) -> Self {
+        StatementLine {
+            source: &s.source,
+            actor: &s.actor,
+            speaker: &s.speaker,
+            kind: s.kind,
+            cue: &s.cue,
+            stance: s.stance,
+            text: &s.text,
+            start: s.span.start,
+            end: s.span.end,
+            outlet: s.outlet.as_deref(),
+            published_at: s.published_at.map(|d| d.to_string()),
+        }
+    }
+}
+
+pub fn statement(out: &mut impl Write, s: &StatementLine<'_>) -> io::Result<()> {
+    let kind = serde_json::to_value(s.kind).ok();
+    let stance = serde_json::to_value(s.stance).ok();
+    let name = |v: &Option<serde_json::Value>| v.as_ref().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    writeln!(
+        out,
+        "{}  [{} · {} · {}] {}\n    {}",
+        s.source,
+        name(&kind),
+        s.cue,
+        name(&stance),
+        s.actor,
+        cut(s.text, 300)
+    )
+}

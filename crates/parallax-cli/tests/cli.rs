@@ -1,0 +1,193 @@
+//! Black-box tests of the `parallax` binary: what a user typing commands sees.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as StdCommand;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+}
+
+fn parallax() -> Command {
+    Command::cargo_bin("parallax").unwrap()
+}
+
+fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
+        .collect()
+}
+
+#[test]
+fn import_reimport_and_search_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("study.parallax");
+    let news = corpus().join("news/articles");
+    let dev = corpus().join("dev/articles");
+
+    parallax()
+        .arg("import").arg(&project).arg(&news).arg(&dev)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("19 imported, 0 duplicates, 0 failed"));
+
+    parallax()
+        .arg("import").arg(&project).arg(&news).arg(&dev)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 imported, 19 duplicates, 0 failed"));
+
+    let out = parallax().arg("articles").arg(&project).arg("--json").assert().success();
+    let articles = json_lines(&out.get_output().stdout);
+    assert_eq!(articles.len(), 19);
+    for a in &articles {
+        for key in ["id", "title", "outlet", "lang", "published_at", "source"] {
+            assert!(a.get(key).is_some(), "articles --json has {key}: {a}");
+        }
+    }
+    assert!(articles.iter().any(|a| a["lang"] == "ar") && articles.iter().any(|a| a["lang"] == "en"));
+
+    // Arabic, written without the shadda the article has.
+    let out = parallax().arg("search").arg(&project).arg("يتعين").arg("--json").assert().success();
+    let hits = json_lines(&out.get_output().stdout);
+    assert!(
+        hits.iter().any(|h| h["source"].as_str().unwrap().ends_with("ar-seed-coalition-sdf.txt")),
+        "the seed article is found: {hits:?}"
+    );
+    // English
+    let out = parallax().arg("search").arg(&project).arg("McKenzie").arg("--json").assert().success();
+    let hits = json_lines(&out.get_output().stdout);
+    assert!(hits.len() >= 3, "several English articles name McKenzie: {hits:?}");
+    assert!(hits.iter().all(|h| h["snippet"].as_str().unwrap().contains("McKenzie")));
+
+    // show
+    let id = articles[0]["id"].as_i64().unwrap();
+    parallax()
+        .arg("show").arg(&project).arg(id.to_string())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(articles[0]["title"].as_str().unwrap()));
+    parallax()
+        .arg("show").arg(&project).arg("99999")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no article with id 99999"));
+}
+
+#[test]
+fn a_file_that_is_not_an_article_batch_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.parallax");
+    let gold = corpus().join("dev/gold.json");
+    parallax()
+        .arg("import").arg(&project).arg(&gold)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("gold.json"))
+        .stdout(predicate::str::contains("0 imported, 0 duplicates, 1 failed"));
+}
+
+#[test]
+fn usage_errors_and_unusable_projects_exit_2() {
+    parallax().arg("import").assert().code(2).stderr(predicate::str::contains("Usage"));
+    parallax().arg("frobnicate").assert().code(2);
+    let dir = tempfile::tempdir().unwrap();
+    let not_project = dir.path().join("notes.txt");
+    std::fs::write(&not_project, "hello").unwrap();
+    parallax()
+        .arg("articles").arg(&not_project)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a Parallax project"));
+    parallax()
+        .arg("import").arg(&not_project).arg(corpus().join("dev/articles"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a Parallax project"));
+    assert_eq!(std::fs::read_to_string(&not_project).unwrap(), "hello");
+}
+
+#[test]
+fn help_shows_examples() {
+    for sub in ["import", "articles", "show", "search", "extract", "statements", "analyze"] {
+        parallax()
+            .arg(sub).arg("--help")
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Example"));
+    }
+}
+
+/// An import killed half-way leaves a consistent project: every stored article has its
+/// index entry and its analysis, and importing again completes it.
+#[test]
+fn an_import_killed_half_way_leaves_the_project_consistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("killed.parallax");
+    let src = dir.path().join("many");
+    std::fs::create_dir(&src).unwrap();
+    // Many distinct articles, so that the kill lands mid-import.
+    let base = std::fs::read_to_string(corpus().join("dev/articles/ar-seed-coalition-sdf.txt")).unwrap();
+    for i in 0..2000 {
+        std::fs::write(src.join(format!("a{i:04}.txt")), format!("{base}\nنسخة رقم {i}\n")).unwrap();
+    }
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("parallax"))
+        .arg("import").arg(&project).arg(&src)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some articles are committed, then kill it.
+    let started = std::time::Instant::now();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        let n = count(&project);
+        if n > 5 || started.elapsed().as_secs() > 60 {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let stored = count(&project);
+    assert!(stored > 0 && stored < 2000, "the kill landed mid-import ({stored} stored)");
+
+    let conn = rusqlite::Connection::open(&project).unwrap();
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(check, "ok");
+    let unanalysed: i64 = conn
+        .query_row("SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id)", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(unanalysed, 0, "every stored article has its analysis");
+    drop(conn);
+
+    parallax()
+        .arg("import").arg(&project).arg(&src)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("{} imported, {stored} duplicates, 0 failed", 2000 - stored)));
+    parallax().arg("search").arg(&project).arg("نسخة").assert().success();
+}
+
+fn count(project: &Path) -> i64 {
+    let Ok(conn) = rusqlite::Connection::open_with_flags(project, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return 0;
+    };
+    conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0)).unwrap_or(0)
+}
+
+#[test]
+fn extract_prints_statements_as_json_lines() {
+    let out = parallax()
+        .arg("extract").arg(corpus().join("dev/articles/ar-seed-coalition-sdf.txt")).arg("--json")
+        .assert()
+        .success();
+    let lines = json_lines(&out.get_output().stdout);
+    assert!(!lines.is_empty(), "the seed article has statements");
+    for l in &lines {
+        for key in ["source", "actor", "speaker", "kind", "cue", "stance", "text", "start", "end"] {
+            assert!(l.get(key).is_some(), "extract --json has {key}: {l}");
+        }
+    }
+}

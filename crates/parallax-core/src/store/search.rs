@@ -1,0 +1,47 @@
+//! The full-text index (`articles_fts`): a folded shadow of each article, queried with the
+//! same folding, so that Arabic matches regardless of diacritics, tatweel, hamza forms,
+//! alef maqsura and taa marbuta.
+
+use rusqlite::{Connection, Transaction};
+
+use crate::model::ArticleId;
+use parallax_nlp::text::match_tokens;
+
+/// The indexed form of a text: its folded tokens separated by spaces.
+fn shadow(text: &str) -> String {
+    match_tokens(text).join(" ")
+}
+
+pub fn index(tx: &Transaction<'_>, id: ArticleId, title: &str, body: &str) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
+        rusqlite::params![id.0, shadow(title), shadow(body)],
+    )?;
+    Ok(())
+}
+
+/// The FTS5 query for what a user typed: every folded token must occur (each quoted, so
+/// that FTS5 operators and punctuation in the input are taken literally).
+pub fn fts_query(user_query: &str) -> Option<String> {
+    let tokens = match_tokens(user_query);
+    if tokens.is_empty() {
+        return None;
+    }
+    Some(
+        tokens
+            .iter()
+            .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// Ids of the articles matching the query, best first.
+pub fn query(conn: &Connection, user_query: &str, limit: usize) -> rusqlite::Result<Vec<ArticleId>> {
+    let Some(q) = fts_query(user_query) else { return Ok(Vec::new()) };
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![q, limit as i64], |r| r.get(0).map(ArticleId))?;
+    rows.collect()
+}

@@ -1,0 +1,114 @@
+//! The `article_actors` and `statements` tables: one article's analysis.
+
+use rusqlite::{params, Connection, Transaction};
+use serde::de::DeserializeOwned;
+
+use crate::model::{ArticleId, StatementRow};
+use parallax_nlp::extract::{ActorKind, Analysis, Span, StatementKind, Stance};
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+fn from_json<T: DeserializeOwned + Default>(s: &str) -> T {
+    serde_json::from_str(s).unwrap_or_default()
+}
+
+fn enum_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+fn enum_from<T: DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+/// Replaces an article's analysis with a new one.
+pub fn replace(tx: &Transaction<'_>, article: ArticleId, analysis: &Analysis) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM statements WHERE article_id = ?1", [article.0])?;
+    tx.execute("DELETE FROM article_actors WHERE article_id = ?1", [article.0])?;
+    let mut actor_ids = Vec::with_capacity(analysis.actors.len());
+    {
+        let mut insert_actor = tx.prepare_cached(
+            "INSERT INTO article_actors (article_id, ordinal, name, kind, titles, roles, aliases, mentions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for (i, a) in analysis.actors.iter().enumerate() {
+            let mentions: Vec<[usize; 2]> = a.mentions.iter().map(|s| [s.start, s.end]).collect();
+            insert_actor.execute(params![
+                article.0,
+                i as i64,
+                a.name,
+                enum_name(&a.kind),
+                json(&a.titles),
+                json(&a.roles),
+                json(&a.aliases),
+                json(&mentions),
+            ])?;
+            actor_ids.push(tx.last_insert_rowid());
+        }
+    }
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO statements (article_id, article_actor_id, speaker, kind, cue, stance, content, start, end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for s in &analysis.statements {
+        let Some(&actor_id) = actor_ids.get(s.actor) else { continue };
+        insert.execute(params![
+            article.0,
+            actor_id,
+            s.speaker,
+            enum_name(&s.kind),
+            s.cue,
+            enum_name(&s.stance),
+            s.text,
+            s.span.start as i64,
+            s.span.end as i64,
+        ])?;
+    }
+    Ok(())
+}
+
+/// Every statement of the project with its article-local actor, in article order, optionally
+/// only those whose actor's name or aliases contain `actor_filter` (folded).
+pub fn list(conn: &Connection) -> rusqlite::Result<Vec<StatementRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.article_id, a.source_path, a.outlet, a.published_at, a.lang,
+                act.name, act.kind, act.aliases, s.speaker, s.kind, s.cue, s.stance, s.content,
+                s.start, s.end
+         FROM statements s
+         JOIN articles a ON a.id = s.article_id
+         JOIN article_actors act ON act.id = s.article_actor_id
+         ORDER BY s.article_id, s.start",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let published: Option<String> = r.get(4)?;
+        let lang: String = r.get(5)?;
+        let actor_kind: String = r.get(7)?;
+        let aliases: String = r.get(8)?;
+        let kind: String = r.get(10)?;
+        let stance: String = r.get(12)?;
+        Ok(StatementRow {
+            id: r.get(0)?,
+            article: ArticleId(r.get(1)?),
+            source: r.get(2)?,
+            outlet: r.get(3)?,
+            published_at: published.and_then(|d| d.parse().ok()),
+            lang: lang.parse().unwrap_or_default(),
+            actor: r.get(6)?,
+            actor_kind: enum_from(&actor_kind).unwrap_or(ActorKind::Person),
+            actor_aliases: from_json(&aliases),
+            speaker: r.get(9)?,
+            kind: enum_from(&kind).unwrap_or(StatementKind::Indirect),
+            cue: r.get(11)?,
+            stance: enum_from(&stance).unwrap_or(Stance::Neutral),
+            text: r.get(13)?,
+            span: Span { start: r.get::<_, i64>(14)? as usize, end: r.get::<_, i64>(15)? as usize },
+        })
+    })?;
+    rows.collect()
+}
+
+/// How many statements an article has.
+pub fn count_for(conn: &Connection, article: ArticleId) -> rusqlite::Result<u64> {
+    conn.query_row("SELECT count(*) FROM statements WHERE article_id = ?1", [article.0], |r| r.get(0))
+}
