@@ -6,6 +6,7 @@
 //! rules; English lists its forms explicitly.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -13,6 +14,32 @@ use serde::Deserialize;
 use super::Stance;
 use crate::text::fold_for_match;
 use crate::Lang;
+
+/// FNV-1a: lexicon keys are short words, for which it is much cheaper than SipHash, and
+/// the lexicons are not built from untrusted input.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type FastHash = BuildHasherDefault<Fnv>;
+/// A set of folded words.
+pub(crate) type WordSet = HashSet<String, FastHash>;
+/// A map from folded words.
+pub(crate) type WordMap<V> = HashMap<String, V, FastHash>;
 
 /// Grammatical gender or number, as a verb form, pronoun or noun marks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -88,32 +115,32 @@ pub(crate) enum HeadKind {
 /// One language's lexicon, every word folded.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    pub cues: HashMap<String, Cue>,
-    pub phrases: HashMap<String, Vec<Phrase>>,
+    pub cues: WordMap<Cue>,
+    pub phrases: WordMap<Vec<Phrase>>,
     pub preps: Vec<String>,
     pub verb_proclitics: Vec<char>,
     pub feminine_noun_suffix: Option<char>,
     pub definite_article: Option<String>,
     /// Names are written with capitals (English), so a name is a run of capitalised words.
     pub capitalised_names: bool,
-    pub titles: HashMap<String, String>,
-    pub gendered: HashMap<String, Gender>,
-    pub pronouns: HashMap<String, Gender>,
-    pub roles: HashSet<String>,
-    pub generic_persons: HashSet<String>,
-    pub heads: HashMap<String, HeadKind>,
-    pub unnamed: HashSet<String>,
-    pub indefinites: HashSet<String>,
-    pub determiners: HashSet<String>,
-    pub complementizers: HashSet<String>,
-    pub speaker_stops: HashSet<String>,
-    pub np_prepositions: HashSet<String>,
-    pub auxiliaries: HashSet<String>,
-    pub addressees: HashSet<String>,
-    pub time_words: HashSet<String>,
-    pub abbreviations: HashSet<String>,
-    pub documents: HashSet<String>,
-    pub leading_conjunctions: HashSet<String>,
+    pub titles: WordMap<String>,
+    pub gendered: WordMap<Gender>,
+    pub pronouns: WordMap<Gender>,
+    pub roles: WordSet,
+    pub generic_persons: WordSet,
+    pub heads: WordMap<HeadKind>,
+    pub unnamed: WordSet,
+    pub indefinites: WordSet,
+    pub determiners: WordSet,
+    pub complementizers: WordSet,
+    pub speaker_stops: WordSet,
+    pub np_prepositions: WordSet,
+    pub auxiliaries: WordSet,
+    pub addressees: WordSet,
+    pub time_words: WordSet,
+    pub abbreviations: WordSet,
+    pub documents: WordSet,
+    pub leading_conjunctions: WordSet,
 }
 
 #[derive(Deserialize)]
@@ -199,7 +226,7 @@ fn stance_named(name: &str) -> Stance {
     }
 }
 
-fn set(words: &[String]) -> HashSet<String> {
+fn set(words: &[String]) -> WordSet {
     words.iter().map(|w| fold_for_match(w.trim())).collect()
 }
 
@@ -395,7 +422,7 @@ impl Lexicon {
     }
 
     /// Whether a folded word is in a set, as written or without its article or conjunction.
-    pub(crate) fn in_set(&self, set: &HashSet<String>, word: &str) -> bool {
+    pub(crate) fn in_set(&self, set: &WordSet, word: &str) -> bool {
         set.contains(word) || set.contains(self.bare(word)) || {
             let stripped = self.strip_verb_proclitic(word);
             stripped.is_some_and(|w| set.contains(w))

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::lexicon::{Gender, HeadKind, Lexicon};
+use super::lexicon::{FastHash, Gender, HeadKind, Lexicon};
 use super::scan::{Kind, Scan};
 use super::{ActorKind, LocalActor, Span};
 use crate::text::strip_arabic_proclitic;
@@ -65,10 +65,10 @@ pub(crate) struct Registry {
     actors: Vec<Draft>,
     parent: Vec<usize>,
     /// Name word → actors whose key contains it.
-    index: HashMap<String, Vec<usize>>,
+    index: HashMap<String, Vec<usize>, FastHash>,
     /// Folded acronym → folded words of what it stands for, and back.
-    acronyms: HashMap<String, Vec<String>>,
-    expansions: HashMap<Vec<String>, String>,
+    acronyms: HashMap<String, Vec<String>, FastHash>,
+    expansions: HashMap<Vec<String>, String, FastHash>,
     /// Actors of the statements so far, in text order, with the paragraph they spoke in.
     history: Vec<(usize, u32)>,
 }
@@ -120,10 +120,10 @@ impl Registry {
                 if t.kind != Kind::Word {
                     break;
                 }
-                if latin && !t.cap && !lex.np_prepositions.contains(&t.norm) {
+                if latin && !t.cap && !lex.np_prepositions.contains(&*t.norm) {
                     break;
                 }
-                words.push(&t.norm);
+                words.push(&*t.norm);
             }
             words.reverse();
             // Trim from the left until the first word starts like the acronym.
@@ -430,7 +430,7 @@ pub(crate) fn parse_mention(
     parts.retain(|p| !p.is_empty());
     let word = |i: usize| &scan.text[toks[i].start..toks[i].end];
     let join = |ids: &[usize]| ids.iter().map(|&i| word(i)).collect::<Vec<_>>().join(" ");
-    let folded = |i: usize| toks[i].norm.as_str();
+    let folded = |i: usize| toks[i].norm.as_ref();
 
     let mut name: Vec<usize> = Vec::new();
     let mut name_part = usize::MAX;
@@ -605,7 +605,7 @@ fn head_actor_kind(k: HeadKind) -> ActorKind {
 /// The proper name ending a part of a mention, as token ids (possibly empty).
 fn name_run(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
     let toks = &scan.toks;
-    let folded = |i: usize| toks[i].norm.as_str();
+    let folded = |i: usize| toks[i].norm.as_ref();
     let is_listed = |f: &str| {
         let b = lex.bare(f);
         lex.titles.contains_key(f)
@@ -655,7 +655,10 @@ fn name_run(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
     for &i in part.iter().rev() {
         let f = folded(i);
         let definite = strip_arabic_proclitic(f).starts_with(article) || f.starts_with(article);
-        if definite || is_listed(f) || lex.heads.contains_key(f) || lex.speaker_stops.contains(f) {
+        // «علي» (Ali) folds onto the preposition «على»; the spelling tells them apart.
+        let t = &toks[i];
+        let ali = f == "علي" && scan.text[t.start..t.end].ends_with('ي');
+        if definite || is_listed(f) || lex.heads.contains_key(f) || (lex.speaker_stops.contains(f) && !ali) {
             break;
         }
         run.push(i);

@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Cue, CueForm, Gender, Lexicon};
+use super::lexicon::{Cue, CueForm, Gender, Lexicon, WordSet};
 use super::local::{parse_mention, Registry};
 use super::scan::{Kind, Scan, Tok};
 use super::{Span, Stance, Statement, StatementKind};
@@ -38,6 +38,8 @@ enum Who {
 enum Content {
     /// A whole quotation (index into `Scan::quotes`).
     Quote(usize),
+    /// A quotation interrupted by its reporting clause: “…,” she said, “…”.
+    Quotes(usize, usize),
     /// Reported content following the cue; its end may be cut by a later candidate.
     Forward(Range<usize>),
     /// Reported content before a trailing attribution: "X will go, she said."
@@ -63,13 +65,15 @@ pub(crate) struct Extractor<'s, 't> {
     reg: Registry,
     statements: Vec<(Statement, usize)>,
     /// Folded words written capitalised (not in capitals) somewhere in the article.
-    written_names: std::cell::OnceCell<std::collections::HashSet<&'s str>>,
+    written_names: std::cell::OnceCell<std::collections::HashSet<&'s str, super::lexicon::FastHash>>,
+    /// The cues of the sentence being read: (first token, cue at each token).
+    cue_cache: std::cell::RefCell<(usize, Vec<Option<(Cue, usize, usize)>>)>,
 }
 
 impl<'s, 't> Extractor<'s, 't> {
     pub(crate) fn new(scan: &'s Scan<'t>, lex: &'static Lexicon, arabic: bool) -> Self {
         let reg = Registry::new(scan, lex);
-        Extractor { scan, lex, arabic, reg, statements: Vec::new(), written_names: std::cell::OnceCell::new() }
+        Extractor { scan, lex, arabic, reg, statements: Vec::new(), written_names: std::cell::OnceCell::new(), cue_cache: Default::default() }
     }
 
     pub(crate) fn run(mut self) -> (Vec<(Statement, usize)>, Registry) {
@@ -119,10 +123,10 @@ impl<'s, 't> Extractor<'s, 't> {
             let text = self.scan.text;
             toks.iter()
                 .filter(|t| t.cap && text[t.start..t.end].chars().any(char::is_lowercase))
-                .map(|t| t.norm.as_str())
+                .map(|t| t.norm.as_ref())
                 .collect()
         });
-        let named_elsewhere = (start..i).all(|k| names.contains(toks[k].norm.as_str()));
+        let named_elsewhere = (start..i).all(|k| names.contains(toks[k].norm.as_ref()));
         if !named_elsewhere {
             return false;
         }
@@ -132,7 +136,7 @@ impl<'s, 't> Extractor<'s, 't> {
         true
     }
 
-    fn toks(&self) -> &'s [Tok] {
+    fn toks(&self) -> &'s [Tok<'t>] {
         &self.scan.toks
     }
 
@@ -160,10 +164,10 @@ impl<'s, 't> Extractor<'s, 't> {
 
     fn word(&self, i: usize) -> Option<&'s str> {
         let t = self.toks().get(i)?;
-        (t.kind == Kind::Word && t.quote == 0).then_some(t.norm.as_str())
+        (t.kind == Kind::Word && t.quote == 0).then_some(t.norm.as_ref())
     }
 
-    fn is_word(&self, i: usize, set: &std::collections::HashSet<String>) -> bool {
+    fn is_word(&self, i: usize, set: &WordSet) -> bool {
         self.word(i).is_some_and(|w| self.lex.in_set(set, w))
     }
 
@@ -194,6 +198,22 @@ impl<'s, 't> Extractor<'s, 't> {
 
     /// The cue starting at token `i`, and the index of its last token.
     fn cue_at(&self, i: usize, end: usize) -> Option<(Cue, usize, usize)> {
+        // Cues of the current sentence are looked up once; the rules ask again and again.
+        {
+            let cache = self.cue_cache.borrow();
+            if let Some(hit) = i.checked_sub(cache.0).and_then(|k| cache.1.get(k)) {
+                return hit.filter(|h| h.1 < end);
+            }
+        }
+        self.find_cue(i, end)
+    }
+
+    fn fill_cue_cache(&self, sent: &Range<usize>) {
+        let found: Vec<_> = sent.clone().map(|i| self.find_cue(i, sent.end)).collect();
+        *self.cue_cache.borrow_mut() = (sent.start, found);
+    }
+
+    fn find_cue(&self, i: usize, end: usize) -> Option<(Cue, usize, usize)> {
         let w = self.word(i)?;
         let lex = self.lex;
         if let Some(list) = lex.phrases.get(w).or_else(|| lex.strip_verb_proclitic(w).and_then(|r| lex.phrases.get(r)))
@@ -229,7 +249,7 @@ impl<'s, 't> Extractor<'s, 't> {
             let prev = &self.toks()[i - 1];
             // "the United States", "a tweet", "his statement": names and nouns, not verbs.
             let mid_sentence = !matches!(prev.kind, Kind::End | Kind::Para | Kind::QuoteClose | Kind::QuoteOpen | Kind::Colon);
-            if (t.cap && mid_sentence) || (prev.kind == Kind::Word && lex.determiners.contains(&prev.norm)) {
+            if (t.cap && mid_sentence) || (prev.kind == Kind::Word && lex.determiners.contains(&*prev.norm)) {
                 return None;
             }
         }
@@ -245,6 +265,7 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     fn sentence(&mut self, sent: Range<usize>, para: u32) {
+        self.fill_cue_cache(&sent);
         let mut cands: Vec<Cand> = self.dash_attributions(&sent);
         let mut i = sent.start;
         while i < sent.end {
@@ -266,6 +287,7 @@ impl<'s, 't> Extractor<'s, 't> {
             .iter()
             .flat_map(|c| match &c.content {
                 Content::Quote(q) => vec![*q],
+                Content::Quotes(a, b) => vec![*a, *b],
                 Content::Forward(r) | Content::Backward(r) => self.quotes_in(r.clone()),
             })
             .collect();
@@ -335,6 +357,9 @@ impl<'s, 't> Extractor<'s, 't> {
     fn clause_boundary(&self, c: &Cand) -> bool {
         let s = c.clause_start;
         if s == 0 {
+            return true;
+        }
+        if matches!(self.kind(s), Kind::Comma | Kind::Semicolon | Kind::Dash) {
             return true;
         }
         let prev = self.kind(s - 1);
@@ -496,7 +521,10 @@ impl<'s, 't> Extractor<'s, 't> {
             // Content before the quotation (no "that") would be adjuncts: "said in a statement:".
             let ok = quote_before.is_none() || self.scan.quotes[qa].close + 1 >= end;
             if ok && that.is_none() {
-                let content = if quote_before.is_some() { Content::Quote(quote_before.unwrap_or(qa)) } else { Content::Quote(qa) };
+                let content = match quote_before {
+                    Some(qb) => Content::Quotes(qb, qa),
+                    None => Content::Quote(qa),
+                };
                 return Some(Cand { cue: c..last + 1, info, who, clause_start, content, gender: Gender::Unknown });
             }
         }
@@ -582,8 +610,8 @@ impl<'s, 't> Extractor<'s, 't> {
     fn plausible_speaker(&self, np: Range<usize>) -> bool {
         let lex = self.lex;
         let toks = self.toks();
-        let first = &toks[np.start].norm;
-        let only_determiners = np.clone().all(|i| lex.determiners.contains(&toks[i].norm) || lex.indefinites.contains(&toks[i].norm));
+        let first: &str = &toks[np.start].norm;
+        let only_determiners = np.clone().all(|i| lex.determiners.contains(&*toks[i].norm) || lex.indefinites.contains(&*toks[i].norm));
         if only_determiners {
             return false;
         }
@@ -592,7 +620,7 @@ impl<'s, 't> Extractor<'s, 't> {
             || first.starts_with(|c: char| c.is_ascii_digit())
             || np.clone().any(|i| {
                 let t = &toks[i];
-                let w = t.norm.as_str();
+                let w = t.norm.as_ref();
                 t.cap
                     || lex.pronouns.contains_key(w)
                     || lex.roles.contains(w)
@@ -608,10 +636,10 @@ impl<'s, 't> Extractor<'s, 't> {
         if t.kind != Kind::Word || t.quote != 0 {
             return false;
         }
-        (t.cap || self.lex.determiners.contains(&t.norm) || self.lex.titles.contains_key(&t.norm))
-            && !self.lex.pronouns.contains_key(&t.norm)
-            && !self.lex.time_words.contains(&t.norm)
-            && !self.lex.speaker_stops.contains(&t.norm)
+        (t.cap || self.lex.determiners.contains(&*t.norm) || self.lex.titles.contains_key(&*t.norm))
+            && !self.lex.pronouns.contains_key(&*t.norm)
+            && !self.lex.time_words.contains(&*t.norm)
+            && !self.lex.speaker_stops.contains(&*t.norm)
     }
 
     /// A noun phrase ending just before `end`, scanning back no further than `floor`.
@@ -624,7 +652,7 @@ impl<'s, 't> Extractor<'s, 't> {
             let t = &self.toks()[k];
             match t.kind {
                 Kind::Word if t.quote == 0 => {
-                    let w = t.norm.as_str();
+                    let w = t.norm.as_ref();
                     let acronym = self.is_acronym(k);
                     if !acronym && lex.speaker_stops.contains(w) && !(words == 0 && lex.pronouns.contains_key(w)) || self.cue_at(k, end).is_some() && words > 0 {
                         break;
@@ -671,17 +699,17 @@ impl<'s, 't> Extractor<'s, 't> {
             let t = &self.toks()[i];
             match t.kind {
                 Kind::Word => {
-                    let w = t.norm.as_str();
+                    let w = t.norm.as_ref();
                     let inner_prep = lex.np_prepositions.contains(w)
                         && words > 0
-                        && self.toks().get(i + 1).is_some_and(|n| n.cap || lex.determiners.contains(&n.norm));
+                        && self.toks().get(i + 1).is_some_and(|n| n.cap || lex.determiners.contains(&*n.norm));
                     if (lex.speaker_stops.contains(w) && !inner_prep && !self.is_acronym(i)) || (words > 0 && self.cue_at(i, end).is_some()) {
                         break;
                     }
                     // "Hillary Clinton spoke…": a lowercase word after a name is its verb,
                     // unless it is a noun of the phrase or a name follows it.
                     if !self.arabic && words > 0 && !t.cap && self.toks()[i - 1].cap && !self.np_word(w) {
-                        let next_np = self.toks().get(i + 1).is_some_and(|n| n.kind == Kind::Word && (n.cap || self.np_word(&n.norm)));
+                        let next_np = self.toks().get(i + 1).is_some_and(|n| n.kind == Kind::Word && (n.cap || self.np_word(&*n.norm)));
                         if !next_np {
                             break;
                         }
@@ -743,7 +771,21 @@ impl<'s, 't> Extractor<'s, 't> {
         let end = content_end(self.toks(), sent);
         let conj = self.word(c).is_some_and(|w| lex.cues.get(w).is_none() && lex.phrases.get(w).is_none());
         if info.form == CueForm::Source {
-            let np = self.ar_np_after(last + 1, end)?;
+            // «وفقاً لـوكالة…»: the speaker starts inside the token after the phrase.
+            let np = if glued > 0 {
+                let rest = self.ar_np_after(last + 2, end).map_or(last + 2, |r| r.end);
+                last + 1..rest
+            } else {
+                self.ar_np_after(last + 1, end)?
+            };
+            let glued = if glued > 0 {
+                let t = &self.toks()[last + 1];
+                let word = &self.scan.text[t.start..t.end];
+                let after_l = &word[glued.min(word.len())..];
+                glued + (after_l.len() - after_l.trim_start_matches('\u{0640}').len())
+            } else {
+                0
+            };
             let who = Who::Mention(np.clone(), glued);
             if c > sent.start + 2 && self.kind(c - 1) == Kind::Comma && self.words_in(np.end..end) == 0 {
                 let from = self.lead(sent.start, c - 1);
@@ -886,6 +928,7 @@ impl<'s, 't> Extractor<'s, 't> {
         let mut i = start;
         let mut words = 0;
         let mut opens_with_role = false;
+        let mut opens_with_person = false;
         let mut last_definite = false;
         let article = lex.definite_article.as_deref().unwrap_or("\u{0}");
         while i < end {
@@ -894,7 +937,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     let w = self.word(i).unwrap_or("");
                     let bare = lex.bare(w);
                     let glued_l = w.starts_with('ل') && !w.starts_with("ال") && w.chars().count() > 3;
-                    if lex.in_set(&lex.complementizers, w) || lex.speaker_stops.contains(w) || (words > 0 && self.cue_at(i, end).is_some()) {
+                    if lex.in_set(&lex.complementizers, w) || (lex.speaker_stops.contains(w) && !self.name_spelling(i)) || (words > 0 && self.cue_at(i, end).is_some()) {
                         // «نائبة رئيس هيئة … في أمريكا نادين مينزة»: a short place phrase inside
                         // a title, when a name follows before the clause ends.
                         if opens_with_role && w == "في" && self.name_follows(i + 1, end) {
@@ -912,11 +955,18 @@ impl<'s, 't> Extractor<'s, 't> {
                     if glued_l && (words == 0 || !last_definite) {
                         break;
                     }
+                    // «ونفت الحكومة وجود…»: an indefinite word after a definite subject is the
+                    // object, unless a role or title opened the phrase and a name follows it.
+                    let definite = w.starts_with(article) || strip_definite(w, article);
+                    if words > 0 && last_definite && !definite && !glued_l && !opens_with_person {
+                        break;
+                    }
                     // An object with a possessive pronoun («بلادها») ends the subject.
                     if words > 0 && (w.ends_with("ها") || w.ends_with("هم")) && w.chars().count() > 4 && !w.starts_with(article) {
                         break;
                     }
                     if words == 0 {
+                        opens_with_person = lex.in_set(&lex.roles, w) || lex.titles.contains_key(w);
                         opens_with_role = lex.in_set(&lex.roles, w) || lex.titles.contains_key(w) || lex.heads.contains_key(bare) || lex.heads.contains_key(w);
                     }
                     last_definite = w.starts_with(article) || strip_definite(w, article) || lex.in_set(&lex.roles, w) || lex.heads.contains_key(w);
@@ -928,7 +978,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     let n = self.quote_words(q);
                     let close = self.scan.quotes[q].close;
                     let first_inner = self.scan.quotes[q].open + 1;
-                    let inner_comp = toks.get(first_inner).is_some_and(|t| lex.in_set(&lex.complementizers, &t.norm));
+                    let inner_comp = toks.get(first_inner).is_some_and(|t| lex.in_set(&lex.complementizers, &*t.norm));
                     let starts_l = toks.get(first_inner).is_some_and(|t| t.norm.starts_with('ل') && !t.norm.starts_with("ال"));
                     if words > 0 || n > 3 || n == 0 || inner_comp || starts_l {
                         break;
@@ -973,6 +1023,14 @@ impl<'s, 't> Extractor<'s, 't> {
             i -= 1;
         }
         (words > 0).then_some(start..i)
+    }
+
+    /// Whether a word that folds onto a stop word is spelled as a name: «علي» (Ali), not the
+    /// preposition «على».
+    fn name_spelling(&self, i: usize) -> bool {
+        let t = &self.toks()[i];
+        let text = &self.scan.text[t.start..t.end];
+        t.norm == "علي" && text.ends_with('ي')
     }
 
     /// Whether a proper name (a word without the article) ends the phrase starting at `i`
@@ -1104,9 +1162,17 @@ impl<'s, 't> Extractor<'s, 't> {
         let lex = self.lex;
         let (actor, speaker, speaker_span) = match &c.who {
             Who::Mention(r, skip) => {
-                let m = parse_mention(scan, lex, r.clone(), c.gender);
+                let mut m = parse_mention(scan, lex, r.clone(), c.gender);
                 let mut span = m.span;
-                span.start += skip;
+                if *skip > 0 && span.start + skip < span.end && scan.text.is_char_boundary(span.start + skip) {
+                    // A glued preposition is not part of the name: «لـوكالة» → «وكالة».
+                    span.start += skip;
+                    let cut = m.name.char_indices().find(|&(i, _)| i >= *skip).map_or(0, |(i, _)| i);
+                    m.name = m.name[cut..].to_string();
+                    if let Some(first) = m.key.first_mut() {
+                        *first = first.chars().skip(1).collect();
+                    }
+                }
                 // A message stands for its author: "read the tweet".
                 let document = !m.named && m.key.last().is_some_and(|h| lex.documents.contains(h));
                 let actor = match self.reg.last() {
@@ -1130,8 +1196,22 @@ impl<'s, 't> Extractor<'s, 't> {
         if c.gender != Gender::Unknown {
             self.reg.note_gender(actor, c.gender);
         }
+        if let Content::Quotes(first, second) = c.content {
+            // Two statements by one speaker: resolve once, emit both.
+            let mut head = c.clone();
+            head.content = Content::Quote(first);
+            let before = self.statements.len();
+            self.emit(head, para);
+            if let Some((s, actor)) = self.statements.get(before).cloned() {
+                let span = self.inner_span(second);
+                let text = self.scan.text[span.start..span.end].to_string();
+                self.statements.push((Statement { span, text, ..s }, actor));
+            }
+            return;
+        }
         let (kind, span) = match &c.content {
             Content::Quote(q) => (StatementKind::Direct, self.inner_span(*q)),
+            Content::Quotes(..) => unreachable!("split above"),
             Content::Forward(r) | Content::Backward(r) => {
                 let Some(span) = self.content_span(r.clone()) else { return };
                 let has_quote = r.clone().any(|i| self.quote_of_open(i).is_some());
@@ -1213,7 +1293,7 @@ fn ends_sentence(k: Kind) -> bool {
 }
 
 /// The end of a sentence's content: before its final punctuation.
-fn content_end(toks: &[Tok], sent: &Range<usize>) -> usize {
+fn content_end(toks: &[Tok<'_>], sent: &Range<usize>) -> usize {
     let mut e = sent.end;
     while e > sent.start && matches!(toks[e - 1].kind, Kind::End | Kind::Para) && toks[e - 1].quote == 0 {
         e -= 1;

@@ -6,10 +6,11 @@
 //! paragraph opens with the same kind of mark (the convention for quotes that run over
 //! paragraphs), and is otherwise dropped as unbalanced.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::Lexicon;
-use crate::text::{fold_for_match, is_invisible_control};
+use crate::text::{fold_char, fold_for_match, is_invisible_control};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -31,12 +32,12 @@ pub(crate) enum Kind {
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'t> {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
-    /// Folded form of a word (empty for punctuation).
-    pub norm: String,
+    /// Folded form of a word (empty for punctuation); borrowed when folding changes nothing.
+    pub norm: Cow<'t, str>,
     /// 1 + index of the top-level quotation this token lies inside; 0 outside quotations.
     pub quote: u32,
     /// For a quote mark: the index of the token it pairs with.
@@ -61,7 +62,7 @@ impl Quote {
 
 pub(crate) struct Scan<'t> {
     pub text: &'t str,
-    pub toks: Vec<Tok>,
+    pub toks: Vec<Tok<'t>>,
     pub quotes: Vec<Quote>,
     /// Token ranges of sentences (paragraph breaks excluded); quotations never split one.
     pub sentences: Vec<Range<usize>>,
@@ -250,15 +251,15 @@ impl<'t> Scan<'t> {
     }
 }
 
-fn tokenize(text: &str, lex: &Lexicon) -> Vec<Tok> {
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+fn tokenize<'t>(text: &'t str, lex: &Lexicon) -> Vec<Tok<'t>> {
+    let mut toks: Vec<Tok<'t>> = Vec::with_capacity(text.len() / 5);
     // Open quotation marks of the current paragraph: (family, token index).
     let mut stack: Vec<(Family, usize)> = Vec::new();
     let bytes_len = text.len();
     let mut pos = 0;
     let mut prev_char: Option<char> = None;
-    let push = |toks: &mut Vec<Tok>, start: usize, end: usize, kind: Kind| {
-        toks.push(Tok { start, end, kind, norm: String::new(), quote: 0, pair: NONE, cap: false });
+    let push = |toks: &mut Vec<Tok<'t>>, start: usize, end: usize, kind: Kind| {
+        toks.push(Tok { start, end, kind, norm: Cow::Borrowed(""), quote: 0, pair: NONE, cap: false });
     };
     while pos < bytes_len {
         let c = text[pos..].chars().next().expect("pos is on a char boundary");
@@ -342,7 +343,23 @@ fn tokenize(text: &str, lex: &Lexicon) -> Vec<Tok> {
                 }
             }
             let word = &text[start..end];
-            let norm = if word.is_ascii() { word.to_ascii_lowercase() } else { fold_for_match(word) };
+            let norm: Cow<'t, str> = if word.is_ascii() {
+                if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(word.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                }
+            } else if word.chars().all(|c| c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c)) {
+                // Base Arabic needs no compatibility normalisation: fold letter by letter
+                // (a decomposed hamza is a mark that folding drops anyway).
+                if word.chars().all(|c| fold_char(c) == Some(c)) {
+                    Cow::Borrowed(word)
+                } else {
+                    Cow::Owned(word.chars().filter_map(fold_char).collect())
+                }
+            } else {
+                Cow::Owned(fold_for_match(word))
+            };
             toks.push(Tok {
                 start,
                 end,

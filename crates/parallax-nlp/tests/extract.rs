@@ -1,0 +1,490 @@
+//! Statement extraction: one `check` per phenomenon, robustness on hostile input, and the
+//! scores on the evaluation corpus.
+//!
+//! Expectations are snapshots: run with `UPDATE_EXPECT=1` to rewrite them after a deliberate
+//! change, then review the diff.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expect_test::{expect, Expect};
+use parallax_nlp::extract::{analyze, ActorKind, Analysis};
+use parallax_nlp::text::guess_lang_by_script;
+use parallax_nlp::Lang;
+
+/// Renders every statement as `actor | kind | cue | stance | text`, checking on the way that
+/// each span holds its text.
+fn render(input: &str, a: &Analysis) -> String {
+    let mut out = String::new();
+    for s in &a.statements {
+        assert_eq!(&input[s.span.start..s.span.end], s.text, "a statement's span holds its text");
+        if let Some(sp) = s.speaker_span {
+            assert_eq!(&input[sp.start..sp.end], s.speaker, "a speaker span holds the mention");
+        }
+        writeln!(
+            out,
+            "{} | {:?} | {} | {:?} | {}",
+            a.actors[s.actor].name, s.kind, s.cue, s.stance, s.text
+        )
+        .unwrap();
+    }
+    out
+}
+
+#[track_caller]
+fn check(lang: Lang, input: &str, expect: Expect) {
+    let a = analyze(input, lang);
+    expect.assert_eq(&render(input, &a));
+}
+
+// ---- Arabic -------------------------------------------------------------------------------
+
+#[test]
+fn arabic_direct_quote_after_colon() {
+    check(
+        Lang::Ar,
+        "وقال التحالف الدولي في تغريدة على حسابه: “سنبقى عازمين على دعم شركائنا في المنطقة”.",
+        expect![[r#"
+            التحالف الدولي | Direct | وقال | Neutral | سنبقى عازمين على دعم شركائنا في المنطقة
+        "#]],
+    );
+}
+
+#[test]
+fn arabic_reported_speech_after_complementisers() {
+    check(
+        Lang::Ar,
+        "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل. وأشار المتحدث باسم الوزارة إلى أن الوفد وصل إلى جنيف. وأكدت الوزيرة بأن القرار نهائي.",
+        expect![[r#"
+            وزير الخارجية | Indirect | قال | Neutral | المحادثات ستستأنف الأسبوع المقبل
+            المتحدث باسم الوزارة | Indirect | وأشار | Neutral | الوفد وصل إلى جنيف
+            الوزيرة | Indirect | وأكدت | Assertive | القرار نهائي
+        "#]],
+    );
+}
+
+#[test]
+fn arabic_object_content_and_stance() {
+    check(
+        Lang::Ar,
+        "شدد التحالف الدولي، أمس الاثنين، على عزمه مواصلة دعم قوات سوريا الديمقراطية. ونفت الحكومة وجود أي اتفاق سري. وحذر الجيش من تصعيد خطير في المنطقة.",
+        expect![[r#"
+            التحالف الدولي | Indirect | شدد | Assertive | على عزمه مواصلة دعم قوات سوريا الديمقراطية
+            الحكومة | Indirect | ونفت | Denial | وجود أي اتفاق سري
+            الجيش | Indirect | وحذر | Warning | من تصعيد خطير في المنطقة
+        "#]],
+    );
+}
+
+#[test]
+fn arabic_source_phrases() {
+    check(
+        Lang::Ar,
+        "وبحسب مصادر محلية، فإن القوات انسحبت من القرية. ووفقاً لـوكالة الأنباء الرسمية، فإن الاجتماع عقد في دمشق.",
+        expect![[r#"
+            مصادر محلية | Indirect | وبحسب | Neutral | القوات انسحبت من القرية
+            وكالة الأنباء الرسمية | Indirect | ووفقاً | Neutral | الاجتماع عقد في دمشق
+        "#]],
+    );
+}
+
+#[test]
+fn arabic_continuations_follow_verb_gender() {
+    // «وأضاف» takes up the man, «وأضافت» and «وقالت:» the woman, even after he spoke again.
+    check(
+        Lang::Ar,
+        "وقال السفير جون سميث إن الحوار مستمر. وقالت الوزيرة نادية علي إن الحل سياسي. وأضاف أن بلاده تدعم الحوار. وأضافت أن “الوقت ينفد أمام الجميع”. وقالت: “لن نتراجع عن موقفنا”.",
+        expect![[r#"
+            جون سميث | Indirect | وقال | Neutral | الحوار مستمر
+            نادية علي | Indirect | وقالت | Neutral | الحل سياسي
+            جون سميث | Indirect | وأضاف | Neutral | بلاده تدعم الحوار
+            نادية علي | Direct | وأضافت | Neutral | الوقت ينفد أمام الجميع
+            نادية علي | Direct | وقالت | Neutral | لن نتراجع عن موقفنا
+        "#]],
+    );
+}
+
+#[test]
+fn arabic_participle_continues_the_speaker() {
+    check(
+        Lang::Ar,
+        "وقالت المتحدثة إن الوضع مستقر، مشيرة إلى أن “المساعدات وصلت إلى المخيمات”.",
+        expect![[r#"
+            المتحدثة | Indirect | وقالت | Neutral | الوضع مستقر
+            المتحدثة | Direct | مشيرة | Neutral | المساعدات وصلت إلى المخيمات
+        "#]],
+    );
+}
+
+#[test]
+fn arabic_subject_before_verb() {
+    check(
+        Lang::Ar,
+        "نادين مينزا كشفت خلال زيارتها، أنّ الولايات المتحدة طلبت جدولاً زمنياً للانسحاب.",
+        expect![[r#"
+            نادين مينزا | Indirect | كشفت | Announcement | الولايات المتحدة طلبت جدولاً زمنياً للانسحاب
+        "#]],
+    );
+}
+
+#[test]
+fn arabic_mixed_partial_quote() {
+    check(
+        Lang::Ar,
+        "وقالت رئيسة اللجنة، نادين ماينزا، إن واشنطن تكافئ “قسد” على “الوضع الإنساني الممتاز” في المنطقة.",
+        expect![[r#"
+            نادين ماينزا | Mixed | وقالت | Neutral | واشنطن تكافئ “قسد” على “الوضع الإنساني الممتاز” في المنطقة
+        "#]],
+    );
+}
+
+#[test]
+fn arabic_actor_keeps_fullest_name_with_title_and_role_apart() {
+    let text = "وأشار قائد القيادة المركزية الأميركية الجنرال كينيث ماكينزي إلى أن القوات باقية. وقال ماكينزي إن “المهمة لم تنته”.";
+    let a = analyze(text, Lang::Ar);
+    assert_eq!(a.statements.len(), 2, "{a:#?}");
+    assert_eq!(a.statements[0].actor, a.statements[1].actor, "the surname resolves to the same actor");
+    let actor = &a.actors[a.statements[0].actor];
+    assert_eq!(actor.name, "كينيث ماكينزي");
+    assert_eq!(actor.titles, ["الجنرال"]);
+    assert_eq!(actor.roles, ["قائد القيادة المركزية الأميركية"]);
+    assert_eq!(actor.kind, ActorKind::Person);
+    assert_eq!(actor.mentions.len(), 2);
+}
+
+#[test]
+fn arabic_acronym_in_parentheses_is_an_alias() {
+    let text = "وقالت قوات سوريا الديمقراطية (قسد) إنها صدت الهجوم. وأضافت قسد أن الوضع مستقر الآن.";
+    let a = analyze(text, Lang::Ar);
+    assert_eq!(a.statements.len(), 2, "{a:#?}");
+    assert_eq!(a.statements[0].actor, a.statements[1].actor, "the acronym names the same actor");
+    assert_eq!(a.actors[a.statements[0].actor].kind, ActorKind::Organisation);
+}
+
+#[test]
+fn arabic_unnamed_sources() {
+    let a = analyze("وقالت مصادر مطلعة إن الاجتماع تأجل إلى الأسبوع المقبل.", Lang::Ar);
+    assert_eq!(a.statements.len(), 1);
+    assert_eq!(a.actors[a.statements[0].actor].kind, ActorKind::Unnamed);
+}
+
+#[test]
+fn arabic_headlines_and_narration_are_not_statements() {
+    check(
+        Lang::Ar,
+        "قائد قوات سوريا الديمقراطية: واشنطن لن تتخلى عنا\nوتأتي هذه التصريحات بالتزامن مع تهديدات تركية بعملية عسكرية في المنطقة.\nوأرسل البيت الأبيض الجنرال إلى شمال شرق سوريا.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn arabic_presentation_forms_and_invisible_marks_are_read() {
+    // «قال» in presentation forms, with a zero-width joiner and a right-to-left mark.
+    check(
+        Lang::Ar,
+        "\u{FED7}\u{FE8E}\u{FEDD} الوزير\u{200F} إن الخطة جاهزة للتنفيذ.\nو\u{200D}قال الوزير إن الخطة جاهزة.",
+        expect![[r#"
+            الوزير | Indirect | ﻗﺎﻝ | Neutral | الخطة جاهزة للتنفيذ
+            الوزير | Indirect | و‍قال | Neutral | الخطة جاهزة
+        "#]],
+    );
+}
+
+// ---- English ------------------------------------------------------------------------------
+
+#[test]
+fn english_quote_then_speaker() {
+    check(
+        Lang::En,
+        "“We remain committed to our partners,” the official account of the coalition tweeted on Monday. “Thank you to our partners for their work,” said USCIRF Chair Nadine Maenza.",
+        expect![[r#"
+            official account of the coalition | Direct | tweeted | Neutral | We remain committed to our partners
+            Nadine Maenza | Direct | said | Neutral | Thank you to our partners for their work
+        "#]],
+    );
+}
+
+#[test]
+fn english_speaker_then_quote_and_interrupted_quote() {
+    check(
+        Lang::En,
+        "The minister said: “The talks will resume next week.”\n“We are ready,” she said, “and we will not wait any longer.”",
+        expect![[r#"
+            minister | Direct | said | Neutral | The talks will resume next week.
+            minister | Direct | said | Neutral | We are ready
+            minister | Direct | said | Neutral | and we will not wait any longer.
+        "#]],
+    );
+}
+
+#[test]
+fn english_reported_speech() {
+    check(
+        Lang::En,
+        "McKenzie said that U.S. forces will continue to protect the oil fields. The cooperation will continue, McKenzie told Abdi. Officials warned the border could close within days.",
+        expect![[r#"
+            McKenzie | Indirect | said | Neutral | U.S. forces will continue to protect the oil fields
+            McKenzie | Indirect | told | Neutral | The cooperation will continue
+        "#]],
+    );
+}
+
+#[test]
+fn english_according_to_either_side() {
+    check(
+        Lang::En,
+        "According to the ministry, 40 people were killed in the attack. The convoy was hit twice, according to a senior official who spoke on condition of anonymity.",
+        expect![[r#"
+            ministry | Indirect | According to | Neutral | 40 people were killed in the attack
+            senior official | Indirect | according to | Neutral | The convoy was hit twice
+        "#]],
+    );
+}
+
+#[test]
+fn english_pronouns_resolve_by_gender() {
+    check(
+        Lang::En,
+        "Nadine Maenza said the report was ready. Mr. John Hood said the visit went well.\n“We certainly hope this will include the occupied areas,” she added.\n“It was a long trip for all of us,” he noted.",
+        expect![[r#"
+            Nadine Maenza | Indirect | said | Neutral | the report was ready
+            John Hood | Indirect | said | Neutral | the visit went well
+            Nadine Maenza | Direct | added | Neutral | We certainly hope this will include the occupied areas
+            John Hood | Direct | noted | Neutral | It was a long trip for all of us
+        "#]],
+    );
+}
+
+#[test]
+fn english_standalone_quote_continues_the_speaker() {
+    check(
+        Lang::En,
+        "“Since 2014, we have been strong partners,” tweeted the coalition’s official account. “Ensuring the lasting defeat of Daesh is our common goal.”",
+        expect![[r#"
+            coalition’s official account | Direct | tweeted | Neutral | Since 2014, we have been strong partners
+            coalition’s official account | Direct |  | Neutral | Ensuring the lasting defeat of Daesh is our common goal.
+        "#]],
+    );
+}
+
+#[test]
+fn english_acronym_and_description_resolve_to_the_actor() {
+    let text = "Gen. Frank McKenzie, the commander of U.S. Central Command, said the partnership is strong. The U.S. general said the troops would stay. The Combined Joint Task Force (CJTF-OIR) said it would help. CJTF-OIR added that patrols continue.";
+    let a = analyze(text, Lang::En);
+    let names: Vec<&str> = a.statements.iter().map(|s| a.actors[s.actor].name.as_str()).collect();
+    assert_eq!(names, ["Frank McKenzie", "Frank McKenzie", "Combined Joint Task Force", "Combined Joint Task Force"]);
+    let mckenzie = &a.actors[a.statements[0].actor];
+    assert_eq!(mckenzie.titles, ["Gen."]);
+    assert_eq!(mckenzie.roles, ["commander of U.S. Central Command"]);
+    assert!(a.actors[a.statements[2].actor].aliases.contains(&"CJTF-OIR".to_string()));
+}
+
+#[test]
+fn english_narration_passives_and_headlines_are_not_statements() {
+    check(
+        Lang::En,
+        "US commander meets with SDF leader, vows continued support\nThe American move was widely criticized as a betrayal of the Kurds. The tweet included photos of troops greeting children.",
+        expect![[r#""#]],
+    );
+}
+
+// ---- Robustness ---------------------------------------------------------------------------
+
+/// A small xorshift generator: deterministic, dependency-free.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+/// Checks the invariants every analysis must keep, whatever the input.
+#[track_caller]
+fn assert_sound(text: &str, a: &Analysis) {
+    for s in &a.statements {
+        assert!(s.span.start <= s.span.end && s.span.end <= text.len(), "span in bounds");
+        assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+        assert_eq!(&text[s.span.start..s.span.end], s.text);
+        assert!(s.actor < a.actors.len(), "statement actor exists");
+        if let Some(sp) = s.speaker_span {
+            assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end));
+        }
+    }
+    for actor in &a.actors {
+        for m in &actor.mentions {
+            assert!(m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+        }
+    }
+}
+
+#[test]
+fn random_hostile_text_never_panics() {
+    let pieces = [
+        "قال", "وقالت", "وأضاف", "إن", "أن", "بحسب", "وفقاً لـ", "الجنرال", "ماكينزي", "التحالف",
+        "said", "told", "he", "she", "according to", "Gen.", "McKenzie", "the", "that", "(", ")",
+        "“", "”", "«", "»", "\"", "'", "‘", "’", "„", "''", "``", ",", "،", ":", ".", "?", "؟", "—",
+        "―", "\n", "\n\n", " ", "  ", "\u{200D}", "\u{200F}", "\u{202E}", "\u{2066}", "\u{FEFF}",
+        "\u{FEE7}\u{FE8E}\u{FEDF}", "\u{0651}", "ـ", "e\u{0301}", "🙂", "U.S.", "(CJTF-OIR)", "\t",
+        "a", "ب", "ل", "و", "\u{0}", "\r\n", "…", "!",
+    ];
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let started = Instant::now();
+    for round in 0..3000 {
+        let len = (rng.next() % 80) as usize;
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(rng.pick(&pieces));
+            if rng.next() % 3 == 0 {
+                text.push(' ');
+            }
+        }
+        for lang in [Lang::Ar, Lang::En, Lang::Other] {
+            let a = analyze(&text, lang);
+            assert_sound(&text, &a);
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "round {round} too slow");
+    }
+}
+
+#[test]
+fn pathological_inputs_finish_quickly() {
+    let cases: Vec<(&str, String)> = vec![
+        ("5 MB without punctuation", "word قال said ".repeat(5_000_000 / 14)),
+        ("unbalanced quotes", "“he said “ she said ” « » \" ' ‘ ".repeat(20_000)),
+        ("one endless quotation", format!("He said: “{}", "and more words ".repeat(50_000))),
+        ("only commas", "، ,".repeat(100_000)),
+        ("mixed scripts and controls", "قال\u{202E}John\u{200D}said\u{2066}«هو»\u{FEFF}".repeat(20_000)),
+        ("long words", "ب".repeat(1_000_000)),
+    ];
+    for (name, text) in cases {
+        let started = Instant::now();
+        for lang in [Lang::Ar, Lang::En] {
+            let a = analyze(&text, lang);
+            assert_sound(&text, &a);
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "{name}: took {:?}", started.elapsed());
+    }
+}
+
+// ---- Corpus scores ------------------------------------------------------------------------
+
+/// The shared evaluation material, laid beside the repository (`<repo>/../shared`).
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+}
+
+/// The text the importer analyses: without a leading `URL | title` line.
+fn article_text(raw: &str) -> &str {
+    let first_end = raw.find('\n').map_or(raw.len(), |i| i + 1);
+    let first = &raw[..first_end];
+    if first.starts_with("http") && first.contains(" | ") {
+        &raw[first_end..]
+    } else {
+        raw
+    }
+}
+
+/// JSON lines for every article under `set/articles`, as `extract_jsonl` prints them.
+fn predictions(set: &str) -> String {
+    let dir = shared().join("corpus").join(set).join("articles");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("reading {}: {e} (is ../shared beside the repo?)", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let mut out = String::new();
+    for p in paths {
+        let raw = std::fs::read_to_string(&p).unwrap();
+        let text = article_text(&raw);
+        let a = analyze(text, guess_lang_by_script(text));
+        for s in &a.statements {
+            let line = serde_json::json!({
+                "source": p.to_string_lossy(), "actor": a.actors[s.actor].name, "speaker": s.speaker,
+                "kind": s.kind, "cue": s.cue, "text": s.text, "start": s.span.start, "end": s.span.end,
+            });
+            writeln!(out, "{line}").unwrap();
+        }
+    }
+    out
+}
+
+/// Runs the shared scorer and returns (statements F1, attributed F1) from its last line.
+fn score(gold: &Path, pred: &str) -> (f64, f64) {
+    let dir = tempfile::tempdir().unwrap();
+    let pred_path = dir.path().join("pred.jsonl");
+    std::fs::write(&pred_path, pred).unwrap();
+    let scorer = shared().join("eval/score_statements.py");
+    let out = Command::new("python3")
+        .arg(&scorer)
+        .arg(gold)
+        .arg(&pred_path)
+        .output()
+        .unwrap_or_else(|e| panic!("running python3 {}: {e}", scorer.display()));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "scorer failed: {}", String::from_utf8_lossy(&out.stderr));
+    let last = stdout.lines().last().expect("scorer prints a summary line");
+    let number_after = |key: &str| -> f64 {
+        let rest = &last[last.find(key).unwrap_or_else(|| panic!("{key} in {last:?}")) + key.len()..];
+        rest.split_whitespace().next().unwrap().parse().unwrap()
+    };
+    (number_after("statements F1="), number_after("attributed F1="))
+}
+
+/// A gold file holding only the articles of `lang` from the given gold files.
+fn gold_subset(dir: &Path, name: &str, golds: &[&str], lang: &str) -> PathBuf {
+    let mut actors = serde_json::Map::new();
+    let mut articles = Vec::new();
+    for g in golds {
+        let gold: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(shared().join("corpus").join(g)).unwrap())
+                .unwrap();
+        for (k, v) in gold["actors"].as_object().unwrap() {
+            actors.insert(k.clone(), v.clone());
+        }
+        for a in gold["articles"].as_array().unwrap() {
+            if a["lang"] == lang {
+                articles.push(a.clone());
+            }
+        }
+    }
+    let path = dir.join(name);
+    let value = serde_json::json!({ "actors": actors, "articles": articles });
+    std::fs::write(&path, value.to_string()).unwrap();
+    path
+}
+
+#[test]
+fn corpus_scores_stay_at_their_targets() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = predictions("news");
+    let dev = predictions("dev");
+
+    let arabic_gold = gold_subset(dir.path(), "ar.json", &["dev/gold.json", "news/gold.json"], "ar");
+    let (_, arabic) = score(&arabic_gold, &format!("{dev}{news}"));
+    let english_gold = gold_subset(dir.path(), "en.json", &["news/gold.json"], "en");
+    let (_, english) = score(&english_gold, &news);
+    let (polnear_found, polnear) =
+        score(&shared().join("corpus/dev-polnear/gold.json"), &predictions("dev-polnear"));
+    let (_, seed) = score(&shared().join("corpus/dev/gold.json"), &dev);
+
+    let report = format!(
+        "seed attributed F1 {seed}, Arabic attributed F1 {arabic}, English news attributed F1 {english}, PolNeAR statements F1 {polnear_found} attributed F1 {polnear}"
+    );
+    assert!(seed >= 1.0, "every seed statement is found and attributed: {report}");
+    assert!(arabic >= 0.95, "Arabic attributed F1 fell: {report}");
+    assert!(english >= 0.90, "English news attributed F1 fell: {report}");
+    assert!(polnear_found >= 0.69, "PolNeAR statements F1 fell: {report}");
+    assert!(polnear >= 0.54, "PolNeAR attributed F1 fell: {report}");
+}
