@@ -44,7 +44,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedArticle, ImportError> {
         None => CoreProperties::default(),
     };
     let article = ParsedArticle {
-        title: properties.title,
+        title: properties.title.or_else(|| super::text::heading(&text)),
         outlet: None,
         author: properties.creator,
         published_at: properties.created,

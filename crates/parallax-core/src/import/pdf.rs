@@ -70,10 +70,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedArticle, ImportError> {
     }
 
     let info = Info::read(&document);
-    let title = info.title.or_else(|| {
-        let first = text.lines().next()?;
-        (first.chars().count() <= 200 && text.lines().nth(1).is_some()).then(|| first.to_string())
-    });
+    let title = info.title.or_else(|| super::text::heading(&text));
     let article = ParsedArticle {
         title,
         outlet: None,

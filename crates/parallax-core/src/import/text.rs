@@ -116,10 +116,18 @@ pub(super) fn parse(decoded: &str, markdown: bool) -> Result<ParsedArticle, Impo
         article.text = rest.to_string();
     } else if markdown && first_line.starts_with('#') {
         article.title = Some(first_line.trim_start_matches('#').trim().to_string());
-    } else if looks_like_heading(first_line, rest) {
-        article.title = Some(first_line.trim().to_string());
+    } else {
+        article.title = heading(text);
     }
     finish(article, None)
+}
+
+/// The first line of a text when it reads as a heading (see [`looks_like_heading`]); used
+/// as the title of formats whose metadata names none.
+pub(super) fn heading(text: &str) -> Option<String> {
+    let text = text.trim();
+    let (first_line, rest) = text.split_once('\n')?;
+    looks_like_heading(first_line, rest).then(|| first_line.trim().to_string())
 }
 
 /// A first line `URL | title`, as in the team's corpus of page excerpts.

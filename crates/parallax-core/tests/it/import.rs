@@ -532,16 +532,21 @@ fn docx_paragraphs_in_order_with_core_properties() {
 
 #[test]
 fn docx_tabs_breaks_tables_and_deleted_text() {
-    let body = r#"<w:p><w:r><w:t>Name</w:t></w:r><w:r><w:tab/><w:t>Mazloum Abdi</w:t></w:r><w:r><w:br/><w:t>SDF commander &amp; leader</w:t></w:r></w:p>
+    let body = r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Abdi meets McKenzie</w:t></w:r></w:p>
+<w:p><w:r><w:t>Name</w:t></w:r><w:r><w:tab/><w:t>Mazloum Abdi</w:t></w:r><w:r><w:br/><w:t>SDF commander &amp; leader</w:t></w:r></w:p>
 <w:p><w:r><w:delText>deleted revision text</w:delText></w:r><w:r><w:instrText>HYPERLINK "x"</w:instrText></w:r><w:r><w:t>Kept text.</w:t></w:r></w:p>
 <w:p></w:p>
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell text</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#;
     let article = parse_one("t.docx", &docx(body, None));
     assert_eq!(
         article.text,
-        "Name\tMazloum Abdi\nSDF commander & leader\nKept text.\nCell text"
+        "Abdi meets McKenzie\nName\tMazloum Abdi\nSDF commander & leader\nKept text.\nCell text"
     );
-    assert_eq!(article.title, None);
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Abdi meets McKenzie"),
+        "no core title: the heading line"
+    );
 }
 
 #[test]
