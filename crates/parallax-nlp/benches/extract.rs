@@ -17,11 +17,15 @@ fn articles() -> Vec<(String, Lang)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
     let mut out = Vec::new();
     for set in ["dev", "news", "dev-polnear"] {
-        let Ok(dir) = std::fs::read_dir(root.join(set).join("articles")) else { continue };
+        let Ok(dir) = std::fs::read_dir(root.join(set).join("articles")) else {
+            continue;
+        };
         let mut paths: Vec<_> = dir.filter_map(Result::ok).map(|e| e.path()).collect();
         paths.sort();
         for p in paths {
-            let Ok(raw) = std::fs::read_to_string(&p) else { continue };
+            let Ok(raw) = std::fs::read_to_string(&p) else {
+                continue;
+            };
             let text = match raw.split_once('\n') {
                 Some((first, rest)) if first.starts_with("http") && first.contains(" | ") => rest,
                 _ => raw.as_str(),
@@ -29,7 +33,11 @@ fn articles() -> Vec<(String, Lang)> {
             out.push((text.to_string(), guess_lang_by_script(text)));
         }
     }
-    assert!(!out.is_empty(), "no corpus articles under {}", root.display());
+    assert!(
+        !out.is_empty(),
+        "no corpus articles under {}",
+        root.display()
+    );
     out
 }
 
@@ -51,13 +59,15 @@ fn corpus_of(bytes: usize) -> Vec<(String, Lang)> {
 fn analyze_corpus(bencher: divan::Bencher<'_, '_>, bytes: usize) {
     let corpus = corpus_of(bytes);
     let total: usize = corpus.iter().map(|a| a.0.len()).sum();
-    bencher.counter(divan::counter::BytesCount::new(total)).bench_local(|| {
-        let mut n = 0;
-        for (text, lang) in &corpus {
-            n += analyze(divan::black_box(text), *lang).statements.len();
-        }
-        n
-    });
+    bencher
+        .counter(divan::counter::BytesCount::new(total))
+        .bench_local(|| {
+            let mut n = 0;
+            for (text, lang) in &corpus {
+                n += analyze(divan::black_box(text), *lang).statements.len();
+            }
+            n
+        });
 }
 
 /// One long article, to show that a single text is also read in linear time.

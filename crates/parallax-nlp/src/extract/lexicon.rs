@@ -26,7 +26,11 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -257,7 +261,11 @@ impl Lexicon {
         let weak = set(&lists.weak_verbs);
         let addressee = set(&lists.addressee_verbs);
         let mut lex = Lexicon {
-            verb_proclitics: m.verb_proclitics.iter().filter_map(|s| s.chars().next()).collect(),
+            verb_proclitics: m
+                .verb_proclitics
+                .iter()
+                .filter_map(|s| s.chars().next())
+                .collect(),
             feminine_noun_suffix: fold_opt(&m.feminine_noun_suffix).and_then(|s| s.chars().next()),
             definite_article: fold_opt(&m.definite_article),
             capitalised_names: m.capitalised_names,
@@ -266,8 +274,10 @@ impl Lexicon {
 
         for (name, entry) in &raw.stance {
             let stance = stance_named(name);
-            for (list, form) in [(&entry.verbs, CueForm::Verb), (&entry.participles, CueForm::Participle)]
-            {
+            for (list, form) in [
+                (&entry.verbs, CueForm::Verb),
+                (&entry.participles, CueForm::Participle),
+            ] {
                 for spec in list {
                     let mut words = spec.split_whitespace();
                     let Some(lemma) = words.next() else { continue };
@@ -331,7 +341,10 @@ impl Lexicon {
                     addressee: false,
                     prep: None,
                 };
-                lex.phrases.entry(first).or_default().push(Phrase { rest: words.collect(), cue });
+                lex.phrases.entry(first).or_default().push(Phrase {
+                    rest: words.collect(),
+                    cue,
+                });
             }
         }
         // Longer phrases first, so "according to" wins over a shorter phrase sharing its head.
@@ -344,12 +357,19 @@ impl Lexicon {
             lex.titles.insert(folded.clone(), folded);
         }
         for (short, long) in &raw.title_aliases {
-            lex.titles.insert(fold_for_match(short), fold_for_match(long));
+            lex.titles
+                .insert(fold_for_match(short), fold_for_match(long));
         }
-        lex.gendered =
-            raw.gendered.iter().map(|(w, g)| (fold_for_match(w), Gender::parse(g))).collect();
-        lex.pronouns =
-            raw.pronouns.iter().map(|(w, g)| (fold_for_match(w), Gender::parse(g))).collect();
+        lex.gendered = raw
+            .gendered
+            .iter()
+            .map(|(w, g)| (fold_for_match(w), Gender::parse(g)))
+            .collect();
+        lex.pronouns = raw
+            .pronouns
+            .iter()
+            .map(|(w, g)| (fold_for_match(w), Gender::parse(g)))
+            .collect();
         lex.roles = set(&lists.roles);
         lex.generic_persons = set(&lists.generic_persons);
         for (words, kind) in [
@@ -408,7 +428,9 @@ impl Lexicon {
     /// A folded word without the definite article (and a conjunction or preposition before
     /// it): «والمسؤولة» → «مسؤولة».
     pub(crate) fn bare<'w>(&self, word: &'w str) -> &'w str {
-        let Some(article) = &self.definite_article else { return word };
+        let Some(article) = &self.definite_article else {
+            return word;
+        };
         let mut w = word;
         if let Some(rest) = self.strip_verb_proclitic(w) {
             if rest.starts_with(article.as_str()) {
@@ -453,7 +475,10 @@ mod tests {
         assert!(conj);
         assert_eq!(cue.gender, Gender::Feminine);
         assert_eq!(ar.cue("دعت").map(|c| c.0.stance), Some(Stance::Directive));
-        assert_eq!(ar.cue(&fold_for_match("أشار")).map(|c| c.0.gender), Some(Gender::Masculine));
+        assert_eq!(
+            ar.cue(&fold_for_match("أشار")).map(|c| c.0.gender),
+            Some(Gender::Masculine)
+        );
         let en = Lexicon::get(Lang::En);
         assert_eq!(en.cue("warned").map(|c| c.0.stance), Some(Stance::Warning));
         assert!(en.phrases.contains_key("according"));

@@ -101,13 +101,20 @@ impl Registry {
                 continue;
             }
             let acro_text = &scan.text[toks[i + 1].start..toks[i + 1].end];
-            let letters: Vec<char> =
-                toks[i + 1].norm.chars().filter(|c| c.is_alphabetic()).collect();
+            let letters: Vec<char> = toks[i + 1]
+                .norm
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .collect();
             if letters.len() < 2 || letters.len() > 10 {
                 continue;
             }
             let latin = acro_text.is_ascii();
-            if latin && !acro_text.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+            if latin
+                && !acro_text
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase())
             {
                 continue;
             }
@@ -132,13 +139,14 @@ impl Registry {
             let Some(from) = words.iter().position(|w| initial(w) == Some(first)) else {
                 continue;
             };
-            let expansion: Vec<String> =
-                words[from..].iter().map(|w| key_word(w)).collect();
+            let expansion: Vec<String> = words[from..].iter().map(|w| key_word(w)).collect();
             if expansion.len() < 2 {
                 continue;
             }
             let acro = key_word(&toks[i + 1].norm);
-            self.expansions.entry(expansion.clone()).or_insert_with(|| acro.clone());
+            self.expansions
+                .entry(expansion.clone())
+                .or_insert_with(|| acro.clone());
             self.acronyms.entry(acro).or_insert(expansion);
         }
     }
@@ -148,11 +156,23 @@ impl Registry {
         let found = if m.indefinite || m.key.is_empty() {
             None
         } else if m.named || m.kind != ActorKind::Person {
-            self.match_name(&m).or_else(|| if m.named { self.match_role_only(&m) } else { None })
+            self.match_name(&m).or_else(|| {
+                if m.named {
+                    self.match_role_only(&m)
+                } else {
+                    None
+                }
+            })
         } else {
             None
         }
-        .or_else(|| if m.named || m.indefinite { None } else { self.match_description(&m, lex) });
+        .or_else(|| {
+            if m.named || m.indefinite {
+                None
+            } else {
+                self.match_description(&m, lex)
+            }
+        });
         let _ = recent_para;
         match found {
             Some(a) => {
@@ -319,22 +339,37 @@ impl Registry {
     /// The most recent speaker a pronoun or subject-less verb of gender `g` can refer to.
     /// `persons_first` prefers people for "he"/"she"; "it" looks for a non-person.
     pub(crate) fn recent(&self, g: Gender) -> Option<usize> {
-        let recent = || self.history.iter().rev().take(RECENT).map(|&(a, _)| self.find(a));
+        let recent = || {
+            self.history
+                .iter()
+                .rev()
+                .take(RECENT)
+                .map(|&(a, _)| self.find(a))
+        };
         let fits = |a: usize, exact: bool| {
             let d = &self.actors[a];
             let kind_ok = match g {
                 Gender::Neuter => d.kind != ActorKind::Person,
-                Gender::Plural => {
-                    d.kind != ActorKind::Person || d.gender == Gender::Plural
-                }
+                Gender::Plural => d.kind != ActorKind::Person || d.gender == Gender::Plural,
                 _ => true,
             };
-            kind_ok && if exact { d.gender == g } else { d.gender.agrees(g) }
+            kind_ok
+                && if exact {
+                    d.gender == g
+                } else {
+                    d.gender.agrees(g)
+                }
         };
         recent()
             .find(|&a| fits(a, true))
             .or_else(|| recent().find(|&a| fits(a, false)))
-            .or_else(|| if g == Gender::Neuter { None } else { recent().next() })
+            .or_else(|| {
+                if g == Gender::Neuter {
+                    None
+                } else {
+                    recent().next()
+                }
+            })
     }
 
     /// The last speaker and the paragraph they spoke in.
@@ -380,7 +415,11 @@ impl Registry {
 
 impl Draft {
     fn aliases_keys(&self) -> impl Iterator<Item = Vec<String>> + '_ {
-        self.aliases.iter().map(|a| a.split_whitespace().map(|w| key_word(&w.to_lowercase())).collect())
+        self.aliases.iter().map(|a| {
+            a.split_whitespace()
+                .map(|w| key_word(&w.to_lowercase()))
+                .collect()
+        })
     }
 }
 
@@ -412,7 +451,10 @@ pub(crate) fn parse_mention(
     gender: Gender,
 ) -> Mention {
     let toks = &scan.toks;
-    let span = Span { start: toks[range.start].start, end: toks[range.end - 1].end };
+    let span = Span {
+        start: toks[range.start].start,
+        end: toks[range.end - 1].end,
+    };
     // Comma-separated parts: "Name, the commander of X," / «رئيسة اللجنة، نادين ماينزا».
     let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
     let mut depth = 0usize;
@@ -452,7 +494,11 @@ pub(crate) fn parse_mention(
         name_part = pi;
     }
     for (pi, part) in parts.iter().enumerate() {
-        let before: &[usize] = if pi == name_part { &part[..part.len() - name.len()] } else { part };
+        let before: &[usize] = if pi == name_part {
+            &part[..part.len() - name.len()]
+        } else {
+            part
+        };
         // Titles directly before the name; the rest is a role.
         let mut cut = before.len();
         if pi == name_part {
@@ -491,9 +537,13 @@ pub(crate) fn parse_mention(
     }
     // Arabic role nouns mark the feminine: رئيسة، نائبة، المسؤولة.
     if g == Gender::Unknown {
-        if let (Some(fs), Some(&first)) = (lex.feminine_noun_suffix, parts.first().and_then(|p| p.first())) {
+        if let (Some(fs), Some(&first)) = (
+            lex.feminine_noun_suffix,
+            parts.first().and_then(|p| p.first()),
+        ) {
             let b = lex.bare(folded(first));
-            if b.ends_with(fs) && (lex.roles.contains(b) || lex.titles.contains_key(folded(first))) {
+            if b.ends_with(fs) && (lex.roles.contains(b) || lex.titles.contains_key(folded(first)))
+            {
                 g = Gender::Feminine;
             }
         }
@@ -501,7 +551,10 @@ pub(crate) fn parse_mention(
 
     let all: Vec<usize> = parts.iter().flatten().copied().collect();
     let head_kind = all.iter().find_map(|&i| {
-        lex.heads.get(folded(i)).or_else(|| lex.heads.get(lex.bare(folded(i)))).copied()
+        lex.heads
+            .get(folded(i))
+            .or_else(|| lex.heads.get(lex.bare(folded(i))))
+            .copied()
     });
     let named = !name.is_empty();
     let (name_ids, kind) = if named {
@@ -509,7 +562,9 @@ pub(crate) fn parse_mention(
         let acronym = name.len() == 1 && {
             let w = word(name[0]);
             w.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+                && w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase())
         };
         let kind = match name_heads {
             Some(k) => head_actor_kind(k),
@@ -521,10 +576,17 @@ pub(crate) fn parse_mention(
         // A description: the first part, without a leading determiner.
         let first: Vec<usize> = parts
             .first()
-            .map(|p| p.iter().copied().skip_while(|&i| lex.determiners.contains(folded(i))).collect())
+            .map(|p| {
+                p.iter()
+                    .copied()
+                    .skip_while(|&i| lex.determiners.contains(folded(i)))
+                    .collect()
+            })
             .unwrap_or_default();
         let unnamed = first.iter().any(|&i| lex.in_set(&lex.unnamed, folded(i)))
-            && !first.iter().any(|&i| toks[i].cap && !lex.in_set(&lex.unnamed, folded(i)));
+            && !first
+                .iter()
+                .any(|&i| toks[i].cap && !lex.in_set(&lex.unnamed, folded(i)));
         let kind = if unnamed {
             ActorKind::Unnamed
         } else if let Some(k) = head_kind {
@@ -548,8 +610,17 @@ pub(crate) fn parse_mention(
     // Arabic descriptions keep a parenthesised name: «تنظيم (داعش)».
     let mut display = join(&name_ids);
     if !named && !lex.capitalised_names && !parens.is_empty() {
-        display = join(&range.clone().filter(|&i| toks[i].kind == Kind::Word).collect::<Vec<_>>());
-        key = range.clone().filter(|&i| toks[i].kind == Kind::Word).map(|i| key_word(folded(i))).collect();
+        display = join(
+            &range
+                .clone()
+                .filter(|&i| toks[i].kind == Kind::Word)
+                .collect::<Vec<_>>(),
+        );
+        key = range
+            .clone()
+            .filter(|&i| toks[i].kind == Kind::Word)
+            .map(|i| key_word(folded(i)))
+            .collect();
     }
     let mut aliases = Vec::new();
     for &p in &parens {
@@ -617,7 +688,10 @@ fn name_run(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
     };
     if lex.capitalised_names {
         // English: the trailing run of capitalised words, with "of"/"for" inside it.
-        let first = part.iter().copied().find(|&i| !lex.titles.contains_key(folded(i)));
+        let first = part
+            .iter()
+            .copied()
+            .find(|&i| !lex.titles.contains_key(folded(i)));
         // A part opening with a lowercase word is a description, not a name.
         if first.is_some_and(|i| !toks[i].cap) {
             return Vec::new();
@@ -626,13 +700,12 @@ fn name_run(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
         for (k, &i) in part.iter().enumerate().rev() {
             let t = &toks[i];
             let f = folded(i);
-            if t.cap && !lex.titles.contains_key(f) && !lex.determiners.contains(f) {
-                run.push(i);
-            } else if lex.np_prepositions.contains(f)
+            let capitalised = t.cap && !lex.titles.contains_key(f) && !lex.determiners.contains(f);
+            let inner_preposition = lex.np_prepositions.contains(f)
                 && !run.is_empty()
                 && k > 0
-                && toks[part[k - 1]].cap
-            {
+                && toks[part[k - 1]].cap;
+            if capitalised || inner_preposition {
                 run.push(i);
             } else {
                 break;
@@ -645,8 +718,11 @@ fn name_run(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
         return run;
     }
     // Arabic: a description opening with an organisation word is named by all of it.
-    let Some(&first) = part.first() else { return Vec::new() };
-    let opens_with_head = lex.heads.contains_key(folded(first)) || lex.heads.contains_key(lex.bare(folded(first)));
+    let Some(&first) = part.first() else {
+        return Vec::new();
+    };
+    let opens_with_head =
+        lex.heads.contains_key(folded(first)) || lex.heads.contains_key(lex.bare(folded(first)));
     if opens_with_head {
         return Vec::new();
     }
@@ -658,14 +734,19 @@ fn name_run(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
         // «علي» (Ali) folds onto the preposition «على»; the spelling tells them apart.
         let t = &toks[i];
         let ali = f == "علي" && scan.text[t.start..t.end].ends_with('ي');
-        if definite || is_listed(f) || lex.heads.contains_key(f) || (lex.speaker_stops.contains(f) && !ali) {
+        if definite
+            || is_listed(f)
+            || lex.heads.contains_key(f)
+            || (lex.speaker_stops.contains(f) && !ali)
+        {
             break;
         }
         run.push(i);
     }
     run.reverse();
     // Only the whole part, or what follows a role or title, is a person's name.
-    let opens_with_role = lex.in_set(&lex.roles, folded(first)) || lex.titles.contains_key(folded(first));
+    let opens_with_role =
+        lex.in_set(&lex.roles, folded(first)) || lex.titles.contains_key(folded(first));
     if run.len() == part.len() || opens_with_role {
         run
     } else {

@@ -24,6 +24,10 @@ const MAX_NP: usize = 16;
 /// How many words of adjuncts may sit between a cue and its content.
 const MAX_GAP: usize = 12;
 
+/// A cue found at a token: what it is, its last token, and the bytes of a preposition glued
+/// to the word after it.
+type CueHit = (Cue, usize, usize);
+
 #[derive(Debug, Clone, PartialEq)]
 enum Who {
     /// A speaker named in the text; `skip` bytes of the first token are a glued preposition.
@@ -65,15 +69,24 @@ pub(crate) struct Extractor<'s, 't> {
     reg: Registry,
     statements: Vec<(Statement, usize)>,
     /// Folded words written capitalised (not in capitals) somewhere in the article.
-    written_names: std::cell::OnceCell<std::collections::HashSet<&'s str, super::lexicon::FastHash>>,
+    written_names:
+        std::cell::OnceCell<std::collections::HashSet<&'s str, super::lexicon::FastHash>>,
     /// The cues of the sentence being read: (first token, cue at each token).
-    cue_cache: std::cell::RefCell<(usize, Vec<Option<(Cue, usize, usize)>>)>,
+    cue_cache: std::cell::RefCell<(usize, Vec<Option<CueHit>>)>,
 }
 
 impl<'s, 't> Extractor<'s, 't> {
     pub(crate) fn new(scan: &'s Scan<'t>, lex: &'static Lexicon, arabic: bool) -> Self {
         let reg = Registry::new(scan, lex);
-        Extractor { scan, lex, arabic, reg, statements: Vec::new(), written_names: std::cell::OnceCell::new(), cue_cache: Default::default() }
+        Extractor {
+            scan,
+            lex,
+            arabic,
+            reg,
+            statements: Vec::new(),
+            written_names: std::cell::OnceCell::new(),
+            cue_cache: Default::default(),
+        }
     }
 
     pub(crate) fn run(mut self) -> (Vec<(Statement, usize)>, Registry) {
@@ -92,7 +105,11 @@ impl<'s, 't> Extractor<'s, 't> {
                 while last + 1 < sentences.len() && paras[last + 1] == para {
                     last += 1;
                 }
-                if self.speaker_turn(sentences[s].start, content_end(self.toks(), &sentences[last]), para) {
+                if self.speaker_turn(
+                    sentences[s].start,
+                    content_end(self.toks(), &sentences[last]),
+                    para,
+                ) {
                     turn_para = Some(para);
                     continue;
                 }
@@ -130,8 +147,22 @@ impl<'s, 't> Extractor<'s, 't> {
         if !named_elsewhere {
             return false;
         }
-        let cue = Cue { stance: Stance::Neutral, gender: Gender::Unknown, form: CueForm::Verb, weak: false, addressee: false, prep: None };
-        let cand = Cand { cue: i..i + 1, info: cue, who: Who::Mention(start..i, 0), clause_start: start, content: Content::Forward(i + 1..end), gender: Gender::Unknown };
+        let cue = Cue {
+            stance: Stance::Neutral,
+            gender: Gender::Unknown,
+            form: CueForm::Verb,
+            weak: false,
+            addressee: false,
+            prep: None,
+        };
+        let cand = Cand {
+            cue: i..i + 1,
+            info: cue,
+            who: Who::Mention(start..i, 0),
+            clause_start: start,
+            content: Content::Forward(i + 1..end),
+            gender: Gender::Unknown,
+        };
         self.emit(cand, para);
         true
     }
@@ -180,7 +211,10 @@ impl<'s, 't> Extractor<'s, 't> {
         if t.kind != Kind::QuoteOpen || t.quote != 0 {
             return None;
         }
-        self.scan.quotes.binary_search_by_key(&open, |q| q.open).ok()
+        self.scan
+            .quotes
+            .binary_search_by_key(&open, |q| q.open)
+            .ok()
     }
 
     fn quote_of_close(&self, close: usize) -> Option<usize> {
@@ -192,12 +226,11 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     fn quote_words(&self, q: usize) -> usize {
-        let quote = self.scan.quotes[q];
-        self.toks()[quote.inner()].iter().filter(|t| t.kind == Kind::Word).count()
+        self.words_in(self.scan.quotes[q].inner())
     }
 
     /// The cue starting at token `i`, and the index of its last token.
-    fn cue_at(&self, i: usize, end: usize) -> Option<(Cue, usize, usize)> {
+    fn cue_at(&self, i: usize, end: usize) -> Option<CueHit> {
         // Cues of the current sentence are looked up once; the rules ask again and again.
         {
             let cache = self.cue_cache.borrow();
@@ -213,10 +246,13 @@ impl<'s, 't> Extractor<'s, 't> {
         *self.cue_cache.borrow_mut() = (sent.start, found);
     }
 
-    fn find_cue(&self, i: usize, end: usize) -> Option<(Cue, usize, usize)> {
+    fn find_cue(&self, i: usize, end: usize) -> Option<CueHit> {
         let w = self.word(i)?;
         let lex = self.lex;
-        if let Some(list) = lex.phrases.get(w).or_else(|| lex.strip_verb_proclitic(w).and_then(|r| lex.phrases.get(r)))
+        if let Some(list) = lex
+            .phrases
+            .get(w)
+            .or_else(|| lex.strip_verb_proclitic(w).and_then(|r| lex.phrases.get(r)))
         {
             'phrases: for p in list {
                 let mut j = i;
@@ -226,13 +262,19 @@ impl<'s, 't> Extractor<'s, 't> {
                     if j >= end {
                         continue 'phrases;
                     }
-                    let Some(got) = self.word(j) else { continue 'phrases };
+                    let Some(got) = self.word(j) else {
+                        continue 'phrases;
+                    };
                     if got == want {
                         continue;
                     }
                     // «وفقا لـوزارة»: a one-letter preposition glued to the next word.
                     let last = k + 1 == p.rest.len();
-                    if last && want.chars().count() == 1 && got.starts_with(want.as_str()) && got.len() > want.len() + 2 {
+                    if last
+                        && want.chars().count() == 1
+                        && got.starts_with(want.as_str())
+                        && got.len() > want.len() + 2
+                    {
                         glued = want.len();
                         j -= 1;
                         // The speaker starts inside token j + 1.
@@ -248,8 +290,13 @@ impl<'s, 't> Extractor<'s, 't> {
             let t = &self.toks()[i];
             let prev = &self.toks()[i - 1];
             // "the United States", "a tweet", "his statement": names and nouns, not verbs.
-            let mid_sentence = !matches!(prev.kind, Kind::End | Kind::Para | Kind::QuoteClose | Kind::QuoteOpen | Kind::Colon);
-            if (t.cap && mid_sentence) || (prev.kind == Kind::Word && lex.determiners.contains(&*prev.norm)) {
+            let mid_sentence = !matches!(
+                prev.kind,
+                Kind::End | Kind::Para | Kind::QuoteClose | Kind::QuoteOpen | Kind::Colon
+            );
+            if (t.cap && mid_sentence)
+                || (prev.kind == Kind::Word && lex.determiners.contains(&*prev.norm))
+            {
                 return None;
             }
         }
@@ -261,7 +308,9 @@ impl<'s, 't> Extractor<'s, 't> {
     fn is_acronym(&self, i: usize) -> bool {
         let t = &self.toks()[i];
         let text = &self.scan.text[t.start..t.end];
-        !self.arabic && text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !text.chars().any(char::is_lowercase)
+        !self.arabic
+            && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !text.chars().any(char::is_lowercase)
     }
 
     fn sentence(&mut self, sent: Range<usize>, para: u32) {
@@ -310,13 +359,31 @@ impl<'s, 't> Extractor<'s, 't> {
             if self.kind(close + 1) != Kind::Dash {
                 continue;
             }
-            let np = if self.arabic { self.ar_np_after(close + 2, end) } else { self.np_after(close + 2, end) };
+            let np = if self.arabic {
+                self.ar_np_after(close + 2, end)
+            } else {
+                self.np_after(close + 2, end)
+            };
             let Some(np) = np else { continue };
             if np.end < end || !(self.arabic || self.toks()[np.start].cap) {
                 continue;
             }
-            let cue = Cue { stance: Stance::Neutral, gender: Gender::Unknown, form: CueForm::Verb, weak: false, addressee: false, prep: None };
-            out.push(Cand { cue: close + 1..close + 2, info: cue, who: Who::Mention(np, 0), clause_start: close + 1, content: Content::Quote(q), gender: Gender::Unknown });
+            let cue = Cue {
+                stance: Stance::Neutral,
+                gender: Gender::Unknown,
+                form: CueForm::Verb,
+                weak: false,
+                addressee: false,
+                prep: None,
+            };
+            out.push(Cand {
+                cue: close + 1..close + 2,
+                info: cue,
+                who: Who::Mention(np, 0),
+                clause_start: close + 1,
+                content: Content::Quote(q),
+                gender: Gender::Unknown,
+            });
         }
         out
     }
@@ -339,7 +406,12 @@ impl<'s, 't> Extractor<'s, 't> {
                         return;
                     }
                     let mut end = c.clause_start.max(r.start);
-                    while end > r.start && !matches!(self.kind(end - 1), Kind::Word | Kind::QuoteClose | Kind::CloseParen) {
+                    while end > r.start
+                        && !matches!(
+                            self.kind(end - 1),
+                            Kind::Word | Kind::QuoteClose | Kind::CloseParen
+                        )
+                    {
                         end -= 1;
                     }
                     r.end = end;
@@ -363,18 +435,32 @@ impl<'s, 't> Extractor<'s, 't> {
             return true;
         }
         let prev = self.kind(s - 1);
-        if matches!(prev, Kind::Comma | Kind::Semicolon | Kind::Dash | Kind::Colon | Kind::QuoteClose) {
+        if matches!(
+            prev,
+            Kind::Comma | Kind::Semicolon | Kind::Dash | Kind::Colon | Kind::QuoteClose
+        ) {
             return true;
         }
         // «…، وأكد أن»: a conjunction glued to the verb.
-        let glued_conj = self.word(c.cue.start).is_some_and(|w| self.lex.strip_verb_proclitic(w).is_some() && self.lex.cues.get(w).is_none());
-        let rel = self.word(s - 1).is_some_and(|w| matches!(w, "التي" | "الذي" | "الذين" | "who" | "which"));
+        let glued_conj = self.word(c.cue.start).is_some_and(|w| {
+            self.lex.strip_verb_proclitic(w).is_some() && !self.lex.cues.contains_key(w)
+        });
+        let rel = self
+            .word(s - 1)
+            .is_some_and(|w| matches!(w, "التي" | "الذي" | "الذين" | "who" | "which"));
         (self.arabic && glued_conj) || rel
     }
 
     // ---- English --------------------------------------------------------------------------
 
-    fn english_cand(&self, sent: &Range<usize>, c: usize, last: usize, info: Cue, prior: &[Cand]) -> Option<Cand> {
+    fn english_cand(
+        &self,
+        sent: &Range<usize>,
+        c: usize,
+        last: usize,
+        info: Cue,
+        prior: &[Cand],
+    ) -> Option<Cand> {
         let lex = self.lex;
         let toks = self.toks();
         let end = content_end(toks, sent);
@@ -385,7 +471,14 @@ impl<'s, 't> Extractor<'s, 't> {
             if c > sent.start && self.kind(c - 1) == Kind::Comma {
                 let from = self.lead(sent.start, c - 1);
                 if self.words_in(from..c - 1) >= 3 {
-                    return Some(Cand { cue: c..last + 1, info, who, clause_start: c - 1, content: Content::Backward(from..c - 1), gender: Gender::Unknown });
+                    return Some(Cand {
+                        cue: c..last + 1,
+                        info,
+                        who,
+                        clause_start: c - 1,
+                        content: Content::Backward(from..c - 1),
+                        gender: Gender::Unknown,
+                    });
                 }
             }
             let mut k = np.end;
@@ -395,42 +488,84 @@ impl<'s, 't> Extractor<'s, 't> {
             if self.words_in(k..end) < 3 {
                 return None;
             }
-            return Some(Cand { cue: c..last + 1, info, who, clause_start: c, content: self.forward(k, end), gender: Gender::Unknown });
+            return Some(Cand {
+                cue: c..last + 1,
+                info,
+                who,
+                clause_start: c,
+                content: self.forward(k, end),
+                gender: Gender::Unknown,
+            });
         }
 
         // The subject: skip auxiliaries and adverbs back from the verb.
         let mut p = c;
-        while p > sent.start && self.word(p - 1).is_some_and(|w| lex.auxiliaries.contains(w) || (w.ends_with("ly") && w.len() > 4) || w.ends_with("n't") || w.ends_with("n’t")) {
+        while p > sent.start
+            && self.word(p - 1).is_some_and(|w| {
+                lex.auxiliaries.contains(w)
+                    || (w.ends_with("ly") && w.len() > 4)
+                    || w.ends_with("n't")
+                    || w.ends_with("n’t")
+            })
+        {
             p -= 1;
         }
         let after_cue = last + 1;
         // "was criticized", "acknowledged by": the subject of a passive is not the speaker.
         let cue_word = self.word(last).unwrap_or("");
-        let be_before = (p..c).any(|k| self.word(k).is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "be" | "been" | "being")));
-        let passive = (be_before && !cue_word.ends_with("ing")) || self.word(after_cue) == Some("by");
+        let be_before = (p..c).any(|k| {
+            self.word(k).is_some_and(|w| {
+                matches!(w, "was" | "were" | "is" | "are" | "be" | "been" | "being")
+            })
+        });
+        let passive =
+            (be_before && !cue_word.ends_with("ing")) || self.word(after_cue) == Some("by");
         if passive {
             // "It was also conveyed that…": an impersonal report continues the last speaker.
-            let impersonal = p > sent.start && self.word(p - 1) == Some("it") && (after_cue..end).take(3).any(|k| self.word(k).is_some_and(|w| lex.complementizers.contains(w)));
+            let impersonal = p > sent.start
+                && self.word(p - 1) == Some("it")
+                && (after_cue..end).take(3).any(|k| {
+                    self.word(k)
+                        .is_some_and(|w| lex.complementizers.contains(w))
+                });
             if !impersonal {
                 return None;
             }
-            let t = (after_cue..end).find(|&k| self.word(k).is_some_and(|w| lex.complementizers.contains(w)))?;
-            return Some(Cand { cue: c..last + 1, info, who: Who::Implicit(Gender::Unknown), clause_start: p - 1, content: self.forward(t + 1, end), gender: Gender::Unknown });
+            let t = (after_cue..end).find(|&k| {
+                self.word(k)
+                    .is_some_and(|w| lex.complementizers.contains(w))
+            })?;
+            return Some(Cand {
+                cue: c..last + 1,
+                info,
+                who: Who::Implicit(Gender::Unknown),
+                clause_start: p - 1,
+                content: self.forward(t + 1, end),
+                gender: Gender::Unknown,
+            });
         }
         // "a tweet that read:", "officials who said": the relative pronoun's antecedent.
-        if p > sent.start + 1 && self.word(p - 1).is_some_and(|w| matches!(w, "that" | "which" | "who")) && self.kind(p - 2) == Kind::Word {
+        if p > sent.start + 1
+            && self
+                .word(p - 1)
+                .is_some_and(|w| matches!(w, "that" | "which" | "who"))
+            && self.kind(p - 2) == Kind::Word
+        {
             p -= 1;
         }
         let mut who: Option<Who> = None;
         let mut subj_start = p;
         let mut after = after_cue;
-        let inverted_slot = p == sent.start || matches!(self.kind(p - 1), Kind::Comma | Kind::QuoteClose);
+        let inverted_slot =
+            p == sent.start || matches!(self.kind(p - 1), Kind::Comma | Kind::QuoteClose);
         if info.form == CueForm::Participle && p > sent.start && self.kind(p - 1) == Kind::Comma {
             who = Some(self.participle_subject(sent, prior));
         } else if inverted_slot && self.starts_np(after_cue) {
             // "…,” said USCIRF Chair Nadine Maenza."
             if let Some(np) = self.np_after(after_cue, end) {
-                if matches!(self.kind(np.end), Kind::End | Kind::Comma | Kind::Para) || np.end >= end {
+                if matches!(self.kind(np.end), Kind::End | Kind::Comma | Kind::Para)
+                    || np.end >= end
+                {
                     after = np.end;
                     who = Some(self.who_of(np));
                 }
@@ -450,7 +585,18 @@ impl<'s, 't> Extractor<'s, 't> {
                     // "Name, the commander of X, said": an appositive between commas.
                     let a_end = p - 1;
                     let mut a = a_end;
-                    while a > sent.start && !matches!(self.kind(a - 1), Kind::Comma | Kind::End | Kind::QuoteClose | Kind::QuoteOpen | Kind::Colon | Kind::Semicolon | Kind::Dash) {
+                    while a > sent.start
+                        && !matches!(
+                            self.kind(a - 1),
+                            Kind::Comma
+                                | Kind::End
+                                | Kind::QuoteClose
+                                | Kind::QuoteOpen
+                                | Kind::Colon
+                                | Kind::Semicolon
+                                | Kind::Dash
+                        )
+                    {
                         a -= 1;
                     }
                     if a > sent.start + 1 && self.kind(a - 1) == Kind::Comma && a_end - a <= 24 {
@@ -470,14 +616,20 @@ impl<'s, 't> Extractor<'s, 't> {
             }
         }
         let who = who?;
-        let clause_start = if subj_start > sent.start && self.kind(subj_start - 1) == Kind::Comma { subj_start - 1 } else { subj_start };
+        let clause_start = if subj_start > sent.start && self.kind(subj_start - 1) == Kind::Comma {
+            subj_start - 1
+        } else {
+            subj_start
+        };
 
         // Direct: a quotation right before the speaker, or right after the cue.
         let mut quote_before = None;
         if subj_start > sent.start {
             let b = subj_start - 1;
             quote_before = self.quote_of_close(b).or_else(|| {
-                (self.kind(b) == Kind::Comma && b > sent.start).then(|| self.quote_of_close(b - 1)).flatten()
+                (self.kind(b) == Kind::Comma && b > sent.start)
+                    .then(|| self.quote_of_close(b - 1))
+                    .flatten()
             });
         }
         let mut j = after;
@@ -495,7 +647,8 @@ impl<'s, 't> Extractor<'s, 't> {
                     // (nearly) the end of the sentence.
                     let q = self.quote_of_open(k);
                     let opens = k == j || matches!(self.kind(k - 1), Kind::Colon | Kind::Comma);
-                    let to_end = q.is_some_and(|q| self.words_in(self.scan.quotes[q].close + 1..end) <= 3);
+                    let to_end =
+                        q.is_some_and(|q| self.words_in(self.scan.quotes[q].close + 1..end) <= 3);
                     if opens && to_end {
                         quote_after = q;
                     }
@@ -525,42 +678,97 @@ impl<'s, 't> Extractor<'s, 't> {
                     Some(qb) => Content::Quotes(qb, qa),
                     None => Content::Quote(qa),
                 };
-                return Some(Cand { cue: c..last + 1, info, who, clause_start, content, gender: Gender::Unknown });
+                return Some(Cand {
+                    cue: c..last + 1,
+                    info,
+                    who,
+                    clause_start,
+                    content,
+                    gender: Gender::Unknown,
+                });
             }
         }
         if let Some(qb) = quote_before {
             // Words before the quotation make it a partial quote: mixed content.
             let open = self.scan.quotes[qb].open;
             let from = self.lead(sent.start, open);
-            let content = if from < open && self.kind(open - 1) != Kind::Colon && self.words_in(from..open) > 0 {
+            let content = if from < open
+                && self.kind(open - 1) != Kind::Colon
+                && self.words_in(from..open) > 0
+            {
                 Content::Backward(from..self.scan.quotes[qb].close + 1)
             } else {
                 Content::Quote(qb)
             };
-            return Some(Cand { cue: c..last + 1, info, who, clause_start, content, gender: Gender::Unknown });
+            return Some(Cand {
+                cue: c..last + 1,
+                info,
+                who,
+                clause_start,
+                content,
+                gender: Gender::Unknown,
+            });
         }
         if let Some(t) = that {
             if self.words_in(t + 1..end) >= 2 {
-                return Some(Cand { cue: c..last + 1, info, who, clause_start, content: self.forward(t + 1, end), gender: Gender::Unknown });
+                return Some(Cand {
+                    cue: c..last + 1,
+                    info,
+                    who,
+                    clause_start,
+                    content: self.forward(t + 1, end),
+                    gender: Gender::Unknown,
+                });
             }
         }
         // "X will go, she said [in a statement]."
         let mut tail_end = after;
-        while tail_end < end && !matches!(self.kind(tail_end), Kind::Comma | Kind::Dash | Kind::Semicolon) {
+        while tail_end < end
+            && !matches!(
+                self.kind(tail_end),
+                Kind::Comma | Kind::Dash | Kind::Semicolon
+            )
+        {
             tail_end += 1;
         }
         // A tail opening with a pronoun or determiner is a clause or an object, not an adjunct.
-        let clause_tail = self.word(after).is_some_and(|w| (lex.pronouns.contains_key(w) || lex.determiners.contains(w) || matches!(w, "we" | "i" | "you")) && !self.is_acronym(after));
-        let tail = if clause_tail { usize::MAX } else { self.words_in(after..tail_end) };
-        let before_start = if subj_start == p && matches!(who, Who::Mention(..)) && after > after_cue { p } else { subj_start };
-        if tail <= 7 && before_start > sent.start + 2 && self.kind(before_start - 1) == Kind::Comma {
+        let clause_tail = self.word(after).is_some_and(|w| {
+            (lex.pronouns.contains_key(w)
+                || lex.determiners.contains(w)
+                || matches!(w, "we" | "i" | "you"))
+                && !self.is_acronym(after)
+        });
+        let tail = if clause_tail {
+            usize::MAX
+        } else {
+            self.words_in(after..tail_end)
+        };
+        let before_start =
+            if subj_start == p && matches!(who, Who::Mention(..)) && after > after_cue {
+                p
+            } else {
+                subj_start
+            };
+        if tail <= 7 && before_start > sent.start + 2 && self.kind(before_start - 1) == Kind::Comma
+        {
             let from = self.lead(sent.start, before_start - 1);
             if self.words_in(from..before_start - 1) >= 3 {
-                return Some(Cand { cue: c..last + 1, info, who, clause_start: before_start - 1, content: Content::Backward(from..before_start - 1), gender: Gender::Unknown });
+                return Some(Cand {
+                    cue: c..last + 1,
+                    info,
+                    who,
+                    clause_start: before_start - 1,
+                    content: Content::Backward(from..before_start - 1),
+                    gender: Gender::Unknown,
+                });
             }
         }
-        let quoted = self.quotes_in(j..end).into_iter().any(|q| self.quote_words(q) >= 1);
-        if (info.weak && !quoted) || info.form == CueForm::Participle && that.is_none() && tail < 3 {
+        let quoted = self
+            .quotes_in(j..end)
+            .into_iter()
+            .any(|q| self.quote_words(q) >= 1);
+        if (info.weak && !quoted) || info.form == CueForm::Participle && that.is_none() && tail < 3
+        {
             return None;
         }
         let mut from = j;
@@ -569,10 +777,18 @@ impl<'s, 't> Extractor<'s, 't> {
                 from += 1;
             }
         }
-        if self.words_in(from..end) < 3 || !matches!(self.kind(from), Kind::Word | Kind::QuoteOpen) {
+        if self.words_in(from..end) < 3 || !matches!(self.kind(from), Kind::Word | Kind::QuoteOpen)
+        {
             return None;
         }
-        Some(Cand { cue: c..last + 1, info, who, clause_start, content: self.forward(from, end), gender: Gender::Unknown })
+        Some(Cand {
+            cue: c..last + 1,
+            info,
+            who,
+            clause_start,
+            content: self.forward(from, end),
+            gender: Gender::Unknown,
+        })
     }
 
     /// The subject of a participle clause: the sentence's earlier speaker, or its opening noun
@@ -611,7 +827,9 @@ impl<'s, 't> Extractor<'s, 't> {
         let lex = self.lex;
         let toks = self.toks();
         let first: &str = &toks[np.start].norm;
-        let only_determiners = np.clone().all(|i| lex.determiners.contains(&*toks[i].norm) || lex.indefinites.contains(&*toks[i].norm));
+        let only_determiners = np.clone().all(|i| {
+            lex.determiners.contains(&*toks[i].norm) || lex.indefinites.contains(&*toks[i].norm)
+        });
         if only_determiners {
             return false;
         }
@@ -632,7 +850,9 @@ impl<'s, 't> Extractor<'s, 't> {
 
     /// Whether a noun phrase (a speaker after an inverted verb) starts at `i`.
     fn starts_np(&self, i: usize) -> bool {
-        let Some(t) = self.toks().get(i) else { return false };
+        let Some(t) = self.toks().get(i) else {
+            return false;
+        };
         if t.kind != Kind::Word || t.quote != 0 {
             return false;
         }
@@ -654,7 +874,11 @@ impl<'s, 't> Extractor<'s, 't> {
                 Kind::Word if t.quote == 0 => {
                     let w = t.norm.as_ref();
                     let acronym = self.is_acronym(k);
-                    if !acronym && lex.speaker_stops.contains(w) && !(words == 0 && lex.pronouns.contains_key(w)) || self.cue_at(k, end).is_some() && words > 0 {
+                    if !acronym
+                        && lex.speaker_stops.contains(w)
+                        && !(words == 0 && lex.pronouns.contains_key(w))
+                        || self.cue_at(k, end).is_some() && words > 0
+                    {
                         break;
                     }
                     if lex.time_words.contains(w) && words == 0 {
@@ -684,7 +908,11 @@ impl<'s, 't> Extractor<'s, 't> {
             i += 1;
         }
         // Drop leading prepositions: "of the coalition" is not a subject.
-        while i < end && self.word(i).is_some_and(|w| lex.np_prepositions.contains(w)) {
+        while i < end
+            && self
+                .word(i)
+                .is_some_and(|w| lex.np_prepositions.contains(w))
+        {
             i += 1;
         }
         (words > 0 && i < end).then_some(i..end)
@@ -702,14 +930,26 @@ impl<'s, 't> Extractor<'s, 't> {
                     let w = t.norm.as_ref();
                     let inner_prep = lex.np_prepositions.contains(w)
                         && words > 0
-                        && self.toks().get(i + 1).is_some_and(|n| n.cap || lex.determiners.contains(&*n.norm));
-                    if (lex.speaker_stops.contains(w) && !inner_prep && !self.is_acronym(i)) || (words > 0 && self.cue_at(i, end).is_some()) {
+                        && self
+                            .toks()
+                            .get(i + 1)
+                            .is_some_and(|n| n.cap || lex.determiners.contains(&*n.norm));
+                    if (lex.speaker_stops.contains(w) && !inner_prep && !self.is_acronym(i))
+                        || (words > 0 && self.cue_at(i, end).is_some())
+                    {
                         break;
                     }
                     // "Hillary Clinton spoke…": a lowercase word after a name is its verb,
                     // unless it is a noun of the phrase or a name follows it.
-                    if !self.arabic && words > 0 && !t.cap && self.toks()[i - 1].cap && !self.np_word(w) {
-                        let next_np = self.toks().get(i + 1).is_some_and(|n| n.kind == Kind::Word && (n.cap || self.np_word(&*n.norm)));
+                    if !self.arabic
+                        && words > 0
+                        && !t.cap
+                        && self.toks()[i - 1].cap
+                        && !self.np_word(w)
+                    {
+                        let next_np = self.toks().get(i + 1).is_some_and(|n| {
+                            n.kind == Kind::Word && (n.cap || self.np_word(&n.norm))
+                        });
                         if !next_np {
                             break;
                         }
@@ -746,7 +986,9 @@ impl<'s, 't> Extractor<'s, 't> {
         let mut n = 0;
         while k < end && n < 6 {
             match self.word(k) {
-                Some(w) if !self.lex.complementizers.contains(w) && self.cue_at(k, end).is_none() => {
+                Some(w)
+                    if !self.lex.complementizers.contains(w) && self.cue_at(k, end).is_none() =>
+                {
                     n += 1;
                     k += 1;
                     if self.lex.addressees.contains(w) || self.lex.pronouns.contains_key(w) {
@@ -757,7 +999,18 @@ impl<'s, 't> Extractor<'s, 't> {
             }
         }
         // Only a short name or a known addressee: otherwise the words were content.
-        if self.word(k).is_some_and(|w| self.lex.complementizers.contains(w)) || matches!(self.kind(k), Kind::Comma | Kind::Colon | Kind::QuoteOpen | Kind::End) || k > j && self.word(k - 1).is_some_and(|w| self.lex.addressees.contains(w) || self.lex.pronouns.contains_key(w)) {
+        if self
+            .word(k)
+            .is_some_and(|w| self.lex.complementizers.contains(w))
+            || matches!(
+                self.kind(k),
+                Kind::Comma | Kind::Colon | Kind::QuoteOpen | Kind::End
+            )
+            || k > j
+                && self.word(k - 1).is_some_and(|w| {
+                    self.lex.addressees.contains(w) || self.lex.pronouns.contains_key(w)
+                })
+        {
             k
         } else {
             j
@@ -766,10 +1019,20 @@ impl<'s, 't> Extractor<'s, 't> {
 
     // ---- Arabic ---------------------------------------------------------------------------
 
-    fn arabic_cand(&self, sent: &Range<usize>, c: usize, last: usize, info: Cue, glued: usize, prior: &[Cand]) -> Option<Cand> {
+    fn arabic_cand(
+        &self,
+        sent: &Range<usize>,
+        c: usize,
+        last: usize,
+        info: Cue,
+        glued: usize,
+        prior: &[Cand],
+    ) -> Option<Cand> {
         let lex = self.lex;
         let end = content_end(self.toks(), sent);
-        let conj = self.word(c).is_some_and(|w| lex.cues.get(w).is_none() && lex.phrases.get(w).is_none());
+        let conj = self
+            .word(c)
+            .is_some_and(|w| !lex.cues.contains_key(w) && !lex.phrases.contains_key(w));
         if info.form == CueForm::Source {
             // «وفقاً لـوكالة…»: the speaker starts inside the token after the phrase.
             let np = if glued > 0 {
@@ -787,9 +1050,19 @@ impl<'s, 't> Extractor<'s, 't> {
                 0
             };
             let who = Who::Mention(np.clone(), glued);
-            if c > sent.start + 2 && self.kind(c - 1) == Kind::Comma && self.words_in(np.end..end) == 0 {
+            if c > sent.start + 2
+                && self.kind(c - 1) == Kind::Comma
+                && self.words_in(np.end..end) == 0
+            {
                 let from = self.lead(sent.start, c - 1);
-                return Some(Cand { cue: c..last + 1, info, who, clause_start: c - 1, content: Content::Backward(from..c - 1), gender: Gender::Unknown });
+                return Some(Cand {
+                    cue: c..last + 1,
+                    info,
+                    who,
+                    clause_start: c - 1,
+                    content: Content::Backward(from..c - 1),
+                    gender: Gender::Unknown,
+                });
             }
             let mut k = np.end;
             while matches!(self.kind(k), Kind::Comma) || self.is_word(k, &lex.complementizers) {
@@ -798,7 +1071,14 @@ impl<'s, 't> Extractor<'s, 't> {
             if self.words_in(k..end) < 2 {
                 return None;
             }
-            return Some(Cand { cue: c..last + 1, info, who, clause_start: c, content: self.forward(k, end), gender: Gender::Unknown });
+            return Some(Cand {
+                cue: c..last + 1,
+                info,
+                who,
+                clause_start: c,
+                content: self.forward(k, end),
+                gender: Gender::Unknown,
+            });
         }
 
         let mut j = last + 1;
@@ -824,11 +1104,22 @@ impl<'s, 't> Extractor<'s, 't> {
         if clause_start > sent.start && matches!(self.kind(clause_start - 1), Kind::Comma) {
             clause_start -= 1;
         }
-        let cand = |content| Cand { cue: c..last + 1, info, who: who.clone(), clause_start, content, gender: info.gender };
+        let cand = |content| Cand {
+            cue: c..last + 1,
+            info,
+            who: who.clone(),
+            clause_start,
+            content,
+            gender: info.gender,
+        };
 
         // A quotation right before the verb: «“…”، قال X».
         if c > sent.start {
-            let b = if self.kind(c - 1) == Kind::Comma && c > sent.start + 1 { c - 2 } else { c - 1 };
+            let b = if self.kind(c - 1) == Kind::Comma && c > sent.start + 1 {
+                c - 2
+            } else {
+                c - 1
+            };
             if let Some(q) = self.quote_of_close(b) {
                 if self.quote_words(q) >= 3 && self.words_in(np_end..end) <= 4 {
                     return Some(cand(Content::Quote(q)));
@@ -847,7 +1138,8 @@ impl<'s, 't> Extractor<'s, 't> {
                 Kind::QuoteOpen => {
                     let q = self.quote_of_open(k)?;
                     let long = self.quote_words(q) >= 3;
-                    let marked = k == np_end || matches!(self.kind(k - 1), Kind::Comma | Kind::Colon);
+                    let marked =
+                        k == np_end || matches!(self.kind(k - 1), Kind::Comma | Kind::Colon);
                     if long || (marked && self.quote_words(q) >= 2) {
                         return self.ar_content(k, end).map(cand);
                     }
@@ -863,11 +1155,16 @@ impl<'s, 't> Extractor<'s, 't> {
                     if let Some(prep) = info.prep {
                         let prep = lex.preps[prep as usize].as_str();
                         let stripped = lex.strip_verb_proclitic(w).unwrap_or(w);
-                        if (w == prep || stripped == prep) && !self.is_word(k + 1, &lex.complementizers) {
+                        if (w == prep || stripped == prep)
+                            && !self.is_word(k + 1, &lex.complementizers)
+                        {
                             return self.ar_content(k, end).map(cand);
                         }
                     }
-                    if k > np_end && self.cue_at(k, end).is_some() && self.kind(k - 1) == Kind::Comma {
+                    if k > np_end
+                        && self.cue_at(k, end).is_some()
+                        && self.kind(k - 1) == Kind::Comma
+                    {
                         break;
                     }
                     gap += 1;
@@ -901,11 +1198,17 @@ impl<'s, 't> Extractor<'s, 't> {
         }
         if let Some(q) = self.quote_of_open(s) {
             let close = self.scan.quotes[q].close;
-            if self.words_in(close + 1..end) <= 4 || matches!(self.kind(close + 1), Kind::Comma) && self.starts_cue_clause(close + 2, end) {
+            if self.words_in(close + 1..end) <= 4
+                || matches!(self.kind(close + 1), Kind::Comma)
+                    && self.starts_cue_clause(close + 2, end)
+            {
                 return Some(Content::Quote(q));
             }
         }
-        if self.kind(s) == Kind::Word && self.kind(s + 1) == Kind::QuoteOpen && self.words_in(s..s + 1) == 1 {
+        if self.kind(s) == Kind::Word
+            && self.kind(s + 1) == Kind::QuoteOpen
+            && self.words_in(s..s + 1) == 1
+        {
             if let Some(q) = self.quote_of_open(s + 1) {
                 let close = self.scan.quotes[q].close;
                 if self.words_in(close + 1..end) == 0 {
@@ -936,8 +1239,12 @@ impl<'s, 't> Extractor<'s, 't> {
                 Kind::Word => {
                     let w = self.word(i).unwrap_or("");
                     let bare = lex.bare(w);
-                    let glued_l = w.starts_with('ل') && !w.starts_with("ال") && w.chars().count() > 3;
-                    if lex.in_set(&lex.complementizers, w) || (lex.speaker_stops.contains(w) && !self.name_spelling(i)) || (words > 0 && self.cue_at(i, end).is_some()) {
+                    let glued_l =
+                        w.starts_with('ل') && !w.starts_with("ال") && w.chars().count() > 3;
+                    if lex.in_set(&lex.complementizers, w)
+                        || (lex.speaker_stops.contains(w) && !self.name_spelling(i))
+                        || (words > 0 && self.cue_at(i, end).is_some())
+                    {
                         // «نائبة رئيس هيئة … في أمريكا نادين مينزة»: a short place phrase inside
                         // a title, when a name follows before the clause ends.
                         if opens_with_role && w == "في" && self.name_follows(i + 1, end) {
@@ -962,14 +1269,24 @@ impl<'s, 't> Extractor<'s, 't> {
                         break;
                     }
                     // An object with a possessive pronoun («بلادها») ends the subject.
-                    if words > 0 && (w.ends_with("ها") || w.ends_with("هم")) && w.chars().count() > 4 && !w.starts_with(article) {
+                    if words > 0
+                        && (w.ends_with("ها") || w.ends_with("هم"))
+                        && w.chars().count() > 4
+                        && !w.starts_with(article)
+                    {
                         break;
                     }
                     if words == 0 {
                         opens_with_person = lex.in_set(&lex.roles, w) || lex.titles.contains_key(w);
-                        opens_with_role = lex.in_set(&lex.roles, w) || lex.titles.contains_key(w) || lex.heads.contains_key(bare) || lex.heads.contains_key(w);
+                        opens_with_role = lex.in_set(&lex.roles, w)
+                            || lex.titles.contains_key(w)
+                            || lex.heads.contains_key(bare)
+                            || lex.heads.contains_key(w);
                     }
-                    last_definite = w.starts_with(article) || strip_definite(w, article) || lex.in_set(&lex.roles, w) || lex.heads.contains_key(w);
+                    last_definite = w.starts_with(article)
+                        || strip_definite(w, article)
+                        || lex.in_set(&lex.roles, w)
+                        || lex.heads.contains_key(w);
                     words += 1;
                 }
                 Kind::QuoteOpen => {
@@ -978,8 +1295,12 @@ impl<'s, 't> Extractor<'s, 't> {
                     let n = self.quote_words(q);
                     let close = self.scan.quotes[q].close;
                     let first_inner = self.scan.quotes[q].open + 1;
-                    let inner_comp = toks.get(first_inner).is_some_and(|t| lex.in_set(&lex.complementizers, &*t.norm));
-                    let starts_l = toks.get(first_inner).is_some_and(|t| t.norm.starts_with('ل') && !t.norm.starts_with("ال"));
+                    let inner_comp = toks
+                        .get(first_inner)
+                        .is_some_and(|t| lex.in_set(&lex.complementizers, &t.norm));
+                    let starts_l = toks
+                        .get(first_inner)
+                        .is_some_and(|t| t.norm.starts_with('ل') && !t.norm.starts_with("ال"));
                     if words > 0 || n > 3 || n == 0 || inner_comp || starts_l {
                         break;
                     }
@@ -995,19 +1316,30 @@ impl<'s, 't> Extractor<'s, 't> {
                         let mut n = 0;
                         while self.kind(k) == Kind::Word && n < 4 {
                             let w = self.word(k).unwrap_or("");
-                            if lex.speaker_stops.contains(w) || lex.in_set(&lex.complementizers, w) || w.starts_with(article) || self.cue_at(k, end).is_some() || lex.time_words.contains(w) {
+                            if lex.speaker_stops.contains(w)
+                                || lex.in_set(&lex.complementizers, w)
+                                || w.starts_with(article)
+                                || self.cue_at(k, end).is_some()
+                                || lex.time_words.contains(w)
+                            {
                                 break;
                             }
                             n += 1;
                             k += 1;
                         }
-                        if n > 0 && (n > 1 || !lex.time_words.contains(self.word(i + 1).unwrap_or(""))) && matches!(self.kind(k), Kind::Comma | Kind::End | Kind::Colon | Kind::QuoteOpen) || self.is_word(k, &lex.complementizers) || self.is_word(k, &lex.speaker_stops) {
-                            if n > 0 {
-                                words += n;
-                                i = k;
-                                opens_with_role = false;
-                                continue;
-                            }
+                        let not_a_date =
+                            n > 1 || !lex.time_words.contains(self.word(i + 1).unwrap_or(""));
+                        let ends_there = matches!(
+                            self.kind(k),
+                            Kind::Comma | Kind::End | Kind::Colon | Kind::QuoteOpen
+                        );
+                        let before_content = self.is_word(k, &lex.complementizers)
+                            || self.is_word(k, &lex.speaker_stops);
+                        if n > 0 && ((not_a_date && ends_there) || before_content) {
+                            words += n;
+                            i = k;
+                            opens_with_role = false;
+                            continue;
                         }
                     }
                     break;
@@ -1019,7 +1351,12 @@ impl<'s, 't> Extractor<'s, 't> {
             }
             i += 1;
         }
-        while i > start && !matches!(self.kind(i - 1), Kind::Word | Kind::QuoteClose | Kind::CloseParen) {
+        while i > start
+            && !matches!(
+                self.kind(i - 1),
+                Kind::Word | Kind::QuoteClose | Kind::CloseParen
+            )
+        {
             i -= 1;
         }
         (words > 0).then_some(start..i)
@@ -1041,7 +1378,10 @@ impl<'s, 't> Extractor<'s, 't> {
         let mut saw_name = false;
         while k < end && k < i + 5 {
             match self.word(k) {
-                Some(w) if !self.lex.speaker_stops.contains(w) && !self.lex.in_set(&self.lex.complementizers, w) => {
+                Some(w)
+                    if !self.lex.speaker_stops.contains(w)
+                        && !self.lex.in_set(&self.lex.complementizers, w) =>
+                {
                     saw_name = !w.starts_with(article);
                 }
                 _ => break,
@@ -1068,7 +1408,11 @@ impl<'s, 't> Extractor<'s, 't> {
             match self.kind(k) {
                 Kind::Word => {
                     let w = self.word(k)?;
-                    if lex.speaker_stops.contains(w) || lex.in_set(&lex.complementizers, w) || self.cue_at(k, c).is_some() || lex.pronouns.contains_key(w) {
+                    if lex.speaker_stops.contains(w)
+                        || lex.in_set(&lex.complementizers, w)
+                        || self.cue_at(k, c).is_some()
+                        || lex.pronouns.contains_key(w)
+                    {
                         return None;
                     }
                 }
@@ -1099,21 +1443,25 @@ impl<'s, 't> Extractor<'s, 't> {
                 s = dash + 1;
             }
         }
-        while s < end && (self.is_word(s, &self.lex.leading_conjunctions) || matches!(self.kind(s), Kind::Comma | Kind::Dash | Kind::Other)) {
+        while s < end
+            && (self.is_word(s, &self.lex.leading_conjunctions)
+                || matches!(self.kind(s), Kind::Comma | Kind::Dash | Kind::Other))
+        {
             s += 1;
         }
         s
     }
 
     fn words_in(&self, r: Range<usize>) -> usize {
-        let end = r.end.min(self.toks().len());
-        self.toks()[r.start.min(end)..end].iter().filter(|t| t.kind == Kind::Word).count()
+        self.scan.words_in(r)
     }
 
     /// Quotations opening a sentence without a cue, right after a statement: they continue
     /// its speaker ("“…,” she said. “And more.”").
     fn standalone_quotes(&mut self, sent: &Range<usize>, para: u32, used: &[usize]) {
-        let Some((actor, last_para)) = self.reg.last() else { return };
+        let Some((actor, last_para)) = self.reg.last() else {
+            return;
+        };
         if para > last_para + 1 {
             return;
         }
@@ -1121,7 +1469,9 @@ impl<'s, 't> Extractor<'s, 't> {
         while s < sent.end && self.is_word(s, &self.lex.leading_conjunctions) {
             s += 1;
         }
-        let Some(q) = self.quote_of_open(s) else { return };
+        let Some(q) = self.quote_of_open(s) else {
+            return;
+        };
         if used.contains(&q) || self.quote_words(q) < 3 {
             return;
         }
@@ -1153,7 +1503,10 @@ impl<'s, 't> Extractor<'s, 't> {
         let inner = &self.scan.text[start..toks[quote.close].start];
         let trimmed = inner.trim_end_matches(|c: char| c == ',' || c == '،' || c.is_whitespace());
         let lead = inner.len() - inner.trim_start().len();
-        Span { start: start + lead.min(trimmed.len()), end: start + trimmed.len() }
+        Span {
+            start: start + lead.min(trimmed.len()),
+            end: start + trimmed.len(),
+        }
     }
 
     /// Resolves a candidate's speaker and records the statement.
@@ -1164,10 +1517,17 @@ impl<'s, 't> Extractor<'s, 't> {
             Who::Mention(r, skip) => {
                 let mut m = parse_mention(scan, lex, r.clone(), c.gender);
                 let mut span = m.span;
-                if *skip > 0 && span.start + skip < span.end && scan.text.is_char_boundary(span.start + skip) {
+                if *skip > 0
+                    && span.start + skip < span.end
+                    && scan.text.is_char_boundary(span.start + skip)
+                {
                     // A glued preposition is not part of the name: «لـوكالة» → «وكالة».
                     span.start += skip;
-                    let cut = m.name.char_indices().find(|&(i, _)| i >= *skip).map_or(0, |(i, _)| i);
+                    let cut = m
+                        .name
+                        .char_indices()
+                        .find(|&(i, _)| i >= *skip)
+                        .map_or(0, |(i, _)| i);
                     m.name = m.name[cut..].to_string();
                     if let Some(first) = m.key.first_mut() {
                         *first = first.chars().skip(1).collect();
@@ -1179,7 +1539,11 @@ impl<'s, 't> Extractor<'s, 't> {
                     Some((a, p)) if document && para <= p + 2 => a,
                     _ => self.reg.resolve(m, para, lex),
                 };
-                (actor, scan.text[span.start..span.end].to_string(), Some(span))
+                (
+                    actor,
+                    scan.text[span.start..span.end].to_string(),
+                    Some(span),
+                )
             }
             Who::Pronoun(g) | Who::Implicit(g) => {
                 let Some(a) = self.reg.recent(*g) else { return };
@@ -1213,9 +1577,18 @@ impl<'s, 't> Extractor<'s, 't> {
             Content::Quote(q) => (StatementKind::Direct, self.inner_span(*q)),
             Content::Quotes(..) => unreachable!("split above"),
             Content::Forward(r) | Content::Backward(r) => {
-                let Some(span) = self.content_span(r.clone()) else { return };
+                let Some(span) = self.content_span(r.clone()) else {
+                    return;
+                };
                 let has_quote = r.clone().any(|i| self.quote_of_open(i).is_some());
-                (if has_quote { StatementKind::Mixed } else { StatementKind::Indirect }, span)
+                (
+                    if has_quote {
+                        StatementKind::Mixed
+                    } else {
+                        StatementKind::Indirect
+                    },
+                    span,
+                )
             }
         };
         if span.end <= span.start {
@@ -1245,7 +1618,13 @@ impl<'s, 't> Extractor<'s, 't> {
             if let Some(w) = self.word(i) {
                 if self.lex.pronouns.contains_key(w) {
                     let t = &toks[i];
-                    return (self.scan.text[t.start..t.end].to_string(), Some(Span { start: t.start, end: t.end }));
+                    return (
+                        self.scan.text[t.start..t.end].to_string(),
+                        Some(Span {
+                            start: t.start,
+                            end: t.end,
+                        }),
+                    );
                 }
                 if !self.lex.auxiliaries.contains(w) {
                     break;
@@ -1266,7 +1645,12 @@ impl<'s, 't> Extractor<'s, 't> {
         while s < e && !matches!(toks[s].kind, Kind::Word | Kind::QuoteOpen | Kind::OpenParen) {
             s += 1;
         }
-        while e > s && !matches!(toks[e - 1].kind, Kind::Word | Kind::QuoteClose | Kind::CloseParen) {
+        while e > s
+            && !matches!(
+                toks[e - 1].kind,
+                Kind::Word | Kind::QuoteClose | Kind::CloseParen
+            )
+        {
             e -= 1;
         }
         if s >= e {
@@ -1278,9 +1662,15 @@ impl<'s, 't> Extractor<'s, 't> {
             if s >= e {
                 return None;
             }
-            return Some(Span { start: toks[s - 1].end, end: toks[e].start });
+            return Some(Span {
+                start: toks[s - 1].end,
+                end: toks[e].start,
+            });
         }
-        Some(Span { start: toks[s].start, end: toks[e - 1].end })
+        Some(Span {
+            start: toks[s].start,
+            end: toks[e - 1].end,
+        })
     }
 }
 
@@ -1289,13 +1679,19 @@ fn strip_definite(w: &str, article: &str) -> bool {
 }
 
 fn ends_sentence(k: Kind) -> bool {
-    matches!(k, Kind::End | Kind::QuoteClose | Kind::Colon | Kind::CloseParen)
+    matches!(
+        k,
+        Kind::End | Kind::QuoteClose | Kind::Colon | Kind::CloseParen
+    )
 }
 
 /// The end of a sentence's content: before its final punctuation.
 fn content_end(toks: &[Tok<'_>], sent: &Range<usize>) -> usize {
     let mut e = sent.end;
-    while e > sent.start && matches!(toks[e - 1].kind, Kind::End | Kind::Para) && toks[e - 1].quote == 0 {
+    while e > sent.start
+        && matches!(toks[e - 1].kind, Kind::End | Kind::Para)
+        && toks[e - 1].quote == 0
+    {
         e -= 1;
     }
     e

@@ -68,7 +68,13 @@ pub(crate) struct Scan<'t> {
     pub sentences: Vec<Range<usize>>,
     /// Paragraph number of each sentence.
     pub sentence_para: Vec<u32>,
+    /// Number of words before each token, for counting words in a range in constant time.
+    word_prefix: Vec<u32>,
 }
+
+/// Longest run of tokens read as one sentence. Text without punctuation is cut into pieces
+/// of this length, which keeps every rule's scan bounded and the whole pass linear.
+const MAX_SENTENCE: usize = 400;
 
 const NONE: u32 = u32::MAX;
 
@@ -168,18 +174,31 @@ fn mark_role(c: char, prev: Option<char>, next: Option<char>, open_top: Option<F
 impl<'t> Scan<'t> {
     pub(crate) fn new(text: &'t str, lex: &Lexicon) -> Scan<'t> {
         let toks = tokenize(text, lex);
-        let mut scan = Scan { text, toks, quotes: Vec::new(), sentences: Vec::new(), sentence_para: Vec::new() };
+        let mut word_prefix = Vec::with_capacity(toks.len() + 1);
+        let mut words = 0u32;
+        for t in &toks {
+            word_prefix.push(words);
+            words += u32::from(t.kind == Kind::Word);
+        }
+        word_prefix.push(words);
+        let mut scan = Scan {
+            text,
+            toks,
+            quotes: Vec::new(),
+            sentences: Vec::new(),
+            sentence_para: Vec::new(),
+            word_prefix,
+        };
         scan.mark_quotes();
         scan.split_sentences();
         scan
     }
 
-    /// The original text of a token range.
-    pub(crate) fn slice(&self, r: Range<usize>) -> &'t str {
-        if r.start >= r.end {
-            return "";
-        }
-        &self.text[self.toks[r.start].start..self.toks[r.end - 1].end]
+    /// Number of words among tokens `r` (clamped to the text).
+    pub(crate) fn words_in(&self, r: Range<usize>) -> usize {
+        let end = r.end.min(self.toks.len());
+        let start = r.start.min(end);
+        (self.word_prefix[end] - self.word_prefix[start]) as usize
     }
 
     /// Numbers top-level quotations and marks the tokens inside them.
@@ -212,6 +231,7 @@ impl<'t> Scan<'t> {
             }
             let cut_before = match t.kind {
                 Kind::Para => true,
+                _ if i - start >= MAX_SENTENCE => true,
                 // “…done.” “Next…” – a new quotation after one that ended a sentence.
                 Kind::QuoteOpen => {
                     i > 0 && self.toks[i - 1].kind == Kind::QuoteClose && {
@@ -235,7 +255,10 @@ impl<'t> Scan<'t> {
                     && i > 0
                     && self.toks[i - 1].kind == Kind::End
                     && self.text[self.toks[i - 1].start..self.toks[i - 1].end] == *"."
-                    && self.toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word && n.cap))
+                    && self
+                        .toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.kind == Kind::Word && n.cap))
             {
                 // A quotation ending in a full stop, followed by a capitalised word, ends
                 // its sentence: "…policy.'' The network said…".
@@ -259,10 +282,21 @@ fn tokenize<'t>(text: &'t str, lex: &Lexicon) -> Vec<Tok<'t>> {
     let mut pos = 0;
     let mut prev_char: Option<char> = None;
     let push = |toks: &mut Vec<Tok<'t>>, start: usize, end: usize, kind: Kind| {
-        toks.push(Tok { start, end, kind, norm: Cow::Borrowed(""), quote: 0, pair: NONE, cap: false });
+        toks.push(Tok {
+            start,
+            end,
+            kind,
+            norm: Cow::Borrowed(""),
+            quote: 0,
+            pair: NONE,
+            cap: false,
+        });
     };
     while pos < bytes_len {
-        let c = text[pos..].chars().next().expect("pos is on a char boundary");
+        let c = text[pos..]
+            .chars()
+            .next()
+            .expect("pos is on a char boundary");
         let clen = c.len_utf8();
         if c == '\n' || c == '\u{2029}' {
             let start = pos;
@@ -305,8 +339,7 @@ fn tokenize<'t>(text: &'t str, lex: &Lexicon) -> Vec<Tok<'t>> {
             let start = pos;
             let mut end = pos + clen;
             let mut has_dot = false;
-            loop {
-                let Some(n) = text[end..].chars().next() else { break };
+            while let Some(n) = text[end..].chars().next() {
                 if is_word_char(n) || matches!(n, '\u{200C}' | '\u{200D}') {
                     end += n.len_utf8();
                     continue;
@@ -317,11 +350,17 @@ fn tokenize<'t>(text: &'t str, lex: &Lexicon) -> Vec<Tok<'t>> {
                     '.' => after.is_some_and(char::is_alphanumeric),
                     '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '&' => {
                         after.is_some_and(char::is_alphabetic)
-                            && text[start..end].chars().last().is_some_and(char::is_alphabetic)
+                            && text[start..end]
+                                .chars()
+                                .last()
+                                .is_some_and(char::is_alphabetic)
                     }
                     ',' | '/' | ':' => {
                         after.is_some_and(|a| a.is_ascii_digit())
-                            && text[start..end].chars().last().is_some_and(|l| l.is_ascii_digit())
+                            && text[start..end]
+                                .chars()
+                                .last()
+                                .is_some_and(|l| l.is_ascii_digit())
                     }
                     _ => false,
                 };
@@ -349,7 +388,10 @@ fn tokenize<'t>(text: &'t str, lex: &Lexicon) -> Vec<Tok<'t>> {
                 } else {
                     Cow::Borrowed(word)
                 }
-            } else if word.chars().all(|c| c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c)) {
+            } else if word
+                .chars()
+                .all(|c| c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c))
+            {
                 // Base Arabic needs no compatibility normalisation: fold letter by letter
                 // (a decomposed hamza is a mark that folding drops anyway).
                 if word.chars().all(|c| fold_char(c) == Some(c)) {
@@ -382,10 +424,18 @@ fn tokenize<'t>(text: &'t str, lex: &Lexicon) -> Vec<Tok<'t>> {
             // A closing mark may also close a quotation further down the stack.
             let fam = quote_family(c).expect("checked");
             let open_in_stack = stack.iter().any(|s| s.0 == fam);
-            let role = mark_role(c, prev_char, next, if open_in_stack { Some(fam) } else { top });
+            let role = mark_role(
+                c,
+                prev_char,
+                next,
+                if open_in_stack { Some(fam) } else { top },
+            );
             match role {
                 Role::Close => {
-                    let at = stack.iter().rposition(|s| s.0 == fam).expect("open in stack");
+                    let at = stack
+                        .iter()
+                        .rposition(|s| s.0 == fam)
+                        .expect("open in stack");
                     let open = stack[at].1;
                     stack.truncate(at);
                     let idx = toks.len();
@@ -420,7 +470,8 @@ fn tokenize<'t>(text: &'t str, lex: &Lexicon) -> Vec<Tok<'t>> {
         let kind = if c == '.' && {
             let rest = &text[pos + 1..];
             let next_visible = rest.trim_start_matches([' ', '\t']).chars().next();
-            rest.starts_with([')', ',', ']']) || next_visible.is_some_and(|n| n.is_ascii_lowercase())
+            rest.starts_with([')', ',', ']'])
+                || next_visible.is_some_and(|n| n.is_ascii_lowercase())
         } {
             Kind::Other
         } else {
@@ -461,12 +512,19 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<&str> {
         let scan = Scan::new(text, Lexicon::get(Lang::En));
-        scan.quotes.iter().map(|q| scan.slice(q.inner())).collect()
+        let toks = &scan.toks;
+        scan.quotes
+            .iter()
+            .map(|q| &text[toks[q.open].end..toks[q.close].start])
+            .collect()
     }
 
     #[test]
     fn quotation_marks_pair_by_family() {
-        assert_eq!(quotes("He said “it’s fine, ‘really’ fine” today."), ["it’s fine, ‘really’ fine"]);
+        assert_eq!(
+            quotes("He said “it’s fine, ‘really’ fine” today."),
+            ["it’s fine, ‘really’ fine"]
+        );
         assert_eq!(quotes("«نعم» و\"لا\""), ["نعم", "لا"]);
         assert_eq!(quotes("the Kurds’ homes and Let's go"), Vec::<&str>::new());
         assert_eq!(quotes("„Ja“, sagte er."), ["Ja"]);
@@ -480,7 +538,10 @@ mod tests {
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
-        let scan = Scan::new("Gen. Frank McKenzie of the U.S. said so. He left.", Lexicon::get(Lang::En));
+        let scan = Scan::new(
+            "Gen. Frank McKenzie of the U.S. said so. He left.",
+            Lexicon::get(Lang::En),
+        );
         assert_eq!(scan.sentences.len(), 2);
     }
 }
