@@ -635,5 +635,5 @@ fn corpus_scores_stay_at_their_targets() {
         polnear_found >= 0.69,
         "PolNeAR statements F1 fell: {report}"
     );
-    assert!(polnear >= 0.54, "PolNeAR attributed F1 fell: {report}");
+    assert!(polnear >= 0.55, "PolNeAR attributed F1 fell: {report}");
 }
