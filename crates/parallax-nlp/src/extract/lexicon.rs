@@ -96,6 +96,10 @@ pub(crate) struct Cue {
     pub weak: bool,
     /// Takes its addressee before the content ("told reporters that").
     pub addressee: bool,
+    /// Reports an intention or plan by its "to" infinitive ("wants to leave").
+    pub infinitive: bool,
+    /// Reports a belief by a bare clause ("believes his plan will work").
+    pub clause: bool,
     /// Index into [`Lexicon::preps`] of the preposition that may introduce its content.
     pub prep: Option<u16>,
 }
@@ -195,6 +199,10 @@ struct RawStance {
 #[serde(deny_unknown_fields)]
 struct RawLists {
     weak_verbs: Vec<String>,
+    #[serde(default)]
+    infinitive_verbs: Vec<String>,
+    #[serde(default)]
+    clause_verbs: Vec<String>,
     addressee_verbs: Vec<String>,
     titles: Vec<String>,
     roles: Vec<String>,
@@ -260,6 +268,8 @@ impl Lexicon {
         let lists = &raw.lists;
         let weak = set(&lists.weak_verbs);
         let addressee = set(&lists.addressee_verbs);
+        let infinitive = set(&lists.infinitive_verbs);
+        let clause = set(&lists.clause_verbs);
         let mut lex = Lexicon {
             verb_proclitics: m
                 .verb_proclitics
@@ -291,6 +301,8 @@ impl Lexicon {
                             form,
                             weak: weak.contains(&surface),
                             addressee: addressee.contains(&surface),
+                            infinitive: infinitive.contains(&surface),
+                            clause: clause.contains(&surface),
                             prep,
                         };
                         // A participle listing overrides the same form listed as a verb.
@@ -339,6 +351,8 @@ impl Lexicon {
                     form,
                     weak: false,
                     addressee: false,
+                    infinitive: false,
+                    clause: false,
                     prep: None,
                 };
                 lex.phrases.entry(first).or_default().push(Phrase {

@@ -96,8 +96,35 @@ impl<'s, 't> Extractor<'s, 't> {
         let mut turn_para = None;
         for s in 0..sentences.len() {
             let para = paras[s];
-            if headline.get(para as usize).copied().unwrap_or(false) || turn_para == Some(para) {
+            if turn_para == Some(para) {
                 continue;
+            }
+            if headline.get(para as usize).copied().unwrap_or(false) {
+                // "Name: claim" headlines near the top of the article.
+                if para < 3 && (s == 0 || paras[s - 1] != para) {
+                    let mut last = s;
+                    while last + 1 < sentences.len() && paras[last + 1] == para {
+                        last += 1;
+                    }
+                    let end = content_end(self.toks(), &sentences[last]);
+                    if self.headline_claim(sentences[s].start, end, para) {
+                        turn_para = Some(para);
+                    }
+                }
+                continue;
+            }
+            if para == 0 && s == 0 {
+                let mut last = s;
+                while last + 1 < sentences.len() && paras[last + 1] == para {
+                    last += 1;
+                }
+                let end = content_end(self.toks(), &sentences[last]);
+                if self.words_in(sentences[s].start..end) < 25
+                    && self.headline_claim(sentences[s].start, end, para)
+                {
+                    turn_para = Some(para);
+                    continue;
+                }
             }
             if s == 0 || paras[s - 1] != para {
                 // The paragraph's last sentence ends the speaker's turn.
@@ -122,8 +149,12 @@ impl<'s, 't> Extractor<'s, 't> {
     /// A transcript turn: a paragraph opening with a speaker's name in capitals and a colon
     /// ("PENCE: Well, look…"). The name must also be written elsewhere in the article, which
     /// keeps labels such as "UPDATE:" out.
-    fn speaker_turn(&mut self, start: usize, end: usize, para: u32) -> bool {
+    fn speaker_turn(&mut self, mut start: usize, end: usize, para: u32) -> bool {
         let toks = self.toks();
+        // A turn may be quoted as a whole: "\"PENCE: Well, look…".
+        if matches!(self.kind(start), Kind::QuoteOpen | Kind::Other) && start + 1 < end {
+            start += 1;
+        }
         let mut i = start;
         while i < end && i < start + 3 && self.kind(i) == Kind::Word {
             let text = &self.scan.text[toks[i].start..toks[i].end];
@@ -153,6 +184,56 @@ impl<'s, 't> Extractor<'s, 't> {
             form: CueForm::Verb,
             weak: false,
             addressee: false,
+            infinitive: false,
+            clause: false,
+            prep: None,
+        };
+        let cand = Cand {
+            cue: i..i + 1,
+            info: cue,
+            who: Who::Mention(start..i, 0),
+            clause_start: start,
+            content: Content::Forward(i + 1..end),
+            gender: Gender::Unknown,
+        };
+        self.emit(cand, para);
+        true
+    }
+
+    /// A headline giving a speaker's claim: "Pat Caddell: Voters Worried About…". The speaker
+    /// is a short capitalised name written again in the article outside the headline, or a
+    /// source noun from the lexicon ("Poll: …").
+    fn headline_claim(&mut self, start: usize, end: usize, para: u32) -> bool {
+        let toks = self.toks();
+        let lex = self.lex;
+        let mut i = start;
+        while i < end && i < start + 4 && self.kind(i) == Kind::Word && toks[i].cap {
+            i += 1;
+        }
+        if i == start || self.kind(i) != Kind::Colon || self.words_in(i + 1..end) < 4 {
+            return false;
+        }
+        let source_noun = i == start + 1 && lex.heads.contains_key(toks[start].norm.as_ref());
+        let named_elsewhere = (start..i).all(|k| {
+            let w = toks[k].norm.as_ref();
+            !lex.speaker_stops.contains(w)
+                && !lex.time_words.contains(w)
+                && toks
+                    .iter()
+                    .enumerate()
+                    .any(|(n, t)| (n < start || n >= end) && t.cap && t.norm == toks[k].norm)
+        });
+        if !(named_elsewhere || source_noun) {
+            return false;
+        }
+        let cue = Cue {
+            stance: Stance::Neutral,
+            gender: Gender::Unknown,
+            form: CueForm::Verb,
+            weak: false,
+            addressee: false,
+            infinitive: false,
+            clause: false,
             prep: None,
         };
         let cand = Cand {
@@ -374,6 +455,8 @@ impl<'s, 't> Extractor<'s, 't> {
                 form: CueForm::Verb,
                 weak: false,
                 addressee: false,
+                infinitive: false,
+                clause: false,
                 prep: None,
             };
             out.push(Cand {
@@ -767,7 +850,11 @@ impl<'s, 't> Extractor<'s, 't> {
             .quotes_in(j..end)
             .into_iter()
             .any(|q| self.quote_words(q) >= 1);
-        if (info.weak && !quoted) || info.form == CueForm::Participle && that.is_none() && tail < 3
+        // "wants to leave", "believes his plan will work": an intention or a belief.
+        let infinitive = info.infinitive && self.word(j) == Some("to");
+        let clause = info.clause && self.bare_clause(j, end);
+        if (info.weak && !quoted && !infinitive && !clause)
+            || info.form == CueForm::Participle && that.is_none() && tail < 3
         {
             return None;
         }
@@ -789,6 +876,58 @@ impl<'s, 't> Extractor<'s, 't> {
             content: self.forward(from, end),
             gender: Gender::Unknown,
         })
+    }
+
+    /// Whether a finite clause starts at `j`: a subject of a few words (no verb yet) and then
+    /// an auxiliary or modal ("his plan will work", "the economy is weak").
+    fn bare_clause(&self, j: usize, end: usize) -> bool {
+        let lex = self.lex;
+        let Some(first) = self.word(j) else {
+            return false;
+        };
+        let opens_np = lex.determiners.contains(first)
+            || lex.pronouns.contains_key(first)
+            || matches!(first, "we" | "i" | "you")
+            || self.toks()[j].cap;
+        if !opens_np || lex.complementizers.contains(first) {
+            return false;
+        }
+        for k in j + 1..end.min(j + 9) {
+            let Some(w) = self.word(k) else {
+                return false;
+            };
+            if matches!(
+                w,
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "won't"
+                    | "isn't"
+                    | "wasn't"
+                    | "aren't"
+                    | "doesn't"
+                    | "didn't"
+                    | "does"
+                    | "did"
+            ) {
+                return true;
+            }
+            if lex.speaker_stops.contains(w) && !lex.determiners.contains(w) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The subject of a participle clause: the sentence's earlier speaker, or its opening noun
