@@ -12,7 +12,7 @@ APT_PACKAGES := build-essential pkg-config libssl-dev file libwebkit2gtk-4.1-dev
 	xvfb xauth x11-utils imagemagick webkit2gtk-driver chromium poppler-utils \
 	fonts-noto-core fonts-dejavu-core python3
 TAURI_DRIVER := $(CURDIR)/.tools/bin/tauri-driver
-DESKTOP_BIN := $(CARGO_TARGET_DIR)/release/parallax-desktop
+DESKTOP_BIN := $(CARGO_TARGET_DIR)/debug/parallax-desktop
 
 .PHONY: run ci deps apt-deps ui-deps ui desktop lint test-rust test-ui test-browser test-e2e bindings-check invariants bench
 
@@ -40,9 +40,10 @@ $(TAURI_DRIVER):
 ui:
 	cd ui && npm run build
 
-# A release binary that embeds ui/dist (a plain cargo build would load the dev server).
+# A binary that embeds ui/dist (a plain cargo build would load the dev server). The dev
+# profile builds dependencies at opt-level 2, so it is quick to build and to run.
 desktop: ui
-	cargo build --release -p parallax-desktop --features custom-protocol
+	cargo build -p parallax-desktop --features custom-protocol
 
 lint:
 	cargo fmt --all -- --check

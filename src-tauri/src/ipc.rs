@@ -11,8 +11,6 @@ use parallax_core::ProjectError;
 use serde::Serialize;
 use ts_rs::TS;
 
-const BINDINGS: &str = "../../ui/src/lib/ipc/bindings/";
-
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
 pub struct ProjectInfo {
@@ -63,12 +61,20 @@ pub struct ArticleDetail {
 impl From<Article> for ArticleDetail {
     fn from(a: Article) -> Self {
         let url = a.meta.url.clone();
-        ArticleDetail { article: a.meta.into(), url, text: a.text }
+        ArticleDetail {
+            article: a.meta.into(),
+            url,
+            text: a.text,
+        }
     }
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/", rename = "SearchHit")]
+#[ts(
+    export,
+    export_to = "../../ui/src/lib/ipc/bindings/",
+    rename = "SearchHit"
+)]
 pub struct SearchHitDto {
     pub article: ArticleRow,
     pub snippet: String,
@@ -76,12 +82,19 @@ pub struct SearchHitDto {
 
 impl From<SearchHit> for SearchHitDto {
     fn from(h: SearchHit) -> Self {
-        SearchHitDto { article: h.article.into(), snippet: h.snippet }
+        SearchHitDto {
+            article: h.article.into(),
+            snippet: h.snippet,
+        }
     }
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/", rename = "FileOutcome")]
+#[ts(
+    export,
+    export_to = "../../ui/src/lib/ipc/bindings/",
+    rename = "FileOutcome"
+)]
 pub struct FileOutcomeDto {
     pub path: String,
     #[ts(type = "\"imported\" | \"duplicate\" | \"failed\"")]
@@ -108,7 +121,11 @@ impl From<FileOutcome> for FileOutcomeDto {
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/", rename = "ImportSummary")]
+#[ts(
+    export,
+    export_to = "../../ui/src/lib/ipc/bindings/",
+    rename = "ImportSummary"
+)]
 pub struct ImportSummaryDto {
     pub files: Vec<FileOutcomeDto>,
     #[ts(type = "number")]
@@ -131,7 +148,11 @@ impl From<ImportSummary> for ImportSummaryDto {
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/", rename = "ImportProgress")]
+#[ts(
+    export,
+    export_to = "../../ui/src/lib/ipc/bindings/",
+    rename = "ImportProgress"
+)]
 pub struct ImportProgressDto {
     #[ts(type = "number")]
     pub done: usize,
@@ -142,7 +163,11 @@ pub struct ImportProgressDto {
 
 impl From<&ImportProgress> for ImportProgressDto {
     fn from(p: &ImportProgress) -> Self {
-        ImportProgressDto { done: p.done, total: p.total, current: p.current.clone() }
+        ImportProgressDto {
+            done: p.done,
+            total: p.total,
+            current: p.current.clone(),
+        }
     }
 }
 
@@ -157,7 +182,10 @@ pub struct IpcError {
 
 impl IpcError {
     pub fn new(code: &'static str, message: impl Into<String>) -> Self {
-        IpcError { code, message: message.into() }
+        IpcError {
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -178,10 +206,17 @@ impl From<ProjectError> for IpcError {
 
 #[cfg(test)]
 mod tests {
-    /// The generated bindings are written where the UI imports them from.
+    /// ts-rs writes the bindings (relative to `src-tauri/bindings/`) where the UI imports
+    /// them from; this test fails if the export path and the UI's folder drift apart.
     #[test]
     fn bindings_land_in_the_ui() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("bindings").join(super::BINDINGS);
-        assert!(dir.ends_with("ui/src/lib/ipc/bindings/"), "{}", dir.display());
+        let ui =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/ipc/bindings");
+        for name in ["ArticleRow", "ImportSummary", "SearchHit", "IpcError"] {
+            assert!(
+                ui.join(format!("{name}.ts")).exists(),
+                "{name}.ts is in the UI's bindings folder"
+            );
+        }
     }
 }

@@ -14,10 +14,16 @@ pub use state::AppState;
 /// The project to open at start: the first command-line argument, else the default
 /// project in the platform's data directory.
 fn initial_project(app: &tauri::App) -> Option<PathBuf> {
-    if let Some(arg) = std::env::args_os().skip(1).find(|a| !a.to_string_lossy().starts_with('-')) {
+    if let Some(arg) = std::env::args_os()
+        .skip(1)
+        .find(|a| !a.to_string_lossy().starts_with('-'))
+    {
         return Some(PathBuf::from(arg));
     }
-    app.path().app_data_dir().ok().map(|d| d.join("default.parallax"))
+    app.path()
+        .app_data_dir()
+        .ok()
+        .map(|d| d.join("default.parallax"))
 }
 
 pub fn run() {

@@ -17,9 +17,16 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         if i == 2 {
             file = file.separator();
         }
-        file = file.item(&MenuItemBuilder::with_id(*id, *label).accelerator(*accel).build(app)?);
+        file = file.item(
+            &MenuItemBuilder::with_id(*id, *label)
+                .accelerator(*accel)
+                .build(app)?,
+        );
     }
-    let file = file.separator().item(&PredefinedMenuItem::quit(app, Some("Quit"))?).build()?;
+    let file = file
+        .separator()
+        .item(&PredefinedMenuItem::quit(app, Some("Quit"))?)
+        .build()?;
     Menu::with_items(app, &[&file])
 }
 

@@ -13,20 +13,30 @@ pub struct AppState {
 }
 
 pub fn info(p: &Project) -> Result<ProjectInfo, ProjectError> {
-    Ok(ProjectInfo { path: p.path().display().to_string(), article_count: p.article_count()? })
+    Ok(ProjectInfo {
+        path: p.path().display().to_string(),
+        article_count: p.article_count()?,
+    })
 }
 
 impl AppState {
     /// Opens (or creates) a project and makes it the current one. On failure the current
     /// project stays open.
     pub fn open(&self, path: &Path, create: bool) -> Result<ProjectInfo, IpcError> {
-        let project = if create { Project::open_or_create(path) } else { Project::open(path) }?;
+        let project = if create {
+            Project::open_or_create(path)
+        } else {
+            Project::open(path)
+        }?;
         let info = info(&project)?;
         *self.lock() = Some(project);
         Ok(info)
     }
 
-    pub fn with_project<T>(&self, f: impl FnOnce(&Project) -> Result<T, IpcError>) -> Result<T, IpcError> {
+    pub fn with_project<T>(
+        &self,
+        f: impl FnOnce(&Project) -> Result<T, IpcError>,
+    ) -> Result<T, IpcError> {
         match self.lock().as_ref() {
             Some(p) => f(p),
             None => Err(IpcError::new("invalid_project", "no project is open")),

@@ -40,7 +40,10 @@ fn make_articles(n: usize) -> (tempfile::TempDir, PathBuf) {
         let mut j = i;
         while body.len() < 5_000 {
             let t = &texts[j % texts.len()];
-            let cut = t.char_indices().nth(5_000 - body.len().min(4_999)).map_or(t.len(), |(k, _)| k);
+            let cut = t
+                .char_indices()
+                .nth(5_000 - body.len().min(4_999))
+                .map_or(t.len(), |(k, _)| k);
             body.push_str(&t[..cut]);
             body.push('\n');
             j += 7;

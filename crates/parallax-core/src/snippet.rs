@@ -14,10 +14,13 @@ pub fn head(text: &str, max_chars: usize) -> String {
 /// Byte spans of the words of a text (runs of letters, digits and joining marks).
 fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut start = None;
-    let mut chars = text.char_indices().chain(std::iter::once((text.len(), ' ')));
+    let mut chars = text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')));
     std::iter::from_fn(move || {
         for (i, c) in chars.by_ref() {
-            let in_word = c.is_alphanumeric() || (start.is_some() && (is_mark(c) || c == '\u{0640}'));
+            let in_word =
+                c.is_alphanumeric() || (start.is_some() && (is_mark(c) || c == '\u{0640}'));
             match (in_word, start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
@@ -40,13 +43,19 @@ fn is_mark(c: char) -> bool {
 /// one of the query's words (after folding), or `None` when no word matches.
 pub fn around_first_match(text: &str, query: &str, max_chars: usize) -> Option<String> {
     let wanted = match_tokens(query);
-    let (start, end) = word_spans(text).find(|&(s, e)| {
-        match_tokens(&text[s..e]).iter().any(|t| wanted.contains(t))
-    })?;
+    let (start, end) = word_spans(text)
+        .find(|&(s, e)| match_tokens(&text[s..e]).iter().any(|t| wanted.contains(t)))?;
     let before = max_chars / 3;
-    let from = text[..start].char_indices().rev().nth(before.saturating_sub(1)).map_or(0, |(i, _)| i);
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .nth(before.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
     let rest_chars = max_chars.saturating_sub(text[from..end].chars().count());
-    let to = text[end..].char_indices().nth(rest_chars).map_or(text.len(), |(i, _)| end + i);
+    let to = text[end..]
+        .char_indices()
+        .nth(rest_chars)
+        .map_or(text.len(), |(i, _)| end + i);
     let mut out = String::new();
     if from > 0 {
         out.push('…');
@@ -66,7 +75,10 @@ mod tests {
     fn snippet_finds_arabic_word_written_without_diacritics() {
         let text = "مقدمة طويلة. وأضافت أنه يتعيّن على المرء أن يأخذ بعين الاعتبار الدروس.";
         let s = around_first_match(text, "يتعين", 30).expect("the word is there");
-        assert!(s.contains("يتعيّن"), "snippet shows the original spelling: {s}");
+        assert!(
+            s.contains("يتعيّن"),
+            "snippet shows the original spelling: {s}"
+        );
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub fn get_article(id: i64, app: State<'_, AppState>) -> Result<ArticleDetail, I
 }
 
 #[tauri::command]
-pub fn search_articles(query: String, app: State<'_, AppState>) -> Result<Vec<SearchHitDto>, IpcError> {
+pub fn search_articles(
+    query: String,
+    app: State<'_, AppState>,
+) -> Result<Vec<SearchHitDto>, IpcError> {
     app.with_project(|p| Ok(p.search(&query, 500)?.into_iter().map(Into::into).collect()))
 }

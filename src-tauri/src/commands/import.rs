@@ -8,7 +8,10 @@ use crate::state::AppState;
 /// Imports files and folders; emits `import-progress` once per file. Runs off the main
 /// thread so the window stays responsive.
 #[tauri::command]
-pub async fn import_paths(paths: Vec<PathBuf>, app: AppHandle) -> Result<ImportSummaryDto, IpcError> {
+pub async fn import_paths(
+    paths: Vec<PathBuf>,
+    app: AppHandle,
+) -> Result<ImportSummaryDto, IpcError> {
     if paths.is_empty() {
         return Err(IpcError::new("invalid_input", "nothing to import"));
     }

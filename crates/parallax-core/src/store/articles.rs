@@ -44,9 +44,11 @@ pub fn insert(tx: &Transaction<'_>, a: &NewArticle<'_>) -> rusqlite::Result<Arti
 
 /// The article already stored with this content hash, if any.
 pub fn id_by_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<ArticleId>> {
-    conn.query_row("SELECT id FROM articles WHERE content_hash = ?1", [hash], |r| {
-        r.get(0).map(ArticleId)
-    })
+    conn.query_row(
+        "SELECT id FROM articles WHERE content_hash = ?1",
+        [hash],
+        |r| r.get(0).map(ArticleId),
+    )
     .optional()
 }
 
@@ -76,21 +78,31 @@ fn meta_from_row(r: &Row<'_>) -> rusqlite::Result<ArticleMeta> {
 
 /// Every article's metadata, in import order.
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<ArticleMeta>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {META_COLUMNS} FROM articles ORDER BY id"))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {META_COLUMNS} FROM articles ORDER BY id"))?;
     let rows = stmt.query_map([], meta_from_row)?;
     rows.collect()
 }
 
 pub fn meta(conn: &Connection, id: ArticleId) -> rusqlite::Result<Option<ArticleMeta>> {
-    conn.query_row(&format!("SELECT {META_COLUMNS} FROM articles WHERE id = ?1"), [id.0], meta_from_row)
-        .optional()
+    conn.query_row(
+        &format!("SELECT {META_COLUMNS} FROM articles WHERE id = ?1"),
+        [id.0],
+        meta_from_row,
+    )
+    .optional()
 }
 
 pub fn get(conn: &Connection, id: ArticleId) -> rusqlite::Result<Option<Article>> {
     conn.query_row(
         &format!("SELECT {META_COLUMNS}, body FROM articles WHERE id = ?1"),
         [id.0],
-        |r| Ok(Article { meta: meta_from_row(r)?, text: r.get(10)? }),
+        |r| {
+            Ok(Article {
+                meta: meta_from_row(r)?,
+                text: r.get(10)?,
+            })
+        },
     )
     .optional()
 }

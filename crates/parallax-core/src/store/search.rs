@@ -37,11 +37,19 @@ pub fn fts_query(user_query: &str) -> Option<String> {
 }
 
 /// Ids of the articles matching the query, best first.
-pub fn query(conn: &Connection, user_query: &str, limit: usize) -> rusqlite::Result<Vec<ArticleId>> {
-    let Some(q) = fts_query(user_query) else { return Ok(Vec::new()) };
+pub fn query(
+    conn: &Connection,
+    user_query: &str,
+    limit: usize,
+) -> rusqlite::Result<Vec<ArticleId>> {
+    let Some(q) = fts_query(user_query) else {
+        return Ok(Vec::new());
+    };
     let mut stmt = conn.prepare_cached(
         "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
     )?;
-    let rows = stmt.query_map(rusqlite::params![q, limit as i64], |r| r.get(0).map(ArticleId))?;
+    let rows = stmt.query_map(rusqlite::params![q, limit as i64], |r| {
+        r.get(0).map(ArticleId)
+    })?;
     rows.collect()
 }

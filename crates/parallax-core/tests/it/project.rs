@@ -34,7 +34,9 @@ fn a_new_project_is_created_and_reopened() {
 fn a_missing_project_is_not_created_by_open() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nope.parallax");
-    let err = Project::open(&path).err().expect("opening a missing file fails");
+    let err = Project::open(&path)
+        .err()
+        .expect("opening a missing file fails");
     assert!(err.to_string().contains("no project at"), "{err}");
     assert!(!path.exists(), "open must not create the file");
 }
@@ -43,13 +45,25 @@ fn a_missing_project_is_not_created_by_open() {
 fn refused_untouched(path: &Path, expect_in_message: &str) {
     let before = std::fs::read(path).unwrap();
     let err = Project::open(path).err().expect("the file is refused");
-    assert!(err.to_string().contains(expect_in_message), "message {err:?} should say {expect_in_message:?}");
-    let err = Project::open_or_create(path).err().expect("also when creating is allowed");
+    assert!(
+        err.to_string().contains(expect_in_message),
+        "message {err:?} should say {expect_in_message:?}"
+    );
+    let err = Project::open_or_create(path)
+        .err()
+        .expect("also when creating is allowed");
     assert!(err.to_string().contains(expect_in_message), "{err}");
-    assert_eq!(std::fs::read(path).unwrap(), before, "a refused file is left untouched");
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        before,
+        "a refused file is left untouched"
+    );
     let dir = path.parent().unwrap();
     let name = path.file_name().unwrap().to_string_lossy();
-    assert!(!dir.join(format!("{name}-wal")).exists(), "no WAL file is left beside it");
+    assert!(
+        !dir.join(format!("{name}-wal")).exists(),
+        "no WAL file is left beside it"
+    );
 }
 
 #[test]
@@ -62,7 +76,8 @@ fn a_file_that_is_not_a_project_is_refused_and_left_untouched() {
     // A real SQLite database of another application.
     let other = dir.path().join("other.db");
     let conn = rusqlite::Connection::open(&other).unwrap();
-    conn.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);").unwrap();
+    conn.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+        .unwrap();
     drop(conn);
     refused_untouched(&other, "is not a Parallax project");
 }
@@ -73,7 +88,8 @@ fn a_project_from_a_newer_version_is_refused_and_left_untouched() {
     let path = dir.path().join("future.parallax");
     drop(Project::open_or_create(&path).unwrap());
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch("PRAGMA journal_mode = delete; PRAGMA user_version = 999;").unwrap();
+    conn.execute_batch("PRAGMA journal_mode = delete; PRAGMA user_version = 999;")
+        .unwrap();
     drop(conn);
     refused_untouched(&path, "newer Parallax");
 }
@@ -81,17 +97,35 @@ fn a_project_from_a_newer_version_is_refused_and_left_untouched() {
 #[test]
 fn the_corpus_imports_once_and_then_reports_duplicates() {
     let mut p = Project::in_memory().unwrap();
-    let folders: Vec<PathBuf> =
-        ["dev", "news", "dev-polnear"].iter().map(|d| corpus().join(d).join("articles")).collect();
+    let folders: Vec<PathBuf> = ["dev", "news", "dev-polnear"]
+        .iter()
+        .map(|d| corpus().join(d).join("articles"))
+        .collect();
     let first = import(&mut p, &folders);
-    let failed: Vec<_> = first.files.iter().filter(|f| f.status == FileStatus::Failed).collect();
+    let failed: Vec<_> = first
+        .files
+        .iter()
+        .filter(|f| f.status == FileStatus::Failed)
+        .collect();
     assert!(failed.is_empty(), "corpus files failed: {failed:#?}");
-    assert_eq!(first.count(FileStatus::Imported), 103, "every corpus article is imported");
+    assert_eq!(
+        first.count(FileStatus::Imported),
+        103,
+        "every corpus article is imported"
+    );
     assert_eq!(p.article_count().unwrap(), 103);
 
     let again = import(&mut p, &folders);
-    assert_eq!(again.count(FileStatus::Duplicate), 103, "a second import finds only duplicates");
-    assert_eq!(p.article_count().unwrap(), 103, "duplicates are not stored twice");
+    assert_eq!(
+        again.count(FileStatus::Duplicate),
+        103,
+        "a second import finds only duplicates"
+    );
+    assert_eq!(
+        p.article_count().unwrap(),
+        103,
+        "duplicates are not stored twice"
+    );
 
     // Metadata from the `URL | title` first line of the news articles.
     let news = p.articles().unwrap();
@@ -100,19 +134,34 @@ fn the_corpus_imports_once_and_then_reports_duplicates() {
         .find(|a| a.source.ends_with("story1_01_kurdistan24-en.txt"))
         .expect("the Kurdistan24 article");
     assert_eq!(k24.outlet.as_deref(), Some("kurdistan24.net"));
-    assert!(k24.title.starts_with("US-led coalition highlight joint patrol"), "{}", k24.title);
+    assert!(
+        k24.title
+            .starts_with("US-led coalition highlight joint patrol"),
+        "{}",
+        k24.title
+    );
     assert_eq!(k24.lang.code(), "en");
-    let seed = news.iter().find(|a| a.source.ends_with("ar-seed-coalition-sdf.txt")).unwrap();
+    let seed = news
+        .iter()
+        .find(|a| a.source.ends_with("ar-seed-coalition-sdf.txt"))
+        .unwrap();
     assert_eq!(seed.lang.code(), "ar");
 }
 
 #[test]
 fn arabic_search_ignores_diacritics_hamza_maqsura_taa_marbuta_and_tatweel() {
     let mut p = Project::in_memory().unwrap();
-    import(&mut p, &[corpus().join("dev/articles"), corpus().join("news/articles")]);
+    import(
+        &mut p,
+        &[
+            corpus().join("dev/articles"),
+            corpus().join("news/articles"),
+        ],
+    );
     let seed = |q: &str| {
         let hits = p.search(q, 50).unwrap();
-        hits.iter().any(|h| h.article.source.ends_with("ar-seed-coalition-sdf.txt"))
+        hits.iter()
+            .any(|h| h.article.source.ends_with("ar-seed-coalition-sdf.txt"))
     };
     // The article writes «يتعيّن» with a shadda.
     assert!(seed("يتعين"), "search without the shadda finds the article");
@@ -126,12 +175,22 @@ fn arabic_search_ignores_diacritics_hamza_maqsura_taa_marbuta_and_tatweel() {
     assert!(seed("التحـــالف"), "tatweel in the query is ignored");
     assert!(seed("قُوَّات"), "diacritics in the query are ignored");
     // proclitics: «والتحالف» in a query finds «التحالف»
-    assert!(seed("والتحالف"), "a conjunction before the article is ignored");
+    assert!(
+        seed("والتحالف"),
+        "a conjunction before the article is ignored"
+    );
     assert!(!seed("xylophone"), "a word that is not there finds nothing");
 
     let hits = p.search("يتعين", 10).unwrap();
-    let hit = hits.iter().find(|h| h.article.source.ends_with("ar-seed-coalition-sdf.txt")).unwrap();
-    assert!(hit.snippet.contains("يتعيّن"), "the snippet shows the original spelling: {}", hit.snippet);
+    let hit = hits
+        .iter()
+        .find(|h| h.article.source.ends_with("ar-seed-coalition-sdf.txt"))
+        .unwrap();
+    assert!(
+        hit.snippet.contains("يتعيّن"),
+        "the snippet shows the original spelling: {}",
+        hit.snippet
+    );
 }
 
 #[test]
@@ -148,29 +207,47 @@ fn english_search_finds_the_articles_that_name_mckenzie() {
         .collect();
     assert!(!expected.is_empty());
     for id in &expected {
-        assert!(hits.iter().any(|h| h.article.id == *id), "article {id} names McKenzie but was not found");
+        assert!(
+            hits.iter().any(|h| h.article.id == *id),
+            "article {id} names McKenzie but was not found"
+        );
     }
     // Query syntax is taken literally, never as FTS5 operators.
     for q in ["\"", "NEAR(", "a OR", "*", "-x", "mckenzie AND"] {
-        p.search(q, 5).unwrap_or_else(|e| panic!("query {q:?} failed: {e}"));
+        p.search(q, 5)
+            .unwrap_or_else(|e| panic!("query {q:?} failed: {e}"));
     }
 }
 
 #[test]
 fn a_broken_file_fails_alone_and_the_batch_goes_on() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a-junk.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 255].repeat(50)).unwrap();
+    std::fs::write(
+        dir.path().join("a-junk.txt"),
+        [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 255].repeat(50),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("b-empty.txt"), "").unwrap();
-    std::fs::copy(corpus().join("dev/articles/ar-seed-coalition-sdf.txt"), dir.path().join("c-good.txt")).unwrap();
+    std::fs::copy(
+        corpus().join("dev/articles/ar-seed-coalition-sdf.txt"),
+        dir.path().join("c-good.txt"),
+    )
+    .unwrap();
     let mut p = Project::in_memory().unwrap();
-    let s = import(&mut p, &[dir.path().to_path_buf(), dir.path().join("missing.txt")]);
+    let s = import(
+        &mut p,
+        &[dir.path().to_path_buf(), dir.path().join("missing.txt")],
+    );
     assert_eq!(s.files.len(), 4, "{s:#?}");
     let by_name = |n: &str| s.files.iter().find(|f| f.path.ends_with(n)).unwrap();
     assert_eq!(by_name("c-good.txt").status, FileStatus::Imported);
     for bad in ["a-junk.txt", "b-empty.txt", "missing.txt"] {
         let f = by_name(bad);
         assert_eq!(f.status, FileStatus::Failed, "{bad}");
-        assert!(f.message.as_deref().is_some_and(|m| !m.is_empty()), "{bad} has a reason");
+        assert!(
+            f.message.as_deref().is_some_and(|m| !m.is_empty()),
+            "{bad} has a reason"
+        );
     }
     assert_eq!(p.article_count().unwrap(), 1);
 }
@@ -179,7 +256,9 @@ fn a_broken_file_fails_alone_and_the_batch_goes_on() {
 fn import_reports_progress_for_every_file() {
     let mut p = Project::in_memory().unwrap();
     let mut seen = Vec::new();
-    p.import(&[corpus().join("news/articles")], now(), &mut |pr| seen.push((pr.done, pr.total)));
+    p.import(&[corpus().join("news/articles")], now(), &mut |pr| {
+        seen.push((pr.done, pr.total))
+    });
     assert_eq!(seen.first(), Some(&(0, 18)));
     assert_eq!(seen.last(), Some(&(18, 18)));
 }

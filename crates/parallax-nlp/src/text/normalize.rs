@@ -116,13 +116,18 @@ mod tests {
 
     #[test]
     fn proclitics_before_the_article_are_stripped() {
-        assert_eq!(match_tokens("والتحالف بالمنطقة للحرية وزير بيان"),
-            vec!["التحالف", "المنطقه", "الحريه", "وزير", "بيان"]);
+        assert_eq!(
+            match_tokens("والتحالف بالمنطقة للحرية وزير بيان"),
+            vec!["التحالف", "المنطقه", "الحريه", "وزير", "بيان"]
+        );
         assert_eq!(match_tokens("وبالتالي"), vec!["التالي"]);
     }
 
     #[test]
     fn tokens_split_on_punctuation() {
-        assert_eq!(match_tokens("“قسد”، SDF's forces."), vec!["قسد", "sdf's", "forces"]);
+        assert_eq!(
+            match_tokens("“قسد”، SDF's forces."),
+            vec!["قسد", "sdf's", "forces"]
+        );
     }
 }
