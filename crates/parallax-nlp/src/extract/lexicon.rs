@@ -148,6 +148,7 @@ pub(crate) struct Lexicon {
     pub time_words: WordSet,
     pub abbreviations: WordSet,
     pub documents: WordSet,
+    pub noun_cues: WordSet,
     pub leading_conjunctions: WordSet,
 }
 
@@ -221,6 +222,8 @@ struct RawLists {
     time_words: Vec<String>,
     abbreviations: Vec<String>,
     documents: Vec<String>,
+    #[serde(default)]
+    noun_cues: Vec<String>,
     leading_conjunctions: Vec<String>,
 }
 
@@ -406,6 +409,7 @@ impl Lexicon {
         lex.time_words = set(&lists.time_words);
         lex.abbreviations = set(&lists.abbreviations);
         lex.documents = set(&lists.documents);
+        lex.noun_cues = set(&lists.noun_cues);
         lex.leading_conjunctions = set(&lists.leading_conjunctions);
         lex
     }

@@ -400,6 +400,9 @@ impl<'s, 't> Extractor<'s, 't> {
         let mut i = sent.start;
         while i < sent.end {
             let Some((info, last, glued)) = self.cue_at(i, sent.end) else {
+                if let Some(c) = self.nominal_cand(&sent, i) {
+                    self.accept(&mut cands, c);
+                }
                 i += 1;
                 continue;
             };
@@ -429,6 +432,52 @@ impl<'s, 't> Extractor<'s, 't> {
         if self.statements.len() == before {
             self.standalone_quotes(&sent, para, &used_quotes);
         }
+    }
+
+    /// A possessed noun of opinion: "Trump's view that…", "in Mr. Obama's view, …".
+    fn nominal_cand(&self, sent: &Range<usize>, i: usize) -> Option<Cand> {
+        let lex = self.lex;
+        if self.arabic || i == sent.start || !self.is_word(i, &lex.noun_cues) {
+            return None;
+        }
+        let prev = self.word(i - 1)?;
+        if !(prev.ends_with("'s") || prev.ends_with("s'")) || prev.len() < 4 {
+            return None;
+        }
+        let np = self.np_before(i, sent.start)?;
+        if !np.clone().any(|k| self.toks()[k].cap) && !self.plausible_speaker(np.clone()) {
+            return None;
+        }
+        let end = content_end(self.toks(), sent);
+        let cue = Cue {
+            stance: Stance::Neutral,
+            gender: Gender::Unknown,
+            form: CueForm::Verb,
+            weak: false,
+            addressee: false,
+            infinitive: false,
+            clause: false,
+            prep: None,
+        };
+        let in_view = np.start > sent.start
+            && self.word(np.start - 1) == Some("in")
+            && self.kind(i + 1) == Kind::Comma;
+        let from = if self.is_word(i + 1, &lex.complementizers) || in_view {
+            i + 2
+        } else {
+            return None;
+        };
+        if self.words_in(from..end) < 3 {
+            return None;
+        }
+        Some(Cand {
+            cue: i..i + 1,
+            info: cue,
+            who: Who::Mention(np.clone(), 0),
+            clause_start: if in_view { np.start - 1 } else { np.start },
+            content: self.forward(from, end),
+            gender: Gender::Unknown,
+        })
     }
 
     /// “…” ― Name: a quotation signed with a dash, as in letters and vox pops.
@@ -627,6 +676,45 @@ impl<'s, 't> Extractor<'s, 't> {
                 gender: Gender::Unknown,
             });
         }
+        // "Trump, who said the vote was rigged, lost…": a non-restrictive relative clause
+        // reports its antecedent's words, up to the clause's closing comma.
+        if info.form == CueForm::Verb
+            && p > sent.start + 2
+            && self.word(p - 1) == Some("who")
+            && self.kind(p - 2) == Kind::Comma
+        {
+            let np = self.np_before(p - 2, sent.start)?;
+            if !toks[np.start].cap || !self.plausible_speaker(np.clone()) {
+                return None;
+            }
+            let mut from = after_cue;
+            if info.addressee {
+                from = self.skip_addressee(from, end);
+            }
+            let that = self.is_word(from, &lex.complementizers);
+            if that {
+                from += 1;
+            }
+            let infinitive = info.infinitive && self.word(from) == Some("to");
+            let clause = info.clause && self.bare_clause(from, end);
+            if info.weak && !that && !infinitive && !clause {
+                return None;
+            }
+            let stop = (from..end)
+                .find(|&k| self.kind(k) == Kind::Comma && toks[k].quote == 0)
+                .unwrap_or(end);
+            if self.words_in(from..stop) < 3 || self.kind(from) != Kind::Word {
+                return None;
+            }
+            return Some(Cand {
+                cue: c..last + 1,
+                info,
+                who: Who::Mention(np, 0),
+                clause_start: p - 1,
+                content: self.forward(from, stop),
+                gender: Gender::Unknown,
+            });
+        }
         // "a tweet that read:", "officials who said": the relative pronoun's antecedent.
         if p > sent.start + 1
             && self
@@ -646,9 +734,17 @@ impl<'s, 't> Extractor<'s, 't> {
         } else if inverted_slot && self.starts_np(after_cue) {
             // "…,” said USCIRF Chair Nadine Maenza."
             if let Some(np) = self.np_after(after_cue, end) {
-                if matches!(self.kind(np.end), Kind::End | Kind::Comma | Kind::Para)
-                    || np.end >= end
-                {
+                // Before a comma, the phrase must name someone: "said the event brought back
+                // memories, and…" is a clause, not an inverted speaker.
+                let names = np.clone().any(|k| {
+                    let t = &toks[k];
+                    t.cap
+                        || self.lex.roles.contains(t.norm.as_ref())
+                        || self.lex.unnamed.contains(t.norm.as_ref())
+                        || self.lex.heads.contains_key(t.norm.as_ref())
+                });
+                let at_end = matches!(self.kind(np.end), Kind::End | Kind::Para) || np.end >= end;
+                if at_end || (self.kind(np.end) == Kind::Comma && names) {
                     after = np.end;
                     who = Some(self.who_of(np));
                 }
@@ -737,6 +833,15 @@ impl<'s, 't> Extractor<'s, 't> {
                     }
                     break;
                 }
+                // "…, Graham said, since…": a comma right after the cue closes a parenthetical
+                // attribution unless a quotation follows it.
+                Kind::Comma
+                    if k == j
+                        && self.kind(k + 1) != Kind::QuoteOpen
+                        && !self.is_word(k + 1, &lex.complementizers) =>
+                {
+                    break
+                }
                 Kind::Colon | Kind::Comma | Kind::Dash => {}
                 Kind::Word => {
                     let w = self.word(k).unwrap_or("");
@@ -745,6 +850,11 @@ impl<'s, 't> Extractor<'s, 't> {
                         break;
                     }
                     if self.cue_at(k, end).is_some() {
+                        break;
+                    }
+                    // "said officials are in possession of video that shows…": the clause has
+                    // begun, so a later "that" is not the complementiser.
+                    if gap > 0 && is_finite_aux(w) {
                         break;
                     }
                     gap += 1;
@@ -770,6 +880,17 @@ impl<'s, 't> Extractor<'s, 't> {
                     gender: Gender::Unknown,
                 });
             }
+        }
+        // "In an interview on CBS's “Face the Nation,” X said the…": a short title in quotation
+        // marks, then reported content after the cue.
+        if quote_before.is_some_and(|qb| {
+            let open = self.scan.quotes[qb].open;
+            self.quote_words(qb) <= 4
+                && open > sent.start
+                && self.kind(open - 1) == Kind::Word
+                && (that.is_some() || self.bare_clause(j, end))
+        }) {
+            quote_before = None;
         }
         if let Some(qb) = quote_before {
             // Words before the quotation make it a partial quote: mixed content.
@@ -896,31 +1017,7 @@ impl<'s, 't> Extractor<'s, 't> {
             let Some(w) = self.word(k) else {
                 return false;
             };
-            if matches!(
-                w,
-                "is" | "was"
-                    | "are"
-                    | "were"
-                    | "will"
-                    | "would"
-                    | "can"
-                    | "could"
-                    | "should"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "won't"
-                    | "isn't"
-                    | "wasn't"
-                    | "aren't"
-                    | "doesn't"
-                    | "didn't"
-                    | "does"
-                    | "did"
-            ) {
+            if is_finite_aux(w) {
                 return true;
             }
             if lex.speaker_stops.contains(w) && !lex.determiners.contains(w) {
@@ -1074,7 +1171,7 @@ impl<'s, 't> Extractor<'s, 't> {
                             .get(i + 1)
                             .is_some_and(|n| n.cap || lex.determiners.contains(&*n.norm));
                     if (lex.speaker_stops.contains(w) && !inner_prep && !self.is_acronym(i))
-                        || (words > 0 && self.cue_at(i, end).is_some())
+                        || (words > 0 && (self.cue_at(i, end).is_some() || w.ends_with("n't")))
                     {
                         break;
                     }
@@ -1565,6 +1662,17 @@ impl<'s, 't> Extractor<'s, 't> {
     // ---- shared -------------------------------------------------------------------------
 
     fn forward(&self, from: usize, end: usize) -> Content {
+        // Reported content ends at a semicolon: what follows is the writer's again.
+        let end = if self.arabic {
+            end
+        } else {
+            (from..end)
+                .find(|&k| {
+                    let t = &self.toks()[k];
+                    t.kind == Kind::Semicolon && t.quote == 0 && k > from + 2
+                })
+                .unwrap_or(end)
+        };
         Content::Forward(from..end)
     }
 
@@ -1811,6 +1919,35 @@ impl<'s, 't> Extractor<'s, 't> {
             end: toks[e - 1].end,
         })
     }
+}
+
+/// An English auxiliary or modal: a clause's finite verb.
+fn is_finite_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "has"
+            | "have"
+            | "had"
+            | "won't"
+            | "isn't"
+            | "wasn't"
+            | "aren't"
+            | "doesn't"
+            | "didn't"
+            | "does"
+            | "did"
+    )
 }
 
 fn strip_definite(w: &str, article: &str) -> bool {
