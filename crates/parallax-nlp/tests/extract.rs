@@ -629,11 +629,11 @@ fn corpus_scores_stay_at_their_targets() {
         seed >= 1.0,
         "every seed statement is found and attributed: {report}"
     );
-    assert!(arabic >= 0.95, "Arabic attributed F1 fell: {report}");
-    assert!(english >= 0.90, "English news attributed F1 fell: {report}");
+    assert!(arabic >= 0.98, "Arabic attributed F1 fell: {report}");
+    assert!(english >= 0.92, "English news attributed F1 fell: {report}");
     assert!(
-        polnear_found >= 0.69,
+        polnear_found >= 0.72,
         "PolNeAR statements F1 fell: {report}"
     );
-    assert!(polnear >= 0.55, "PolNeAR attributed F1 fell: {report}");
+    assert!(polnear >= 0.57, "PolNeAR attributed F1 fell: {report}");
 }

@@ -1006,6 +1006,13 @@ impl<'s, 't> Extractor<'s, 't> {
         let Some(first) = self.word(j) else {
             return false;
         };
+        // "questioned whether…", "asked how…": an embedded question.
+        if matches!(
+            first,
+            "whether" | "how" | "why" | "what" | "who" | "when" | "if"
+        ) {
+            return self.words_in(j + 1..end) >= 3;
+        }
         let opens_np = lex.determiners.contains(first)
             || lex.pronouns.contains_key(first)
             || matches!(first, "we" | "i" | "you")
