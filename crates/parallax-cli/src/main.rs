@@ -11,6 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use parallax_core::model::{ArticleId, FileStatus};
 use parallax_core::Project;
 
+mod actors_cmd;
 mod output;
 
 #[derive(Parser)]
@@ -93,6 +94,11 @@ enum Command {
     /// Re-run the statement analysis of every article (after upgrading Parallax).
     #[command(after_help = "Each article is re-analysed in its own transaction.\n\nExample:\n  parallax analyze study.parallax")]
     Analyze { project: PathBuf },
+    /// List the project's actors across articles and scripts, or merge, split, rename,
+    /// alias, set the kind of, or undo an edit of them.
+    Actors(actors_cmd::ActorsArgs),
+    /// Statements of each actor grouped by claim across outlets, with word diffs.
+    Compare(actors_cmd::CompareArgs),
 }
 
 fn main() -> ExitCode {
@@ -181,6 +187,8 @@ fn run(command: Command) -> Result<ExitCode> {
             println!("analysed {n} articles: {statements} statements");
             Ok(ExitCode::SUCCESS)
         }
+        Command::Actors(args) => actors_cmd::actors(args),
+        Command::Compare(args) => actors_cmd::compare(args),
     }
 }
 

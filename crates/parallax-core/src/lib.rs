@@ -5,6 +5,7 @@
 //! printing. The `parallax` CLI and the desktop shell are thin faces over [`Project`].
 //! The core never reads the clock or the environment: callers pass the time in.
 
+pub mod actors;
 pub mod import;
 pub mod model;
 mod project;

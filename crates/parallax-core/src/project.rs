@@ -57,6 +57,16 @@ impl Project {
         Ok(Project { conn: store::open_in_memory()?, path: PathBuf::from(":memory:") })
     }
 
+    /// The project's database, for the operations that live in other modules of the crate.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The project's database, to open a write transaction on.
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -3,6 +3,7 @@
 //! All SQL of the project lives under this module. Reads take `&Connection`, writes take
 //! `&Transaction`, so callers decide transaction boundaries (one per imported file).
 
+pub mod actor_edits;
 pub mod articles;
 pub mod search;
 pub mod statements;
@@ -18,6 +19,7 @@ pub const APPLICATION_ID: i32 = 0x5052_4C58;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_statements.sql"),
+    include_str!("../../migrations/0003_actor_edits.sql"),
 ];
 
 /// The schema version this build writes.

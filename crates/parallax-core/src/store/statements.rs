@@ -112,3 +112,51 @@ pub fn list(conn: &Connection) -> rusqlite::Result<Vec<StatementRow>> {
 pub fn count_for(conn: &Connection, article: ArticleId) -> rusqlite::Result<u64> {
     conn.query_row("SELECT count(*) FROM statements WHERE article_id = ?1", [article.0], |r| r.get(0))
 }
+
+/// One row of `article_actors`: an actor as one article names it, with the article's
+/// content hash (a key that survives re-analysis, unlike the row id).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredActor {
+    /// The `article_actors` row id (changes on every re-analysis).
+    pub id: i64,
+    pub article: ArticleId,
+    pub content_hash: String,
+    pub outlet: Option<String>,
+    pub actor: parallax_nlp::extract::LocalActor,
+}
+
+/// Every article's actors, in article order.
+pub fn article_actors(conn: &Connection) -> rusqlite::Result<Vec<StoredActor>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT act.id, act.article_id, a.content_hash, a.outlet, act.name, act.kind, act.titles,
+                act.roles, act.aliases
+         FROM article_actors act
+         JOIN articles a ON a.id = act.article_id
+         ORDER BY act.article_id, act.ordinal",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let kind: String = r.get(5)?;
+        Ok(StoredActor {
+            id: r.get(0)?,
+            article: ArticleId(r.get(1)?),
+            content_hash: r.get(2)?,
+            outlet: r.get(3)?,
+            actor: parallax_nlp::extract::LocalActor {
+                name: r.get(4)?,
+                kind: enum_from(&kind).unwrap_or(ActorKind::Person),
+                titles: from_json(&r.get::<_, String>(6)?),
+                roles: from_json(&r.get::<_, String>(7)?),
+                aliases: from_json(&r.get::<_, String>(8)?),
+                mentions: Vec::new(),
+            },
+        })
+    })?;
+    rows.collect()
+}
+
+/// `(statement id, article_actors id)` of every statement.
+pub fn statement_actor_ids(conn: &Connection) -> rusqlite::Result<Vec<(i64, i64)>> {
+    let mut stmt = conn.prepare_cached("SELECT id, article_actor_id FROM statements")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}

@@ -1,0 +1,370 @@
+//! `parallax actors …` and `parallax compare`: the actor registry, the analyst's edits of
+//! it, and statements aligned across sources.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Subcommand};
+use parallax_core::actors::{ActorSummary, ComparisonGroup, MentionSelector};
+use parallax_core::nlp::actors::ActorEdit;
+use parallax_core::nlp::align::DiffOp;
+use parallax_core::nlp::extract::ActorKind;
+use parallax_core::Project;
+use serde::Serialize;
+
+/// `parallax actors`: list the actors, or edit the registry with a subcommand.
+#[derive(Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true,
+    after_help = "Mentions of one actor in every article and script are resolved into one entry\n\
+        («ماكينزي» = McKenzie). Edits are stored as edits: they survive `parallax analyze` and\n\
+        later imports, and `parallax actors undo` takes back the latest.\n\
+        With --json, one object per line: key, name, kind, aliases, titles, roles, part_of,\n\
+        statements, outlets, mentions [{id, article, name}].\n\n\
+        Examples:\n  parallax actors study.parallax\n  parallax actors study.parallax --json | jq .name\n  \
+        parallax actors merge study.parallax \"Kenneth McKenzie\" \"ماكينزي\"\n  parallax actors undo study.parallax"
+)]
+pub struct ActorsArgs {
+    /// The project file.
+    #[arg(required = true)]
+    project: Option<PathBuf>,
+    /// One JSON object per actor and line.
+    #[arg(long)]
+    json: bool,
+    #[command(subcommand)]
+    edit: Option<EditCommand>,
+}
+
+/// An edit of the actor registry. ACTOR is a name, an alias or the key `--json` shows.
+#[derive(Subcommand)]
+enum EditCommand {
+    /// Merge two actors into one (the first one's name is kept).
+    #[command(
+        after_help = "Example:\n  parallax actors merge study.parallax \"Kenneth McKenzie\" \"ماكينزي\""
+    )]
+    Merge {
+        project: PathBuf,
+        a: String,
+        b: String,
+    },
+    /// Move some of an actor's mentions out into a new actor.
+    #[command(
+        after_help = "Each --mention is an article id (all of the actor's mentions in that article)\n\
+        or a mention id as `parallax actors PROJECT --json` lists them.\n\n\
+        Examples:\n  parallax actors split study.parallax McKenzie --mention 12 --name \"Frank McKenzie\"\n  \
+        parallax actors split study.parallax SDF --mention 3f2a9c0b1d4e5f60#sdf --name \"SDF spokesman\""
+    )]
+    Split {
+        project: PathBuf,
+        actor: String,
+        /// Article ids or mention ids to move (repeatable).
+        #[arg(long = "mention", required = true)]
+        mentions: Vec<String>,
+        /// The new actor's name.
+        #[arg(long)]
+        name: String,
+    },
+    /// Give an actor another display name.
+    #[command(
+        after_help = "Example:\n  parallax actors rename study.parallax \"CJTF-OIR\" \"Combined Joint Task Force\""
+    )]
+    Rename {
+        project: PathBuf,
+        actor: String,
+        name: String,
+    },
+    /// Add an alias to an actor (actors known by that alias are merged into it), or remove one.
+    #[command(
+        after_help = "Examples:\n  parallax actors alias study.parallax \"Syrian Democratic Forces\" قسد\n  \
+        parallax actors alias study.parallax \"Syrian Democratic Forces\" SDF --remove"
+    )]
+    Alias {
+        project: PathBuf,
+        actor: String,
+        alias: String,
+        /// Remove the alias instead of adding it.
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Set an actor's kind: person, organisation, state_body, media or unnamed.
+    #[command(
+        after_help = "Example:\n  parallax actors kind study.parallax \"Pentagon\" state_body"
+    )]
+    Kind {
+        project: PathBuf,
+        actor: String,
+        #[arg(value_parser = parse_kind)]
+        kind: ActorKind,
+    },
+    /// Take back the latest edit still in force.
+    #[command(after_help = "Example:\n  parallax actors undo study.parallax")]
+    Undo { project: PathBuf },
+}
+
+impl EditCommand {
+    fn project(&self) -> &std::path::Path {
+        match self {
+            EditCommand::Merge { project, .. }
+            | EditCommand::Split { project, .. }
+            | EditCommand::Rename { project, .. }
+            | EditCommand::Alias { project, .. }
+            | EditCommand::Kind { project, .. }
+            | EditCommand::Undo { project } => project,
+        }
+    }
+}
+
+fn parse_kind(s: &str) -> Result<ActorKind, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned()))
+        .map_err(|_| "expected person, organisation, state_body, media or unnamed".to_owned())
+}
+
+/// `parallax compare`.
+#[derive(Args)]
+#[command(
+    after_help = "Groups each actor's statements from different articles that report the same claim,\n\
+    with a word diff of every version against the base (earliest, then fullest) and the\n\
+    outlets that quote the actor but left the claim out.\n\
+    With --json, one group per line: actor, group, claim, statements [{source, outlet, text,\n\
+    kind, stance, published_at, lang, diff}], missing_from, related.\n\n\
+    Examples:\n  parallax compare study.parallax --actor McKenzie\n  parallax compare study.parallax --json > groups.jsonl"
+)]
+pub struct CompareArgs {
+    /// The project file.
+    project: PathBuf,
+    /// Only the groups of actors whose name or aliases contain this.
+    #[arg(long)]
+    actor: Option<String>,
+    /// One JSON object per group and line.
+    #[arg(long)]
+    json: bool,
+}
+
+fn open(path: &std::path::Path) -> Result<Project> {
+    Project::open(path).with_context(|| format!("cannot open project {}", path.display()))
+}
+
+pub fn actors(args: ActorsArgs) -> Result<ExitCode> {
+    let Some(edit) = args.edit else {
+        let project = args
+            .project
+            .expect("clap requires PROJECT without a subcommand");
+        return list(&open(&project)?, args.json);
+    };
+    let mut project = open(edit.project())?;
+    let edit = match edit {
+        EditCommand::Undo { .. } => {
+            match project.undo_actor_edit()? {
+                Some(undone) => println!("undone: {}", serde_json::to_string(&undone)?),
+                None => eprintln!("nothing to undo"),
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        EditCommand::Merge { a, b, .. } => ActorEdit::Merge {
+            a: project.actor_ref(&a)?,
+            b: project.actor_ref(&b)?,
+        },
+        EditCommand::Split {
+            actor,
+            mentions,
+            name,
+            ..
+        } => {
+            let selectors: Vec<MentionSelector> = mentions
+                .iter()
+                .map(|m| m.parse().expect("parsing a selector cannot fail"))
+                .collect();
+            ActorEdit::Split {
+                mentions: project.actor_mentions(&actor, &selectors)?,
+                name,
+            }
+        }
+        EditCommand::Rename { actor, name, .. } => ActorEdit::Rename {
+            actor: project.actor_ref(&actor)?,
+            name,
+        },
+        EditCommand::Alias {
+            actor,
+            alias,
+            remove,
+            ..
+        } => {
+            let actor = project.actor_ref(&actor)?;
+            if remove {
+                ActorEdit::RemoveAlias { actor, alias }
+            } else {
+                ActorEdit::AddAlias { actor, alias }
+            }
+        }
+        EditCommand::Kind { actor, kind, .. } => ActorEdit::SetKind {
+            actor: project.actor_ref(&actor)?,
+            kind,
+        },
+    };
+    project.record_actor_edit(&edit, chrono::Utc::now())?;
+    println!("recorded: {}", serde_json::to_string(&edit)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn kind_name(kind: ActorKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn list(project: &Project, json: bool) -> Result<ExitCode> {
+    let actors = project.actors()?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        for a in &actors {
+            writeln!(out, "{}", serde_json::to_string(a)?)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(
+        out,
+        "{:>5} {:>7}  {:<12}  {:<32}  ALIASES",
+        "STMTS", "OUTLETS", "KIND", "NAME"
+    )?;
+    for a in &actors {
+        let ActorSummary {
+            name,
+            kind,
+            aliases,
+            statements,
+            outlets,
+            ..
+        } = a;
+        writeln!(
+            out,
+            "{statements:>5} {:>7}  {:<12}  {:<32}  {}",
+            outlets.len(),
+            kind_name(*kind),
+            parallax_core::snippet::head(name, 32),
+            parallax_core::snippet::head(&aliases.join(" · "), 100)
+        )?;
+    }
+    writeln!(out, "{} actors", actors.len())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line of `parallax compare --json`.
+#[derive(Serialize)]
+struct GroupLine<'a> {
+    actor: &'a str,
+    group: usize,
+    claim: &'a str,
+    statements: Vec<StatementLine<'a>>,
+    missing_from: &'a [String],
+    related: &'a [usize],
+}
+
+#[derive(Serialize)]
+struct StatementLine<'a> {
+    source: &'a str,
+    outlet: &'a str,
+    text: &'a str,
+    kind: parallax_core::nlp::extract::StatementKind,
+    stance: parallax_core::nlp::extract::Stance,
+    published_at: Option<String>,
+    lang: &'a str,
+    diff: &'a [DiffOp],
+}
+
+impl<'a> From<&'a ComparisonGroup> for GroupLine<'a> {
+    fn from(g: &'a ComparisonGroup) -> Self {
+        GroupLine {
+            actor: &g.actor,
+            group: g.id,
+            claim: &g.claim,
+            statements: g
+                .statements
+                .iter()
+                .map(|s| StatementLine {
+                    source: &s.source,
+                    outlet: &s.outlet,
+                    text: &s.text,
+                    kind: s.kind,
+                    stance: s.stance,
+                    published_at: s.published_at.map(|d| d.to_string()),
+                    lang: s.lang.code(),
+                    diff: &s.diff,
+                })
+                .collect(),
+            missing_from: &g.missing_from,
+            related: &g.related,
+        }
+    }
+}
+
+pub fn compare(args: CompareArgs) -> Result<ExitCode> {
+    let project = open(&args.project)?;
+    let groups = project.compare(args.actor.as_deref())?;
+    let mut out = std::io::stdout().lock();
+    for g in &groups {
+        if args.json {
+            writeln!(out, "{}", serde_json::to_string(&GroupLine::from(g))?)?;
+        } else {
+            readable_group(&mut out, g)?;
+        }
+    }
+    if groups.is_empty() && !args.json {
+        match &args.actor {
+            Some(actor) => eprintln!("no statements by an actor matching {actor:?}"),
+            None => eprintln!("no statements in the project"),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A group for people: the base version in full, the others as their differences from it
+/// (`[-removed-]`, `{+added+}`), then the outlets that left the claim out.
+fn readable_group(out: &mut impl Write, g: &ComparisonGroup) -> std::io::Result<()> {
+    writeln!(out, "#{} {} — {}", g.id, g.actor, g.claim)?;
+    for (i, s) in g.statements.iter().enumerate() {
+        let date = s
+            .published_at
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "undated".into());
+        let kind = serde_json::to_value(s.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let stance = serde_json::to_value(s.stance)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let marker = if i == g.base { "base" } else { "    " };
+        writeln!(
+            out,
+            "  {marker} {} · {} · {} · {kind} · {} · {stance}",
+            s.outlet,
+            date,
+            s.lang.code(),
+            s.cue
+        )?;
+        if i == g.base {
+            writeln!(out, "       {}", s.text)?;
+        } else {
+            let words: Vec<String> = s
+                .diff
+                .iter()
+                .map(|op| match op {
+                    DiffOp::Equal(t) => t.clone(),
+                    DiffOp::Added(t) => format!("{{+{t}+}}"),
+                    DiffOp::Removed(t) => format!("[-{t}-]"),
+                })
+                .collect();
+            writeln!(out, "       {}", words.join(" "))?;
+        }
+        writeln!(out, "       ({})", s.source)?;
+    }
+    if !g.missing_from.is_empty() {
+        writeln!(out, "  left out by: {}", g.missing_from.join(", "))?;
+    }
+    writeln!(out)
+}

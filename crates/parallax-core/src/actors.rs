@@ -1,0 +1,484 @@
+//! The project's actor registry and the comparison of statements across sources.
+//!
+//! Nothing here is stored but the analyst's edits: the registry is resolved from the
+//! articles' actors ([`parallax_nlp::actors::resolve`]) every time and the edits are replayed
+//! over it, so they survive `analyze` and new imports. Mentions are keyed by the article's
+//! content hash and the folded name, never by a row id that re-analysis renumbers.
+
+use std::collections::{BTreeSet, HashMap};
+use std::str::FromStr;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use parallax_nlp::actors::{self, ActorEdit, ActorMention, ActorRef, GlobalActor, MentionId};
+use parallax_nlp::align::{self, AlignConfig, AlignItem, Coverage, DiffOp};
+use parallax_nlp::extract::{ActorKind, Stance, StatementKind};
+use parallax_nlp::text::fold_for_match;
+use parallax_nlp::Lang;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ArticleId, StatementRow};
+use crate::store::{actor_edits, statements, StoreError};
+use crate::{Project, ProjectError};
+
+/// How many hex digits of the content hash name an article in a [`MentionId`].
+const ARTICLE_KEY_LEN: usize = 16;
+
+/// The outlet shown for an article whose outlet is not known.
+pub const UNKNOWN_OUTLET: &str = "unknown outlet";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ActorError {
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+    #[error("no actor is called {0:?}: `parallax actors PROJECT` lists them")]
+    NoSuchActor(String),
+    #[error("{name:?} names several actors ({}): use one of these keys instead", candidates.join(", "))]
+    AmbiguousActor {
+        name: String,
+        candidates: Vec<String>,
+    },
+    #[error(
+        "{actor:?} has no mention {mention:?}: `parallax actors PROJECT --json` lists its mentions"
+    )]
+    NoSuchMention { actor: String, mention: String },
+    #[error("a split must move at least one mention")]
+    EmptySplit,
+}
+
+impl From<rusqlite::Error> for ActorError {
+    fn from(e: rusqlite::Error) -> Self {
+        ActorError::Project(ProjectError::Store(StoreError::Sql(e)))
+    }
+}
+
+/// One actor of the project, as `parallax actors` lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorSummary {
+    /// Unique within the project at this moment; accepted wherever a name is.
+    pub key: String,
+    pub name: String,
+    pub kind: ActorKind,
+    /// Other names, in every script, without the display name.
+    pub aliases: Vec<String>,
+    pub titles: Vec<String>,
+    pub roles: Vec<String>,
+    /// Display names of the actors this one is part of (a task force of a coalition).
+    pub part_of: Vec<String>,
+    /// How many statements the project attributes to it.
+    pub statements: usize,
+    /// The outlets that report its statements, sorted.
+    pub outlets: Vec<String>,
+    /// Where the articles name it: the ids a split takes.
+    pub mentions: Vec<MentionSummary>,
+}
+
+/// One article's naming of an actor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionSummary {
+    pub id: MentionId,
+    pub article: ArticleId,
+    /// The name as the article gives it.
+    pub name: String,
+}
+
+/// Which mentions a split moves: one by its id, or all of an actor's in one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MentionSelector {
+    Id(MentionId),
+    Article(ArticleId),
+}
+
+impl FromStr for MentionSelector {
+    type Err = std::convert::Infallible;
+
+    /// A number is an article id; anything else a mention id (`<article key>#<name>`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s.trim().parse::<i64>() {
+            Ok(id) => MentionSelector::Article(ArticleId(id)),
+            Err(_) => MentionSelector::Id(MentionId(s.trim().to_owned())),
+        })
+    }
+}
+
+/// Statements of one actor from different articles that report the same claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparisonGroup {
+    /// The group's index in the project's alignment (the same with or without a filter).
+    pub id: usize,
+    /// The actor's display name.
+    pub actor: String,
+    pub actor_key: String,
+    /// A short label of the claim.
+    pub claim: String,
+    /// In article order.
+    pub statements: Vec<ComparedStatement>,
+    /// Index into `statements` of the version the others are compared with.
+    pub base: usize,
+    /// Outlets that quote this actor elsewhere but not in this group.
+    pub missing_from: Vec<String>,
+    /// Ids of groups with the same actor's similar claim on another occasion.
+    pub related: Vec<usize>,
+}
+
+/// One member of a [`ComparisonGroup`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparedStatement {
+    /// The store's statement id.
+    pub id: i64,
+    pub article: ArticleId,
+    /// The imported file.
+    pub source: String,
+    pub outlet: String,
+    pub lang: Lang,
+    pub published_at: Option<NaiveDate>,
+    pub kind: StatementKind,
+    pub cue: String,
+    pub stance: Stance,
+    pub text: String,
+    /// Its words against the group's base version (all `Equal` for the base itself).
+    pub diff: Vec<DiffOp>,
+}
+
+/// The resolved registry and what it was resolved from.
+struct Registry {
+    stored: Vec<statements::StoredActor>,
+    mentions: Vec<ActorMention>,
+    actors: Vec<GlobalActor>,
+    /// `article_actors` row id → index into `actors`.
+    actor_of_row: HashMap<i64, usize>,
+}
+
+impl Registry {
+    /// The index of the actor a name, alias or key designates.
+    fn find(&self, name: &str) -> Result<usize, ActorError> {
+        if let Some(i) = self.actors.iter().position(|a| a.key == name) {
+            return Ok(i);
+        }
+        let key = actors::name_key(name);
+        let by_name: Vec<usize> = (0..self.actors.len())
+            .filter(|&i| actors::name_key(&self.actors[i].name) == key)
+            .collect();
+        let found = if by_name.is_empty() {
+            (0..self.actors.len())
+                .filter(|&i| {
+                    self.actors[i]
+                        .aliases
+                        .iter()
+                        .any(|a| actors::name_key(a) == key)
+                })
+                .collect()
+        } else {
+            by_name
+        };
+        match found.as_slice() {
+            [] => Err(ActorError::NoSuchActor(name.to_owned())),
+            [one] => Ok(*one),
+            many => Err(ActorError::AmbiguousActor {
+                name: name.to_owned(),
+                candidates: many.iter().map(|&i| self.actors[i].key.clone()).collect(),
+            }),
+        }
+    }
+
+    /// A reference that keeps pointing at this actor as the registry changes: its first
+    /// mention (mention ids survive re-analysis; display names change with a rename).
+    fn reference(&self, actor: usize) -> ActorRef {
+        match self.actors[actor].mentions.first() {
+            Some(id) => ActorRef::Mention(id.clone()),
+            None => ActorRef::Name(self.actors[actor].name.clone()),
+        }
+    }
+}
+
+fn article_key(content_hash: &str) -> String {
+    content_hash.chars().take(ARTICLE_KEY_LEN).collect()
+}
+
+fn display_outlet(outlet: &Option<String>) -> String {
+    outlet.clone().unwrap_or_else(|| UNKNOWN_OUTLET.to_owned())
+}
+
+impl Project {
+    fn registry(&self) -> Result<Registry, ActorError> {
+        let stored = statements::article_actors(self.conn())?;
+        let mentions: Vec<ActorMention> = stored
+            .iter()
+            .map(|s| ActorMention::from_local(&article_key(&s.content_hash), &s.actor))
+            .collect();
+        let edits = actor_edits::active(self.conn())?;
+        let actors = actors::resolve(&mentions, &edits);
+        let by_mention: HashMap<&MentionId, usize> = actors
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| a.mentions.iter().map(move |m| (m, i)))
+            .collect();
+        let actor_of_row = stored
+            .iter()
+            .zip(&mentions)
+            .filter_map(|(s, m)| by_mention.get(&m.id).map(|&i| (s.id, i)))
+            .collect();
+        Ok(Registry {
+            stored,
+            mentions,
+            actors,
+            actor_of_row,
+        })
+    }
+
+    /// The project's actors across all articles, with the analyst's edits applied; those
+    /// with the most statements first.
+    pub fn actors(&self) -> Result<Vec<ActorSummary>, ActorError> {
+        let reg = self.registry()?;
+        let rows = statements::statement_actor_ids(self.conn())?;
+        let outlet_of_row: HashMap<i64, &Option<String>> =
+            reg.stored.iter().map(|s| (s.id, &s.outlet)).collect();
+        let mut counts = vec![0usize; reg.actors.len()];
+        let mut outlets = vec![BTreeSet::new(); reg.actors.len()];
+        for (_, row) in rows {
+            if let Some(&a) = reg.actor_of_row.get(&row) {
+                counts[a] += 1;
+                outlets[a].insert(display_outlet(outlet_of_row[&row]));
+            }
+        }
+        let article_of: HashMap<&MentionId, (ArticleId, &str)> = reg
+            .mentions
+            .iter()
+            .zip(&reg.stored)
+            .map(|(m, s)| (&m.id, (s.article, m.name.as_str())))
+            .collect();
+        let mut list: Vec<ActorSummary> = reg
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ActorSummary {
+                key: a.key.clone(),
+                name: a.name.clone(),
+                kind: a.kind,
+                aliases: a.aliases.clone(),
+                titles: a.titles.clone(),
+                roles: a.roles.clone(),
+                part_of: a
+                    .part_of
+                    .iter()
+                    .map(|&g| reg.actors[g].name.clone())
+                    .collect(),
+                statements: counts[i],
+                outlets: std::mem::take(&mut outlets[i]).into_iter().collect(),
+                mentions: a
+                    .mentions
+                    .iter()
+                    .filter_map(|id| {
+                        let &(article, name) = article_of.get(id)?;
+                        Some(MentionSummary {
+                            id: id.clone(),
+                            article,
+                            name: name.to_owned(),
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        list.sort_by(|a, b| {
+            b.statements
+                .cmp(&a.statements)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        Ok(list)
+    }
+
+    /// A stable reference to the actor a name, alias or key designates now, for an edit.
+    pub fn actor_ref(&self, name: &str) -> Result<ActorRef, ActorError> {
+        let reg = self.registry()?;
+        let i = reg.find(name)?;
+        Ok(reg.reference(i))
+    }
+
+    /// The ids of an actor's mentions that the selectors pick, for a split.
+    pub fn actor_mentions(
+        &self,
+        actor: &str,
+        selectors: &[MentionSelector],
+    ) -> Result<Vec<MentionId>, ActorError> {
+        let reg = self.registry()?;
+        let a = &reg.actors[reg.find(actor)?];
+        let article_of: HashMap<&MentionId, ArticleId> = reg
+            .mentions
+            .iter()
+            .zip(&reg.stored)
+            .map(|(m, s)| (&m.id, s.article))
+            .collect();
+        let mut picked = Vec::new();
+        for selector in selectors {
+            let matching: Vec<&MentionId> = match selector {
+                MentionSelector::Id(id) => a.mentions.iter().filter(|m| *m == id).collect(),
+                MentionSelector::Article(article) => a
+                    .mentions
+                    .iter()
+                    .filter(|m| article_of.get(m) == Some(article))
+                    .collect(),
+            };
+            if matching.is_empty() {
+                let mention = match selector {
+                    MentionSelector::Id(id) => id.0.clone(),
+                    MentionSelector::Article(article) => format!("in article {}", article.0),
+                };
+                return Err(ActorError::NoSuchMention {
+                    actor: actor.to_owned(),
+                    mention,
+                });
+            }
+            picked.extend(matching.into_iter().cloned());
+        }
+        picked.sort();
+        picked.dedup();
+        if picked.is_empty() {
+            return Err(ActorError::EmptySplit);
+        }
+        Ok(picked)
+    }
+
+    /// Stores an edit of the registry; it applies from now on, after the earlier ones.
+    pub fn record_actor_edit(
+        &mut self,
+        edit: &ActorEdit,
+        now: DateTime<Utc>,
+    ) -> Result<(), ActorError> {
+        let tx = self.conn_mut().transaction()?;
+        actor_edits::append(&tx, edit, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Undoes the latest edit in force; returns it, or `None` when there is nothing to undo.
+    pub fn undo_actor_edit(&mut self) -> Result<Option<ActorEdit>, ActorError> {
+        let tx = self.conn_mut().transaction()?;
+        let undone = actor_edits::undo_last(&tx)?;
+        tx.commit()?;
+        Ok(undone)
+    }
+
+    /// The statements as the aligner takes them (actor = the global actor's key), and the
+    /// actor display names by key.
+    fn align_items(
+        &self,
+    ) -> Result<(Vec<StatementRow>, Vec<AlignItem>, HashMap<String, String>), ActorError> {
+        let reg = self.registry()?;
+        let actor_of_statement: HashMap<i64, usize> = statements::statement_actor_ids(self.conn())?
+            .into_iter()
+            .filter_map(|(s, row)| reg.actor_of_row.get(&row).map(|&a| (s, a)))
+            .collect();
+        let key_of_article: HashMap<ArticleId, String> = reg
+            .stored
+            .iter()
+            .map(|s| (s.article, article_key(&s.content_hash)))
+            .collect();
+        let rows: Vec<StatementRow> = statements::list(self.conn())?
+            .into_iter()
+            .filter(|s| actor_of_statement.contains_key(&s.id))
+            .collect();
+        let items = rows
+            .iter()
+            .map(|s| AlignItem {
+                id: s.id as u64,
+                actor: reg.actors[actor_of_statement[&s.id]].key.clone(),
+                article: key_of_article.get(&s.article).cloned().unwrap_or_default(),
+                outlet: display_outlet(&s.outlet),
+                lang: s.lang,
+                day: s.published_at.map(|d| d.num_days_from_ce()),
+                text: s.text.clone(),
+            })
+            .collect();
+        let names = reg
+            .actors
+            .iter()
+            .map(|a| (a.key.clone(), a.name.clone()))
+            .collect();
+        Ok((rows, items, names))
+    }
+
+    /// The statements grouped by actor and claim across sources, each group with a word
+    /// diff against its base version and the outlets that left the claim out. With a
+    /// filter, only the groups of actors whose name or aliases contain it (folded); group
+    /// ids are the same either way.
+    pub fn compare(&self, actor_filter: Option<&str>) -> Result<Vec<ComparisonGroup>, ActorError> {
+        let (rows, items, names) = self.align_items()?;
+        let alignment = align::align(&items, &AlignConfig::default());
+        let wanted: Option<BTreeSet<String>> = match actor_filter.map(fold_for_match) {
+            None => None,
+            Some(filter) => Some(
+                self.actors()?
+                    .into_iter()
+                    .filter(|a| {
+                        std::iter::once(&a.name)
+                            .chain(&a.aliases)
+                            .any(|n| fold_for_match(n).contains(&filter))
+                    })
+                    .map(|a| a.key)
+                    .collect(),
+            ),
+        };
+        let mut related: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &(a, b) in &alignment.related {
+            related.entry(a).or_default().push(b);
+            related.entry(b).or_default().push(a);
+        }
+        Ok(alignment
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| wanted.as_ref().is_none_or(|w| w.contains(&g.actor)))
+            .map(|(id, g)| {
+                let statements = g
+                    .members
+                    .iter()
+                    .zip(g.diffs(&items))
+                    .map(|(&m, diff)| {
+                        let s = &rows[m];
+                        ComparedStatement {
+                            id: s.id,
+                            article: s.article,
+                            source: s.source.clone(),
+                            outlet: items[m].outlet.clone(),
+                            lang: s.lang,
+                            published_at: s.published_at,
+                            kind: s.kind,
+                            cue: s.cue.clone(),
+                            stance: s.stance,
+                            text: s.text.clone(),
+                            diff,
+                        }
+                    })
+                    .collect();
+                let mut rel = related.remove(&id).unwrap_or_default();
+                rel.sort_unstable();
+                ComparisonGroup {
+                    id,
+                    actor: names
+                        .get(&g.actor)
+                        .cloned()
+                        .unwrap_or_else(|| g.actor.clone()),
+                    actor_key: g.actor.clone(),
+                    claim: g.claim.clone(),
+                    statements,
+                    base: g.members.iter().position(|&m| m == g.base).unwrap_or(0),
+                    missing_from: g.missing_from.clone(),
+                    related: rel,
+                }
+            })
+            .collect())
+    }
+
+    /// Statement counts per actor × outlet and per claim × outlet; actor rows are display
+    /// names, claim rows are in group-id order.
+    pub fn coverage(&self) -> Result<Coverage, ActorError> {
+        let (_, items, names) = self.align_items()?;
+        let alignment = align::align(&items, &AlignConfig::default());
+        let mut coverage = align::coverage(&items, &alignment);
+        for actor in &mut coverage.actors {
+            if let Some(name) = names.get(actor) {
+                actor.clone_from(name);
+            }
+        }
+        Ok(coverage)
+    }
+}
