@@ -108,25 +108,33 @@ impl Project {
         let files = import::collect_files(paths);
         let total = files.len();
         let mut summary = ImportSummary::default();
-        for (done, file) in files.iter().enumerate() {
-            let shown = file.display().to_string();
-            progress(&ImportProgress { done, total, current: shown.clone() });
-            let outcome = match import::read_file(file) {
-                Ok(parsed) => self.store_file(&shown, parsed, now),
-                Err(e) => FileOutcome {
-                    path: shown.clone(),
-                    status: FileStatus::Failed,
-                    message: Some(e.to_string()),
-                    article_ids: Vec::new(),
-                },
-            };
-            summary.files.push(outcome);
+        // Reading, parsing and analysing run on every core, a batch of files at a time;
+        // storing stays on this thread, one transaction per file, in the files' order.
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        let mut done = 0;
+        for batch in files.chunks(16 * workers) {
+            progress(&ImportProgress { done, total, current: batch[0].display().to_string() });
+            for (file, prepared) in batch.iter().zip(parallel_map(batch, workers, |f| prepare(f))) {
+                let shown = file.display().to_string();
+                progress(&ImportProgress { done, total, current: shown.clone() });
+                let outcome = match prepared {
+                    Ok(articles) => self.store_file(&shown, articles, now),
+                    Err(e) => FileOutcome {
+                        path: shown.clone(),
+                        status: FileStatus::Failed,
+                        message: Some(e.to_string()),
+                        article_ids: Vec::new(),
+                    },
+                };
+                summary.files.push(outcome);
+                done += 1;
+            }
         }
         progress(&ImportProgress { done: total, total, current: String::new() });
         summary
     }
 
-    fn store_file(&mut self, shown: &str, parsed: Vec<ParsedArticle>, now: DateTime<Utc>) -> FileOutcome {
+    fn store_file(&mut self, shown: &str, parsed: Vec<PreparedArticle>, now: DateTime<Utc>) -> FileOutcome {
         let outcome = |status, message: Option<String>, ids| FileOutcome {
             path: shown.to_string(),
             status,
@@ -155,15 +163,14 @@ impl Project {
     fn store_articles(
         &mut self,
         shown: &str,
-        parsed: &[ParsedArticle],
+        parsed: &[PreparedArticle],
         now: DateTime<Utc>,
     ) -> rusqlite::Result<(Vec<ArticleId>, usize)> {
         let tx = self.conn.transaction()?;
         let mut ids = Vec::new();
         let mut duplicates = 0;
-        for a in parsed {
-            let hash = content_hash(&a.text);
-            if articles::id_by_hash(&tx, &hash)?.is_some() {
+        for PreparedArticle { article: a, hash, analysis } in parsed {
+            if articles::id_by_hash(&tx, hash)?.is_some() {
                 duplicates += 1;
                 continue;
             }
@@ -180,12 +187,12 @@ impl Project {
                     source: shown,
                     format: a.format,
                     text: &a.text,
-                    content_hash: &hash,
+                    content_hash: hash,
                     imported_at: now,
                 },
             )?;
             search::index(&tx, id, &title, &a.text)?;
-            statements::replace(&tx, id, &parallax_nlp::extract::analyze(&a.text, a.lang))?;
+            statements::replace(&tx, id, analysis)?;
             ids.push(id);
         }
         tx.commit()?;
@@ -264,4 +271,42 @@ pub fn extract_file(path: &Path) -> Result<Vec<ExtractedArticle>, import::Import
             ExtractedArticle { article, analysis }
         })
         .collect())
+}
+
+/// One article of a file, parsed and analysed, ready to store.
+struct PreparedArticle {
+    article: ParsedArticle,
+    hash: String,
+    analysis: parallax_nlp::extract::Analysis,
+}
+
+/// The work of importing a file that needs no database: reading, parsing, hashing and
+/// analysing. Runs on worker threads.
+fn prepare(file: &Path) -> Result<Vec<PreparedArticle>, import::ImportError> {
+    Ok(import::read_file(file)?
+        .into_iter()
+        .map(|article| PreparedArticle {
+            hash: content_hash(&article.text),
+            analysis: parallax_nlp::extract::analyze(&article.text, article.lang),
+            article,
+        })
+        .collect())
+}
+
+/// `f` over `items` on up to `workers` threads; results in the items' order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], workers: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    if workers <= 1 || items.len() <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let per = items.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(per)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
 }
