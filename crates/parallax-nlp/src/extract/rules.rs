@@ -437,11 +437,15 @@ impl<'s, 't> Extractor<'s, 't> {
     /// A possessed noun of opinion: "Trump's view that…", "in Mr. Obama's view, …".
     fn nominal_cand(&self, sent: &Range<usize>, i: usize) -> Option<Cand> {
         let lex = self.lex;
-        if self.arabic || i == sent.start || !self.is_word(i, &lex.noun_cues) {
+        if self.arabic || i == sent.start {
             return None;
         }
+        // The possessive first: it is rarer than the noun.
         let prev = self.word(i - 1)?;
         if !(prev.ends_with("'s") || prev.ends_with("s'")) || prev.len() < 4 {
+            return None;
+        }
+        if !self.word(i).is_some_and(|w| lex.noun_cues.contains(w)) {
             return None;
         }
         let np = self.np_before(i, sent.start)?;
@@ -1673,7 +1677,8 @@ impl<'s, 't> Extractor<'s, 't> {
         let end = if self.arabic {
             end
         } else {
-            (from..end)
+            // Bounded, so that a cue-dense run-on text stays linear.
+            (from..end.min(from + 200))
                 .find(|&k| {
                     let t = &self.toks()[k];
                     t.kind == Kind::Semicolon && t.quote == 0 && k > from + 2
