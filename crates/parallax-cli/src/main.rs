@@ -29,10 +29,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Import article files and folders (HTML, PDF, DOCX, text, JSON batches) into a project.
-    #[command(after_help = "Creates the project if it does not exist. Folders are read recursively.\n\
+    #[command(
+        after_help = "Creates the project if it does not exist. Folders are read recursively.\n\
         Exit status: 0 when at least one file was imported or every file was a duplicate,\n\
         1 when every file failed, 2 on usage errors or an unusable project.\n\n\
-        Examples:\n  parallax import study.parallax ~/articles\n  parallax import study.parallax a.html b.pdf c.docx")]
+        Examples:\n  parallax import study.parallax ~/articles\n  parallax import study.parallax a.html b.pdf c.docx"
+    )]
     Import {
         /// The project file (created if missing).
         project: PathBuf,
@@ -44,7 +46,9 @@ enum Command {
         json: bool,
     },
     /// List the articles of a project.
-    #[command(after_help = "Examples:\n  parallax articles study.parallax\n  parallax articles study.parallax --json | jq .title")]
+    #[command(
+        after_help = "Examples:\n  parallax articles study.parallax\n  parallax articles study.parallax --json | jq .title"
+    )]
     Articles {
         project: PathBuf,
         /// One JSON object per line: id, title, outlet, lang, published_at, source.
@@ -61,7 +65,9 @@ enum Command {
     },
     /// Full-text search; Arabic matches regardless of diacritics, hamza forms, alef maqsura,
     /// taa marbuta and tatweel.
-    #[command(after_help = "Examples:\n  parallax search study.parallax McKenzie\n  parallax search study.parallax \"قوات سوريا الديمقراطية\" --json")]
+    #[command(
+        after_help = "Examples:\n  parallax search study.parallax McKenzie\n  parallax search study.parallax \"قوات سوريا الديمقراطية\" --json"
+    )]
     Search {
         project: PathBuf,
         query: String,
@@ -72,9 +78,11 @@ enum Command {
         limit: usize,
     },
     /// Find the statements in article files and who made them, without a project.
-    #[command(after_help = "With --json, one object per line: source, actor, speaker, kind (direct|indirect|mixed),\n\
+    #[command(
+        after_help = "With --json, one object per line: source, actor, speaker, kind (direct|indirect|mixed),\n\
         cue, stance, text, start, end (byte offsets into the imported text).\n\n\
-        Examples:\n  parallax extract article.html\n  parallax extract articles/*.txt --json > statements.jsonl")]
+        Examples:\n  parallax extract article.html\n  parallax extract articles/*.txt --json > statements.jsonl"
+    )]
     Extract {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -82,7 +90,9 @@ enum Command {
         json: bool,
     },
     /// List the statements stored in a project.
-    #[command(after_help = "Examples:\n  parallax statements study.parallax\n  parallax statements study.parallax --actor McKenzie --json")]
+    #[command(
+        after_help = "Examples:\n  parallax statements study.parallax\n  parallax statements study.parallax --actor McKenzie --json"
+    )]
     Statements {
         project: PathBuf,
         /// Only statements by actors whose name or aliases contain this.
@@ -92,7 +102,9 @@ enum Command {
         json: bool,
     },
     /// Re-run the statement analysis of every article (after upgrading Parallax).
-    #[command(after_help = "Each article is re-analysed in its own transaction.\n\nExample:\n  parallax analyze study.parallax")]
+    #[command(
+        after_help = "Each article is re-analysed in its own transaction.\n\nExample:\n  parallax analyze study.parallax"
+    )]
     Analyze { project: PathBuf },
     /// List the project's actors across articles and scripts, or merge, split, rename,
     /// alias, set the kind of, or undo an edit of them.
@@ -106,7 +118,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match run(cli.command) {
@@ -120,14 +136,22 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode> {
     match command {
-        Command::Import { project, paths, json } => import(&project, &paths, json),
+        Command::Import {
+            project,
+            paths,
+            json,
+        } => import(&project, &paths, json),
         Command::Articles { project, json } => {
             let project = open(&project)?;
             let list = project.articles()?;
             let mut out = std::io::stdout().lock();
             if json {
                 for a in &list {
-                    writeln!(out, "{}", serde_json::to_string(&output::ArticleLine::from(a))?)?;
+                    writeln!(
+                        out,
+                        "{}",
+                        serde_json::to_string(&output::ArticleLine::from(a))?
+                    )?;
                 }
             } else {
                 output::article_table(&mut out, &list)?;
@@ -145,13 +169,22 @@ fn run(command: Command) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Search { project, query, json, limit } => {
+        Command::Search {
+            project,
+            query,
+            json,
+            limit,
+        } => {
             let project = open(&project)?;
             let hits = project.search(&query, limit)?;
             let mut out = std::io::stdout().lock();
             for hit in &hits {
                 if json {
-                    writeln!(out, "{}", serde_json::to_string(&output::SearchLine::from(hit))?)?;
+                    writeln!(
+                        out,
+                        "{}",
+                        serde_json::to_string(&output::SearchLine::from(hit))?
+                    )?;
                 } else {
                     output::search_hit(&mut out, hit)?;
                 }
@@ -162,7 +195,11 @@ fn run(command: Command) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract { files, json } => extract(&files, json),
-        Command::Statements { project, actor, json } => {
+        Command::Statements {
+            project,
+            actor,
+            json,
+        } => {
             let project = open(&project)?;
             let mut out = std::io::stdout().lock();
             for s in project.statements(actor.as_deref())? {
@@ -216,7 +253,11 @@ fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
             }
         }
     }
-    Ok(if failed == files.len() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed == files.len() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn progress_bar() -> ProgressBar {
@@ -257,10 +298,11 @@ fn import(project: &std::path::Path, paths: &[PathBuf], json: bool) -> Result<Ex
     }
     let imported = summary.count(FileStatus::Imported);
     let duplicates = summary.count(FileStatus::Duplicate);
-    Ok(if imported > 0 || (duplicates > 0 && duplicates == summary.files.len()) {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(
+        if imported > 0 || (duplicates > 0 && duplicates == summary.files.len()) {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        },
+    )
 }
-

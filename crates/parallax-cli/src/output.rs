@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
-use parallax_core::model::{Article, ArticleMeta, FileStatus, ImportSummary, SearchHit, StatementRow};
+use parallax_core::model::{
+    Article, ArticleMeta, FileStatus, ImportSummary, SearchHit, StatementRow,
+};
 use parallax_core::nlp::extract::{Analysis, Statement};
 use serde::Serialize;
 
@@ -40,7 +42,10 @@ pub struct SearchLine<'a> {
 
 impl<'a> From<&'a SearchHit> for SearchLine<'a> {
     fn from(h: &'a SearchHit) -> Self {
-        SearchLine { article: ArticleLine::from(&h.article), snippet: &h.snippet }
+        SearchLine {
+            article: ArticleLine::from(&h.article),
+            snippet: &h.snippet,
+        }
     }
 }
 
@@ -49,7 +54,11 @@ fn cut(s: &str, n: usize) -> String {
 }
 
 pub fn article_table(out: &mut impl Write, list: &[ArticleMeta]) -> io::Result<()> {
-    writeln!(out, "{:>5}  {:<4} {:<10}  {:<24}  TITLE", "ID", "LANG", "DATE", "OUTLET")?;
+    writeln!(
+        out,
+        "{:>5}  {:<4} {:<10}  {:<24}  TITLE",
+        "ID", "LANG", "DATE", "OUTLET"
+    )?;
     for a in list {
         writeln!(
             out,
@@ -73,7 +82,10 @@ pub fn article_full(out: &mut impl Write, a: &Article) -> io::Result<()> {
         ("date", m.published_at.map(|d| d.to_string())),
         ("url", m.url.clone()),
         ("language", Some(m.lang.code().to_string())),
-        ("source", Some(format!("{} ({})", m.source, m.format.as_str()))),
+        (
+            "source",
+            Some(format!("{} ({})", m.source, m.format.as_str())),
+        ),
     ] {
         if let Some(v) = value {
             writeln!(out, "{label:>9}: {v}")?;
@@ -85,13 +97,24 @@ pub fn article_full(out: &mut impl Write, a: &Article) -> io::Result<()> {
 
 pub fn search_hit(out: &mut impl Write, h: &SearchHit) -> io::Result<()> {
     let a = &h.article;
-    writeln!(out, "[{}] {} — {}", a.id.0, a.title, a.outlet.as_deref().unwrap_or("unknown outlet"))?;
+    writeln!(
+        out,
+        "[{}] {} — {}",
+        a.id.0,
+        a.title,
+        a.outlet.as_deref().unwrap_or("unknown outlet")
+    )?;
     writeln!(out, "    {}", h.snippet)
 }
 
 pub fn import_summary(out: &mut impl Write, s: &ImportSummary) -> io::Result<()> {
     for f in s.files.iter().filter(|f| f.status == FileStatus::Failed) {
-        writeln!(out, "failed     {}: {}", f.path, f.message.as_deref().unwrap_or("unknown error"))?;
+        writeln!(
+            out,
+            "failed     {}: {}",
+            f.path,
+            f.message.as_deref().unwrap_or("unknown error")
+        )?;
     }
     writeln!(
         out,
@@ -160,7 +183,11 @@ impl<'a> From<&'a StatementRow> for StatementLine<'a> {
 pub fn statement(out: &mut impl Write, s: &StatementLine<'_>) -> io::Result<()> {
     let kind = serde_json::to_value(s.kind).ok();
     let stance = serde_json::to_value(s.stance).ok();
-    let name = |v: &Option<serde_json::Value>| v.as_ref().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    let name = |v: &Option<serde_json::Value>| {
+        v.as_ref()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
     writeln!(
         out,
         "{}  [{} · {} · {}] {}\n    {}",

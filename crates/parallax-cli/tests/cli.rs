@@ -29,18 +29,33 @@ fn import_reimport_and_search_a_folder() {
     let dev = corpus().join("dev/articles");
 
     parallax()
-        .arg("import").arg(&project).arg(&news).arg(&dev)
+        .arg("import")
+        .arg(&project)
+        .arg(&news)
+        .arg(&dev)
         .assert()
         .success()
-        .stdout(predicate::str::contains("19 imported, 0 duplicates, 0 failed"));
+        .stdout(predicate::str::contains(
+            "19 imported, 0 duplicates, 0 failed",
+        ));
 
     parallax()
-        .arg("import").arg(&project).arg(&news).arg(&dev)
+        .arg("import")
+        .arg(&project)
+        .arg(&news)
+        .arg(&dev)
         .assert()
         .success()
-        .stdout(predicate::str::contains("0 imported, 19 duplicates, 0 failed"));
+        .stdout(predicate::str::contains(
+            "0 imported, 19 duplicates, 0 failed",
+        ));
 
-    let out = parallax().arg("articles").arg(&project).arg("--json").assert().success();
+    let out = parallax()
+        .arg("articles")
+        .arg(&project)
+        .arg("--json")
+        .assert()
+        .success();
     let articles = json_lines(&out.get_output().stdout);
     assert_eq!(articles.len(), 19);
     for a in &articles {
@@ -48,30 +63,58 @@ fn import_reimport_and_search_a_folder() {
             assert!(a.get(key).is_some(), "articles --json has {key}: {a}");
         }
     }
-    assert!(articles.iter().any(|a| a["lang"] == "ar") && articles.iter().any(|a| a["lang"] == "en"));
+    assert!(
+        articles.iter().any(|a| a["lang"] == "ar") && articles.iter().any(|a| a["lang"] == "en")
+    );
 
     // Arabic, written without the shadda the article has.
-    let out = parallax().arg("search").arg(&project).arg("يتعين").arg("--json").assert().success();
+    let out = parallax()
+        .arg("search")
+        .arg(&project)
+        .arg("يتعين")
+        .arg("--json")
+        .assert()
+        .success();
     let hits = json_lines(&out.get_output().stdout);
     assert!(
-        hits.iter().any(|h| h["source"].as_str().unwrap().ends_with("ar-seed-coalition-sdf.txt")),
+        hits.iter().any(|h| h["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("ar-seed-coalition-sdf.txt")),
         "the seed article is found: {hits:?}"
     );
     // English
-    let out = parallax().arg("search").arg(&project).arg("McKenzie").arg("--json").assert().success();
+    let out = parallax()
+        .arg("search")
+        .arg(&project)
+        .arg("McKenzie")
+        .arg("--json")
+        .assert()
+        .success();
     let hits = json_lines(&out.get_output().stdout);
-    assert!(hits.len() >= 3, "several English articles name McKenzie: {hits:?}");
-    assert!(hits.iter().all(|h| h["snippet"].as_str().unwrap().contains("McKenzie")));
+    assert!(
+        hits.len() >= 3,
+        "several English articles name McKenzie: {hits:?}"
+    );
+    assert!(hits
+        .iter()
+        .all(|h| h["snippet"].as_str().unwrap().contains("McKenzie")));
 
     // show
     let id = articles[0]["id"].as_i64().unwrap();
     parallax()
-        .arg("show").arg(&project).arg(id.to_string())
+        .arg("show")
+        .arg(&project)
+        .arg(id.to_string())
         .assert()
         .success()
-        .stdout(predicate::str::contains(articles[0]["title"].as_str().unwrap()));
+        .stdout(predicate::str::contains(
+            articles[0]["title"].as_str().unwrap(),
+        ));
     parallax()
-        .arg("show").arg(&project).arg("99999")
+        .arg("show")
+        .arg(&project)
+        .arg("99999")
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no article with id 99999"));
@@ -83,27 +126,38 @@ fn a_file_that_is_not_an_article_batch_fails_clearly() {
     let project = dir.path().join("p.parallax");
     let gold = corpus().join("dev/gold.json");
     parallax()
-        .arg("import").arg(&project).arg(&gold)
+        .arg("import")
+        .arg(&project)
+        .arg(&gold)
         .assert()
         .code(1)
         .stdout(predicate::str::contains("gold.json"))
-        .stdout(predicate::str::contains("0 imported, 0 duplicates, 1 failed"));
+        .stdout(predicate::str::contains(
+            "0 imported, 0 duplicates, 1 failed",
+        ));
 }
 
 #[test]
 fn usage_errors_and_unusable_projects_exit_2() {
-    parallax().arg("import").assert().code(2).stderr(predicate::str::contains("Usage"));
+    parallax()
+        .arg("import")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Usage"));
     parallax().arg("frobnicate").assert().code(2);
     let dir = tempfile::tempdir().unwrap();
     let not_project = dir.path().join("notes.txt");
     std::fs::write(&not_project, "hello").unwrap();
     parallax()
-        .arg("articles").arg(&not_project)
+        .arg("articles")
+        .arg(&not_project)
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is not a Parallax project"));
     parallax()
-        .arg("import").arg(&not_project).arg(corpus().join("dev/articles"))
+        .arg("import")
+        .arg(&not_project)
+        .arg(corpus().join("dev/articles"))
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is not a Parallax project"));
@@ -112,9 +166,20 @@ fn usage_errors_and_unusable_projects_exit_2() {
 
 #[test]
 fn help_shows_examples() {
-    for sub in ["import", "articles", "show", "search", "extract", "statements", "analyze"] {
+    for sub in [
+        "import",
+        "articles",
+        "show",
+        "search",
+        "extract",
+        "statements",
+        "analyze",
+        "actors",
+        "compare",
+    ] {
         parallax()
-            .arg(sub).arg("--help")
+            .arg(sub)
+            .arg("--help")
             .assert()
             .success()
             .stdout(predicate::str::contains("Example"));
@@ -130,12 +195,19 @@ fn an_import_killed_half_way_leaves_the_project_consistent() {
     let src = dir.path().join("many");
     std::fs::create_dir(&src).unwrap();
     // Many distinct articles, so that the kill lands mid-import.
-    let base = std::fs::read_to_string(corpus().join("dev/articles/ar-seed-coalition-sdf.txt")).unwrap();
+    let base =
+        std::fs::read_to_string(corpus().join("dev/articles/ar-seed-coalition-sdf.txt")).unwrap();
     for i in 0..2000 {
-        std::fs::write(src.join(format!("a{i:04}.txt")), format!("{base}\nنسخة رقم {i}\n")).unwrap();
+        std::fs::write(
+            src.join(format!("a{i:04}.txt")),
+            format!("{base}\nنسخة رقم {i}\n"),
+        )
+        .unwrap();
     }
     let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("parallax"))
-        .arg("import").arg(&project).arg(&src)
+        .arg("import")
+        .arg(&project)
+        .arg(&src)
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();
@@ -151,10 +223,15 @@ fn an_import_killed_half_way_leaves_the_project_consistent() {
     child.kill().unwrap();
     child.wait().unwrap();
     let stored = count(&project);
-    assert!(stored > 0 && stored < 2000, "the kill landed mid-import ({stored} stored)");
+    assert!(
+        stored > 0 && stored < 2000,
+        "the kill landed mid-import ({stored} stored)"
+    );
 
     let conn = rusqlite::Connection::open(&project).unwrap();
-    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(check, "ok");
     let unanalysed: i64 = conn
         .query_row("SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id)", [], |r| r.get(0))
@@ -163,31 +240,151 @@ fn an_import_killed_half_way_leaves_the_project_consistent() {
     drop(conn);
 
     parallax()
-        .arg("import").arg(&project).arg(&src)
+        .arg("import")
+        .arg(&project)
+        .arg(&src)
         .assert()
         .success()
-        .stdout(predicate::str::contains(format!("{} imported, {stored} duplicates, 0 failed", 2000 - stored)));
-    parallax().arg("search").arg(&project).arg("نسخة").assert().success();
+        .stdout(predicate::str::contains(format!(
+            "{} imported, {stored} duplicates, 0 failed",
+            2000 - stored
+        )));
+    parallax()
+        .arg("search")
+        .arg(&project)
+        .arg("نسخة")
+        .assert()
+        .success();
 }
 
 fn count(project: &Path) -> i64 {
-    let Ok(conn) = rusqlite::Connection::open_with_flags(project, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+    let Ok(conn) =
+        rusqlite::Connection::open_with_flags(project, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+    else {
         return 0;
     };
-    conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0)).unwrap_or(0)
+    conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+        .unwrap_or(0)
 }
 
 #[test]
 fn extract_prints_statements_as_json_lines() {
     let out = parallax()
-        .arg("extract").arg(corpus().join("dev/articles/ar-seed-coalition-sdf.txt")).arg("--json")
+        .arg("extract")
+        .arg(corpus().join("dev/articles/ar-seed-coalition-sdf.txt"))
+        .arg("--json")
         .assert()
         .success();
     let lines = json_lines(&out.get_output().stdout);
     assert!(!lines.is_empty(), "the seed article has statements");
     for l in &lines {
-        for key in ["source", "actor", "speaker", "kind", "cue", "stance", "text", "start", "end"] {
+        for key in [
+            "source", "actor", "speaker", "kind", "cue", "stance", "text", "start", "end",
+        ] {
             assert!(l.get(key).is_some(), "extract --json has {key}: {l}");
+        }
+    }
+}
+
+fn actors(project: &Path) -> Vec<serde_json::Value> {
+    let out = parallax()
+        .arg("actors")
+        .arg(project)
+        .arg("--json")
+        .assert()
+        .success();
+    json_lines(&out.get_output().stdout)
+}
+
+fn actor_named<'a>(list: &'a [serde_json::Value], needle: &str) -> Vec<&'a serde_json::Value> {
+    list.iter()
+        .filter(|a| {
+            a["name"].as_str().unwrap_or("").contains(needle)
+                || a["aliases"]
+                    .as_array()
+                    .is_some_and(|v| v.iter().any(|x| x.as_str().unwrap_or("").contains(needle)))
+        })
+        .collect()
+}
+
+/// One actor across scripts, and an analyst's rename that survives re-analysis and a
+/// later import, and can be undone.
+#[test]
+fn actors_are_one_across_scripts_and_edits_survive_reanalysis() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("study.parallax");
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(corpus().join("news/articles"))
+        .arg(corpus().join("dev/articles"))
+        .assert()
+        .success();
+
+    let list = actors(&project);
+    for (latin, arabic) in [("McKenzie", "ماكينزي"), ("Maenza", "ماينزا")] {
+        let found = actor_named(&list, latin);
+        assert_eq!(found.len(), 1, "one actor for {latin}: {found:#?}");
+        let aliases = found[0]["aliases"].to_string() + found[0]["name"].as_str().unwrap();
+        assert!(
+            aliases.contains(arabic),
+            "{latin}'s actor also carries the Arabic {arabic}: {aliases}"
+        );
+    }
+
+    let maenza = actor_named(&list, "Maenza")[0]["key"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    parallax()
+        .args(["actors", "rename"])
+        .arg(&project)
+        .arg(&maenza)
+        .arg("Commissioner Maenza")
+        .assert()
+        .success();
+    parallax().arg("analyze").arg(&project).assert().success();
+    let later = dir.path().join("later.txt");
+    let text = std::fs::read_to_string(corpus().join("news/articles/story1_01_kurdistan24-en.txt"))
+        .unwrap();
+    std::fs::write(&later, format!("{text}\nUpdated later.\n")).unwrap();
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(&later)
+        .assert()
+        .success();
+    let list = actors(&project);
+    assert!(
+        list.iter().any(|a| a["name"] == "Commissioner Maenza"),
+        "the rename survives analyze and a later import"
+    );
+
+    parallax()
+        .args(["actors", "undo"])
+        .arg(&project)
+        .assert()
+        .success();
+    let list = actors(&project);
+    assert!(
+        !list.iter().any(|a| a["name"] == "Commissioner Maenza"),
+        "undo takes the rename back"
+    );
+
+    let out = parallax()
+        .arg("compare")
+        .arg(&project)
+        .arg("--json")
+        .assert()
+        .success();
+    for g in json_lines(&out.get_output().stdout) {
+        for key in ["actor", "group", "claim", "statements", "missing_from"] {
+            assert!(g.get(key).is_some(), "compare --json has {key}: {g}");
+        }
+        for s in g["statements"].as_array().unwrap() {
+            for key in ["source", "outlet", "text", "kind", "stance", "published_at"] {
+                assert!(s.get(key).is_some(), "a compared statement has {key}: {s}");
+            }
         }
     }
 }

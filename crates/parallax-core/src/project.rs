@@ -39,7 +39,10 @@ pub struct Project {
 impl Project {
     /// Opens an existing project file.
     pub fn open(path: &Path) -> Result<Project> {
-        Ok(Project { conn: store::open(path, OpenMode::Existing)?, path: path.to_path_buf() })
+        Ok(Project {
+            conn: store::open(path, OpenMode::Existing)?,
+            path: path.to_path_buf(),
+        })
     }
 
     /// Opens a project file, creating it if it does not exist.
@@ -49,12 +52,18 @@ impl Project {
                 StoreError::Sql(rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
             })?;
         }
-        Ok(Project { conn: store::open(path, OpenMode::CreateIfMissing)?, path: path.to_path_buf() })
+        Ok(Project {
+            conn: store::open(path, OpenMode::CreateIfMissing)?,
+            path: path.to_path_buf(),
+        })
     }
 
     /// A project that lives in memory only (tests, benchmarks).
     pub fn in_memory() -> Result<Project> {
-        Ok(Project { conn: store::open_in_memory()?, path: PathBuf::from(":memory:") })
+        Ok(Project {
+            conn: store::open_in_memory()?,
+            path: PathBuf::from(":memory:"),
+        })
     }
 
     /// The project's database, for the operations that live in other modules of the crate.
@@ -88,10 +97,15 @@ impl Project {
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let mut hits = Vec::new();
         for id in search::query(&self.conn, query, limit)? {
-            let Some(article) = articles::get(&self.conn, id)? else { continue };
+            let Some(article) = articles::get(&self.conn, id)? else {
+                continue;
+            };
             let snippet = crate::snippet::around_first_match(&article.text, query, 160)
                 .unwrap_or_else(|| crate::snippet::head(&article.text, 160));
-            hits.push(SearchHit { article: article.meta, snippet });
+            hits.push(SearchHit {
+                article: article.meta,
+                snippet,
+            });
         }
         Ok(hits)
     }
@@ -110,13 +124,26 @@ impl Project {
         let mut summary = ImportSummary::default();
         // Reading, parsing and analysing run on every core, a batch of files at a time;
         // storing stays on this thread, one transaction per file, in the files' order.
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
         let mut done = 0;
         for batch in files.chunks(16 * workers) {
-            progress(&ImportProgress { done, total, current: batch[0].display().to_string() });
-            for (file, prepared) in batch.iter().zip(parallel_map(batch, workers, |f| prepare(f))) {
+            progress(&ImportProgress {
+                done,
+                total,
+                current: batch[0].display().to_string(),
+            });
+            for (file, prepared) in batch
+                .iter()
+                .zip(parallel_map(batch, workers, |f| prepare(f)))
+            {
                 let shown = file.display().to_string();
-                progress(&ImportProgress { done, total, current: shown.clone() });
+                progress(&ImportProgress {
+                    done,
+                    total,
+                    current: shown.clone(),
+                });
                 let outcome = match prepared {
                     Ok(articles) => self.store_file(&shown, articles, now),
                     Err(e) => FileOutcome {
@@ -130,11 +157,20 @@ impl Project {
                 done += 1;
             }
         }
-        progress(&ImportProgress { done: total, total, current: String::new() });
+        progress(&ImportProgress {
+            done: total,
+            total,
+            current: String::new(),
+        });
         summary
     }
 
-    fn store_file(&mut self, shown: &str, parsed: Vec<PreparedArticle>, now: DateTime<Utc>) -> FileOutcome {
+    fn store_file(
+        &mut self,
+        shown: &str,
+        parsed: Vec<PreparedArticle>,
+        now: DateTime<Utc>,
+    ) -> FileOutcome {
         let outcome = |status, message: Option<String>, ids| FileOutcome {
             path: shown.to_string(),
             status,
@@ -143,7 +179,9 @@ impl Project {
         };
         match self.store_articles(shown, &parsed, now) {
             Ok((ids, duplicates)) if ids.is_empty() => {
-                let what = if duplicates == 1 { "already in the project".to_string() } else {
+                let what = if duplicates == 1 {
+                    "already in the project".to_string()
+                } else {
                     format!("all {duplicates} articles are already in the project")
                 };
                 outcome(FileStatus::Duplicate, Some(what), ids)
@@ -151,10 +189,17 @@ impl Project {
             Ok((ids, 0)) => outcome(FileStatus::Imported, None, ids),
             Ok((ids, duplicates)) => outcome(
                 FileStatus::Imported,
-                Some(format!("{duplicates} of {} articles were already in the project", parsed.len())),
+                Some(format!(
+                    "{duplicates} of {} articles were already in the project",
+                    parsed.len()
+                )),
                 ids,
             ),
-            Err(e) => outcome(FileStatus::Failed, Some(format!("could not store it: {e}")), Vec::new()),
+            Err(e) => outcome(
+                FileStatus::Failed,
+                Some(format!("could not store it: {e}")),
+                Vec::new(),
+            ),
         }
     }
 
@@ -169,12 +214,20 @@ impl Project {
         let tx = self.conn.transaction()?;
         let mut ids = Vec::new();
         let mut duplicates = 0;
-        for PreparedArticle { article: a, hash, analysis } in parsed {
+        for PreparedArticle {
+            article: a,
+            hash,
+            analysis,
+        } in parsed
+        {
             if articles::id_by_hash(&tx, hash)?.is_some() {
                 duplicates += 1;
                 continue;
             }
-            let title = a.title.clone().unwrap_or_else(|| fallback_title(&a.text, shown));
+            let title = a
+                .title
+                .clone()
+                .unwrap_or_else(|| fallback_title(&a.text, shown));
             let id = articles::insert(
                 &tx,
                 &articles::NewArticle {
@@ -206,13 +259,21 @@ impl Project {
         let total = ids.len();
         for (done, id) in ids.into_iter().enumerate() {
             let article = self.article(id)?;
-            progress(&ImportProgress { done, total, current: article.meta.title.clone() });
+            progress(&ImportProgress {
+                done,
+                total,
+                current: article.meta.title.clone(),
+            });
             let analysis = parallax_nlp::extract::analyze(&article.text, article.meta.lang);
             let tx = self.conn.transaction()?;
             statements::replace(&tx, id, &analysis)?;
             tx.commit()?;
         }
-        progress(&ImportProgress { done: total, total, current: String::new() });
+        progress(&ImportProgress {
+            done: total,
+            total,
+            current: String::new(),
+        });
         Ok(total)
     }
 
@@ -238,7 +299,12 @@ impl Project {
 /// dropped and every run of white space made one space.
 pub fn content_hash(text: &str) -> String {
     let mut normal = String::with_capacity(text.len());
-    for word in text.nfc().filter(|c| !parallax_nlp::text::is_invisible_control(*c)).collect::<String>().split_whitespace() {
+    for word in text
+        .nfc()
+        .filter(|c| !parallax_nlp::text::is_invisible_control(*c))
+        .collect::<String>()
+        .split_whitespace()
+    {
         if !normal.is_empty() {
             normal.push(' ');
         }
@@ -249,9 +315,16 @@ pub fn content_hash(text: &str) -> String {
 
 /// A title for an article that has none: its first line, shortened, else the file name.
 fn fallback_title(text: &str, shown: &str) -> String {
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     if first.is_empty() {
-        return Path::new(shown).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        return Path::new(shown)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
     }
     crate::snippet::head(first, 120)
 }
@@ -294,7 +367,11 @@ fn prepare(file: &Path) -> Result<Vec<PreparedArticle>, import::ImportError> {
 }
 
 /// `f` over `items` on up to `workers` threads; results in the items' order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], workers: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     if workers <= 1 || items.len() <= 1 {
         return items.iter().map(f).collect();
     }
@@ -306,7 +383,10 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], workers: usize, f: impl Fn(&T) ->
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     })
 }

@@ -33,7 +33,11 @@ pub enum StoreError {
         "{path} was written by a newer Parallax (schema {found}; this version knows up to \
          {known}): update Parallax to open it"
     )]
-    TooNew { path: String, found: i64, known: i64 },
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
     #[error("no project at {path}")]
     Missing { path: String },
     #[error("database error: {0}")]
@@ -57,7 +61,10 @@ pub fn open(path: &Path, mode: OpenMode) -> Result<Connection, StoreError> {
     if !exists && mode == OpenMode::Existing {
         return Err(StoreError::Missing { path: shown });
     }
-    let is_new = !exists || std::fs::metadata(path).map(|m| m.len() == 0).unwrap_or(false);
+    let is_new = !exists
+        || std::fs::metadata(path)
+            .map(|m| m.len() == 0)
+            .unwrap_or(false);
     let flags = if exists {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
     } else {
@@ -86,7 +93,9 @@ pub fn open_in_memory() -> Result<Connection, StoreError> {
 }
 
 fn check_identity(conn: &Connection, shown: &str) -> Result<(), StoreError> {
-    let not_a_project = || StoreError::NotAProject { path: shown.to_string() };
+    let not_a_project = || StoreError::NotAProject {
+        path: shown.to_string(),
+    };
     // Reading the header fails with SQLITE_NOTADB on a file that is not SQLite at all.
     let app_id: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
@@ -96,7 +105,11 @@ fn check_identity(conn: &Connection, shown: &str) -> Result<(), StoreError> {
         return Err(not_a_project());
     }
     if version > SCHEMA_VERSION {
-        return Err(StoreError::TooNew { path: shown.to_string(), found: version, known: SCHEMA_VERSION });
+        return Err(StoreError::TooNew {
+            path: shown.to_string(),
+            found: version,
+            known: SCHEMA_VERSION,
+        });
     }
     Ok(())
 }

@@ -4,7 +4,7 @@ use rusqlite::{params, Connection, Transaction};
 use serde::de::DeserializeOwned;
 
 use crate::model::{ArticleId, StatementRow};
-use parallax_nlp::extract::{ActorKind, Analysis, Span, StatementKind, Stance};
+use parallax_nlp::extract::{ActorKind, Analysis, Span, Stance, StatementKind};
 
 fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
@@ -15,7 +15,10 @@ fn from_json<T: DeserializeOwned + Default>(s: &str) -> T {
 }
 
 fn enum_name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 fn enum_from<T: DeserializeOwned>(s: &str) -> Option<T> {
@@ -23,9 +26,16 @@ fn enum_from<T: DeserializeOwned>(s: &str) -> Option<T> {
 }
 
 /// Replaces an article's analysis with a new one.
-pub fn replace(tx: &Transaction<'_>, article: ArticleId, analysis: &Analysis) -> rusqlite::Result<()> {
+pub fn replace(
+    tx: &Transaction<'_>,
+    article: ArticleId,
+    analysis: &Analysis,
+) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM statements WHERE article_id = ?1", [article.0])?;
-    tx.execute("DELETE FROM article_actors WHERE article_id = ?1", [article.0])?;
+    tx.execute(
+        "DELETE FROM article_actors WHERE article_id = ?1",
+        [article.0],
+    )?;
     let mut actor_ids = Vec::with_capacity(analysis.actors.len());
     {
         let mut insert_actor = tx.prepare_cached(
@@ -52,7 +62,9 @@ pub fn replace(tx: &Transaction<'_>, article: ArticleId, analysis: &Analysis) ->
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for s in &analysis.statements {
-        let Some(&actor_id) = actor_ids.get(s.actor) else { continue };
+        let Some(&actor_id) = actor_ids.get(s.actor) else {
+            continue;
+        };
         insert.execute(params![
             article.0,
             actor_id,
@@ -102,7 +114,10 @@ pub fn list(conn: &Connection) -> rusqlite::Result<Vec<StatementRow>> {
             cue: r.get(11)?,
             stance: enum_from(&stance).unwrap_or(Stance::Neutral),
             text: r.get(13)?,
-            span: Span { start: r.get::<_, i64>(14)? as usize, end: r.get::<_, i64>(15)? as usize },
+            span: Span {
+                start: r.get::<_, i64>(14)? as usize,
+                end: r.get::<_, i64>(15)? as usize,
+            },
         })
     })?;
     rows.collect()
@@ -110,7 +125,11 @@ pub fn list(conn: &Connection) -> rusqlite::Result<Vec<StatementRow>> {
 
 /// How many statements an article has.
 pub fn count_for(conn: &Connection, article: ArticleId) -> rusqlite::Result<u64> {
-    conn.query_row("SELECT count(*) FROM statements WHERE article_id = ?1", [article.0], |r| r.get(0))
+    conn.query_row(
+        "SELECT count(*) FROM statements WHERE article_id = ?1",
+        [article.0],
+        |r| r.get(0),
+    )
 }
 
 /// One row of `article_actors`: an actor as one article names it, with the article's
