@@ -175,7 +175,7 @@ impl From<&ImportProgress> for ImportProgressDto {
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
 pub struct IpcError {
-    #[ts(type = "\"not_found\" | \"invalid_project\" | \"invalid_input\" | \"io\" | \"internal\"")]
+    /// One of "not_found", "invalid_project", "invalid_input", "io", "internal".
     pub code: &'static str,
     pub message: String,
 }

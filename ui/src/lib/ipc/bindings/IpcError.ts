@@ -3,4 +3,8 @@
 /**
  * An error as the UI sees it. `code` is one of the few values the UI branches on.
  */
-export type IpcError = { code: "not_found" | "invalid_project" | "invalid_input" | "io" | "internal", message: string, };
+export type IpcError = { 
+/**
+ * One of "not_found", "invalid_project", "invalid_input", "io", "internal".
+ */
+code: string, message: string, };
