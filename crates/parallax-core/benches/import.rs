@@ -66,7 +66,7 @@ fn import_into_new_project(bencher: divan::Bencher<'_, '_>, n: usize) {
         })
         .bench_local_values(|(out, path)| {
             let mut project = Project::open_or_create(&path).unwrap();
-            let summary = project.import(&[folder.clone()], now, &mut |_| {});
+            let summary = project.import(std::slice::from_ref(&folder), now, &mut |_| {});
             assert_eq!(summary.files.len(), n);
             drop(project);
             out

@@ -359,9 +359,7 @@ impl Project {
 
     /// The statements as the aligner takes them (actor = the global actor's key), and the
     /// actor display names by key.
-    fn align_items(
-        &self,
-    ) -> Result<(Vec<StatementRow>, Vec<AlignItem>, HashMap<String, String>), ActorError> {
+    fn align_items(&self) -> Result<AlignInput, ActorError> {
         let reg = self.registry()?;
         let actor_of_statement: HashMap<i64, usize> = statements::statement_actor_ids(self.conn())?
             .into_iter()
@@ -482,3 +480,7 @@ impl Project {
         Ok(coverage)
     }
 }
+
+/// The project's statements, the same statements as the aligner takes them, and the actors'
+/// display names by key.
+type AlignInput = (Vec<StatementRow>, Vec<AlignItem>, HashMap<String, String>);
