@@ -198,7 +198,7 @@ impl From<ProjectError> for IpcError {
             ProjectError::Store(StoreError::NotAProject { .. } | StoreError::TooNew { .. }) => {
                 "invalid_project"
             }
-            ProjectError::Store(StoreError::Sql(_)) => "io",
+            ProjectError::Store(StoreError::Sql(_) | StoreError::CreateFolder { .. }) => "io",
         };
         IpcError::new(code, e.to_string())
     }

@@ -48,8 +48,9 @@ impl Project {
     /// Opens a project file, creating it if it does not exist.
     pub fn open_or_create(path: &Path) -> Result<Project> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                StoreError::Sql(rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateFolder {
+                path: dir.display().to_string(),
+                source,
             })?;
         }
         Ok(Project {

@@ -84,15 +84,6 @@ pub fn list(conn: &Connection) -> rusqlite::Result<Vec<ArticleMeta>> {
     rows.collect()
 }
 
-pub fn meta(conn: &Connection, id: ArticleId) -> rusqlite::Result<Option<ArticleMeta>> {
-    conn.query_row(
-        &format!("SELECT {META_COLUMNS} FROM articles WHERE id = ?1"),
-        [id.0],
-        meta_from_row,
-    )
-    .optional()
-}
-
 pub fn get(conn: &Connection, id: ArticleId) -> rusqlite::Result<Option<Article>> {
     conn.query_row(
         &format!("SELECT {META_COLUMNS}, body FROM articles WHERE id = ?1"),
@@ -111,7 +102,7 @@ pub fn count(conn: &Connection) -> rusqlite::Result<u64> {
     conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
 }
 
-/// The ids and texts of every article, for re-analysis.
+/// The ids of every article, in import order, for re-analysis.
 pub fn ids(conn: &Connection) -> rusqlite::Result<Vec<ArticleId>> {
     let mut stmt = conn.prepare("SELECT id FROM articles ORDER BY id")?;
     let rows = stmt.query_map([], |r| r.get(0).map(ArticleId))?;

@@ -40,6 +40,11 @@ pub enum StoreError {
     },
     #[error("no project at {path}")]
     Missing { path: String },
+    #[error("cannot create the folder {path}: {source}")]
+    CreateFolder {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
 }

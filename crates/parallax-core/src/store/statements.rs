@@ -123,15 +123,6 @@ pub fn list(conn: &Connection) -> rusqlite::Result<Vec<StatementRow>> {
     rows.collect()
 }
 
-/// How many statements an article has.
-pub fn count_for(conn: &Connection, article: ArticleId) -> rusqlite::Result<u64> {
-    conn.query_row(
-        "SELECT count(*) FROM statements WHERE article_id = ?1",
-        [article.0],
-        |r| r.get(0),
-    )
-}
-
 /// One row of `article_actors`: an actor as one article names it, with the article's
 /// content hash (a key that survives re-analysis, unlike the row id).
 #[derive(Debug, Clone, PartialEq)]

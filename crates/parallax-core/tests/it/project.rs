@@ -262,3 +262,17 @@ fn import_reports_progress_for_every_file() {
     assert_eq!(seen.first(), Some(&(0, 18)));
     assert_eq!(seen.last(), Some(&(18, 18)));
 }
+
+#[test]
+fn a_project_whose_folder_cannot_be_made_is_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "a file where the folder should be").unwrap();
+    let err = Project::open_or_create(&blocker.join("sub/study.parallax"))
+        .err()
+        .expect("a folder cannot be made inside a file");
+    assert!(
+        err.to_string().contains("cannot create the folder"),
+        "{err}"
+    );
+}
