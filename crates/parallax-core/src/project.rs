@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use sha2::{Digest, Sha256};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::import::{self, ParsedArticle};
 use crate::model::{
@@ -111,9 +110,15 @@ impl Project {
         Ok(hits)
     }
 
-    /// Imports files and folders (recursively). Each file is read, parsed and stored in its
-    /// own transaction: a bad file is reported with its reason and the batch goes on; a
-    /// killed import leaves every file either wholly stored or not at all.
+    /// Imports files and folders (recursively). Each file is read, parsed and stored
+    /// atomically: a bad file is reported with its reason and the batch goes on; a killed
+    /// import leaves every file either wholly stored or not at all.
+    ///
+    /// Reading, parsing, hashing, analysing and folding for the index run on worker threads
+    /// while this thread stores the previous files, in the files' order. Storing groups
+    /// files into transactions of at most [`FILES_PER_COMMIT`] files or [`COMMIT_EVERY`]
+    /// (each file in its own savepoint), so a file that cannot be stored is rolled back
+    /// alone and a kill loses at most the last fraction of a second of work.
     pub fn import(
         &mut self,
         paths: &[PathBuf],
@@ -123,134 +128,59 @@ impl Project {
         let files = import::collect_files(paths);
         let total = files.len();
         let mut summary = ImportSummary::default();
-        // Reading, parsing and analysing run on every core, a batch of files at a time;
-        // storing stays on this thread, one transaction per file, in the files' order.
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(8);
-        let mut done = 0;
-        for batch in files.chunks(16 * workers) {
-            progress(&ImportProgress {
-                done,
-                total,
-                current: batch[0].display().to_string(),
-            });
-            for (file, prepared) in batch
-                .iter()
-                .zip(parallel_map(batch, workers, |f| prepare(f)))
-            {
-                let shown = file.display().to_string();
-                progress(&ImportProgress {
-                    done,
-                    total,
-                    current: shown.clone(),
+        let conn = &self.conn;
+        // fewer, larger checkpoints while importing (a 16 MB write-ahead log at most)
+        let _ = conn.pragma_update(None, "wal_autocheckpoint", 4000);
+        let next_file = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            // workers take the next file and send it back prepared; this thread stores the
+            // files in their order as they come
+            let (send, receive) = std::sync::mpsc::sync_channel::<(usize, Prepared)>(64);
+            for _ in 0..workers {
+                let (send, files, next_file) = (send.clone(), &files, &next_file);
+                scope.spawn(move || loop {
+                    let i = next_file.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(file) = files.get(i) else { break };
+                    if send.send((i, prepare(file))).is_err() {
+                        break;
+                    }
                 });
-                let outcome = match prepared {
-                    Ok(articles) => self.store_file(&shown, articles, now),
-                    Err(e) => FileOutcome {
-                        path: shown.clone(),
-                        status: FileStatus::Failed,
-                        message: Some(e.to_string()),
-                        article_ids: Vec::new(),
-                    },
-                };
-                summary.files.push(outcome);
-                done += 1;
             }
-        }
+            drop(send);
+            let mut batch = Batch::default();
+            let mut waiting: std::collections::BTreeMap<usize, Prepared> = Default::default();
+            let mut done = 0;
+            for (i, prepared) in receive {
+                waiting.insert(i, prepared);
+                while let Some(prepared) = waiting.remove(&done) {
+                    let file = &files[done];
+                    let shown = file.display().to_string();
+                    progress(&ImportProgress {
+                        done,
+                        total,
+                        current: shown.clone(),
+                    });
+                    batch.add(conn, shown, prepared, now);
+                    done += 1;
+                    if batch.files.len() >= FILES_PER_COMMIT
+                        || batch.opened.elapsed() >= COMMIT_EVERY
+                    {
+                        summary.files.extend(batch.commit(conn, now));
+                    }
+                }
+            }
+            summary.files.extend(batch.commit(conn, now));
+        });
+        let _ = conn.pragma_update(None, "wal_autocheckpoint", 1000);
         progress(&ImportProgress {
             done: total,
             total,
             current: String::new(),
         });
         summary
-    }
-
-    fn store_file(
-        &mut self,
-        shown: &str,
-        parsed: Vec<PreparedArticle>,
-        now: DateTime<Utc>,
-    ) -> FileOutcome {
-        let outcome = |status, message: Option<String>, ids| FileOutcome {
-            path: shown.to_string(),
-            status,
-            message,
-            article_ids: ids,
-        };
-        match self.store_articles(shown, &parsed, now) {
-            Ok((ids, duplicates)) if ids.is_empty() => {
-                let what = if duplicates == 1 {
-                    "already in the project".to_string()
-                } else {
-                    format!("all {duplicates} articles are already in the project")
-                };
-                outcome(FileStatus::Duplicate, Some(what), ids)
-            }
-            Ok((ids, 0)) => outcome(FileStatus::Imported, None, ids),
-            Ok((ids, duplicates)) => outcome(
-                FileStatus::Imported,
-                Some(format!(
-                    "{duplicates} of {} articles were already in the project",
-                    parsed.len()
-                )),
-                ids,
-            ),
-            Err(e) => outcome(
-                FileStatus::Failed,
-                Some(format!("could not store it: {e}")),
-                Vec::new(),
-            ),
-        }
-    }
-
-    /// Stores the articles of one file in one transaction; returns the new ids and how many
-    /// were duplicates.
-    fn store_articles(
-        &mut self,
-        shown: &str,
-        parsed: &[PreparedArticle],
-        now: DateTime<Utc>,
-    ) -> rusqlite::Result<(Vec<ArticleId>, usize)> {
-        let tx = self.conn.transaction()?;
-        let mut ids = Vec::new();
-        let mut duplicates = 0;
-        for PreparedArticle {
-            article: a,
-            hash,
-            analysis,
-        } in parsed
-        {
-            if articles::id_by_hash(&tx, hash)?.is_some() {
-                duplicates += 1;
-                continue;
-            }
-            let title = a
-                .title
-                .clone()
-                .unwrap_or_else(|| fallback_title(&a.text, shown));
-            let id = articles::insert(
-                &tx,
-                &articles::NewArticle {
-                    title: &title,
-                    outlet: a.outlet.as_deref(),
-                    author: a.author.as_deref(),
-                    published_at: a.published_at,
-                    url: a.url.as_deref(),
-                    lang: a.lang,
-                    source: shown,
-                    format: a.format,
-                    text: &a.text,
-                    content_hash: hash,
-                    imported_at: now,
-                },
-            )?;
-            search::index(&tx, id, &title, &a.text)?;
-            statements::replace(&tx, id, analysis)?;
-            ids.push(id);
-        }
-        tx.commit()?;
-        Ok((ids, duplicates))
     }
 
     /// Re-runs the statement analysis of every article (after an engine upgrade), one
@@ -296,16 +226,210 @@ impl Project {
     }
 }
 
+/// The most files stored in one transaction during an import.
+const FILES_PER_COMMIT: usize = 256;
+/// The longest an import keeps a transaction open.
+const COMMIT_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+
+fn failed(shown: &str, message: String) -> FileOutcome {
+    FileOutcome {
+        path: shown.to_string(),
+        status: FileStatus::Failed,
+        message: Some(message),
+        article_ids: Vec::new(),
+    }
+}
+
+fn cannot_store(e: &rusqlite::Error) -> String {
+    format!("could not store it: {e}")
+}
+
+/// A file read, parsed and analysed on a worker thread, or why it could not be.
+type Prepared = Result<Vec<PreparedArticle>, import::ImportError>;
+
+/// An import's open transaction and the files stored in it so far. The files are kept
+/// until the commit: if anything fails, nothing of the batch is kept and each file is
+/// stored again in a transaction of its own, so a file that cannot be stored fails alone.
+/// The full-text index rows are written last, just before the commit, because FTS5 writes
+/// out its pending index at every statement transaction boundary it takes part in; one
+/// write per commit is what keeps a large import fast.
+struct Batch<'c> {
+    tx: Option<rusqlite::Transaction<'c>>,
+    opened: std::time::Instant,
+    files: Vec<(String, Prepared)>,
+    outcomes: Vec<FileOutcome>,
+    /// (article id, file, article of the file) still to index
+    index: Vec<(ArticleId, usize, usize)>,
+    error: Option<rusqlite::Error>,
+}
+
+impl Default for Batch<'_> {
+    fn default() -> Self {
+        Batch {
+            tx: None,
+            opened: std::time::Instant::now(),
+            files: Vec::new(),
+            outcomes: Vec::new(),
+            index: Vec::new(),
+            error: None,
+        }
+    }
+}
+
+impl<'c> Batch<'c> {
+    fn add(&mut self, conn: &'c Connection, shown: String, prepared: Prepared, now: DateTime<Utc>) {
+        let file = self.files.len();
+        match &prepared {
+            Err(e) => self.outcomes.push(failed(&shown, e.to_string())),
+            Ok(_) if self.error.is_some() => {}
+            Ok(parsed) => {
+                if self.tx.is_none() {
+                    match conn.unchecked_transaction() {
+                        Ok(tx) => {
+                            self.tx = Some(tx);
+                            self.opened = std::time::Instant::now();
+                        }
+                        Err(e) => self.error = Some(e),
+                    }
+                }
+                if let Some(tx) = &self.tx {
+                    match store_articles(tx, &shown, parsed, now) {
+                        Ok((outcome, ids)) => {
+                            self.outcomes.push(outcome);
+                            self.index
+                                .extend(ids.into_iter().map(|(id, article)| (id, file, article)));
+                        }
+                        Err(e) => self.error = Some(e),
+                    }
+                }
+            }
+        }
+        self.files.push((shown, prepared));
+    }
+
+    /// Commits the files added since the last commit and returns their outcomes.
+    fn commit(&mut self, conn: &'c Connection, now: DateTime<Utc>) -> Vec<FileOutcome> {
+        let files = std::mem::take(&mut self.files);
+        let index = std::mem::take(&mut self.index);
+        let outcomes = std::mem::take(&mut self.outcomes);
+        let tx = self.tx.take();
+        let result = match (self.error.take(), tx) {
+            (Some(e), _) => Err(e),
+            (None, None) => Ok(()),
+            (None, Some(tx)) => index
+                .iter()
+                .try_for_each(|&(id, file, article)| {
+                    let parsed = files[file]
+                        .1
+                        .as_ref()
+                        .expect("only stored files are indexed");
+                    search::index(&tx, id, &parsed[article].index)
+                })
+                .and_then(|()| tx.commit()),
+        };
+        match result {
+            Ok(()) => outcomes,
+            Err(_) if files.len() > 1 => files
+                .into_iter()
+                .flat_map(|(shown, prepared)| {
+                    let mut alone = Batch::default();
+                    alone.add(conn, shown, prepared, now);
+                    alone.commit(conn, now)
+                })
+                .collect(),
+            Err(e) => files
+                .into_iter()
+                .map(|(shown, prepared)| match prepared {
+                    Err(why) => failed(&shown, why.to_string()),
+                    Ok(_) => failed(&shown, cannot_store(&e)),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Stores the articles of one file (not their index rows); returns the file's outcome and
+/// the new ids with the index of each article in the file.
+fn store_articles(
+    tx: &Connection,
+    shown: &str,
+    parsed: &[PreparedArticle],
+    now: DateTime<Utc>,
+) -> rusqlite::Result<(FileOutcome, Vec<(ArticleId, usize)>)> {
+    let mut ids = Vec::new();
+    let mut duplicates = 0;
+    for (
+        n,
+        PreparedArticle {
+            article: a,
+            hash,
+            title,
+            analysis,
+            ..
+        },
+    ) in parsed.iter().enumerate()
+    {
+        if articles::id_by_hash(tx, hash)?.is_some() {
+            duplicates += 1;
+            continue;
+        }
+        let id = articles::insert(
+            tx,
+            &articles::NewArticle {
+                title,
+                outlet: a.outlet.as_deref(),
+                author: a.author.as_deref(),
+                published_at: a.published_at,
+                url: a.url.as_deref(),
+                lang: a.lang,
+                source: shown,
+                format: a.format,
+                text: &a.text,
+                content_hash: hash,
+                imported_at: now,
+            },
+        )?;
+        statements::replace(tx, id, analysis)?;
+        ids.push((id, n));
+    }
+    let outcome = |status, message: Option<String>| FileOutcome {
+        path: shown.to_string(),
+        status,
+        message,
+        article_ids: ids.iter().map(|&(id, _)| id).collect(),
+    };
+    let outcome = match (ids.len(), duplicates) {
+        (0, 1) => outcome(FileStatus::Duplicate, Some("already in the project".into())),
+        (0, _) => outcome(
+            FileStatus::Duplicate,
+            Some(format!(
+                "all {duplicates} articles are already in the project"
+            )),
+        ),
+        (_, 0) => outcome(FileStatus::Imported, None),
+        _ => outcome(
+            FileStatus::Imported,
+            Some(format!(
+                "{duplicates} of {} articles were already in the project",
+                parsed.len()
+            )),
+        ),
+    };
+    Ok((outcome, ids))
+}
+
 /// The duplicate key of an article: SHA-256 of its text after NFC, with invisible controls
 /// dropped and every run of white space made one space.
 pub fn content_hash(text: &str) -> String {
-    let mut normal = String::with_capacity(text.len());
-    for word in text
-        .nfc()
-        .filter(|c| !parallax_nlp::text::is_invisible_control(*c))
-        .collect::<String>()
-        .split_whitespace()
-    {
+    use parallax_nlp::text::{for_each_normalized, is_invisible_control, Normal};
+    let mut nfc = String::with_capacity(text.len());
+    for_each_normalized(text, Normal::Nfc, |c| {
+        if !is_invisible_control(c) {
+            nfc.push(c);
+        }
+    });
+    let mut normal = String::with_capacity(nfc.len());
+    for word in nfc.split_whitespace() {
         if !normal.is_empty() {
             normal.push(' ');
         }
@@ -347,47 +471,34 @@ pub fn extract_file(path: &Path) -> Result<Vec<ExtractedArticle>, import::Import
         .collect())
 }
 
-/// One article of a file, parsed and analysed, ready to store.
+/// One article of a file, parsed, analysed and folded for the index, ready to store.
 struct PreparedArticle {
     article: ParsedArticle,
     hash: String,
+    /// The article's title, or one made from its text or file name.
+    title: String,
+    index: search::Shadow,
     analysis: parallax_nlp::extract::Analysis,
 }
 
-/// The work of importing a file that needs no database: reading, parsing, hashing and
-/// analysing. Runs on worker threads.
+/// The work of importing a file that needs no database: reading, parsing, hashing,
+/// analysing and folding for the index. Runs on worker threads.
 fn prepare(file: &Path) -> Result<Vec<PreparedArticle>, import::ImportError> {
+    let shown = file.display().to_string();
     Ok(import::read_file(file)?
         .into_iter()
-        .map(|article| PreparedArticle {
-            hash: content_hash(&article.text),
-            analysis: parallax_nlp::extract::analyze(&article.text, article.lang),
-            article,
+        .map(|article| {
+            let title = article
+                .title
+                .clone()
+                .unwrap_or_else(|| fallback_title(&article.text, &shown));
+            PreparedArticle {
+                hash: content_hash(&article.text),
+                analysis: parallax_nlp::extract::analyze(&article.text, article.lang),
+                index: search::Shadow::new(&title, &article.text),
+                title,
+                article,
+            }
         })
         .collect())
-}
-
-/// `f` over `items` on up to `workers` threads; results in the items' order.
-fn parallel_map<T: Sync, R: Send>(
-    items: &[T],
-    workers: usize,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    if workers <= 1 || items.len() <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let per = items.len().div_ceil(workers);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(per)
-            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
 }

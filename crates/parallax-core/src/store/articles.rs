@@ -1,7 +1,7 @@
 //! The `articles` table.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::model::{Article, ArticleId, ArticleMeta, Format, Lang};
 
@@ -20,36 +20,33 @@ pub struct NewArticle<'a> {
     pub imported_at: DateTime<Utc>,
 }
 
-pub fn insert(tx: &Transaction<'_>, a: &NewArticle<'_>) -> rusqlite::Result<ArticleId> {
-    tx.execute(
+pub fn insert(tx: &Connection, a: &NewArticle<'_>) -> rusqlite::Result<ArticleId> {
+    tx.prepare_cached(
         "INSERT INTO articles (title, outlet, author, published_at, url, lang, source_path,
                                format, body, content_hash, imported_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            a.title,
-            a.outlet,
-            a.author,
-            a.published_at.map(|d| d.to_string()),
-            a.url,
-            a.lang.code(),
-            a.source,
-            a.format.as_str(),
-            a.text,
-            a.content_hash,
-            a.imported_at.to_rfc3339(),
-        ],
-    )?;
+    )?
+    .execute(params![
+        a.title,
+        a.outlet,
+        a.author,
+        a.published_at.map(|d| d.to_string()),
+        a.url,
+        a.lang.code(),
+        a.source,
+        a.format.as_str(),
+        a.text,
+        a.content_hash,
+        a.imported_at.to_rfc3339(),
+    ])?;
     Ok(ArticleId(tx.last_insert_rowid()))
 }
 
 /// The article already stored with this content hash, if any.
 pub fn id_by_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<ArticleId>> {
-    conn.query_row(
-        "SELECT id FROM articles WHERE content_hash = ?1",
-        [hash],
-        |r| r.get(0).map(ArticleId),
-    )
-    .optional()
+    conn.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+        .query_row([hash], |r| r.get(0).map(ArticleId))
+        .optional()
 }
 
 const META_COLUMNS: &str =

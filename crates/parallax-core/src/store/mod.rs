@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_statements.sql"),
     include_str!("../../migrations/0003_actor_edits.sql"),
+    include_str!("../../migrations/0004_fts_automerge.sql"),
 ];
 
 /// The schema version this build writes.

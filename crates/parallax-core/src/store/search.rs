@@ -2,21 +2,30 @@
 //! same folding, so that Arabic matches regardless of diacritics, tatweel, hamza forms,
 //! alef maqsura and taa marbuta.
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::Connection;
 
 use crate::model::ArticleId;
 use parallax_nlp::text::match_tokens;
 
-/// The indexed form of a text: its folded tokens separated by spaces.
-fn shadow(text: &str) -> String {
-    match_tokens(text).join(" ")
+/// The indexed form of an article: its title's and body's folded tokens, each joined by
+/// spaces. Made off the database thread (it is the costly part of indexing).
+pub struct Shadow {
+    title: String,
+    body: String,
 }
 
-pub fn index(tx: &Transaction<'_>, id: ArticleId, title: &str, body: &str) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
-        rusqlite::params![id.0, shadow(title), shadow(body)],
-    )?;
+impl Shadow {
+    pub fn new(title: &str, body: &str) -> Shadow {
+        Shadow {
+            title: match_tokens(title).join(" "),
+            body: match_tokens(body).join(" "),
+        }
+    }
+}
+
+pub fn index(conn: &Connection, id: ArticleId, shadow: &Shadow) -> rusqlite::Result<()> {
+    conn.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(rusqlite::params![id.0, shadow.title, shadow.body])?;
     Ok(())
 }
 

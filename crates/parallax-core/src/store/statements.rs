@@ -1,6 +1,6 @@
 //! The `article_actors` and `statements` tables: one article's analysis.
 
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection};
 use serde::de::DeserializeOwned;
 
 use crate::model::{ArticleId, StatementRow};
@@ -26,11 +26,7 @@ fn enum_from<T: DeserializeOwned>(s: &str) -> Option<T> {
 }
 
 /// Replaces an article's analysis with a new one.
-pub fn replace(
-    tx: &Transaction<'_>,
-    article: ArticleId,
-    analysis: &Analysis,
-) -> rusqlite::Result<()> {
+pub fn replace(tx: &Connection, article: ArticleId, analysis: &Analysis) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM statements WHERE article_id = ?1", [article.0])?;
     tx.execute(
         "DELETE FROM article_actors WHERE article_id = ?1",

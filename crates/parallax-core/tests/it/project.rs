@@ -276,3 +276,52 @@ fn a_project_whose_folder_cannot_be_made_is_refused_with_the_reason() {
         "{err}"
     );
 }
+
+#[test]
+fn a_file_the_database_refuses_fails_alone_and_the_rest_of_its_transaction_is_kept() {
+    // Import stores many files per transaction; when the database refuses one of them (here
+    // a trigger stands in for a full disk or a constraint), that file fails with the
+    // database's reason and every other file of the batch is still stored and searchable.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.parallax");
+    drop(Project::open_or_create(&path).unwrap());
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.title LIKE 'poison%'
+             BEGIN SELECT RAISE(ABORT, 'the disk is on fire'); END;",
+        )
+        .unwrap();
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    for e in std::fs::read_dir(corpus().join("news/articles")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), folder.join(e.file_name())).unwrap();
+    }
+    std::fs::write(
+        folder.join("story1_09b_poison.txt"),
+        "poison pill\n\nAn article the database will not take.",
+    )
+    .unwrap();
+
+    let mut p = Project::open(&path).unwrap();
+    let s = import(&mut p, std::slice::from_ref(&folder));
+    assert_eq!(s.files.len(), 19);
+    let poison = s
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("story1_09b_poison.txt"))
+        .unwrap();
+    assert_eq!(poison.status, FileStatus::Failed);
+    let why = poison.message.as_deref().unwrap_or_default();
+    assert!(why.contains("the disk is on fire"), "{why}");
+    let imported = s
+        .files
+        .iter()
+        .filter(|f| f.status == FileStatus::Imported)
+        .count();
+    assert_eq!(imported, 18, "{s:#?}");
+    assert_eq!(p.article_count().unwrap(), 18);
+    assert!(!p.search("McKenzie", 50).unwrap().is_empty());
+    assert!(!p.search("ماينزا", 50).unwrap().is_empty());
+}

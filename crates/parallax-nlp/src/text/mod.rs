@@ -6,8 +6,8 @@
 mod normalize;
 
 pub use normalize::{
-    fold_char, fold_for_match, is_arabic_letter, is_invisible_control, match_tokens,
-    strip_arabic_proclitic,
+    fold_char, fold_for_match, for_each_normalized, is_arabic_letter, is_invisible_control,
+    match_tokens, strip_arabic_proclitic, Normal,
 };
 
 use crate::Lang;
