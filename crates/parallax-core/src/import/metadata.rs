@@ -96,6 +96,105 @@ pub fn outlet_from_url(url: &str) -> Option<String> {
     Some(host)
 }
 
+/// The publication date a URL's path carries, as news sites write it: `/2021/09/01/`,
+/// `/2021-09-01-`, `/20210901/`. A year and month without a day are not a date.
+pub fn date_from_url(url: &str) -> Option<NaiveDate> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    let parts: Vec<&str> = parsed
+        .path()
+        .split(|c: char| c == '/' || c == '-' || c == '_')
+        .collect();
+    let number = |s: &str, len: usize| -> Option<u32> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    for w in 0..parts.len() {
+        if let Some(compact) = number(parts[w], 8) {
+            let (y, m, d) = (compact / 10_000, compact / 100 % 100, compact % 100);
+            if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                if (1990..=2100).contains(&y) {
+                    return Some(date);
+                }
+            }
+        }
+        let (Some(y), Some(m), Some(d)) = (
+            number(parts[w], 4),
+            parts.get(w + 1).and_then(|p| number(p, 2)),
+            parts.get(w + 2).and_then(|p| number(p, 2)),
+        ) else {
+            continue;
+        };
+        if (1990..=2100).contains(&y) {
+            if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+/// Labels that introduce a dateline: «date 2022-04-04», "Published: May 13, 2022".
+const DATE_LABELS: &[&str] = &[
+    "date",
+    "dated",
+    "published",
+    "posted",
+    "updated",
+    "تاريخ",
+    "التاريخ",
+    "نشر",
+    "النشر",
+    "بتاريخ",
+];
+
+/// The publication date in the first lines of a plain text, where copied pages keep their
+/// dateline: a short line that is a date (`Wednesday, 15 September 2021 - 10:34`, «23
+/// ديسمبر 2024»), or a labelled one at the start of a line (`Date: May 13, 2022`, `date
+/// 2022-04-04 ERBIL (Kurdistan 24) – …`). Dates inside sentences are not taken.
+pub fn dateline(text: &str) -> Option<NaiveDate> {
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(6)
+    {
+        let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let mut words: Vec<&str> = line.split_whitespace().collect();
+        let mut labelled = false;
+        while let Some(first) = words.first() {
+            let bare = first.trim_end_matches([':', '،', ',']).to_lowercase();
+            if DATE_LABELS.contains(&bare.as_str()) {
+                words.remove(0);
+                labelled = true;
+            } else {
+                break;
+            }
+        }
+        if words.is_empty() {
+            continue;
+        }
+        // other words than the date's: at most one ("ERBIL", "GMT", an "am")
+        let others = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic) && !is_date_word(w))
+            .count();
+        if words.len() <= 8 && others <= 1 && words.iter().any(|w| w.chars().any(char::is_numeric))
+        {
+            if let Some(date) = parse_date(&words.join(" ")) {
+                return Some(date);
+            }
+        }
+        if labelled {
+            // a labelled date followed by the body: take the shortest prefix that is a date
+            for n in 1..=words.len().min(6) {
+                if let Some(date) = parse_date(&words[..n].join(" ")) {
+                    return Some(date);
+                }
+            }
+        }
+    }
+    None
+}
+
 /// A date in one of the forms pages use: ISO 8601 with or without a time (`2021-09-15`,
 /// `2021-09-15T10:34:00+03:00`), `2021/09/15`, day-first `15/09/2021` and `15.09.2021`,
 /// RFC 2822, PDF's `D:20210915...`, and month names in English or Arabic (Egyptian and
@@ -189,6 +288,35 @@ fn tokens_date(text: &str) -> Option<NaiveDate> {
         }
     };
     NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// A month or weekday name, or a word with a digit in it.
+fn is_date_word(word: &str) -> bool {
+    const WEEKDAYS: &[&str] = &[
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "الأحد",
+        "الاثنين",
+        "الإثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+    ];
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = word.to_lowercase();
+    word.chars().any(char::is_numeric)
+        || month_number(word).is_some()
+        || WEEKDAYS
+            .iter()
+            .any(|d| lower.starts_with(d) && (d.is_ascii() || lower == *d))
+        || ["كانون", "تشرين", "الأول", "الثاني"].contains(&word)
 }
 
 fn month_number(word: &str) -> Option<u32> {
@@ -292,6 +420,55 @@ mod tests {
             ("2021-02-30", None),
         ] {
             assert_eq!(parse_date(input), expect, "parsing {input:?}");
+        }
+    }
+
+    #[test]
+    fn dates_in_urls() {
+        for (url, expect) in [
+            (
+                "https://newsaboutturkey.com/2021/09/01/as-u-s-completes-afghan-withdrawal/",
+                ymd(2021, 9, 1),
+            ),
+            (
+                "https://example.com/news/2022-04-04-coalition-patrol",
+                ymd(2022, 4, 4),
+            ),
+            (
+                "https://example.com/a/20210915/story.html",
+                ymd(2021, 9, 15),
+            ),
+            ("https://example.com/2021/09/story", None),
+            ("https://www.kurdistan24.net/en/story/27843", None),
+            ("https://npasyria.com/en/70522/", None),
+        ] {
+            assert_eq!(date_from_url(url), expect, "{url}");
+        }
+    }
+
+    #[test]
+    fn datelines_in_the_first_lines_of_a_text() {
+        for (text, expect) in [
+            (
+                "date 2022-04-04 ERBIL (Kurdistan 24) – The coalition said",
+                ymd(2022, 4, 4),
+            ),
+            (
+                "Headline\n\nWednesday, 15 September 2021 - 10:34\n\nBody.",
+                ymd(2021, 9, 15),
+            ),
+            ("Title\nDate: May 13, 2022\nBody text.", ymd(2022, 5, 13)),
+            ("عنوان الخبر\nديسمبر 23. 2024\nنص الخبر", ymd(2024, 12, 23)),
+            ("  • 13:49 12 April 2021\nText", ymd(2021, 4, 12)),
+            // a date inside a sentence is not the article's date
+            (
+                "Title\nIn March 2019, 15 people were hurt when the coalition struck.",
+                None,
+            ),
+            ("No dates here.\nNone at all.", None),
+            ("Biden: 2,000 troops to stay by March 2022\nBody", None),
+        ] {
+            assert_eq!(dateline(text), expect, "{text:?}");
         }
     }
 

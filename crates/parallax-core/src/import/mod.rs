@@ -294,6 +294,13 @@ fn finish(
     if article.outlet.is_none() {
         article.outlet = article.url.as_deref().and_then(outlet_from_url);
     }
+    if article.published_at.is_none() {
+        article.published_at = article
+            .url
+            .as_deref()
+            .and_then(metadata::date_from_url)
+            .or_else(|| metadata::dateline(&article.text));
+    }
     article.lang = match declared_lang {
         Some(lang) if lang != Lang::Other => lang,
         _ => detect_lang(&article.text),

@@ -325,3 +325,35 @@ fn a_file_the_database_refuses_fails_alone_and_the_rest_of_its_transaction_is_ke
     assert!(!p.search("McKenzie", 50).unwrap().is_empty());
     assert!(!p.search("ماينزا", 50).unwrap().is_empty());
 }
+
+#[test]
+fn plain_text_articles_take_their_date_from_the_url_or_the_dateline() {
+    let mut p = Project::in_memory().unwrap();
+    import(&mut p, &[corpus().join("news/articles")]);
+    let date_of = |file: &str| {
+        p.articles()
+            .unwrap()
+            .into_iter()
+            .find(|a| a.source.ends_with(file))
+            .unwrap()
+            .published_at
+            .map(|d| d.to_string())
+    };
+    // "date 2022-04-04 ERBIL (Kurdistan 24) – …"
+    assert_eq!(
+        date_of("story1_02_kurdistan24-en-2022-04.txt").as_deref(),
+        Some("2022-04-04")
+    );
+    // https://newsaboutturkey.com/2021/09/01/…
+    assert_eq!(
+        date_of("story1_11_newsaboutturkey-wapo-en.txt").as_deref(),
+        Some("2021-09-01")
+    );
+    // «ديسمبر 23. 2024» under the title
+    assert_eq!(
+        date_of("story1_12_afrinpost-ar.txt").as_deref(),
+        Some("2024-12-23")
+    );
+    // no date anywhere in the excerpt
+    assert_eq!(date_of("story1_04_duvarenglish.txt"), None);
+}
