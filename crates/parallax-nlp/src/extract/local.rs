@@ -609,6 +609,13 @@ pub(crate) fn parse_mention(
     }
     // Arabic descriptions keep a parenthesised name: «تنظيم (داعش)».
     let mut display = join(&name_ids);
+    // A possessive mention ("Mr. King's show", "the senators' letter") names the possessor.
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(bare) = display.strip_suffix(suffix) {
+            display = bare.to_string();
+            break;
+        }
+    }
     if !named && !lex.capitalised_names && !parens.is_empty() {
         display = join(
             &range

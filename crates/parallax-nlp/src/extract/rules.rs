@@ -533,7 +533,15 @@ impl<'s, 't> Extractor<'s, 't> {
     fn accept(&self, cands: &mut Vec<Cand>, c: Cand) {
         if let Some(prev) = cands.last_mut() {
             // "…, X said, according to Y" keeps Y's attribution of the whole clause too.
-            if matches!(c.content, Content::Backward(_)) && c.info.form != CueForm::Source {
+            // "A called for B, sources said": the trailing speaker reports the whole clause,
+            // the earlier cue's content ends before it.
+            // A participle's clause ("…, telling him that B, X reported") is left whole.
+            let closes_prev = prev.info.form == CueForm::Verb
+                && matches!(&prev.content, Content::Forward(r) if r.contains(&c.cue.start));
+            if matches!(c.content, Content::Backward(_))
+                && c.info.form != CueForm::Source
+                && !closes_prev
+            {
                 return;
             }
             if let Content::Forward(r) = &mut prev.content {
@@ -581,6 +589,10 @@ impl<'s, 't> Extractor<'s, 't> {
         let glued_conj = self.word(c.cue.start).is_some_and(|w| {
             self.lex.strip_verb_proclitic(w).is_some() && !self.lex.cues.contains_key(w)
         });
+        // "…accused X of Y and asserted that…": a coordinated reporting verb.
+        if self.word(s).is_some_and(|w| matches!(w, "and" | "but")) {
+            return true;
+        }
         let rel = self
             .word(s - 1)
             .is_some_and(|w| matches!(w, "التي" | "الذي" | "الذين" | "who" | "which"));
@@ -636,15 +648,25 @@ impl<'s, 't> Extractor<'s, 't> {
 
         // The subject: skip auxiliaries and adverbs back from the verb.
         let mut p = c;
-        while p > sent.start
-            && self.word(p - 1).is_some_and(|w| {
-                lex.auxiliaries.contains(w)
-                    || (w.ends_with("ly") && w.len() > 4)
-                    || w.ends_with("n't")
-                    || w.ends_with("n’t")
-            })
-        {
-            p -= 1;
+        loop {
+            if p > sent.start
+                && self.word(p - 1).is_some_and(|w| {
+                    lex.auxiliaries.contains(w)
+                        || (w.ends_with("ly") && w.len() > 4)
+                        || w.ends_with("n't")
+                        || w.ends_with("n’t")
+                })
+            {
+                p -= 1;
+            } else if p > sent.start + 2
+                && self.word(p - 2) == Some("on")
+                && self.is_word(p - 1, &lex.time_words)
+            {
+                // "Sanders on Tuesday said": a time adjunct between subject and verb.
+                p -= 2;
+            } else {
+                break;
+            }
         }
         let after_cue = last + 1;
         // "was criticized", "acknowledged by": the subject of a passive is not the speaker.
@@ -748,47 +770,92 @@ impl<'s, 't> Extractor<'s, 't> {
                         || self.lex.heads.contains_key(t.norm.as_ref())
                 });
                 let at_end = matches!(self.kind(np.end), Kind::End | Kind::Para) || np.end >= end;
-                if at_end || (self.kind(np.end) == Kind::Comma && names) {
+                // After a plain comma (no quotation), even a phrase ending the sentence must
+                // name someone: "Rawlings, 59, of Ashton, said the event brought back memories."
+                let after_quote = p == sent.start || self.kind(p - 1) == Kind::QuoteClose;
+                if (at_end && (names || after_quote)) || (self.kind(np.end) == Kind::Comma && names)
+                {
                     after = np.end;
                     who = Some(self.who_of(np));
                 }
             }
         }
+        // "Schultz backed Democrats and said he did not support Trump": a verb coordinated
+        // with the sentence's first takes its subject.
+        // Only a finite form: "to accuse X and encourage Y" coordinates infinitives.
+        let finite = cue_word.ends_with("ed")
+            || cue_word.ends_with('s')
+            || matches!(cue_word, "said" | "told" | "wrote");
+        let coordinated = who.is_none()
+            && p > sent.start + 1
+            && info.form == CueForm::Verb
+            && finite
+            && self.word(p - 1).is_some_and(|w| matches!(w, "and" | "but"));
+        if coordinated {
+            let subject = self.participle_subject(sent, prior);
+            let named = match &subject {
+                Who::Mention(np, _) => np.end < p - 1 && self.plausible_speaker(np.clone()),
+                Who::Pronoun(_) => true,
+                Who::Implicit(_) => false,
+            };
+            if !named {
+                return None;
+            }
+            who = Some(subject);
+            subj_start = p - 1;
+        }
         if who.is_none() && p > sent.start {
             match self.kind(p - 1) {
                 Kind::Word | Kind::CloseParen => {
-                    let np = self.np_before(p, sent.start)?;
-                    if !self.plausible_speaker(np.clone()) {
-                        return None;
-                    }
+                    let np = self.subject_before(p, sent.start)?;
                     subj_start = np.start;
                     who = Some(self.who_of(np));
                 }
                 Kind::Comma => {
-                    // "Name, the commander of X, said": an appositive between commas.
+                    // "Name, the commander of X, said": an appositive between commas, or
+                    // several ("Name, 59, of Ashton, Md., who watched…, said").
                     let a_end = p - 1;
-                    let mut a = a_end;
-                    while a > sent.start
-                        && !matches!(
-                            self.kind(a - 1),
-                            Kind::Comma
-                                | Kind::End
-                                | Kind::QuoteClose
-                                | Kind::QuoteOpen
-                                | Kind::Colon
-                                | Kind::Semicolon
-                                | Kind::Dash
-                        )
-                    {
-                        a -= 1;
-                    }
-                    if a > sent.start + 1 && self.kind(a - 1) == Kind::Comma && a_end - a <= 24 {
-                        let name = self.np_before(a - 1, sent.start)?;
-                        if !toks[name.start].cap {
-                            return None;
+                    let mut seg_end = a_end;
+                    let mut named = None;
+                    let mut relative = false;
+                    for _ in 0..4 {
+                        let mut a = seg_end;
+                        while a > sent.start
+                            && !matches!(
+                                self.kind(a - 1),
+                                Kind::Comma
+                                    | Kind::End
+                                    | Kind::QuoteClose
+                                    | Kind::QuoteOpen
+                                    | Kind::Colon
+                                    | Kind::Semicolon
+                                    | Kind::Dash
+                            )
+                        {
+                            a -= 1;
                         }
+                        // A relative clause about the speaker may run longer.
+                        let opens_relative = matches!(self.word(a), Some("who" | "whose"));
+                        let longest = if opens_relative { 40 } else { 24 };
+                        if !(a > sent.start + 1
+                            && self.kind(a - 1) == Kind::Comma
+                            && seg_end - a <= longest)
+                        {
+                            break;
+                        }
+                        relative |= opens_relative;
+                        let name = self.np_before(a - 1, sent.start)?;
+                        if toks[name.start].cap {
+                            named = Some(name);
+                            break;
+                        }
+                        seg_end = a - 1;
+                    }
+                    if let Some(name) = named {
                         subj_start = name.start;
-                        who = Some(Who::Mention(name.start..a_end, 0));
+                        // The mention stops before a relative clause: it describes, not names.
+                        let mention_end = if relative { name.end } else { a_end };
+                        who = Some(Who::Mention(name.start..mention_end, 0));
                     } else if info.form == CueForm::Participle {
                         who = Some(self.participle_subject(sent, prior));
                     } else {
@@ -892,7 +959,9 @@ impl<'s, 't> Extractor<'s, 't> {
             self.quote_words(qb) <= 4
                 && open > sent.start
                 && self.kind(open - 1) == Kind::Word
-                && (that.is_some() || self.bare_clause(j, end))
+                && (that.is_some()
+                    || self.bare_clause(j, end)
+                    || self.word(j).is_some_and(|w| lex.determiners.contains(w)))
         }) {
             quote_before = None;
         }
@@ -939,13 +1008,22 @@ impl<'s, 't> Extractor<'s, 't> {
         {
             tail_end += 1;
         }
+        // "…, Graham told The Huffington Post on Thursday.": a verb's addressee, with no
+        // clause or infinitive after it, is part of the attribution.
+        let addressed = info.addressee
+            && (after..tail_end).all(|k| {
+                self.word(k).is_none_or(|w| {
+                    !is_finite_aux(w) && w != "to" && !lex.complementizers.contains(w)
+                })
+            });
         // A tail opening with a pronoun or determiner is a clause or an object, not an adjunct.
-        let clause_tail = self.word(after).is_some_and(|w| {
-            (lex.pronouns.contains_key(w)
-                || lex.determiners.contains(w)
-                || matches!(w, "we" | "i" | "you"))
-                && !self.is_acronym(after)
-        });
+        let clause_tail = !addressed
+            && self.word(after).is_some_and(|w| {
+                (lex.pronouns.contains_key(w)
+                    || lex.determiners.contains(w)
+                    || matches!(w, "we" | "i" | "you"))
+                    && !self.is_acronym(after)
+            });
         let tail = if clause_tail {
             usize::MAX
         } else {
@@ -957,16 +1035,24 @@ impl<'s, 't> Extractor<'s, 't> {
             } else {
                 subj_start
             };
-        if tail <= 7 && before_start > sent.start + 2 && self.kind(before_start - 1) == Kind::Comma
+        if tail <= 7
+            && !coordinated
+            && before_start > sent.start + 2
+            && self.kind(before_start - 1) == Kind::Comma
         {
             let from = self.lead(sent.start, before_start - 1);
             if self.words_in(from..before_start - 1) >= 3 {
+                let to = if self.medial_attribution(after, end) {
+                    end
+                } else {
+                    before_start - 1
+                };
                 return Some(Cand {
                     cue: c..last + 1,
                     info,
                     who,
                     clause_start: before_start - 1,
-                    content: Content::Backward(from..before_start - 1),
+                    content: Content::Backward(from..to),
                     gender: Gender::Unknown,
                 });
             }
@@ -1001,6 +1087,24 @@ impl<'s, 't> Extractor<'s, 't> {
             content: self.forward(from, end),
             gender: Gender::Unknown,
         })
+    }
+
+    /// Whether the attribution ending at `after` sits inside the reported sentence, which runs
+    /// on after its comma: "Though the transition was smooth, he said, replacing her would be
+    /// acrimonious." The part after must be a clause or a predicate (not an adjunct such as
+    /// "in an interview").
+    fn medial_attribution(&self, after: usize, end: usize) -> bool {
+        if self.kind(after) != Kind::Comma || after + 1 >= end {
+            return false;
+        }
+        let rest = after + 1;
+        // The rest is a clause, or the predicate of one whose subject came first: "Acts of
+        // protest, he said, are acts of patriotism."
+        let predicate = self.word(rest).is_some_and(is_finite_aux);
+        if self.words_in(rest..end) < 4 || !(predicate || self.bare_clause(rest, end)) {
+            return false;
+        }
+        self.quote_of_open(rest).is_none()
     }
 
     /// Whether a finite clause starts at `j`: a subject of a few words (no verb yet) and then
@@ -1092,6 +1196,8 @@ impl<'s, 't> Extractor<'s, 't> {
                     || lex.unnamed.contains(w)
                     || lex.heads.contains_key(w)
                     || lex.documents.contains(w)
+                    // The plural of a person noun: "top black lawmakers", "economists".
+                    || w.strip_suffix('s').is_some_and(|one| lex.roles.contains(one))
             })
     }
 
@@ -1163,6 +1269,77 @@ impl<'s, 't> Extractor<'s, 't> {
             i += 1;
         }
         (words > 0 && i < end).then_some(i..end)
+    }
+
+    /// The subject ending at `end`: a noun phrase that can name a speaker. When the phrase
+    /// right before the verb cannot ("nuclear nonproliferation"), it may be the complement of
+    /// one that can: "Experts on North Korea and nuclear nonproliferation said",
+    /// "elected officials from both parties say".
+    fn subject_before(&self, end: usize, floor: usize) -> Option<Range<usize>> {
+        let np = self.np_before(end, floor)?;
+        let mut joined = np.clone();
+        // A complement names no one; the phrase it completes must, by more than a determiner.
+        for _ in 0..3 {
+            if joined != np
+                && self.plausible_speaker(joined.clone())
+                && self.names_someone(joined.start..np.start)
+            {
+                break;
+            }
+            if joined == np && self.plausible_speaker(np.clone()) {
+                break;
+            }
+            let linked = joined.start > floor + 1
+                && self.word(joined.start - 1).is_some_and(|w| {
+                    self.lex.np_prepositions.contains(w) || matches!(w, "from" | "with")
+                });
+            if !linked {
+                return None;
+            }
+            let head = self.np_before(joined.start - 1, floor)?;
+            joined = head.start..np.end;
+        }
+        let found = if joined == np {
+            self.plausible_speaker(np.clone())
+        } else {
+            self.plausible_speaker(joined.clone()) && self.names_someone(joined.start..np.start)
+        };
+        if !found {
+            return None;
+        }
+        // "Experts on North Korea said": a person noun before a preposition heads the phrase.
+        if joined.start > floor + 1
+            && self
+                .word(joined.start - 1)
+                .is_some_and(|w| matches!(w, "on" | "from" | "of" | "at" | "in" | "for"))
+        {
+            if let Some(head) = self.np_before(joined.start - 1, floor) {
+                let person = self.word(head.end - 1).is_some_and(|w| {
+                    self.lex.unnamed.contains(w)
+                        || self.lex.roles.contains(w)
+                        || w.strip_suffix('s')
+                            .is_some_and(|one| self.lex.roles.contains(one))
+                });
+                if person {
+                    return Some(head.start..joined.end);
+                }
+            }
+        }
+        Some(joined)
+    }
+
+    /// Whether a phrase holds a word that names someone: a name or a person noun.
+    fn names_someone(&self, np: Range<usize>) -> bool {
+        let lex = self.lex;
+        np.clone().any(|i| {
+            let t = &self.toks()[i];
+            let w = t.norm.as_ref();
+            (t.cap && t.kind == Kind::Word)
+                || lex.roles.contains(w)
+                || lex.unnamed.contains(w)
+                || w.strip_suffix('s')
+                    .is_some_and(|one| lex.roles.contains(one))
+        })
     }
 
     /// A noun phrase starting at `start` (English), up to a clause boundary.
