@@ -73,6 +73,8 @@ pub(crate) struct Extractor<'s, 't> {
         std::cell::OnceCell<std::collections::HashSet<&'s str, super::lexicon::FastHash>>,
     /// The cues of the sentence being read: (first token, cue at each token).
     cue_cache: std::cell::RefCell<(usize, Vec<Option<CueHit>>)>,
+    /// Whether the sentence being read is a headline in title case.
+    title_case: std::cell::Cell<bool>,
 }
 
 impl<'s, 't> Extractor<'s, 't> {
@@ -86,6 +88,7 @@ impl<'s, 't> Extractor<'s, 't> {
             statements: Vec::new(),
             written_names: std::cell::OnceCell::new(),
             cue_cache: Default::default(),
+            title_case: Default::default(),
         }
     }
 
@@ -323,6 +326,8 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     fn fill_cue_cache(&self, sent: &Range<usize>) {
+        self.title_case
+            .set(!self.arabic && self.is_title_case(sent));
         let found: Vec<_> = sent.clone().map(|i| self.find_cue(i, sent.end)).collect();
         *self.cue_cache.borrow_mut() = (sent.start, found);
     }
@@ -375,13 +380,39 @@ impl<'s, 't> Extractor<'s, 't> {
                 prev.kind,
                 Kind::End | Kind::Para | Kind::QuoteClose | Kind::QuoteOpen | Kind::Colon
             );
-            if (t.cap && mid_sentence)
+            // In a headline written in title case ("Obama Says Museum Will Tell…") a finite
+            // verb is capitalised too; a noun there ("Post", "Report") is a name's head.
+            let headline_verb = self.title_case.get()
+                && (w.ends_with('s') || w == "said")
+                && !lex.heads.contains_key(w)
+                && !lex.heads.contains_key(w.trim_end_matches('s'));
+            if (t.cap && mid_sentence && !headline_verb)
                 || (prev.kind == Kind::Word && lex.determiners.contains(&*prev.norm))
             {
                 return None;
             }
         }
         Some((cue, i, 0))
+    }
+
+    /// Whether a sentence is a headline in title case: every longer word capitalised.
+    fn is_title_case(&self, sent: &Range<usize>) -> bool {
+        let mut words = 0;
+        for i in sent.clone() {
+            let t = &self.toks()[i];
+            if t.kind != Kind::Word || t.quote != 0 {
+                continue;
+            }
+            let text = &self.scan.text[t.start..t.end];
+            if text.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+                continue;
+            }
+            if !t.cap {
+                return false;
+            }
+            words += 1;
+        }
+        words >= 4
     }
 
     /// Whether an English word is written in capitals ("US", "IT"), which makes it a name
@@ -755,7 +786,10 @@ impl<'s, 't> Extractor<'s, 't> {
         let mut after = after_cue;
         let inverted_slot =
             p == sent.start || matches!(self.kind(p - 1), Kind::Comma | Kind::QuoteClose);
-        if info.form == CueForm::Participle && p > sent.start && self.kind(p - 1) == Kind::Comma {
+        if info.form == CueForm::Participle
+            && p > sent.start
+            && matches!(self.kind(p - 1), Kind::Comma | Kind::QuoteClose)
+        {
             who = Some(self.participle_subject(sent, prior));
         } else if inverted_slot && self.starts_np(after_cue) {
             // "…,” said USCIRF Chair Nadine Maenza."
@@ -773,7 +807,8 @@ impl<'s, 't> Extractor<'s, 't> {
                 // After a plain comma (no quotation), even a phrase ending the sentence must
                 // name someone: "Rawlings, 59, of Ashton, said the event brought back memories."
                 let after_quote = p == sent.start || self.kind(p - 1) == Kind::QuoteClose;
-                if (at_end && (names || after_quote)) || (self.kind(np.end) == Kind::Comma && names)
+                if (at_end && (names || after_quote))
+                    || (matches!(self.kind(np.end), Kind::Comma | Kind::Colon) && names)
                 {
                     after = np.end;
                     who = Some(self.who_of(np));
@@ -874,7 +909,9 @@ impl<'s, 't> Extractor<'s, 't> {
 
         // Direct: a quotation right before the speaker, or right after the cue.
         let mut quote_before = None;
-        if subj_start > sent.start {
+        // "“…,” adding that…": the quotation belongs to the earlier verb.
+        let continues = info.form == CueForm::Participle && !prior.is_empty();
+        if subj_start > sent.start && !continues {
             let b = subj_start - 1;
             quote_before = self.quote_of_close(b).or_else(|| {
                 (self.kind(b) == Kind::Comma && b > sent.start)
@@ -897,8 +934,20 @@ impl<'s, 't> Extractor<'s, 't> {
                     // (nearly) the end of the sentence.
                     let q = self.quote_of_open(k);
                     let opens = k == j || matches!(self.kind(k - 1), Kind::Colon | Kind::Comma);
-                    let to_end =
-                        q.is_some_and(|q| self.words_in(self.scan.quotes[q].close + 1..end) <= 3);
+                    // "…,” adding that…": a participle after the quotation starts a statement
+                    // of its own.
+                    let to_end = q.is_some_and(|q| {
+                        let after = self.scan.quotes[q].close + 1;
+                        let next = if self.kind(after) == Kind::Comma {
+                            after + 1
+                        } else {
+                            after
+                        };
+                        self.words_in(after..end) <= 3
+                            || self
+                                .cue_at(next, end)
+                                .is_some_and(|(cue, _, _)| cue.form == CueForm::Participle)
+                    });
                     if opens && to_end {
                         quote_after = q;
                     }
