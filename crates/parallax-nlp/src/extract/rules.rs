@@ -1073,7 +1073,9 @@ impl<'s, 't> Extractor<'s, 't> {
                     || matches!(w, "we" | "i" | "you"))
                     && !self.is_acronym(after)
             });
-        let tail = if clause_tail {
+        // A quotation after the verb is its content: "X, Clinton called them “deplorables.”"
+        let quoted_tail = (after..tail_end).any(|k| self.quote_of_open(k).is_some());
+        let tail = if clause_tail || quoted_tail {
             usize::MAX
         } else {
             self.words_in(after..tail_end)
@@ -1112,6 +1114,20 @@ impl<'s, 't> Extractor<'s, 't> {
             .any(|q| self.quote_words(q) >= 1);
         // "wants to leave", "believes his plan will work": an intention or a belief.
         let infinitive = info.infinitive && self.word(j) == Some("to");
+        // "The governor added:" closing its paragraph: the next paragraph is what was said.
+        if self.kind(j) == Kind::Colon && self.words_in(j..end) == 0 && that.is_none() {
+            if let Some(block) = self.next_paragraph(end) {
+                return Some(Cand {
+                    cue: c..last + 1,
+                    info,
+                    who,
+                    clause_start,
+                    content: Content::Forward(block),
+                    gender: Gender::Unknown,
+                });
+            }
+            return None;
+        }
         let clause = info.clause && self.bare_clause(j, end);
         if (info.weak && !quoted && !infinitive && !clause)
             || info.form == CueForm::Participle && that.is_none() && tail < 3
@@ -1136,6 +1152,23 @@ impl<'s, 't> Extractor<'s, 't> {
             content: self.forward(from, end),
             gender: Gender::Unknown,
         })
+    }
+
+    /// The tokens of the paragraph after the one ending at `end`, if it follows at once.
+    fn next_paragraph(&self, end: usize) -> Option<Range<usize>> {
+        let sentences = &self.scan.sentences;
+        let paras = &self.scan.sentence_para;
+        let first = sentences.partition_point(|r| r.start < end);
+        let para = *paras.get(first)?;
+        if first == 0 || paras[first - 1] + 1 != para {
+            return None;
+        }
+        let mut last = first;
+        while last + 1 < sentences.len() && paras[last + 1] == para {
+            last += 1;
+        }
+        let r = sentences[first].start..content_end(self.toks(), &sentences[last]);
+        (self.words_in(r.clone()) >= 3).then_some(r)
     }
 
     /// Whether the attribution ending at `after` sits inside the reported sentence, which runs

@@ -312,9 +312,19 @@ fn tokenize<'t>(text: &'t str, lex: &Lexicon) -> Vec<Tok<'t>> {
             // opens with the same family of mark; otherwise it was unbalanced.
             if !stack.is_empty() {
                 let next = text[end..].chars().next();
-                let continues = next.and_then(quote_family) == Some(stack[0].0);
+                let nlen = next.map_or(0, char::len_utf8);
+                // A transcript's next turn ("\"PENCE: Well…") starts a paragraph of its own.
+                let turn_label = {
+                    let rest = &text[end + nlen..];
+                    let label = rest
+                        .char_indices()
+                        .find(|&(_, c)| !(c.is_uppercase() || c == ' ' || c == '.'))
+                        .map_or(rest.len(), |(i, _)| i);
+                    rest[..label].chars().filter(|c| c.is_uppercase()).count() >= 2
+                        && rest[label..].starts_with(':')
+                };
+                let continues = next.and_then(quote_family) == Some(stack[0].0) && !turn_label;
                 if continues {
-                    let nlen = next.map_or(0, char::len_utf8);
                     // Skip the repeated opening mark: it is not a new quotation.
                     pos = end + nlen;
                     prev_char = next;
