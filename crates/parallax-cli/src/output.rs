@@ -118,11 +118,17 @@ pub fn import_summary(out: &mut impl Write, s: &ImportSummary) -> io::Result<()>
     }
     writeln!(
         out,
-        "{} imported, {} duplicates, {} failed ({} files)",
+        "{} imported, {} {}, {} failed ({} {})",
         s.count(FileStatus::Imported),
         s.count(FileStatus::Duplicate),
+        if s.count(FileStatus::Duplicate) == 1 {
+            "duplicate"
+        } else {
+            "duplicates"
+        },
         s.count(FileStatus::Failed),
-        s.files.len()
+        s.files.len(),
+        if s.files.len() == 1 { "file" } else { "files" }
     )
 }
 

@@ -195,6 +195,19 @@ fn main() {
         })
         .collect();
     let alignment = align(&items, &AlignConfig::default());
+    // ALIGN_SIMS=FILE: every same-actor pair's similarity, for calibration
+    if let Ok(path) = std::env::var("ALIGN_SIMS") {
+        let lines: Vec<String> =
+            parallax_nlp::align::pair_similarities(&items, &AlignConfig::default())
+                .into_iter()
+                .map(|(a, b, sim, cross)| {
+                    json!({"a": items[a].article, "at": items[a].text, "b": items[b].article,
+                       "bt": items[b].text, "sim": sim, "cross": cross})
+                    .to_string()
+                })
+                .collect();
+        std::fs::write(path, lines.join("\n")).expect("writing ALIGN_SIMS");
+    }
     for (g, group) in alignment.groups.iter().enumerate() {
         let members: Vec<Value> = group
             .members

@@ -224,9 +224,63 @@ fn latin_names(text: &str) -> Vec<String> {
     out
 }
 
+/// Acronyms a Latin-script text spells out or writes with dots, lowercased, so that
+/// "Syrian Democratic Forces" and "SDF", "U.S." and "United States" and "US" meet: the
+/// initials of every run of two or more capitalised words (function words inside a run
+/// are skipped: "Commission on International Religious Freedom" → "cirf"), and dotted
+/// acronyms without their dots. The United States is "usa" (plain "us" is a pronoun).
+fn acronyms(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut initials = String::new();
+    let mut run = 0;
+    let flush = |initials: &mut String, run: &mut usize, out: &mut Vec<String>| {
+        if *run >= 2 {
+            out.push(std::mem::take(initials));
+        }
+        initials.clear();
+        *run = 0;
+    };
+    for raw in text.split_whitespace() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1);
+        if dotted && word.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            flush(&mut initials, &mut run, &mut out);
+            out.push(word.replace('.', "").to_lowercase());
+            continue;
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let lower = word.to_lowercase();
+        let all_caps = word.chars().all(|c| c.is_ascii_uppercase());
+        if capital && !all_caps && !is_stop(&lower) {
+            initials.extend(word.chars().next().map(|c| c.to_ascii_lowercase()));
+            run += 1;
+        } else if run > 0 && is_stop(&lower) && !raw.ends_with([',', '.', ';', ':']) {
+            // "of", "on", "for" inside a name
+        } else {
+            flush(&mut initials, &mut run, &mut out);
+        }
+        if raw.ends_with([',', '.', ';', ':', '!', '?']) || raw.contains(['(', ')']) {
+            flush(&mut initials, &mut run, &mut out);
+        }
+        if all_caps && word.len() >= 2 && lower == "us" {
+            out.push("usa".into());
+        }
+    }
+    flush(&mut initials, &mut run, &mut out);
+    for a in &mut out {
+        if a == "us" {
+            *a = "usa".into();
+        }
+    }
+    out
+}
+
 /// Computes a statement's features.
 pub fn features(text: &str, lang: Lang) -> Features {
-    let tokens = match_tokens(text);
+    let mut tokens = match_tokens(text);
+    if !(lang == Lang::Ar || (lang == Lang::Other && text.chars().any(is_arabic_letter))) {
+        tokens.extend(acronyms(text));
+    }
     let mut lexical = Vec::with_capacity(tokens.len() * 6);
     let mut stems = Vec::with_capacity(tokens.len());
     let mut anchors = Vec::new();
@@ -260,6 +314,17 @@ pub fn features(text: &str, lang: Lang) -> Features {
             if let Some(k) = skeleton_key(t, true) {
                 anchors.push(hash(4, &k));
             }
+            // long vowels are written or left out freely («الأميركي» / «الأمريكي»,
+            // «ماينزا» / «مينزا»): the stem without them is a feature too
+            let mut chars = s.chars();
+            let bare: String = chars
+                .next()
+                .into_iter()
+                .chain(chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ء')))
+                .collect();
+            if bare.chars().count() >= 3 {
+                lexical.push(hash(5, &bare));
+            }
         }
     }
     if !arabic {
@@ -268,6 +333,13 @@ pub fn features(text: &str, lang: Lang) -> Features {
                 anchors.push(hash(4, &k));
             }
         }
+    }
+    // bilingual concepts: anchors across languages, synonyms within one
+    let stemmed: Vec<String> = tokens.iter().map(|t| stem(t)).collect();
+    for c in super::concepts::Concepts::get().find(&stemmed) {
+        let id = hash(6, &c.to_string());
+        anchors.push(id);
+        lexical.push(id);
     }
     stems.sort_unstable();
     stems.dedup();
