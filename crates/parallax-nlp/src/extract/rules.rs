@@ -155,7 +155,8 @@ impl<'s, 't> Extractor<'s, 't> {
     fn speaker_turn(&mut self, mut start: usize, end: usize, para: u32) -> bool {
         let toks = self.toks();
         // A turn may be quoted as a whole: "\"PENCE: Well, look…".
-        if matches!(self.kind(start), Kind::QuoteOpen | Kind::Other) && start + 1 < end {
+        let quoted = matches!(self.kind(start), Kind::QuoteOpen | Kind::Other) && start + 1 < end;
+        if quoted {
             start += 1;
         }
         let mut i = start;
@@ -178,7 +179,10 @@ impl<'s, 't> Extractor<'s, 't> {
                 .collect()
         });
         let named_elsewhere = (start..i).all(|k| names.contains(toks[k].norm.as_ref()));
-        if !named_elsewhere {
+        // In a transcript quoted turn by turn, a label that opens several turns is a speaker.
+        let label = &self.scan.text[toks[start].start..toks[i].end];
+        let repeated_turn = quoted && self.scan.text.matches(label).nth(1).is_some();
+        if !(named_elsewhere || repeated_turn) {
             return false;
         }
         let cue = Cue {
