@@ -632,8 +632,8 @@ fn corpus_scores_stay_at_their_targets() {
     assert!(arabic >= 0.98, "Arabic attributed F1 fell: {report}");
     assert!(english >= 0.92, "English news attributed F1 fell: {report}");
     assert!(
-        polnear_found >= 0.72,
+        polnear_found >= 0.74,
         "PolNeAR statements F1 fell: {report}"
     );
-    assert!(polnear >= 0.57, "PolNeAR attributed F1 fell: {report}");
+    assert!(polnear >= 0.60, "PolNeAR attributed F1 fell: {report}");
 }
