@@ -320,3 +320,32 @@ fn edits_survive_re_resolution_and_new_articles() {
         "new article joins the merged actor"
     );
 }
+
+#[test]
+fn an_organisations_channels_and_descriptions_are_the_organisation() {
+    use ActorKind::*;
+    // the coalition as the news corpus names it: its accounts, a bare "coalition", a
+    // generic "international coalition" and one fuller name; forces of several countries
+    // stay apart, and a bare "forces" joins none of them
+    check(
+        &[
+            mention("a01", "coalition", Organisation, &[], &[]),
+            mention("a01", "official account of the coalition", Organisation, &[], &[]),
+            mention("a02", "United States-led coalition", Organisation, &[], &[]),
+            mention("a02", "coalition’s official account", Unnamed, &[], &[]),
+            mention("a03", "international coalition", Organisation, &[], &[]),
+            mention("a04", "the account", Unnamed, &[], &[]),
+            mention("a05", "Turkish forces", Organisation, &[], &[]),
+            mention("a06", "Russian forces", Organisation, &[], &[]),
+            mention("a07", "forces", Organisation, &[], &[]),
+        ],
+        &[],
+        "
+United States-led coalition [Organisation] = coalition | official account of the coalition | coalition’s official account | international coalition (5)
+the account [Unnamed] =  (1)
+Turkish forces [Organisation] =  (1)
+Russian forces [Organisation] =  (1)
+forces [Organisation] =  (1)
+",
+    );
+}

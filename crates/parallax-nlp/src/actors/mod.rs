@@ -299,6 +299,46 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
         }
     }
 
+    // 1b. organisations by their core: a channel speaks for its owner ("the coalition's
+    // official account" is the coalition), generic modifiers do not tell organisations apart
+    // ("the international coalition"), and a bare head ("the coalition") is the one
+    // organisation of that head that the project names more fully, when there is only one
+    let mut by_head: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let org = matches!(m.kind, ActorKind::Organisation | ActorKind::StateBody);
+        for name in std::iter::once(&m.name).chain(&m.aliases) {
+            let channel = names::is_channel(name);
+            if !(org || (m.kind == ActorKind::Unnamed && channel)) {
+                continue;
+            }
+            if let Some(core) = names::org_core(name) {
+                let head = names::head_of(&core).to_owned();
+                by_head.entry(head).or_default().push((i, core));
+            }
+        }
+    }
+    for group in by_head.values() {
+        let specific: HashSet<&Vec<String>> = group
+            .iter()
+            .map(|(_, c)| c)
+            .filter(|c| c.len() > 1)
+            .collect();
+        let mut first_of: HashMap<&Vec<String>, usize> = HashMap::new();
+        for (i, core) in group {
+            let key = if specific.len() <= 1 && core.len() == 1 {
+                specific.iter().next().copied().unwrap_or(core)
+            } else {
+                core
+            };
+            match first_of.get(key) {
+                Some(&j) => union(&mut parent, *i, j),
+                None => {
+                    first_of.insert(key, *i);
+                }
+            }
+        }
+    }
+
     // 2. person full names: blocked by the surname's consonant key, merged when compatible
     let mut blocks: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
     let mut seen_names: HashSet<String> = HashSet::new();
@@ -602,6 +642,7 @@ fn build_actor(mentions: &[ActorMention], c: &Cluster) -> GlobalActor {
                 (
                     words >= 2 || !is_person(kind),
                     !acronym,
+                    !names::is_channel(name),
                     *count,
                     words,
                     !names::is_arabic(name),

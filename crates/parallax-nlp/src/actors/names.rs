@@ -50,6 +50,77 @@ pub fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Words that name a channel of an actor rather than the actor: "the coalition's official
+/// account" and «الحساب الرسمي للتحالف» speak for the coalition.
+const CHANNEL: &[&str] = &[
+    "account",
+    "accounts",
+    "tweet",
+    "tweets",
+    "twitter",
+    "page",
+    "website",
+    "feed",
+    "handle",
+    "post",
+    "حساب",
+    "الحساب",
+    "حسابه",
+    "حسابها",
+    "صفحه",
+    "الصفحه",
+    "موقع",
+    "الموقع",
+    "تغريده",
+];
+
+/// Modifiers that do not tell two organisations of one kind apart.
+const GENERIC: &[&str] = &[
+    "international",
+    "official",
+    "global",
+    "of",
+    "the",
+    "s",
+    "الدولي",
+    "الدوليه",
+    "الرسمي",
+    "الرسميه",
+];
+
+/// Whether a name is an actor's channel (an account, a page, a tweet).
+pub fn is_channel(name: &str) -> bool {
+    name_words(name)
+        .iter()
+        .any(|w| CHANNEL.contains(&w.as_str()))
+}
+
+/// The words that identify an organisation among others of its kind: the name's words
+/// without channel words, generic modifiers or possessive endings, with "United States"
+/// written "us". `None` when nothing is left ("the account").
+pub fn org_core(name: &str) -> Option<Vec<String>> {
+    let words: Vec<String> = name_words(name)
+        .into_iter()
+        .map(|w| w.strip_suffix("'s").map(str::to_owned).unwrap_or(w))
+        .filter(|w| !CHANNEL.contains(&w.as_str()) && !GENERIC.contains(&w.as_str()))
+        .collect();
+    let joined = format!(" {} ", words.join(" "))
+        .replace(" united states ", " us ")
+        .replace(" u s ", " us ");
+    let core: Vec<String> = joined.split_whitespace().map(str::to_owned).collect();
+    (!core.is_empty()).then_some(core)
+}
+
+/// The head noun of an organisation's core: the last word in English ("US-led coalition"),
+/// the first in Arabic («التحالف الدولي»).
+pub fn head_of(core: &[String]) -> &str {
+    let arabic = core
+        .first()
+        .is_some_and(|w| w.chars().any(is_arabic_letter));
+    let head = if arabic { core.first() } else { core.last() };
+    head.map(String::as_str).unwrap_or_default()
+}
+
 /// Whether the name is written as an acronym: one or two all-capital Latin words
 /// ("SDF", "CJTF-OIR", "The CJTFOIR").
 pub fn looks_like_acronym(name: &str) -> bool {
