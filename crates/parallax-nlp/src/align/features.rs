@@ -285,7 +285,9 @@ pub fn features(text: &str, lang: Lang) -> Features {
     let mut stems = Vec::with_capacity(tokens.len());
     let mut anchors = Vec::new();
     let arabic = lang == Lang::Ar || (lang == Lang::Other && text.chars().any(is_arabic_letter));
-    for t in &tokens {
+    let stemmed: Vec<String> = tokens.iter().map(|t| stem(t)).collect();
+    let mut padded: Vec<char> = Vec::with_capacity(24);
+    for (t, s) in tokens.iter().zip(&stemmed) {
         if let Some(n) = number_key(t) {
             anchors.push(hash(3, &n));
             lexical.push(hash(1, &n));
@@ -294,14 +296,13 @@ pub fn features(text: &str, lang: Lang) -> Features {
         if is_stop(t) {
             continue;
         }
-        let s = stem(t);
-        let id = hash(1, &s);
+        let id = hash(1, s);
         lexical.push(id);
         stems.push(id);
-        let padded: Vec<char> = std::iter::once('^')
-            .chain(s.chars())
-            .chain(std::iter::once('$'))
-            .collect();
+        padded.clear();
+        padded.push('^');
+        padded.extend(s.chars());
+        padded.push('$');
         for g in padded.windows(4) {
             let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ 2;
             for &c in g {
@@ -335,7 +336,6 @@ pub fn features(text: &str, lang: Lang) -> Features {
         }
     }
     // bilingual concepts: anchors across languages, synonyms within one
-    let stemmed: Vec<String> = tokens.iter().map(|t| stem(t)).collect();
     for c in super::concepts::Concepts::get().find(&stemmed) {
         let id = hash(6, &c.to_string());
         anchors.push(id);
