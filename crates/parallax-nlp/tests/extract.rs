@@ -324,6 +324,33 @@ fn english_narration_passives_and_headlines_are_not_statements() {
     );
 }
 
+#[test]
+fn english_impersonal_passive_continues_the_last_speaker() {
+    // "It was conveyed [in the meeting] that…" reports the last speaker, like "he added".
+    check(
+        Lang::En,
+        "The US General expressed his view that the region has its own dynamics. It was strongly conveyed in the ‘behind doors’ meeting that the US is determined to stay. It was also clearly stated that the US will support reconstruction.",
+        expect![[r#"
+            US General | Indirect | expressed | Neutral | the region has its own dynamics
+            US General | Indirect | conveyed | Neutral | the US is determined to stay
+            US General | Indirect | stated | Neutral | the US will support reconstruction
+        "#]],
+    );
+}
+
+#[test]
+fn english_unnamed_source_speaking_to_an_outlet_is_a_channel() {
+    // The source passes McKenzie's words on to the outlet: the statement stays his.
+    check(
+        Lang::En,
+        "The support of the US will continue, McKenzie told Abdi, according to a source who spoke to Medya News on condition of anonymity. During the meeting, McKenzie said that the SDF and the Afghan army were in no way alike, the sources told Medya News.",
+        expect![[r#"
+            McKenzie | Indirect | told | Neutral | The support of the US will continue
+            McKenzie | Indirect | said | Neutral | the SDF and the Afghan army were in no way alike
+        "#]],
+    );
+}
+
 // ---- Robustness ---------------------------------------------------------------------------
 
 /// A small xorshift generator: deterministic, dependency-free.

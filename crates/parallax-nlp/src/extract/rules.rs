@@ -579,6 +579,7 @@ impl<'s, 't> Extractor<'s, 't> {
             {
                 return;
             }
+            let channel = self.unnamed_channel(&c, prev);
             if let Content::Forward(r) = &mut prev.content {
                 if r.contains(&c.cue.start) {
                     if !self.clause_boundary(&c) {
@@ -596,11 +597,40 @@ impl<'s, 't> Extractor<'s, 't> {
                     r.end = end;
                 }
             }
-            if c.content == prev.content {
+            if c.content == prev.content || channel {
                 return;
             }
         }
         cands.push(c);
+    }
+
+    /// Whether `c` is an unnamed source passing on to a named outlet what a named speaker of
+    /// `prev` said: "X told Y, according to a source who spoke to Medya News", "X said that…,
+    /// the sources told Medya News". The source is only the channel; the statement stays X's.
+    /// Without the outlet ("X had told police…, the source added") the source is the
+    /// attribution, as PolNeAR annotates it.
+    fn unnamed_channel(&self, c: &Cand, prev: &Cand) -> bool {
+        let (Content::Backward(r), Who::Mention(np, _), Who::Mention(prev_np, _)) =
+            (&c.content, &c.who, &prev.who)
+        else {
+            return false;
+        };
+        let lex = self.lex;
+        let head = np
+            .clone()
+            .find(|&i| self.word(i).is_some_and(|w| !lex.determiners.contains(w)));
+        let unnamed = head.is_some_and(|i| self.is_word(i, &lex.unnamed));
+        let named_prev = prev_np.clone().any(|i| self.toks()[i].cap);
+        let toks = self.toks();
+        let outlet = (np.end.max(c.cue.end)..toks.len())
+            .take_while(|&i| !ends_sentence(self.kind(i)))
+            .take(MAX_GAP)
+            .any(|i| self.word(i).is_some() && toks[i].cap);
+        unnamed
+            && named_prev
+            && outlet
+            && r.contains(&prev.cue.start)
+            && prev.info.form != CueForm::Source
     }
 
     /// Whether a cue inside earlier content starts a clause of its own rather than being part
@@ -714,20 +744,24 @@ impl<'s, 't> Extractor<'s, 't> {
         let passive =
             (be_before && !cue_word.ends_with("ing")) || self.word(after_cue) == Some("by");
         if passive {
-            // "It was also conveyed that…": an impersonal report continues the last speaker.
-            let impersonal = p > sent.start
-                && self.word(p - 1) == Some("it")
-                && (after_cue..end).take(3).any(|k| {
-                    self.word(k)
-                        .is_some_and(|w| lex.complementizers.contains(w))
-                });
-            if !impersonal {
+            // "It was also conveyed that…", "It was conveyed in the meeting that…": an
+            // impersonal report continues the last speaker. A short adjunct may stand
+            // between the verb and the complementiser, but no clause boundary.
+            if p <= sent.start || self.word(p - 1) != Some("it") {
                 return None;
             }
-            let t = (after_cue..end).find(|&k| {
-                self.word(k)
-                    .is_some_and(|w| lex.complementizers.contains(w))
-            })?;
+            let t = (after_cue..end)
+                .take(MAX_GAP)
+                .take_while(|&k| {
+                    !matches!(
+                        self.kind(k),
+                        Kind::Comma | Kind::Semicolon | Kind::Colon | Kind::Dash
+                    )
+                })
+                .find(|&k| {
+                    self.word(k)
+                        .is_some_and(|w| lex.complementizers.contains(w))
+                })?;
             return Some(Cand {
                 cue: c..last + 1,
                 info,
