@@ -351,6 +351,45 @@ fn english_unnamed_source_speaking_to_an_outlet_is_a_channel() {
     );
 }
 
+#[test]
+fn english_titled_name_in_apposition_wins_over_a_place() {
+    check(
+        Lang::En,
+        "The top commander of U.S. forces in the Middle East, Gen. Frank McKenzie, on Sept. 10 met with Mazloum Kobani, telling him that the U.S. will continue to support the SDF.",
+        expect![[r#"
+            Frank McKenzie | Indirect | telling | Neutral | the U.S. will continue to support the SDF
+        "#]],
+    );
+}
+
+#[test]
+fn english_role_of_an_organisation_is_a_person() {
+    let a = analyze(
+        "The leader of the Syrian Democratic Forces has said Washington has reassured him that it will not abandon them.",
+        Lang::En,
+    );
+    assert_eq!(a.statements.len(), 1, "{a:#?}");
+    let actor = &a.actors[a.statements[0].actor];
+    assert_eq!(
+        actor.kind,
+        ActorKind::Person,
+        "the leader is a person, not the organisation: {actor:?}"
+    );
+}
+
+#[test]
+fn arabic_role_description_resolves_to_the_named_holder() {
+    // A trailing role word is not part of the name; the earlier description is the same man.
+    check(
+        Lang::Ar,
+        "قال قائد قوات سورية الديمقراطية بان هذه القوات قلقة من ان تتخلى اميركا عنها. وخلال تصريحات للصحيفة قال \"مظلوم عبدي\" قائد قوات سورية الديمقراطية: \"ان اهالي شمال شرقي سورية قلقون\".",
+        expect![[r#"
+            مظلوم عبدي | Indirect | قال | Neutral | هذه القوات قلقة من ان تتخلى اميركا عنها
+            مظلوم عبدي | Direct | قال | Neutral | ان اهالي شمال شرقي سورية قلقون
+        "#]],
+    );
+}
+
 // ---- Robustness ---------------------------------------------------------------------------
 
 /// A small xorshift generator: deterministic, dependency-free.

@@ -482,26 +482,61 @@ pub(crate) fn parse_mention(
     let mut role_key: Vec<Vec<String>> = Vec::new();
     let mut g = gender;
 
-    for (pi, part) in parts.iter().enumerate() {
-        if name_part != usize::MAX {
-            break;
-        }
-        let run = name_run(scan, lex, part);
-        if run.is_empty() {
-            continue;
-        }
-        name = part[part.len() - run.len()..].to_vec();
+    // The name a mention is headed by. A name after a preposition is only the complement of
+    // a description ("The top commander of U.S. forces in the Middle East"): a name in
+    // apposition to it wins ("…, Gen. Frank McKenzie,").
+    let runs: Vec<Vec<usize>> = parts.iter().map(|p| name_run(scan, lex, p)).collect();
+    let complement = |pi: usize| {
+        let part = &parts[pi];
+        let n = runs[pi].len();
+        lex.capitalised_names
+            && n > 0
+            && part[..part.len() - n]
+                .iter()
+                .rev()
+                .find(|&&i| !lex.determiners.contains(folded(i)))
+                .is_some_and(|&i| lex.np_prepositions.contains(folded(i)))
+    };
+    let chosen = (0..parts.len())
+        .find(|&pi| !runs[pi].is_empty() && !complement(pi))
+        .or_else(|| (0..parts.len()).find(|&pi| !runs[pi].is_empty()));
+    // "The leader of the Syrian Democratic Forces": a role of an organisation describes the
+    // person holding it, not the organisation.
+    let role_of_organisation = chosen.is_some_and(|pi| {
+        let part = &parts[pi];
+        let run = &runs[pi];
+        let org = run.last().is_some_and(|&i| {
+            lex.heads.contains_key(folded(i)) || is_acronym(word(i)) && run.len() == 1
+        });
+        let role_before = part[..part.len() - run.len()]
+            .iter()
+            .any(|&i| lex.roles.contains(folded(i)) || lex.titles.contains_key(folded(i)));
+        complement(pi) && org && role_before
+    });
+    if let (Some(pi), false) = (chosen, role_of_organisation) {
+        name = runs[pi].clone();
         name_part = pi;
+    } else if !lex.capitalised_names {
+        if let Some(first) = parts.first() {
+            name = leading_name(scan, lex, first);
+            if !name.is_empty() {
+                name_part = 0;
+            }
+        }
     }
     for (pi, part) in parts.iter().enumerate() {
-        let before: &[usize] = if pi == name_part {
+        let leading = pi == name_part && part.first() == name.first() && name.len() < part.len();
+        let before: &[usize] = if leading {
+            // «مظلوم عبدي قائد قوات سورية الديمقراطية»: the role follows the name.
+            &part[name.len()..]
+        } else if pi == name_part {
             &part[..part.len() - name.len()]
         } else {
             part
         };
         // Titles directly before the name; the rest is a role.
         let mut cut = before.len();
-        if pi == name_part {
+        if pi == name_part && !leading {
             while cut > 0 && lex.titles.contains_key(folded(before[cut - 1])) {
                 cut -= 1;
             }
@@ -559,12 +594,9 @@ pub(crate) fn parse_mention(
     let named = !name.is_empty();
     let (name_ids, kind) = if named {
         let name_heads = name.iter().find_map(|&i| lex.heads.get(folded(i)).copied());
-        let acronym = name.len() == 1 && {
+        let acronym = name.len() == 1 && is_acronym(word(name[0])) && {
             let w = word(name[0]);
             w.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && w.chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(|c| c.is_uppercase())
         };
         let kind = match name_heads {
             Some(k) => head_actor_kind(k),
@@ -589,6 +621,8 @@ pub(crate) fn parse_mention(
                 .any(|&i| toks[i].cap && !lex.in_set(&lex.unnamed, folded(i)));
         let kind = if unnamed {
             ActorKind::Unnamed
+        } else if role_of_organisation {
+            ActorKind::Person
         } else if let Some(k) = head_kind {
             head_actor_kind(k)
         } else if first.iter().any(|&i| lex.in_set(&lex.roles, folded(i))) {
@@ -665,6 +699,43 @@ pub(crate) fn parse_mention(
         aliases,
         span,
     }
+}
+
+/// An Arabic name followed by its role without a comma: «مظلوم عبدي قائد قوات سورية
+/// الديمقراطية». The role word is not part of the name.
+fn leading_name(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
+    let toks = &scan.toks;
+    let article = lex.definite_article.as_deref().unwrap_or("\u{0}");
+    let folded = |i: usize| toks[i].norm.as_ref();
+    let Some(role) = part
+        .iter()
+        .position(|&i| lex.in_set(&lex.roles, folded(i)) || lex.titles.contains_key(folded(i)))
+    else {
+        return Vec::new();
+    };
+    let name = &part[..role];
+    let plain = name.iter().all(|&i| {
+        let f = folded(i);
+        !(strip_arabic_proclitic(f).starts_with(article)
+            || f.starts_with(article)
+            || lex.heads.contains_key(f)
+            || lex.heads.contains_key(lex.bare(f))
+            || lex.speaker_stops.contains(f)
+            || lex.time_words.contains(f)
+            || lex.unnamed.contains(f)
+            || lex.determiners.contains(f))
+    });
+    if plain && (1..=4).contains(&name.len()) && role + 1 < part.len() {
+        name.to_vec()
+    } else {
+        Vec::new()
+    }
+}
+
+/// A word written in capitals: "SDF", "USCIRF".
+fn is_acronym(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(|c| c.is_uppercase())
 }
 
 fn key_starts(acro: &str, expansion: &[String], lex: &Lexicon) -> bool {

@@ -1820,6 +1820,10 @@ impl<'s, 't> Extractor<'s, 't> {
                     {
                         break;
                     }
+                    // «“مظلوم عبدي” قائد قوات…»: a role in apposition after a name.
+                    if words > 0 && !last_definite && lex.in_set(&lex.roles, w) {
+                        opens_with_person = true;
+                    }
                     if words == 0 {
                         opens_with_person = lex.in_set(&lex.roles, w) || lex.titles.contains_key(w);
                         opens_with_role = lex.in_set(&lex.roles, w)
