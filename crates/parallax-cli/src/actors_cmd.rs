@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
-use parallax_core::actors::{ActorSummary, ComparisonGroup, MentionSelector};
+use parallax_core::actors::{ActorSummary, ComparisonGroup, GroupEditRequest, MentionSelector};
 use parallax_core::nlp::actors::ActorEdit;
 use parallax_core::nlp::align::DiffOp;
 use parallax_core::nlp::extract::ActorKind;
@@ -125,22 +125,87 @@ fn parse_kind(s: &str) -> Result<ActorKind, String> {
 /// `parallax compare`.
 #[derive(Args)]
 #[command(
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true,
     after_help = "Groups each actor's statements from different articles that report the same claim,\n\
     with a word diff of every version against the base (earliest, then fullest) and the\n\
-    outlets that quote the actor but left the claim out.\n\
-    With --json, one group per line: actor, group, claim, statements [{source, outlet, text,\n\
-    kind, stance, published_at, lang, diff}], missing_from, related.\n\n\
-    Examples:\n  parallax compare study.parallax --actor McKenzie\n  parallax compare study.parallax --json > groups.jsonl"
+    outlets that quote the actor but left the claim out. Each statement shows its id (#N),\n\
+    which the group edits (move, merge, split, undo) take; edits are stored and survive\n\
+    `parallax analyze` and later imports.\n\
+    With --json, one group per line: actor, group, claim, statements [{id, source, outlet,\n\
+    text, kind, stance, published_at, lang, diff}], missing_from, related.\n\n\
+    Examples:\n  parallax compare study.parallax --actor McKenzie\n  parallax compare study.parallax --json > groups.jsonl\n  \
+    parallax compare merge study.parallax 17 42\n  parallax compare undo study.parallax"
 )]
 pub struct CompareArgs {
     /// The project file.
-    project: PathBuf,
+    #[arg(required = true)]
+    project: Option<PathBuf>,
     /// Only the groups of actors whose name or aliases contain this.
     #[arg(long)]
     actor: Option<String>,
     /// One JSON object per group and line.
     #[arg(long)]
     json: bool,
+    #[command(subcommand)]
+    edit: Option<GroupCommand>,
+}
+
+/// A correction of the grouping. STATEMENT is a statement id as `compare` shows it.
+#[derive(Subcommand)]
+enum GroupCommand {
+    /// Move a statement into the group of another statement, or into a group of its own.
+    #[command(
+        after_help = "Examples:\n  parallax compare move study.parallax 17 --to 42\n  \
+        parallax compare move study.parallax 17"
+    )]
+    Move {
+        project: PathBuf,
+        statement: i64,
+        /// A statement of the group to join (none: a group of its own).
+        #[arg(long)]
+        to: Option<i64>,
+    },
+    /// Merge the groups of two statements of one actor.
+    #[command(after_help = "Example:\n  parallax compare merge study.parallax 17 42")]
+    Merge { project: PathBuf, a: i64, b: i64 },
+    /// Move statements out of their groups into one new group.
+    #[command(after_help = "Example:\n  parallax compare split study.parallax 17 18")]
+    Split {
+        project: PathBuf,
+        #[arg(required = true)]
+        statements: Vec<i64>,
+    },
+    /// Take back the latest group edit still in force.
+    #[command(after_help = "Example:\n  parallax compare undo study.parallax")]
+    Undo { project: PathBuf },
+}
+
+fn group_edit(edit: GroupCommand) -> Result<ExitCode> {
+    let (path, request) = match edit {
+        GroupCommand::Undo { project } => {
+            let mut project = open(&project)?;
+            match project.undo_group_edit()? {
+                Some(undone) => println!("undone: {}", serde_json::to_string(&undone)?),
+                None => eprintln!("nothing to undo"),
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        GroupCommand::Move {
+            project,
+            statement,
+            to,
+        } => (project, GroupEditRequest::Move { statement, to }),
+        GroupCommand::Merge { project, a, b } => (project, GroupEditRequest::Merge { a, b }),
+        GroupCommand::Split {
+            project,
+            statements,
+        } => (project, GroupEditRequest::Split { statements }),
+    };
+    let mut project = open(&path)?;
+    let edit = project.record_group_edit(&request, chrono::Utc::now())?;
+    println!("recorded: {}", serde_json::to_string(&edit)?);
+    Ok(ExitCode::SUCCESS)
 }
 
 fn open(path: &std::path::Path) -> Result<Project> {
@@ -265,6 +330,7 @@ struct GroupLine<'a> {
 
 #[derive(Serialize)]
 struct StatementLine<'a> {
+    id: i64,
     source: &'a str,
     outlet: &'a str,
     text: &'a str,
@@ -285,6 +351,7 @@ impl<'a> From<&'a ComparisonGroup> for GroupLine<'a> {
                 .statements
                 .iter()
                 .map(|s| StatementLine {
+                    id: s.id,
                     source: &s.source,
                     outlet: &s.outlet,
                     text: &s.text,
@@ -302,7 +369,13 @@ impl<'a> From<&'a ComparisonGroup> for GroupLine<'a> {
 }
 
 pub fn compare(args: CompareArgs) -> Result<ExitCode> {
-    let project = open(&args.project)?;
+    if let Some(edit) = args.edit {
+        return group_edit(edit);
+    }
+    let path = args
+        .project
+        .expect("clap requires PROJECT without a subcommand");
+    let project = open(&path)?;
     let groups = project.compare(args.actor.as_deref())?;
     let mut out = std::io::stdout().lock();
     for g in &groups {
@@ -341,7 +414,8 @@ fn readable_group(out: &mut impl Write, g: &ComparisonGroup) -> std::io::Result<
         let marker = if i == g.base { "base" } else { "    " };
         writeln!(
             out,
-            "  {marker} {} · {} · {} · {kind} · {} · {stance}",
+            "  {marker} #{} {} · {} · {} · {kind} · {} · {stance}",
+            s.id,
             s.outlet,
             date,
             s.lang.code(),

@@ -388,3 +388,104 @@ fn actors_are_one_across_scripts_and_edits_survive_reanalysis() {
         }
     }
 }
+
+/// The groups of `compare --json`, as lists of (actor, statement texts).
+fn groups(project: &std::path::Path) -> Vec<(String, Vec<String>, Vec<i64>)> {
+    let out = parallax()
+        .arg("compare")
+        .arg(project)
+        .arg("--json")
+        .assert()
+        .success();
+    json_lines(&out.get_output().stdout)
+        .into_iter()
+        .map(|g| {
+            let st = g["statements"].as_array().unwrap();
+            (
+                g["actor"].as_str().unwrap().to_owned(),
+                st.iter()
+                    .map(|s| s["text"].as_str().unwrap().to_owned())
+                    .collect(),
+                st.iter().map(|s| s["id"].as_i64().unwrap()).collect(),
+            )
+        })
+        .collect()
+}
+
+/// An analyst's merge of two groups survives re-analysis (new statement ids) and a later
+/// import, and can be undone; statements of different actors cannot be merged.
+#[test]
+fn group_edits_survive_reanalysis_and_imports_and_can_be_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("study.parallax");
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(corpus().join("news/articles"))
+        .assert()
+        .success();
+    let before = groups(&project);
+    // two single-statement groups of one actor
+    let mut singles: std::collections::BTreeMap<&str, Vec<&(String, Vec<String>, Vec<i64>)>> =
+        Default::default();
+    for g in before.iter().filter(|g| g.1.len() == 1) {
+        singles.entry(g.0.as_str()).or_default().push(g);
+    }
+    let (_, pair) = singles
+        .iter()
+        .find(|(_, v)| v.len() >= 2)
+        .expect("an actor with two single-statement groups");
+    let (a, b) = (pair[0], pair[1]);
+    let together = |gs: &[(String, Vec<String>, Vec<i64>)]| {
+        gs.iter()
+            .any(|g| g.1.contains(&a.1[0]) && g.1.contains(&b.1[0]))
+    };
+    assert!(!together(&before));
+    parallax()
+        .args(["compare", "merge"])
+        .arg(&project)
+        .arg(a.2[0].to_string())
+        .arg(b.2[0].to_string())
+        .assert()
+        .success();
+    assert!(together(&groups(&project)), "merged");
+
+    parallax().arg("analyze").arg(&project).assert().success();
+    let later = dir.path().join("later.txt");
+    let text =
+        std::fs::read_to_string(corpus().join("dev/articles/ar-seed-coalition-sdf.txt")).unwrap();
+    std::fs::write(&later, text).unwrap();
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(&later)
+        .assert()
+        .success();
+    let after = groups(&project);
+    assert!(
+        together(&after),
+        "the merge survives analyze and a later import"
+    );
+    assert!(
+        !after.iter().flat_map(|g| &g.2).any(|id| a.2.contains(id)),
+        "statement ids changed with the re-analysis"
+    );
+
+    // statements of two actors are refused with a reason
+    let other = before.iter().find(|g| g.0 != a.0).unwrap();
+    parallax()
+        .args(["compare", "merge"])
+        .arg(&project)
+        .arg(after.iter().find(|g| g.1.contains(&a.1[0])).unwrap().2[0].to_string())
+        .arg(after.iter().find(|g| g.1.contains(&other.1[0])).unwrap().2[0].to_string())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("different actors"));
+
+    parallax()
+        .args(["compare", "undo"])
+        .arg(&project)
+        .assert()
+        .success();
+    assert!(!together(&groups(&project)), "undo takes the merge back");
+}

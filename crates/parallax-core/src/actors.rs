@@ -10,14 +10,16 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use parallax_nlp::actors::{self, ActorEdit, ActorMention, ActorRef, GlobalActor, MentionId};
-use parallax_nlp::align::{self, AlignConfig, AlignItem, Coverage, DiffOp};
+use parallax_nlp::align::{
+    self, AlignConfig, AlignItem, Coverage, DiffOp, GroupEdit, StatementKey,
+};
 use parallax_nlp::extract::{ActorKind, Stance, StatementKind};
 use parallax_nlp::text::fold_for_match;
 use parallax_nlp::Lang;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{ArticleId, StatementRow};
-use crate::store::{actor_edits, statements, StoreError};
+use crate::store::{edits, statements, StoreError};
 use crate::{Project, ProjectError};
 
 /// How many hex digits of the content hash name an article in a [`MentionId`].
@@ -43,6 +45,21 @@ pub enum ActorError {
     NoSuchMention { actor: String, mention: String },
     #[error("a split must move at least one mention")]
     EmptySplit,
+    #[error("no statement has id {0}: `parallax compare PROJECT` shows the ids")]
+    NoSuchStatement(i64),
+    #[error("statements {0} and {1} are by different actors: merge or split the actors instead")]
+    DifferentActors(i64, i64),
+}
+
+/// How an analyst names a statement in a group edit: the store's id, as `compare` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupEditRequest {
+    /// `statement` joins the group of `to`, or a group of its own.
+    Move { statement: i64, to: Option<i64> },
+    /// The groups of the two statements become one.
+    Merge { a: i64, b: i64 },
+    /// The statements leave their groups for one new group.
+    Split { statements: Vec<i64> },
 }
 
 impl From<rusqlite::Error> for ActorError {
@@ -205,7 +222,7 @@ impl Project {
             .iter()
             .map(|s| ActorMention::from_local(&article_key(&s.content_hash), &s.actor))
             .collect();
-        let edits = actor_edits::active(self.conn())?;
+        let edits = edits::active(self.conn(), edits::Log::Actors)?;
         let actors = actors::resolve(&mentions, &edits);
         let by_mention: HashMap<&MentionId, usize> = actors
             .iter()
@@ -344,7 +361,7 @@ impl Project {
         now: DateTime<Utc>,
     ) -> Result<(), ActorError> {
         let tx = self.conn_mut().transaction()?;
-        actor_edits::append(&tx, edit, now)?;
+        edits::append(&tx, edits::Log::Actors, edit, now)?;
         tx.commit()?;
         Ok(())
     }
@@ -352,7 +369,7 @@ impl Project {
     /// Undoes the latest edit in force; returns it, or `None` when there is nothing to undo.
     pub fn undo_actor_edit(&mut self) -> Result<Option<ActorEdit>, ActorError> {
         let tx = self.conn_mut().transaction()?;
-        let undone = actor_edits::undo_last(&tx)?;
+        let undone = edits::undo_last(&tx, edits::Log::Actors)?;
         tx.commit()?;
         Ok(undone)
     }
@@ -394,13 +411,82 @@ impl Project {
         Ok((rows, items, names))
     }
 
+    /// Stores a correction of the grouping (statements named by id, stored by
+    /// [`StatementKey`] so that it survives re-analysis); it applies after the earlier ones.
+    pub fn record_group_edit(
+        &mut self,
+        request: &GroupEditRequest,
+        now: DateTime<Utc>,
+    ) -> Result<GroupEdit, ActorError> {
+        let (_, items, _) = self.align_items()?;
+        let find = |id: i64| -> Result<&AlignItem, ActorError> {
+            items
+                .iter()
+                .find(|it| it.id as i64 == id)
+                .ok_or(ActorError::NoSuchStatement(id))
+        };
+        let same_actor = |a: i64, b: i64| -> Result<(), ActorError> {
+            if find(a)?.actor == find(b)?.actor {
+                Ok(())
+            } else {
+                Err(ActorError::DifferentActors(a, b))
+            }
+        };
+        let key = |id: i64| find(id).map(StatementKey::of);
+        let edit = match request {
+            GroupEditRequest::Move { statement, to } => {
+                if let Some(to) = to {
+                    same_actor(*statement, *to)?;
+                }
+                GroupEdit::Move {
+                    statement: key(*statement)?,
+                    to: to.map(key).transpose()?,
+                }
+            }
+            GroupEditRequest::Merge { a, b } => {
+                same_actor(*a, *b)?;
+                GroupEdit::Merge {
+                    a: key(*a)?,
+                    b: key(*b)?,
+                }
+            }
+            GroupEditRequest::Split { statements } => {
+                let Some(&first) = statements.first() else {
+                    return Err(ActorError::EmptySplit);
+                };
+                for &s in statements {
+                    same_actor(first, s)?;
+                }
+                GroupEdit::Split {
+                    statements: statements
+                        .iter()
+                        .map(|&s| key(s))
+                        .collect::<Result<_, _>>()?,
+                }
+            }
+        };
+        let tx = self.conn_mut().transaction()?;
+        edits::append(&tx, edits::Log::Groups, &edit, now)?;
+        tx.commit()?;
+        Ok(edit)
+    }
+
+    /// Undoes the latest group edit in force; returns it, or `None` when there is none.
+    pub fn undo_group_edit(&mut self) -> Result<Option<GroupEdit>, ActorError> {
+        let tx = self.conn_mut().transaction()?;
+        let undone = edits::undo_last(&tx, edits::Log::Groups)?;
+        tx.commit()?;
+        Ok(undone)
+    }
+
     /// The statements grouped by actor and claim across sources, each group with a word
     /// diff against its base version and the outlets that left the claim out. With a
     /// filter, only the groups of actors whose name or aliases contain it (folded); group
     /// ids are the same either way.
     pub fn compare(&self, actor_filter: Option<&str>) -> Result<Vec<ComparisonGroup>, ActorError> {
         let (rows, items, names) = self.align_items()?;
-        let alignment = align::align(&items, &AlignConfig::default());
+        let group_edits: Vec<GroupEdit> = edits::active(self.conn(), edits::Log::Groups)?;
+        let alignment = align::align_edited(&items, &AlignConfig::default(), &group_edits);
         let wanted: Option<BTreeSet<String>> = match actor_filter.map(fold_for_match) {
             None => None,
             Some(filter) => Some(
@@ -470,7 +556,8 @@ impl Project {
     /// names, claim rows are in group-id order.
     pub fn coverage(&self) -> Result<Coverage, ActorError> {
         let (_, items, names) = self.align_items()?;
-        let alignment = align::align(&items, &AlignConfig::default());
+        let group_edits: Vec<GroupEdit> = edits::active(self.conn(), edits::Log::Groups)?;
+        let alignment = align::align_edited(&items, &AlignConfig::default(), &group_edits);
         let mut coverage = align::coverage(&items, &alignment);
         for actor in &mut coverage.actors {
             if let Some(name) = names.get(actor) {

@@ -327,3 +327,90 @@ fn gold_alignment_scores_do_not_regress() {
         "cross-language pairs F1 fell to {cross}: {last}"
     );
 }
+
+#[test]
+fn analyst_group_edits_move_merge_and_split_and_never_cross_actors() {
+    use parallax_nlp::align::{align_edited, GroupEdit, StatementKey};
+    let items = [
+        item(
+            1,
+            "mckenzie",
+            "duvar",
+            EN,
+            None,
+            "US forces will continue to protect the oil fields in NE Syria",
+        ),
+        item(
+            2,
+            "mckenzie",
+            "kvoice",
+            EN,
+            None,
+            "US forces will continue to protect the oil fields in NE Syria",
+        ),
+        item(
+            3,
+            "mckenzie",
+            "isw",
+            EN,
+            None,
+            "The SDF and the Afghan army are not alike at all",
+        ),
+        item(
+            4,
+            "mckenzie",
+            "wapo",
+            EN,
+            None,
+            "The United States will support reconstruction efforts",
+        ),
+        item(
+            5,
+            "abdi",
+            "times",
+            EN,
+            None,
+            "Washington has reassured us that it will not abandon us",
+        ),
+    ];
+    let key = |id: usize| StatementKey::of(&items[id - 1]);
+    let grouped = |edits: &[GroupEdit]| -> Vec<Vec<u64>> {
+        let mut g: Vec<Vec<u64>> = align_edited(&items, &AlignConfig::default(), edits)
+            .groups
+            .iter()
+            .map(|g| g.members.iter().map(|&m| items[m].id).collect())
+            .collect();
+        g.sort();
+        g
+    };
+    assert_eq!(grouped(&[]), vec![vec![1, 2], vec![3], vec![4], vec![5]]);
+    // merge two claims the aligner kept apart; moving 1 out makes it a group of its own
+    let merge = GroupEdit::Merge {
+        a: key(2),
+        b: key(3),
+    };
+    assert_eq!(
+        grouped(&[merge.clone()]),
+        vec![vec![1, 2, 3], vec![4], vec![5]]
+    );
+    let out = GroupEdit::Move {
+        statement: key(1),
+        to: None,
+    };
+    assert_eq!(
+        grouped(&[merge.clone(), out]),
+        vec![vec![1], vec![2, 3], vec![4], vec![5]]
+    );
+    // a move into another actor's group is skipped; a split makes one new group
+    let across = GroupEdit::Move {
+        statement: key(3),
+        to: Some(key(5)),
+    };
+    let split = GroupEdit::Split {
+        statements: vec![key(1), key(4)],
+    };
+    assert_eq!(
+        grouped(&[across, split]),
+        vec![vec![1, 4], vec![2], vec![3], vec![5]]
+    );
+}

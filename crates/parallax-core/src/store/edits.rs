@@ -1,41 +1,75 @@
-//! The `actor_edits` table: the analyst's corrections to the actor registry, in order.
+//! The analyst's edit logs, in order: `actor_edits` (corrections to the actor registry) and
+//! `group_edits` (corrections to the grouping of statements by claim). Both are append-only
+//! lists of JSON edits; undo marks the latest one in force as undone and keeps it as history.
 
 use chrono::{DateTime, Utc};
-use parallax_nlp::actors::ActorEdit;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{de::DeserializeOwned, Serialize};
 
-fn to_json(edit: &ActorEdit) -> rusqlite::Result<String> {
+/// Which log.
+#[derive(Debug, Clone, Copy)]
+pub enum Log {
+    Actors,
+    Groups,
+}
+
+impl Log {
+    fn table(self) -> &'static str {
+        match self {
+            Log::Actors => "actor_edits",
+            Log::Groups => "group_edits",
+        }
+    }
+}
+
+fn to_json<T: Serialize>(edit: &T) -> rusqlite::Result<String> {
     serde_json::to_string(edit).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
 }
 
-fn from_json(column: usize, json: &str) -> rusqlite::Result<ActorEdit> {
+fn from_json<T: DeserializeOwned>(column: usize, json: &str) -> rusqlite::Result<T> {
     serde_json::from_str(json).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 
 /// Appends an edit; returns its id.
-pub fn append(tx: &Transaction<'_>, edit: &ActorEdit, now: DateTime<Utc>) -> rusqlite::Result<i64> {
+pub fn append<T: Serialize>(
+    tx: &Transaction<'_>,
+    log: Log,
+    edit: &T,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
     tx.execute(
-        "INSERT INTO actor_edits (created_at, edit) VALUES (?1, ?2)",
+        &format!(
+            "INSERT INTO {} (created_at, edit) VALUES (?1, ?2)",
+            log.table()
+        ),
         params![now.to_rfc3339(), to_json(edit)?],
     )?;
     Ok(tx.last_insert_rowid())
 }
 
 /// The edits in force (not undone), oldest first: the order they are replayed in.
-pub fn active(conn: &Connection) -> rusqlite::Result<Vec<ActorEdit>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT edit FROM actor_edits WHERE undone = 0 ORDER BY id")?;
+pub fn active<T: DeserializeOwned>(conn: &Connection, log: Log) -> rusqlite::Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT edit FROM {} WHERE undone = 0 ORDER BY id",
+        log.table()
+    ))?;
     let rows = stmt.query_map([], |r| from_json(0, &r.get::<_, String>(0)?))?;
     rows.collect()
 }
 
 /// Marks the latest edit in force as undone and returns it, or `None` when there is none.
-pub fn undo_last(tx: &Transaction<'_>) -> rusqlite::Result<Option<ActorEdit>> {
+pub fn undo_last<T: DeserializeOwned>(
+    tx: &Transaction<'_>,
+    log: Log,
+) -> rusqlite::Result<Option<T>> {
     let last: Option<(i64, String)> = tx
         .query_row(
-            "SELECT id, edit FROM actor_edits WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+            &format!(
+                "SELECT id, edit FROM {} WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+                log.table()
+            ),
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -43,6 +77,9 @@ pub fn undo_last(tx: &Transaction<'_>) -> rusqlite::Result<Option<ActorEdit>> {
     let Some((id, json)) = last else {
         return Ok(None);
     };
-    tx.execute("UPDATE actor_edits SET undone = 1 WHERE id = ?1", [id])?;
+    tx.execute(
+        &format!("UPDATE {} SET undone = 1 WHERE id = ?1", log.table()),
+        [id],
+    )?;
     from_json(1, &json).map(Some)
 }

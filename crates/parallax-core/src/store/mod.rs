@@ -3,8 +3,8 @@
 //! All SQL of the project lives under this module. Reads take `&Connection`, writes take
 //! `&Transaction`, so callers decide transaction boundaries (one per imported file).
 
-pub mod actor_edits;
 pub mod articles;
+pub mod edits;
 pub mod search;
 pub mod statements;
 
@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_statements.sql"),
     include_str!("../../migrations/0003_actor_edits.sql"),
     include_str!("../../migrations/0004_fts_automerge.sql"),
+    include_str!("../../migrations/0005_group_edits.sql"),
 ];
 
 /// The schema version this build writes.

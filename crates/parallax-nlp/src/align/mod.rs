@@ -97,6 +97,114 @@ impl Default for AlignConfig {
     }
 }
 
+/// A stable name for a statement: its article's key and its folded words. Re-running the
+/// extractor on the same article gives the same keys, so group edits survive re-analysis.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StatementKey(pub String);
+
+impl StatementKey {
+    pub fn new(article: &str, text: &str) -> StatementKey {
+        StatementKey(format!(
+            "{article}#{}",
+            crate::text::match_tokens(text).join(" ")
+        ))
+    }
+
+    pub fn of(item: &AlignItem) -> StatementKey {
+        StatementKey::new(&item.article, &item.text)
+    }
+}
+
+/// An analyst's correction of the grouping, stored as an edit and replayed by
+/// [`align_edited`] in order. Edits never move a statement to another actor's group (that is
+/// an actor edit); one that would is skipped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "op")]
+pub enum GroupEdit {
+    /// The statement leaves its group for the group of `to`, or for a group of its own.
+    Move {
+        statement: StatementKey,
+        to: Option<StatementKey>,
+    },
+    /// The groups of `a` and `b` become one.
+    Merge { a: StatementKey, b: StatementKey },
+    /// These statements leave their groups and form one new group.
+    Split { statements: Vec<StatementKey> },
+}
+
+/// Replays group edits on the groups (lists of item indexes); returns the new groups.
+fn apply_group_edits(
+    items: &[AlignItem],
+    comps: Vec<Vec<usize>>,
+    edits: &[GroupEdit],
+) -> Vec<Vec<usize>> {
+    let mut by_key: HashMap<StatementKey, Vec<usize>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        by_key.entry(StatementKey::of(it)).or_default().push(i);
+    }
+    let mut group_of = vec![0usize; items.len()];
+    for (g, ms) in comps.iter().enumerate() {
+        for &m in ms {
+            group_of[m] = g;
+        }
+    }
+    let mut next = comps.len();
+    let found = |k: &StatementKey| by_key.get(k).cloned().unwrap_or_default();
+    for edit in edits {
+        match edit {
+            GroupEdit::Move { statement, to } => {
+                let moving = found(statement);
+                let Some(&first) = moving.first() else {
+                    continue;
+                };
+                let target = match to {
+                    None => {
+                        next += 1;
+                        next - 1
+                    }
+                    Some(t) => match found(t).first() {
+                        Some(&t) if items[t].actor == items[first].actor => group_of[t],
+                        _ => continue,
+                    },
+                };
+                for m in moving {
+                    group_of[m] = target;
+                }
+            }
+            GroupEdit::Merge { a, b } => {
+                let (Some(&a), Some(&b)) = (found(a).first(), found(b).first()) else {
+                    continue;
+                };
+                if items[a].actor != items[b].actor {
+                    continue;
+                }
+                let (ga, gb) = (group_of[a], group_of[b]);
+                for g in group_of.iter_mut().filter(|g| **g == gb) {
+                    *g = ga;
+                }
+            }
+            GroupEdit::Split { statements } => {
+                let members: Vec<usize> = statements.iter().flat_map(found).collect();
+                let Some(&first) = members.first() else {
+                    continue;
+                };
+                for m in members {
+                    if items[m].actor == items[first].actor {
+                        group_of[m] = next;
+                    }
+                }
+                next += 1;
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, g) in group_of.into_iter().enumerate() {
+        groups.entry(g).or_default().push(i);
+    }
+    groups.into_values().collect()
+}
+
 /// Statements of one actor reporting one claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
@@ -354,6 +462,11 @@ fn par_map<T: Sync, R: Send>(items: &[T], workers: usize, f: impl Fn(&T) -> R + 
 /// Actors are independent (candidates never cross actors), so features are computed and
 /// actors aligned on every core; the result does not depend on how many there are.
 pub fn align(items: &[AlignItem], cfg: &AlignConfig) -> Alignment {
+    align_edited(items, cfg, &[])
+}
+
+/// [`align`], then the analyst's [`GroupEdit`]s replayed in order.
+pub fn align_edited(items: &[AlignItem], cfg: &AlignConfig, edits: &[GroupEdit]) -> Alignment {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
@@ -408,6 +521,9 @@ pub fn align(items: &[AlignItem], cfg: &AlignConfig) -> Alignment {
     for (c, f) in results {
         comps.extend(c);
         far_pairs.extend(f);
+    }
+    if !edits.is_empty() {
+        comps = apply_group_edits(items, comps, edits);
     }
 
     // components → groups, ordered by actor then first member
