@@ -191,11 +191,14 @@ fn arabic_unnamed_sources() {
 }
 
 #[test]
-fn arabic_headlines_and_narration_are_not_statements() {
+fn arabic_narration_is_not_a_statement_but_a_speaker_headline_is() {
+    // «قائد…: claim» headlines a statement of the article's speaker; narration is none.
     check(
         Lang::Ar,
         "قائد قوات سوريا الديمقراطية: واشنطن لن تتخلى عنا\nوتأتي هذه التصريحات بالتزامن مع تهديدات تركية بعملية عسكرية في المنطقة.\nوأرسل البيت الأبيض الجنرال إلى شمال شرق سوريا.",
-        expect![[r#""#]],
+        expect![[r#"
+            قائد قوات سوريا الديمقراطية | Indirect | : | Neutral | واشنطن لن تتخلى عنا
+        "#]],
     );
 }
 
@@ -386,6 +389,37 @@ fn arabic_role_description_resolves_to_the_named_holder() {
         expect![[r#"
             مظلوم عبدي | Indirect | قال | Neutral | هذه القوات قلقة من ان تتخلى اميركا عنها
             مظلوم عبدي | Direct | قال | Neutral | ان اهالي شمال شرقي سورية قلقون
+        "#]],
+    );
+}
+
+#[test]
+fn headline_speaker_claims() {
+    // "Event: claim" speaks for the event's subject; "claim, Speaker"; an Arabic description
+    // met nowhere else stands for the article's main speaker.
+    check(
+        Lang::En,
+        "US General McKenzie meets with Mazloum Abdi: US support to SDF will continue\nDuring the meeting, US General McKenzie stated that the support will continue.",
+        expect![[r#"
+            McKenzie | Indirect | : | Neutral | US support to SDF will continue
+            McKenzie | Indirect | stated | Neutral | the support will continue
+        "#]],
+    );
+    check(
+        Lang::En,
+        "We recommended US pressure Turkey withdraw from northeast Syria, USCIRF\nThe commission USCIRF said on Sunday that it recommended pressure on Turkey.",
+        expect![[r#"
+            USCIRF | Indirect | , | Neutral | We recommended US pressure Turkey withdraw from northeast Syria
+            USCIRF | Indirect | said | Neutral | it recommended pressure on Turkey
+        "#]],
+    );
+    check(
+        Lang::Ar,
+        "أعلى لجنة دينية أميركية من الرقة: ندعم الإدارة الذاتية وما تمثله من قيم\nوقالت نادين ماينزا إن الشعب الأميركي يقف مع شمال وشرقي سوريا. وأضافت أن اللجنة قدمت مقترحات جريئة.",
+        expect![[r#"
+            نادين ماينزا | Indirect | : | Neutral | ندعم الإدارة الذاتية وما تمثله من قيم
+            نادين ماينزا | Indirect | وقالت | Neutral | الشعب الأميركي يقف مع شمال وشرقي سوريا
+            نادين ماينزا | Indirect | وأضافت | Neutral | اللجنة قدمت مقترحات جريئة
         "#]],
     );
 }

@@ -377,6 +377,55 @@ impl Registry {
         self.history.last().map(|&(a, p)| (self.find(a), p))
     }
 
+    /// The actor with the most statements so far, if one spoke more than once.
+    pub(crate) fn main_speaker(&self) -> Option<usize> {
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for &(a, _) in &self.history {
+            let a = self.find(a);
+            match counts.iter_mut().find(|(b, _)| *b == a) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((a, 1)),
+            }
+        }
+        // The first to reach the highest count wins a tie.
+        let best =
+            counts
+                .iter()
+                .fold(None, |best: Option<(usize, usize)>, &(a, n)| match best {
+                    Some((_, m)) if m >= n => best,
+                    _ => Some((a, n)),
+                })?;
+        (best.1 >= 2).then_some(best.0)
+    }
+
+    /// Whether the actor has been mentioned only once (a mention nothing else took up).
+    pub(crate) fn only_mentioned_once(&self, a: usize) -> bool {
+        self.actors[self.find(a)].mentions.len() == 1
+    }
+
+    /// Whether the actor carries a proper name.
+    pub(crate) fn is_named(&self, a: usize) -> bool {
+        self.actors[self.find(a)].named
+    }
+
+    /// Makes `from` the same actor as `into`, keeping `into`'s name; `from`'s description
+    /// becomes one of its roles.
+    pub(crate) fn merge_into(&mut self, from: usize, into: usize) {
+        let (from, into) = (self.find(from), self.find(into));
+        if from == into {
+            return;
+        }
+        let mentions = std::mem::take(&mut self.actors[from].mentions);
+        let roles = std::mem::take(&mut self.actors[from].roles);
+        let name = std::mem::take(&mut self.actors[from].name);
+        let target = &mut self.actors[into];
+        target.mentions.extend(mentions);
+        for r in roles.into_iter().chain(std::iter::once(name)) {
+            push_new(&mut target.roles, r);
+        }
+        self.parent[from] = into;
+    }
+
     /// The root of an actor id (ids may be merged).
     pub(crate) fn root(&self, a: usize) -> usize {
         self.find(a)

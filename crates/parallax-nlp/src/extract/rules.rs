@@ -97,6 +97,8 @@ impl<'s, 't> Extractor<'s, 't> {
         let sentences = &self.scan.sentences;
         let paras = &self.scan.sentence_para;
         let mut turn_para = None;
+        // Headline claims are read after the body, whose speakers they summarise.
+        let mut headlines: Vec<(Cand, u32)> = Vec::new();
         for s in 0..sentences.len() {
             let para = paras[s];
             if turn_para == Some(para) {
@@ -110,7 +112,8 @@ impl<'s, 't> Extractor<'s, 't> {
                         last += 1;
                     }
                     let end = content_end(self.toks(), &sentences[last]);
-                    if self.headline_claim(sentences[s].start, end, para) {
+                    if let Some(c) = self.headline_claim(sentences[s].start, end) {
+                        headlines.push((c, para));
                         turn_para = Some(para);
                     }
                 }
@@ -122,11 +125,12 @@ impl<'s, 't> Extractor<'s, 't> {
                     last += 1;
                 }
                 let end = content_end(self.toks(), &sentences[last]);
-                if self.words_in(sentences[s].start..end) < 25
-                    && self.headline_claim(sentences[s].start, end, para)
-                {
-                    turn_para = Some(para);
-                    continue;
+                if self.words_in(sentences[s].start..end) < 25 {
+                    if let Some(c) = self.headline_claim(sentences[s].start, end) {
+                        headlines.push((c, para));
+                        turn_para = Some(para);
+                        continue;
+                    }
                 }
             }
             if s == 0 || paras[s - 1] != para {
@@ -146,6 +150,34 @@ impl<'s, 't> Extractor<'s, 't> {
             }
             self.sentence(sentences[s].clone(), para);
         }
+        let body = self.statements.len();
+        for (c, para) in headlines {
+            let before = self.statements.len();
+            let main = self.reg.main_speaker();
+            self.emit(c, para);
+            let Some((st, a)) = self.statements.get(before..).and_then(|n| n.first()) else {
+                continue;
+            };
+            let a = *a;
+            // The same headline printed twice is one statement.
+            let repeated = self.statements[body..before]
+                .iter()
+                .any(|(o, _)| o.text == st.text);
+            if repeated {
+                self.statements.truncate(before);
+                continue;
+            }
+            // A description met nowhere in the body ("Top US religious panel: …") stands for
+            // the article's main speaker.
+            if let Some(main) = main {
+                if self.reg.only_mentioned_once(a) && !self.reg.is_named(a) {
+                    self.reg.merge_into(a, main);
+                }
+            }
+        }
+        // Headlines come first, in text order.
+        let n = self.statements.len() - body;
+        self.statements.rotate_right(n);
         (self.statements, self.reg)
     }
 
@@ -207,33 +239,37 @@ impl<'s, 't> Extractor<'s, 't> {
         true
     }
 
-    /// A headline giving a speaker's claim: "Pat Caddell: Voters Worried About…". The speaker
-    /// is a short capitalised name written again in the article outside the headline, or a
-    /// source noun from the lexicon ("Poll: …").
-    fn headline_claim(&mut self, start: usize, end: usize, para: u32) -> bool {
-        let toks = self.toks();
-        let lex = self.lex;
-        let mut i = start;
-        while i < end && i < start + 4 && self.kind(i) == Kind::Word && toks[i].cap {
-            i += 1;
-        }
-        if i == start || self.kind(i) != Kind::Colon || self.words_in(i + 1..end) < 4 {
-            return false;
-        }
-        let source_noun = i == start + 1 && lex.heads.contains_key(toks[start].norm.as_ref());
-        let named_elsewhere = (start..i).all(|k| {
-            let w = toks[k].norm.as_ref();
-            !lex.speaker_stops.contains(w)
-                && !lex.time_words.contains(w)
-                && toks
-                    .iter()
-                    .enumerate()
-                    .any(|(n, t)| (n < start || n >= end) && t.cap && t.norm == toks[k].norm)
-        });
-        if !(named_elsewhere || source_noun) {
-            return false;
-        }
-        let cue = Cue {
+    /// A headline giving a speaker's claim: "Pat Caddell: Voters Worried About…", «نادين
+    /// مينزا: واشنطن طالبت…», "US General McKenzie meets with Mazloum Abdi: US support to SDF
+    /// will continue" (the event's subject speaks), "We recommended…, USCIRF".
+    fn headline_claim(&self, start: usize, end: usize) -> Option<Cand> {
+        let colon = (start..end.min(start + 12))
+            .take_while(|&k| matches!(self.kind(k), Kind::Word | Kind::Colon))
+            .find(|&k| self.kind(k) == Kind::Colon);
+        let (who, content, cue) = match colon {
+            Some(i) if self.words_in(i + 1..end) >= 4 => (
+                self.headline_speaker(start, i)?,
+                Content::Forward(i + 1..end),
+                i,
+            ),
+            _ => {
+                // "claim, Speaker": a short name after the headline's last comma.
+                let c = (start..end).rev().find(|&k| self.kind(k) == Kind::Comma)?;
+                let n = self.words_in(c + 1..end);
+                if !(1..=4).contains(&n)
+                    || self.words_in(start..c) < 4
+                    || (c + 1..end).any(|k| self.kind(k) != Kind::Word)
+                {
+                    return None;
+                }
+                let who = self.headline_speaker(c + 1, end)?;
+                if who != (c + 1..end) {
+                    return None;
+                }
+                (who, Content::Backward(start..c), c)
+            }
+        };
+        let info = Cue {
             stance: Stance::Neutral,
             gender: Gender::Unknown,
             form: CueForm::Verb,
@@ -243,16 +279,88 @@ impl<'s, 't> Extractor<'s, 't> {
             clause: false,
             prep: None,
         };
-        let cand = Cand {
-            cue: i..i + 1,
-            info: cue,
-            who: Who::Mention(start..i, 0),
+        Some(Cand {
+            cue: cue..cue + 1,
+            info,
+            who: Who::Mention(who, 0),
             clause_start: start,
-            content: Content::Forward(i + 1..end),
+            content,
             gender: Gender::Unknown,
+        })
+    }
+
+    /// The speaker of a headline in tokens `start..end` (before its colon, or after its last
+    /// comma): a name written again in the article outside the headline, a source noun from
+    /// the lexicon ("Poll"), or a description with a role or organisation word; in English,
+    /// the capitalised subject of an event ("X meets with Y").
+    fn headline_speaker(&self, start: usize, end: usize) -> Option<Range<usize>> {
+        let toks = self.toks();
+        let lex = self.lex;
+        let role_word = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                let b = lex.bare(w);
+                lex.in_set(&lex.roles, w)
+                    || lex.titles.contains_key(w)
+                    || lex.heads.contains_key(w)
+                    || lex.heads.contains_key(b)
+            })
         };
-        self.emit(cand, para);
-        true
+        // Written again outside the headline (a repeated headline does not count).
+        let elsewhere = |k: usize, cap: bool| {
+            toks.iter()
+                .enumerate()
+                .any(|(n, t)| (n < start || n >= end) && (t.cap || !cap) && t.norm == toks[k].norm)
+        };
+        if lex.capitalised_names {
+            let mut i = start;
+            while i < end && i < start + 4 && self.kind(i) == Kind::Word && toks[i].cap {
+                i += 1;
+            }
+            if i == start {
+                return None;
+            }
+            let source_noun = i == start + 1 && lex.heads.contains_key(toks[start].norm.as_ref());
+            let named_elsewhere = (start..i).all(|k| {
+                let w = toks[k].norm.as_ref();
+                (!lex.speaker_stops.contains(w) || self.is_acronym(k))
+                    && !lex.time_words.contains(w)
+                    && !lex.determiners.contains(w)
+                    && !lex.indefinites.contains(w)
+                    && (role_word(k) || elsewhere(k, true))
+            }) && (start..i).any(|k| !role_word(k));
+            if !(named_elsewhere || source_noun) {
+                return None;
+            }
+            // "US General McKenzie meets with Mazloum Abdi": the subject of the event.
+            let event = i < end
+                && self.word(i).is_some_and(|w| {
+                    !lex.np_prepositions.contains(w) && !lex.determiners.contains(w)
+                });
+            return (i == end || event).then_some(start..i);
+        }
+        // Arabic: «أعلى لجنة دينية أميركية من الرقة» speaks without the place it spoke from.
+        let mut stop = end;
+        if let Some(k) = (start + 1..end)
+            .rev()
+            .take(3)
+            .find(|&k| matches!(self.word(k), Some("من" | "في")))
+        {
+            stop = k;
+        }
+        let n = self.words_in(start..stop);
+        if !(1..=8).contains(&n)
+            || (start..stop).any(|k| {
+                self.kind(k) != Kind::Word
+                    || self.cue_at(k, stop).is_some()
+                    || self.is_word(k, &lex.complementizers)
+                    || lex.pronouns.contains_key(toks[k].norm.as_ref())
+            })
+        {
+            return None;
+        }
+        let described = (start..stop).any(role_word);
+        let named = n >= 2 && (start..stop).all(|k| elsewhere(k, false));
+        (described || named).then_some(start..stop)
     }
 
     fn toks(&self) -> &'s [Tok<'t>] {
