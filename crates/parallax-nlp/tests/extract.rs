@@ -424,6 +424,20 @@ fn headline_speaker_claims() {
     );
 }
 
+#[test]
+fn english_surname_speaker_knows_the_titled_full_name() {
+    let a = analyze(
+        "On 10 September, General Kenneth McKenzie, the commander of US Central Command, paid a visit. McKenzie said that the support will continue.",
+        Lang::En,
+    );
+    assert_eq!(a.statements.len(), 1, "{a:#?}");
+    let actor = &a.actors[a.statements[0].actor];
+    assert!(
+        actor.aliases.contains(&"Kenneth McKenzie".to_string()),
+        "the full name written elsewhere is an alias of the surname speaker: {actor:?}"
+    );
+}
+
 // ---- Robustness ---------------------------------------------------------------------------
 
 /// A small xorshift generator: deterministic, dependency-free.

@@ -71,6 +71,9 @@ pub(crate) struct Registry {
     expansions: HashMap<Vec<String>, String, FastHash>,
     /// Actors of the statements so far, in text order, with the paragraph they spoke in.
     history: Vec<(usize, u32)>,
+    /// Full names written anywhere in the article ("General Kenneth McKenzie, the commander…"),
+    /// by the key of their last word, for naming a person quoted only by surname.
+    full_names: HashMap<String, Vec<(String, bool)>, FastHash>,
 }
 
 /// How far back pronouns and subject-less verbs look for their antecedent.
@@ -80,7 +83,67 @@ impl Registry {
     pub(crate) fn new(scan: &Scan<'_>, lex: &Lexicon) -> Registry {
         let mut reg = Registry::default();
         reg.collect_acronyms(scan, lex);
+        reg.collect_full_names(scan, lex);
         reg
+    }
+
+    /// Records the runs of two or three capitalised name words ("Frank McKenzie", "Hillary
+    /// Clinton"): the full names the article writes, whether or not their bearer speaks.
+    fn collect_full_names(&mut self, scan: &Scan<'_>, lex: &Lexicon) {
+        if !lex.capitalised_names {
+            return;
+        }
+        let toks = &scan.toks;
+        let name_word = |i: usize| {
+            toks.get(i).is_some_and(|t| {
+                let f = t.norm.as_ref();
+                t.kind == Kind::Word
+                    && t.cap
+                    && f.chars().count() > 1
+                    && f.chars().all(char::is_alphabetic)
+                    && !lex.titles.contains_key(f)
+                    && !lex.roles.contains(f)
+                    && !lex.heads.contains_key(f)
+                    && !lex.determiners.contains(f)
+                    && !lex.speaker_stops.contains(f)
+                    && !lex.time_words.contains(f)
+                    && !lex.pronouns.contains_key(f)
+            })
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            if !name_word(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while name_word(i) {
+                i += 1;
+            }
+            if (2..=3).contains(&(i - start)) {
+                let full = (start..i)
+                    .map(|k| &scan.text[toks[k].start..toks[k].end])
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                // "Gen. Frank McKenzie": a title before the run marks a person's name.
+                let mut b = start;
+                while b > 0
+                    && toks[b - 1].kind != Kind::Word
+                    && scan.text[toks[b - 1].start..toks[b - 1].end] == *"."
+                {
+                    b -= 1;
+                }
+                let titled = b > 0 && lex.titles.contains_key(toks[b - 1].norm.as_ref());
+                let names = self
+                    .full_names
+                    .entry(key_word(&toks[i - 1].norm))
+                    .or_default();
+                match names.iter_mut().find(|(n, _)| *n == full) {
+                    Some((_, t)) => *t |= titled,
+                    None => names.push((full, titled)),
+                }
+            }
+        }
     }
 
     fn find(&self, mut a: usize) -> usize {
@@ -435,11 +498,20 @@ impl Registry {
     pub(crate) fn finish(self) -> (Vec<LocalActor>, Vec<usize>) {
         let mut map = vec![usize::MAX; self.actors.len()];
         let mut out = Vec::new();
-        for (i, d) in self.actors.into_iter().enumerate() {
+        for (i, mut d) in self.actors.into_iter().enumerate() {
             if self.parent[i] != i {
                 continue;
             }
             map[i] = out.len();
+            // A person quoted only by surname is also known by the one full name the article
+            // writes with that surname, when a title shows it is a person's name ("General
+            // Kenneth McKenzie, the commander…" for "McKenzie said"). It is kept as an alias:
+            // the name stays the one the statements use.
+            if d.named && d.kind == ActorKind::Person && d.key.len() == 1 {
+                if let Some([(full, true)]) = self.full_names.get(&d.key[0]).map(Vec::as_slice) {
+                    push_new(&mut d.aliases, full.clone());
+                }
+            }
             let mut aliases = d.aliases;
             aliases.retain(|a| *a != d.name);
             out.push(LocalActor {
