@@ -389,8 +389,11 @@ fn actors_are_one_across_scripts_and_edits_survive_reanalysis() {
     }
 }
 
-/// The groups of `compare --json`, as lists of (actor, statement texts).
-fn groups(project: &std::path::Path) -> Vec<(String, Vec<String>, Vec<i64>)> {
+/// A group of `compare --json`: actor, statement texts, statement ids.
+type Group = (String, Vec<String>, Vec<i64>);
+
+/// The groups of `compare --json`.
+fn groups(project: &std::path::Path) -> Vec<Group> {
     let out = parallax()
         .arg("compare")
         .arg(project)
@@ -426,8 +429,7 @@ fn group_edits_survive_reanalysis_and_imports_and_can_be_undone() {
         .success();
     let before = groups(&project);
     // two single-statement groups of one actor
-    let mut singles: std::collections::BTreeMap<&str, Vec<&(String, Vec<String>, Vec<i64>)>> =
-        Default::default();
+    let mut singles: std::collections::BTreeMap<&str, Vec<&Group>> = Default::default();
     for g in before.iter().filter(|g| g.1.len() == 1) {
         singles.entry(g.0.as_str()).or_default().push(g);
     }
@@ -436,7 +438,7 @@ fn group_edits_survive_reanalysis_and_imports_and_can_be_undone() {
         .find(|(_, v)| v.len() >= 2)
         .expect("an actor with two single-statement groups");
     let (a, b) = (pair[0], pair[1]);
-    let together = |gs: &[(String, Vec<String>, Vec<i64>)]| {
+    let together = |gs: &[Group]| {
         gs.iter()
             .any(|g| g.1.contains(&a.1[0]) && g.1.contains(&b.1[0]))
     };

@@ -390,7 +390,7 @@ fn analyst_group_edits_move_merge_and_split_and_never_cross_actors() {
         b: key(3),
     };
     assert_eq!(
-        grouped(&[merge.clone()]),
+        grouped(std::slice::from_ref(&merge)),
         vec![vec![1, 2, 3], vec![4], vec![5]]
     );
     let out = GroupEdit::Move {

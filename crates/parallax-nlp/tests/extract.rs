@@ -438,6 +438,29 @@ fn english_surname_speaker_knows_the_titled_full_name() {
     );
 }
 
+#[test]
+fn people_named_with_a_title_who_do_not_speak_are_actors_without_statements() {
+    let a = analyze(
+        "The administration sent Gen. Kenneth F. McKenzie, who heads U.S. Central Command, to the region. Officials said the talks went well.",
+        Lang::En,
+    );
+    assert_eq!(a.statements.len(), 1, "{a:#?}");
+    let silent: Vec<&str> = a
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !a.statements.iter().any(|s| s.actor == *i))
+        .map(|(_, x)| x.name.as_str())
+        .collect();
+    assert_eq!(silent, vec!["Kenneth F. McKenzie"], "{a:#?}");
+    let mckenzie = a
+        .actors
+        .iter()
+        .find(|x| x.name == "Kenneth F. McKenzie")
+        .unwrap();
+    assert_eq!(mckenzie.kind, ActorKind::Person);
+}
+
 // ---- Robustness ---------------------------------------------------------------------------
 
 /// A small xorshift generator: deterministic, dependency-free.

@@ -100,10 +100,7 @@ pub fn outlet_from_url(url: &str) -> Option<String> {
 /// `/2021-09-01-`, `/20210901/`. A year and month without a day are not a date.
 pub fn date_from_url(url: &str) -> Option<NaiveDate> {
     let parsed = url::Url::parse(url.trim()).ok()?;
-    let parts: Vec<&str> = parsed
-        .path()
-        .split(|c: char| c == '/' || c == '-' || c == '_')
-        .collect();
+    let parts: Vec<&str> = parsed.path().split(['/', '-', '_']).collect();
     let number = |s: &str, len: usize| -> Option<u32> {
         (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
     };

@@ -349,7 +349,8 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
     {
         for name in std::iter::once(&m.name).chain(&m.aliases) {
             let words = name_words(name);
-            if words.len() >= 2 && seen_names.insert(name_key(name)) {
+            // (initials count here: "Kenneth F. McKenzie" is what meets "Frank McKenzie")
+            if words.len() >= 2 && seen_names.insert(words.join(" ")) {
                 let surname = words.last().map(String::as_str).unwrap_or_default();
                 blocks
                     .entry(block_key(surname))

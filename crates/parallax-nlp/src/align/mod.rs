@@ -306,6 +306,9 @@ pub fn pair_similarities(items: &[AlignItem], cfg: &AlignConfig) -> Vec<(usize, 
     out
 }
 
+/// One actor's groups (item indexes) and its similar pairs far apart in time.
+type ActorGroups = (Vec<Vec<usize>>, Vec<(usize, usize)>);
+
 /// What aligning one actor's statements reads.
 struct ActorCtx<'a> {
     items: &'a [AlignItem],
@@ -318,7 +321,7 @@ struct ActorCtx<'a> {
 impl ActorCtx<'_> {
     /// Groups one actor's statements (`ids`: indexes into the items, ascending). Returns the
     /// groups (indexes ascending) and the pairs that are similar but far apart in time.
-    fn align_actor(&self, ids: &[usize]) -> (Vec<Vec<usize>>, Vec<(usize, usize)>) {
+    fn align_actor(&self, ids: &[usize]) -> ActorGroups {
         let (items, feats, idf, prepared, cfg) =
             (self.items, self.feats, self.idf, self.prepared, self.cfg);
         let n = ids.len();
@@ -431,9 +434,9 @@ impl ActorCtx<'_> {
             roster[large].extend(moved);
         }
         let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for li in 0..n {
+        for (li, &id) in ids.iter().enumerate() {
             let root = find(&mut parent, li);
-            members.entry(root).or_default().push(ids[li]);
+            members.entry(root).or_default().push(id);
         }
         (members.into_values().collect(), far_pairs)
     }
@@ -506,7 +509,7 @@ pub fn align_edited(items: &[AlignItem], cfg: &AlignConfig, edits: &[GroupEdit])
         prepared: &prepared,
         cfg,
     };
-    let results: Vec<(Vec<Vec<usize>>, Vec<(usize, usize)>)> = par_map(&shares, workers, |share| {
+    let results: Vec<ActorGroups> = par_map(&shares, workers, |share| {
         let mut comps = Vec::new();
         let mut far = Vec::new();
         for &a in share {

@@ -110,6 +110,17 @@ impl Registry {
                     && !lex.pronouns.contains_key(f)
             })
         };
+        // a middle initial inside a name: "Kenneth F. McKenzie"
+        // (the scanner keeps an initial's dot: one token "F.")
+        let initial = |i: usize| {
+            toks.get(i).is_some_and(|t| {
+                let mut w = scan.text[t.start..t.end].chars();
+                t.kind == Kind::Word
+                    && w.next().is_some_and(char::is_uppercase)
+                    && w.next() == Some('.')
+                    && w.next().is_none()
+            }) && name_word(i + 1)
+        };
         let mut i = 0;
         while i < toks.len() {
             if !name_word(i) {
@@ -117,14 +128,17 @@ impl Registry {
                 continue;
             }
             let start = i;
-            while name_word(i) {
-                i += 1;
+            let mut words: Vec<&str> = Vec::new();
+            loop {
+                if name_word(i) || (!words.is_empty() && initial(i)) {
+                    words.push(&scan.text[toks[i].start..toks[i].end]);
+                    i += 1;
+                } else {
+                    break;
+                }
             }
-            if (2..=3).contains(&(i - start)) {
-                let full = (start..i)
-                    .map(|k| &scan.text[toks[k].start..toks[k].end])
-                    .collect::<Vec<_>>()
-                    .join(" ");
+            if (2..=3).contains(&words.iter().filter(|w| !w.ends_with('.')).count()) {
+                let full = words.join(" ");
                 // "Gen. Frank McKenzie": a title before the run marks a person's name.
                 let mut b = start;
                 while b > 0
@@ -522,6 +536,52 @@ impl Registry {
                 aliases,
                 mentions: d.mentions,
             });
+        }
+        // People the article names with a title but who do not speak ("Gen. Kenneth F.
+        // McKenzie") are actors too, without statements: the one person of that surname who
+        // speaks takes the name as an alias; otherwise the name is an actor of its own. Their
+        // names let the project's registry meet other spellings of them ("Frank McKenzie").
+        let mut titled: Vec<(&String, &String)> = self
+            .full_names
+            .iter()
+            .flat_map(|(key, names)| {
+                names
+                    .iter()
+                    .filter(|(_, titled)| *titled)
+                    .map(move |(full, _)| (key, full))
+            })
+            .collect();
+        titled.sort();
+        for (key, full) in titled {
+            if out
+                .iter()
+                .any(|a| a.name == *full || a.aliases.contains(full))
+            {
+                continue;
+            }
+            let surname_of = |a: &LocalActor| {
+                a.name
+                    .split_whitespace()
+                    .last()
+                    .map(|w| key_word(&crate::text::fold_for_match(w)))
+            };
+            let same: Vec<usize> = (0..out.len())
+                .filter(|&k| {
+                    out[k].kind == ActorKind::Person && surname_of(&out[k]).as_ref() == Some(key)
+                })
+                .collect();
+            match same.as_slice() {
+                [one] => push_new(&mut out[*one].aliases, full.clone()),
+                [] => out.push(LocalActor {
+                    name: full.clone(),
+                    kind: ActorKind::Person,
+                    titles: Vec::new(),
+                    roles: Vec::new(),
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                }),
+                _ => {}
+            }
         }
         for i in 0..map.len() {
             let mut r = i;
