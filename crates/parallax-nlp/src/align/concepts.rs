@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::features::stem;
+use super::features::{stem, FxBuild};
 use crate::text::match_tokens;
 
 #[derive(Deserialize)]
@@ -21,7 +21,7 @@ struct RawConcept {
 /// Word sequences (stemmed match tokens) → concept numbers.
 pub struct Concepts {
     /// first stem → (the whole sequence, concept), longest sequences first
-    by_first: HashMap<String, Vec<(Vec<String>, u32)>>,
+    by_first: HashMap<String, Vec<(Vec<String>, u32)>, FxBuild>,
 }
 
 /// The stems a word or phrase of the lexicon is matched as.
@@ -33,7 +33,7 @@ impl Concepts {
     fn parse(source: &str) -> Concepts {
         let raw: std::collections::BTreeMap<String, RawConcept> =
             toml::from_str(source).expect("concepts.toml is valid TOML");
-        let mut by_first: HashMap<String, Vec<(Vec<String>, u32)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, u32)>, FxBuild> = HashMap::default();
         for (n, (_, c)) in raw.into_iter().enumerate() {
             for phrase in c.en.iter().chain(&c.ar) {
                 let seq = stems_of(phrase);
@@ -64,19 +64,20 @@ impl Concepts {
         let mut i = 0;
         while i < stems.len() {
             let mut matched = 0;
-            let mut candidates: Vec<std::borrow::Cow<'_, str>> = vec![stems[i].as_str().into()];
+            // the word, then without one or two verb prefixes
+            let mut candidates: [&str; 3] = [stems[i].as_str(), "", ""];
             let mut w = stems[i].as_str();
-            for _ in 0..2 {
+            for slot in candidates.iter_mut().skip(1) {
                 match w.strip_prefix(['ي', 'ت', 'ن', 'ا', 'س']) {
                     Some(r) if r.chars().count() >= 3 => {
-                        candidates.push(r.to_owned().into());
+                        *slot = r;
                         w = r;
                     }
                     _ => break,
                 }
             }
-            'found: for first in &candidates {
-                for (seq, concept) in self.by_first.get(first.as_ref()).into_iter().flatten() {
+            'found: for first in candidates.iter().filter(|c| !c.is_empty()) {
+                for (seq, concept) in self.by_first.get(*first).into_iter().flatten() {
                     let fits = seq.len() <= stems.len() - i
                         && seq[1..].iter().zip(&stems[i + 1..]).all(|(a, b)| a == b);
                     if fits {
