@@ -349,3 +349,51 @@ forces [Organisation] =  (1)
 ",
     );
 }
+
+#[test]
+fn a_role_description_is_the_one_named_person_who_leads_that_organisation() {
+    use ActorKind::*;
+    // "the leader of the Syrian Democratic Forces" (an article that never names him) is the
+    // person another article calls "the SDF's top commander"; "the head of the commission"
+    // has two candidates and stays alone
+    check(
+        &[
+            mention(
+                "a01",
+                "Mazloum Kobane Abdi",
+                Person,
+                &[],
+                &["the SDF's top commander"],
+            ),
+            mention(
+                "a02",
+                "leader of the Syrian Democratic Forces",
+                Person,
+                &[],
+                &[],
+            ),
+            mention(
+                "a03",
+                "Nadine Maenza",
+                Person,
+                &[],
+                &["chair of the commission"],
+            ),
+            mention(
+                "a04",
+                "Gayle Manchin",
+                Person,
+                &[],
+                &["chair of the commission"],
+            ),
+            mention("a05", "head of the commission", Person, &[], &[]),
+        ],
+        &[],
+        "
+Mazloum Kobane Abdi [Person] = leader of the Syrian Democratic Forces (2)
+Nadine Maenza [Person] =  (1)
+Gayle Manchin [Person] =  (1)
+head of the commission [Person] =  (1)
+",
+    );
+}

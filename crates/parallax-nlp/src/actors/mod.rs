@@ -16,6 +16,10 @@
 //! 3. **Surname alone.** A one-word person name ("McKenzie", «عبدي») joins the one person
 //!    whose full name contains a matching word, and stays on its own when there are none or
 //!    several.
+//! 3b. **Role descriptions.** A person named only by a leading role ("the leader of the
+//!    Syrian Democratic Forces") joins the one named person whose role leads the same
+//!    organisation ("the SDF's top commander"; an acronym counts), and stays alone when
+//!    there are none or several.
 //! 4. **Edits.** [`ActorEdit`]s are applied in order. They refer to actors through
 //!    [`ActorRef`]s, which name a *mention* ([`MentionId`]) or a *name* (matched by key),
 //!    never an output position or a cluster number, so they mean the same thing after
@@ -429,6 +433,39 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
         }
     }
 
+    // 3b. a role description ("the leader of the Syrian Democratic Forces") is the one
+    // named person of the project whose role leads the same organisation ("the SDF's top
+    // commander"), when there is exactly one
+    let mut leaders: Vec<(usize, Vec<String>)> = Vec::new(); // (named person, org words of a leading role)
+    let mut descriptions: Vec<(usize, Vec<String>)> = Vec::new();
+    for (i, m) in mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| is_person(m.kind))
+    {
+        if let Some(org) = names::led_organisation(&m.name) {
+            descriptions.push((i, org));
+            continue;
+        }
+        for role in &m.roles {
+            if let Some(org) = names::led_organisation(role) {
+                leaders.push((i, org));
+            }
+        }
+    }
+    for (d, org) in descriptions {
+        let mut roots: Vec<usize> = leaders
+            .iter()
+            .filter(|(_, led)| names::same_organisation(led, &org))
+            .map(|&(p, _)| find(&mut parent, p))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots.as_slice() {
+            union(&mut parent, d, *root);
+        }
+    }
+
     // clusters from the union-find, labelled by their smallest member
     let mut reg = Registry {
         mentions,
@@ -644,6 +681,7 @@ fn build_actor(mentions: &[ActorMention], c: &Cluster) -> GlobalActor {
                     words >= 2 || !is_person(kind),
                     !acronym,
                     !names::is_channel(name),
+                    names::led_organisation(name).is_none(),
                     *count,
                     words,
                     !names::is_arabic(name),

@@ -121,6 +121,65 @@ pub fn head_of(core: &[String]) -> &str {
     head.map(String::as_str).unwrap_or_default()
 }
 
+/// Nouns of a role that leads an organisation.
+const LEADING: &[&str] = &[
+    "leader",
+    "commander",
+    "chief",
+    "head",
+    "president",
+    "chairman",
+    "chair",
+    "chairwoman",
+    "قائد",
+    "القائد",
+    "رئيس",
+    "الرئيس",
+    "رئيسه",
+    "زعيم",
+    "زعيمه",
+];
+
+/// The organisation that a role or description says its holder leads, as folded words:
+/// "the leader of the Syrian Democratic Forces" → syrian democratic forces, "the SDF's top
+/// commander" → sdf, «القائد العام لقوات سوريا الديمقراطية» → قوات سوريا الديمقراطيه.
+pub fn led_organisation(role: &str) -> Option<Vec<String>> {
+    let words = match_tokens(role);
+    let lead = words.iter().position(|w| LEADING.contains(&w.as_str()))?;
+    // "X's top commander": the possessor before the role noun
+    if let Some(owner) = words[..lead].iter().rev().find(|w| w.ends_with("'s")) {
+        return Some(vec![owner.trim_end_matches("'s").to_owned()]);
+    }
+    // English says whom with "of" ("President Donald Trump" leads nothing named here)
+    let arabic = words[lead].chars().any(is_arabic_letter);
+    if !arabic && words.get(lead + 1).map(String::as_str) != Some("of") {
+        return None;
+    }
+    let mut rest: Vec<String> = words[lead + 1..]
+        .iter()
+        .skip_while(|w| matches!(w.as_str(), "of" | "the" | "general" | "العام" | "الاعلي"))
+        .take_while(|w| !matches!(w.as_str(), "and" | "who" | "in" | "و"))
+        .map(|w| {
+            // «لقوات» → «قوات»: a glued preposition
+            w.strip_prefix('ل')
+                .filter(|r| r.chars().count() >= 3)
+                .unwrap_or(w)
+                .to_owned()
+        })
+        .collect();
+    rest.retain(|w| w != "the");
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// Whether two organisations' words name the same one: the same words, or one the acronym
+/// of the other ("sdf" / "syrian democratic forces").
+pub fn same_organisation(a: &[String], b: &[String]) -> bool {
+    let (ja, jb) = (a.join(" "), b.join(" "));
+    ja == jb
+        || (a.len() == 1 && is_acronym_of(&a[0].to_uppercase(), &jb))
+        || (b.len() == 1 && is_acronym_of(&b[0].to_uppercase(), &ja))
+}
+
 /// Whether the name is written as an acronym: one or two all-capital Latin words
 /// ("SDF", "CJTF-OIR", "The CJTFOIR").
 pub fn looks_like_acronym(name: &str) -> bool {
