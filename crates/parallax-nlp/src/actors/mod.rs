@@ -16,11 +16,11 @@
 //! 3. **Surname alone.** A one-word person name ("McKenzie", «عبدي») joins the one person
 //!    whose full name contains a matching word, and stays on its own when there are none or
 //!    several.
-//! 3b. **Role descriptions.** A person named only by a leading role ("the leader of the
+//! 4. **Role descriptions.** A person named only by a leading role ("the leader of the
 //!    Syrian Democratic Forces") joins the one named person whose role leads the same
 //!    organisation ("the SDF's top commander"; an acronym counts), and stays alone when
 //!    there are none or several.
-//! 4. **Edits.** [`ActorEdit`]s are applied in order. They refer to actors through
+//! 5. **Edits.** [`ActorEdit`]s are applied in order. They refer to actors through
 //!    [`ActorRef`]s, which name a *mention* ([`MentionId`]) or a *name* (matched by key),
 //!    never an output position or a cluster number, so they mean the same thing after
 //!    re-analysis or the import of new articles: as long as the re-run extractor still
