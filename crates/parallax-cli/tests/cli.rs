@@ -286,14 +286,19 @@ fn extract_prints_statements_as_json_lines() {
     }
 }
 
-fn actors(project: &Path) -> Vec<serde_json::Value> {
+/// What `parallax COMMAND PROJECT --json` lists.
+fn listed(command: &str, project: &Path) -> Vec<serde_json::Value> {
     let out = parallax()
-        .arg("actors")
+        .arg(command)
         .arg(project)
         .arg("--json")
         .assert()
         .success();
     json_lines(&out.get_output().stdout)
+}
+
+fn actors(project: &Path) -> Vec<serde_json::Value> {
+    listed("actors", project)
 }
 
 fn actor_named<'a>(list: &'a [serde_json::Value], needle: &str) -> Vec<&'a serde_json::Value> {
@@ -371,18 +376,20 @@ fn actors_are_one_across_scripts_and_edits_survive_reanalysis() {
         "undo takes the rename back"
     );
 
-    let out = parallax()
-        .arg("compare")
-        .arg(&project)
-        .arg("--json")
-        .assert()
-        .success();
-    for g in json_lines(&out.get_output().stdout) {
+    for g in listed("compare", &project) {
         for key in ["actor", "group", "claim", "statements", "missing_from"] {
             assert!(g.get(key).is_some(), "compare --json has {key}: {g}");
         }
         for s in g["statements"].as_array().unwrap() {
-            for key in ["source", "outlet", "text", "kind", "stance", "published_at"] {
+            for key in [
+                "id",
+                "source",
+                "outlet",
+                "text",
+                "kind",
+                "stance",
+                "published_at",
+            ] {
                 assert!(s.get(key).is_some(), "a compared statement has {key}: {s}");
             }
         }
@@ -393,14 +400,8 @@ fn actors_are_one_across_scripts_and_edits_survive_reanalysis() {
 type Group = (String, Vec<String>, Vec<i64>);
 
 /// The groups of `compare --json`.
-fn groups(project: &std::path::Path) -> Vec<Group> {
-    let out = parallax()
-        .arg("compare")
-        .arg(project)
-        .arg("--json")
-        .assert()
-        .success();
-    json_lines(&out.get_output().stdout)
+fn groups(project: &Path) -> Vec<Group> {
+    listed("compare", project)
         .into_iter()
         .map(|g| {
             let st = g["statements"].as_array().unwrap();

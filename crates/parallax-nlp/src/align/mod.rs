@@ -278,15 +278,7 @@ struct Prepared {
 /// whether it crosses languages: a diagnostic for calibrating thresholds (quadratic in the
 /// statements of an actor; [`align`] never compares all pairs).
 pub fn pair_similarities(items: &[AlignItem], cfg: &AlignConfig) -> Vec<(usize, usize, f32, bool)> {
-    let feats: Vec<Features> = items.iter().map(|it| features(&it.text, it.lang)).collect();
-    let idf = Idf::new(feats.iter());
-    let prepared: Vec<Prepared> = feats
-        .iter()
-        .map(|f| Prepared {
-            lexical: Weighted::lexical(f, &idf),
-            anchors: Weighted::anchors(f, &idf),
-        })
-        .collect();
+    let (_, _, prepared) = prepare(items, workers());
     let mut out = Vec::new();
     for i in 0..items.len() {
         for j in i + 1..items.len() {
@@ -440,6 +432,24 @@ impl ActorCtx<'_> {
         }
         (members.into_values().collect(), far_pairs)
     }
+}
+
+/// How many threads alignment uses.
+fn workers() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+}
+
+/// Every statement's features, the batch's IDF, and the features weighted by it.
+fn prepare(items: &[AlignItem], workers: usize) -> (Vec<Features>, Idf, Vec<Prepared>) {
+    let feats: Vec<Features> = par_map(items, workers, |it| features(&it.text, it.lang));
+    let idf = Idf::new(feats.iter());
+    let prepared = par_map(&feats, workers, |f| Prepared {
+        lexical: Weighted::lexical(f, &idf),
+        anchors: Weighted::anchors(f, &idf),
+    });
+    (feats, idf, prepared)
 }
 
 /// `f` over `items` on up to `workers` threads, in order.

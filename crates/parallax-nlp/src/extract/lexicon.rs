@@ -104,6 +104,23 @@ pub(crate) struct Cue {
     pub prep: Option<u16>,
 }
 
+impl Cue {
+    /// A plain neutral reporting verb, for cues the rules infer from the sentence's shape
+    /// rather than find in the lexicon (a transcript label, a headline colon, …).
+    pub(crate) fn neutral_verb() -> Cue {
+        Cue {
+            stance: Stance::Neutral,
+            gender: Gender::Unknown,
+            form: CueForm::Verb,
+            weak: false,
+            addressee: false,
+            infinitive: false,
+            clause: false,
+            prep: None,
+        }
+    }
+}
+
 /// A cue of several words ("according to", «وفقا ل»), keyed by its first word.
 #[derive(Debug, Clone)]
 pub(crate) struct Phrase {

@@ -217,16 +217,7 @@ impl<'s, 't> Extractor<'s, 't> {
         if !(named_elsewhere || repeated_turn) {
             return false;
         }
-        let cue = Cue {
-            stance: Stance::Neutral,
-            gender: Gender::Unknown,
-            form: CueForm::Verb,
-            weak: false,
-            addressee: false,
-            infinitive: false,
-            clause: false,
-            prep: None,
-        };
+        let cue = Cue::neutral_verb();
         let cand = Cand {
             cue: i..i + 1,
             info: cue,
@@ -269,16 +260,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 (who, Content::Backward(start..c), c)
             }
         };
-        let info = Cue {
-            stance: Stance::Neutral,
-            gender: Gender::Unknown,
-            form: CueForm::Verb,
-            weak: false,
-            addressee: false,
-            infinitive: false,
-            clause: false,
-            prep: None,
-        };
+        let info = Cue::neutral_verb();
         Some(Cand {
             cue: cue..cue + 1,
             info,
@@ -596,16 +578,7 @@ impl<'s, 't> Extractor<'s, 't> {
             return None;
         }
         let end = content_end(self.toks(), sent);
-        let cue = Cue {
-            stance: Stance::Neutral,
-            gender: Gender::Unknown,
-            form: CueForm::Verb,
-            weak: false,
-            addressee: false,
-            infinitive: false,
-            clause: false,
-            prep: None,
-        };
+        let cue = Cue::neutral_verb();
         let in_view = np.start > sent.start
             && self.word(np.start - 1) == Some("in")
             && self.kind(i + 1) == Kind::Comma;
@@ -645,16 +618,7 @@ impl<'s, 't> Extractor<'s, 't> {
             if np.end < end || !(self.arabic || self.toks()[np.start].cap) {
                 continue;
             }
-            let cue = Cue {
-                stance: Stance::Neutral,
-                gender: Gender::Unknown,
-                form: CueForm::Verb,
-                weak: false,
-                addressee: false,
-                infinitive: false,
-                clause: false,
-                prep: None,
-            };
+            let cue = Cue::neutral_verb();
             out.push(Cand {
                 cue: close + 1..close + 2,
                 info: cue,
