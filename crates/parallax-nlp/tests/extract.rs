@@ -461,6 +461,47 @@ fn people_named_with_a_title_who_do_not_speak_are_actors_without_statements() {
     assert_eq!(mckenzie.kind, ActorKind::Person);
 }
 
+#[test]
+fn arabic_participle_before_a_colon_opens_a_new_statement() {
+    // «مضيفة:» ends the reported speech before it; the quotation is the same speaker's.
+    check(
+        Lang::Ar,
+        "وقالت الوزيرة سلمى حداد إن الحوار مستمر. وأكدت أنهم قدموا مقترحات للحكومة للحفاظ على الحريات في المنطقة مضيفة: \"في العام الماضي عقدنا جلسة استماع في البرلمان\".",
+        expect![[r#"
+            سلمى حداد | Indirect | وقالت | Neutral | الحوار مستمر
+            سلمى حداد | Indirect | وأكدت | Assertive | قدموا مقترحات للحكومة للحفاظ على الحريات في المنطقة
+            سلمى حداد | Direct | مضيفة | Neutral | في العام الماضي عقدنا جلسة استماع في البرلمان
+        "#]],
+    );
+}
+
+#[test]
+fn arabic_cue_in_a_relative_clause_ends_the_object_content() {
+    // «دعت X بإدانة Y، التي قالت إنها…»: the object is the call; the relative clause reports
+    // a second statement.
+    check(
+        Lang::Ar,
+        "ودعت الوزيرة بلادها والمجتمع الدولي، بإدانة الحكومة، التي قالت إنها تنتهك حقوق الإنسان.",
+        expect![[r#"
+            الوزيرة | Indirect | ودعت | Directive | بلادها والمجتمع الدولي، بإدانة الحكومة
+            الوزيرة | Indirect | قالت | Neutral | تنتهك حقوق الإنسان
+        "#]],
+    );
+}
+
+#[test]
+fn english_and_according_to_ends_the_reported_speech() {
+    // "…and according to The Daily Star the government…": a new source's clause.
+    check(
+        Lang::En,
+        "The army commander said residents were worried that the events would be repeated and according to The Daily Star the government sent a delegation to reassure them.",
+        expect![[r#"
+            army commander | Indirect | said | Neutral | residents were worried that the events would be repeated
+            Daily Star | Indirect | according to | Neutral | the government sent a delegation to reassure them
+        "#]],
+    );
+}
+
 // ---- Robustness ---------------------------------------------------------------------------
 
 /// A small xorshift generator: deterministic, dependency-free.

@@ -658,6 +658,11 @@ impl<'s, 't> Extractor<'s, 't> {
                         return;
                     }
                     let mut end = c.clause_start.max(r.start);
+                    // «…بإدانة أنقرة، التي قالت إنها…»: the relative pronoun opens the new
+                    // speaker's clause, not the earlier content.
+                    if end > r.start && self.word(end - 1).is_some_and(is_relative_pronoun) {
+                        end -= 1;
+                    }
                     while end > r.start
                         && !matches!(
                             self.kind(end - 1),
@@ -722,6 +727,11 @@ impl<'s, 't> Extractor<'s, 't> {
         ) {
             return true;
         }
+        // «…في شمال سوريا مضيفة: “…”», "…, adding: “…”": a cue followed by a colon
+        // introduces a statement of its own.
+        if self.kind(c.cue.end) == Kind::Colon {
+            return true;
+        }
         // «…، وأكد أن»: a conjunction glued to the verb.
         let glued_conj = self.word(c.cue.start).is_some_and(|w| {
             self.lex.strip_verb_proclitic(w).is_some() && !self.lex.cues.contains_key(w)
@@ -730,9 +740,7 @@ impl<'s, 't> Extractor<'s, 't> {
         if self.word(s).is_some_and(|w| matches!(w, "and" | "but")) {
             return true;
         }
-        let rel = self
-            .word(s - 1)
-            .is_some_and(|w| matches!(w, "التي" | "الذي" | "الذين" | "who" | "which"));
+        let rel = self.word(s - 1).is_some_and(is_relative_pronoun);
         (self.arabic && glued_conj) || rel
     }
 
@@ -773,11 +781,15 @@ impl<'s, 't> Extractor<'s, 't> {
             if self.words_in(k..end) < 3 {
                 return None;
             }
+            // "…would be repeated and according to The Times the government…": the
+            // conjunction opens the new source's clause.
+            let conj =
+                c > sent.start && self.word(c - 1).is_some_and(|w| matches!(w, "and" | "but"));
             return Some(Cand {
                 cue: c..last + 1,
                 info,
                 who,
-                clause_start: c,
+                clause_start: if conj { c - 1 } else { c },
                 content: self.forward(k, end),
                 gender: Gender::Unknown,
             });
@@ -1555,6 +1567,16 @@ impl<'s, 't> Extractor<'s, 't> {
                     {
                         break;
                     }
+                    // "according to The Times the government sent…": a determiner right
+                    // after a name opens the next phrase.
+                    if !self.arabic
+                        && words > 0
+                        && !t.cap
+                        && self.toks()[i - 1].cap
+                        && lex.determiners.contains(w)
+                    {
+                        break;
+                    }
                     // "Hillary Clinton spoke…": a lowercase word after a name is its verb,
                     // unless it is a noun of the phrase or a name follows it.
                     if !self.arabic
@@ -1777,9 +1799,13 @@ impl<'s, 't> Extractor<'s, 't> {
                             return self.ar_content(k, end).map(cand);
                         }
                     }
+                    // «…بإدانة أنقرة، التي قالت إنها…»: a later cue after a comma or a
+                    // relative pronoun reports a clause of its own; this verb's content is
+                    // its object before it.
                     if k > np_end
                         && self.cue_at(k, end).is_some()
-                        && self.kind(k - 1) == Kind::Comma
+                        && (self.kind(k - 1) == Kind::Comma
+                            || self.word(k - 1).is_some_and(is_relative_pronoun))
                     {
                         break;
                     }
@@ -2304,6 +2330,11 @@ impl<'s, 't> Extractor<'s, 't> {
             end: toks[e - 1].end,
         })
     }
+}
+
+/// A relative pronoun that may open a reporting clause: «التي قالت», "which officials said".
+fn is_relative_pronoun(w: &str) -> bool {
+    matches!(w, "التي" | "الذي" | "الذين" | "who" | "which")
 }
 
 /// An English auxiliary or modal: a clause's finite verb.
