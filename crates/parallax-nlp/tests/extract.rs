@@ -462,6 +462,24 @@ fn people_named_with_a_title_who_do_not_speak_are_actors_without_statements() {
 }
 
 #[test]
+fn arabic_new_attribution_ends_a_quotation_that_runs_on() {
+    // A source phrase or verb with a glued «و», a source and a complementiser inside the
+    // quotation: the speaker's words end there, the rest is the source's. A speaker's own
+    // «وحسب تقديرنا» names no source and stays in the quotation.
+    check(
+        Lang::Ar,
+        "وقال قائد الجيش: \"إن السكان قلقون من تكرار ما حدث في المدينة وحسب صحيفة الغد فإن الحكومة أرسلت وفدا إلى المنطقة\". وقال المتحدث: \"إن الوضع في المدينة هادئ ووفقا لوكالة الأنباء الرسمية فإن القوات انسحبت من القرية\". وأضاف المتحدث: \"إن الوضع هادئ تماما وحسب تقديرنا فإن القوات ستنسحب قريبا\".",
+        expect![[r#"
+            قائد الجيش | Direct | وقال | Neutral | إن السكان قلقون من تكرار ما حدث في المدينة
+            صحيفة الغد | Indirect | وحسب | Neutral | الحكومة أرسلت وفدا إلى المنطقة
+            المتحدث | Direct | وقال | Neutral | إن الوضع في المدينة هادئ
+            وكالة الأنباء الرسمية | Indirect | ووفقا | Neutral | القوات انسحبت من القرية
+            المتحدث | Direct | وأضاف | Neutral | إن الوضع هادئ تماما وحسب تقديرنا فإن القوات ستنسحب قريبا
+        "#]],
+    );
+}
+
+#[test]
 fn arabic_participle_before_a_colon_opens_a_new_statement() {
     // «مضيفة:» ends the reported speech before it; the quotation is the same speaker's.
     check(

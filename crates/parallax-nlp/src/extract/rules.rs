@@ -48,6 +48,9 @@ enum Content {
     Forward(Range<usize>),
     /// Reported content before a trailing attribution: "X will go, she said."
     Backward(Range<usize>),
+    /// The part of a quotation (index into `Scan::quotes`) before an attribution inside it:
+    /// «قال: "…عليهم وحسب صحيفة تايمز فان…"».
+    QuotePart(usize, Range<usize>),
 }
 
 #[derive(Debug, Clone)]
@@ -541,10 +544,13 @@ impl<'s, 't> Extractor<'s, 't> {
             }
             i = last + 1;
         }
+        if self.arabic {
+            cands = self.split_embedded_attributions(cands);
+        }
         let used_quotes: Vec<usize> = cands
             .iter()
             .flat_map(|c| match &c.content {
-                Content::Quote(q) => vec![*q],
+                Content::Quote(q) | Content::QuotePart(q, _) => vec![*q],
                 Content::Quotes(a, b) => vec![*a, *b],
                 Content::Forward(r) | Content::Backward(r) => self.quotes_in(r.clone()),
             })
@@ -557,6 +563,120 @@ impl<'s, 't> Extractor<'s, 't> {
         if self.statements.len() == before {
             self.standalone_quotes(&sent, para, &used_quotes);
         }
+    }
+
+    /// Quotations that run on past a new attribution: «قال: "…يتكرر سيناريو افغانستان
+    /// عليهم وحسب صحيفة تايمز فان البيت الابيض…"». A source phrase or reporting verb with a
+    /// glued «و» opening a clause inside the quotation, with a source noun phrase and a
+    /// complementiser after it, ends the speaker's words; the rest is the source's statement.
+    fn split_embedded_attributions(&self, cands: Vec<Cand>) -> Vec<Cand> {
+        let mut out = Vec::with_capacity(cands.len());
+        for mut c in cands {
+            let Content::Quote(q) = c.content else {
+                out.push(c);
+                continue;
+            };
+            match self.embedded_attribution(q) {
+                Some(tail) => {
+                    let inner = self.scan.quotes[q].inner();
+                    c.content = Content::QuotePart(q, inner.start..tail.clause_start);
+                    out.push(c);
+                    out.push(tail);
+                }
+                None => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// The first attribution inside quotation `q` that opens a clause of its own (see
+    /// [`Self::split_embedded_attributions`]), as a candidate for the rest of the quotation.
+    fn embedded_attribution(&self, q: usize) -> Option<Cand> {
+        let lex = self.lex;
+        let toks = self.toks();
+        let inner = self.scan.quotes[q].inner();
+        let word = |k: usize| {
+            let t = toks.get(k)?;
+            (t.kind == Kind::Word && k < inner.end).then_some(t.norm.as_ref())
+        };
+        for k in inner.clone() {
+            let Some(w) = word(k) else { continue };
+            // A clause of its own: the conjunction glued to the cue.
+            let Some(rest) = lex.strip_verb_proclitic(w).filter(|_| w.starts_with('و')) else {
+                continue;
+            };
+            // `glued`: the bytes of a preposition glued to the source's first word.
+            let (info, last, glued) = if let Some(list) = lex.phrases.get(rest) {
+                // «وحسب», «وبحسب», «ووفقا لـ…»: a source phrase.
+                let Some(hit) = list.iter().find_map(|p| {
+                    let mut j = k;
+                    for want in &p.rest {
+                        j += 1;
+                        let got = word(j)?;
+                        if got != want {
+                            // «لصحيفة»: a one-letter preposition glued to the next word.
+                            let glued = want.chars().count() == 1 && got.starts_with(want.as_str());
+                            return glued.then_some((p.cue, j - 1, want.len()));
+                        }
+                    }
+                    (p.cue.form == CueForm::Source).then_some((p.cue, j, 0))
+                }) else {
+                    continue;
+                };
+                hit
+            } else if let Some((cue, true)) = lex.cue(w) {
+                // «وذكرت صحيفة…», «ونقلت وكالة…»: a reporting verb.
+                if cue.form != CueForm::Verb {
+                    continue;
+                }
+                (cue, k, 0)
+            } else {
+                continue;
+            };
+            if self.words_in(inner.start..k) < 3 {
+                continue;
+            }
+            // The source: a few words naming a medium, an organisation or a person, then the
+            // complementiser that opens what it reported.
+            let np_start = last + 1;
+            let mut from = np_start;
+            let mut names_source = false;
+            let mut complementiser = None;
+            while from < inner.end && from < np_start + 6 {
+                let Some(n) = word(from) else { break };
+                if lex.in_set(&lex.complementizers, n) {
+                    complementiser = Some(from);
+                    break;
+                }
+                let n = if from == np_start {
+                    n.get(glued..).unwrap_or(n)
+                } else {
+                    n
+                };
+                if lex.speaker_stops.contains(n) || (from > np_start && lex.cue(n).is_some()) {
+                    break;
+                }
+                let b = lex.bare(n);
+                names_source |= lex.heads.contains_key(n)
+                    || lex.heads.contains_key(b)
+                    || lex.in_set(&lex.roles, n)
+                    || lex.in_set(&lex.unnamed, n);
+                from += 1;
+            }
+            let Some(that) = complementiser else { continue };
+            if !names_source || that == np_start || self.words_in(that + 1..inner.end) < 3 {
+                continue;
+            }
+            return Some(Cand {
+                cue: k..last + 1,
+                info,
+                who: Who::Mention(np_start..that, glued),
+                clause_start: k,
+                content: Content::Forward(that + 1..inner.end),
+                gender: info.gender,
+            });
+        }
+        None
     }
 
     /// A possessed noun of opinion: "Trump's view that…", "in Mr. Obama's view, …".
@@ -2234,6 +2354,12 @@ impl<'s, 't> Extractor<'s, 't> {
         let (kind, span) = match &c.content {
             Content::Quote(q) => (StatementKind::Direct, self.inner_span(*q)),
             Content::Quotes(..) => unreachable!("split above"),
+            Content::QuotePart(_, r) => {
+                let Some(span) = self.content_span(r.clone()) else {
+                    return;
+                };
+                (StatementKind::Direct, span)
+            }
             Content::Forward(r) | Content::Backward(r) => {
                 let Some(span) = self.content_span(r.clone()) else {
                     return;
