@@ -480,6 +480,20 @@ fn arabic_new_attribution_ends_a_quotation_that_runs_on() {
 }
 
 #[test]
+fn arabic_place_before_a_name_is_not_part_of_it() {
+    // A country after a preposition or in a construct ends the description, not the name.
+    check(
+        Lang::Ar,
+        "أكدت نائبة رئيس هيئة حرية الأديان في أمريكا نادين مينزة، إن الشعب يقف إلى جانبهم. قال وزير خارجية تركيا مولود جاويش أوغلو إن بلاده لن تقبل بذلك. وقالت رئيسة اللجنة في كندا سلمى جون هادي، إن الوضع خطير.",
+        expect![[r#"
+            نادين مينزة | Indirect | أكدت | Assertive | الشعب يقف إلى جانبهم
+            مولود جاويش أوغلو | Indirect | قال | Neutral | بلاده لن تقبل بذلك
+            سلمى جون هادي | Indirect | وقالت | Neutral | الوضع خطير
+        "#]],
+    );
+}
+
+#[test]
 fn arabic_participle_before_a_colon_opens_a_new_statement() {
     // «مضيفة:» ends the reported speech before it; the quotation is the same speaker's.
     check(

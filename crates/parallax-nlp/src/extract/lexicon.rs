@@ -165,6 +165,9 @@ pub(crate) struct Lexicon {
     pub time_words: WordSet,
     pub abbreviations: WordSet,
     pub documents: WordSet,
+    /// Places written without the article («أمريكا», «تركيا»): never part of a person's
+    /// name, though a name may follow them («سفير روسيا ألكسندر لافرنتييف»).
+    pub places: WordSet,
     pub noun_cues: WordSet,
     pub leading_conjunctions: WordSet,
 }
@@ -239,6 +242,8 @@ struct RawLists {
     time_words: Vec<String>,
     abbreviations: Vec<String>,
     documents: Vec<String>,
+    #[serde(default)]
+    places: Vec<String>,
     #[serde(default)]
     noun_cues: Vec<String>,
     leading_conjunctions: Vec<String>,
@@ -426,6 +431,7 @@ impl Lexicon {
         lex.time_words = set(&lists.time_words);
         lex.abbreviations = set(&lists.abbreviations);
         lex.documents = set(&lists.documents);
+        lex.places = set(&lists.places);
         lex.noun_cues = set(&lists.noun_cues);
         lex.leading_conjunctions = set(&lists.leading_conjunctions);
         lex

@@ -987,6 +987,7 @@ fn name_run(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
     }
     let article = lex.definite_article.as_deref().unwrap_or("\u{0}");
     let mut run = Vec::new();
+    let mut after_preposition = false;
     for &i in part.iter().rev() {
         let f = folded(i);
         let definite = strip_arabic_proclitic(f).starts_with(article) || f.starts_with(article);
@@ -996,13 +997,20 @@ fn name_run(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
         if definite
             || is_listed(f)
             || lex.heads.contains_key(f)
+            || lex.places.contains(f)
             || (lex.speaker_stops.contains(f) && !ali)
         {
+            after_preposition = matches!(f, "في" | "من");
             break;
         }
         run.push(i);
     }
     run.reverse();
+    // «…في أمريكا نادين مينزة»: the word after a preposition is its complement (a place),
+    // not the first name.
+    if after_preposition && run.len() >= 3 {
+        run.remove(0);
+    }
     // Only the whole part, or what follows a role or title, is a person's name.
     let opens_with_role =
         lex.in_set(&lex.roles, folded(first)) || lex.titles.contains_key(folded(first));
