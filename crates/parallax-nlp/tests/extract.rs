@@ -494,6 +494,20 @@ fn arabic_place_before_a_name_is_not_part_of_it() {
 }
 
 #[test]
+fn english_organisation_name_keeps_its_inner_preposition() {
+    // "Commission on …" is one name, and its acronym in parentheses an alias.
+    check(
+        Lang::En,
+        "The U.S. Commission on International Religious Freedom, the USCIRF, recommended that the United States recognise the administration. The United States Commission on International Religious Freedom (USCIRF) said it welcomes the decision. USCIRF has called on the government to grant such a license.",
+        expect![[r#"
+            U.S. Commission on International Religious Freedom | Indirect | recommended | Directive | the United States recognise the administration
+            United States Commission on International Religious Freedom | Indirect | said | Neutral | it welcomes the decision
+            United States Commission on International Religious Freedom | Indirect | called on | Directive | the government to grant such a license
+        "#]],
+    );
+}
+
+#[test]
 fn arabic_participle_before_a_colon_opens_a_new_statement() {
     // «مضيفة:» ends the reported speech before it; the quotation is the same speaker's.
     check(

@@ -1551,7 +1551,17 @@ impl<'s, 't> Extractor<'s, 't> {
                 Kind::Word if t.quote == 0 => {
                     let w = t.norm.as_ref();
                     let acronym = self.is_acronym(k);
+                    // "Commission on International Religious Freedom", "Council on Foreign
+                    // Relations": a preposition inside an organisation's name.
+                    let in_name = words > 0
+                        && w == "on"
+                        && self.toks()[k + 1].cap
+                        && k > floor
+                        && self.toks()[k - 1].cap
+                        && lex.heads.get(self.toks()[k - 1].norm.as_ref())
+                            == Some(&super::lexicon::HeadKind::Organisation);
                     if !acronym
+                        && !in_name
                         && lex.speaker_stops.contains(w)
                         && !(words == 0 && lex.pronouns.contains_key(w))
                         || self.cue_at(k, end).is_some() && words > 0
