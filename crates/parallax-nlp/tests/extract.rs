@@ -508,6 +508,30 @@ fn english_organisation_name_keeps_its_inner_preposition() {
 }
 
 #[test]
+fn english_capital_standing_for_a_government_is_not_a_person() {
+    // "Washington" is a state body, so "the group’s chief" cannot take it up as a person.
+    check(
+        Lang::En,
+        "Syrian Kurds backed by the US are not facing an American withdrawal, Washington has assured, following the pull-out from Afghanistan, according to the group’s chief.",
+        expect![[r#"
+            Washington | Indirect | assured | Assertive | Syrian Kurds backed by the US are not facing an American withdrawal
+            group’s chief | Indirect | according to | Neutral | Syrian Kurds backed by the US are not facing an American withdrawal, Washington has assured, following the pull-out from Afghanistan
+        "#]],
+    );
+    let a = analyze("Washington said the talks would go on.", Lang::En);
+    assert_eq!(a.actors[0].kind, ActorKind::StateBody, "{a:#?}");
+    let a = analyze(
+        "The Washington Post reported that the talks would go on.",
+        Lang::En,
+    );
+    assert_eq!(
+        a.actors[0].kind,
+        ActorKind::Media,
+        "the last head decides: {a:#?}"
+    );
+}
+
+#[test]
 fn arabic_participle_before_a_colon_opens_a_new_statement() {
     // «مضيفة:» ends the reported speech before it; the quotation is the same speaker's.
     check(

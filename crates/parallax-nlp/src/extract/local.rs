@@ -774,7 +774,11 @@ pub(crate) fn parse_mention(
     });
     let named = !name.is_empty();
     let (name_ids, kind) = if named {
-        let name_heads = name.iter().find_map(|&i| lex.heads.get(folded(i)).copied());
+        // The last head word decides: "The Washington Post" is a medium.
+        let name_heads = name
+            .iter()
+            .rev()
+            .find_map(|&i| lex.heads.get(folded(i)).copied());
         let acronym = name.len() == 1 && is_acronym(word(name[0])) && {
             let w = word(name[0]);
             w.chars().filter(|c| c.is_alphabetic()).count() >= 3
