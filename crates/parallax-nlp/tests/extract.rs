@@ -425,6 +425,54 @@ fn headline_speaker_claims() {
 }
 
 #[test]
+fn headline_quoting_an_unnamed_speaker() {
+    // A scare-quoted claim, or a headline in the first person, is the speaker's whose body
+    // statement it repeats.
+    check(
+        Lang::En,
+        "Syria Kurds ‘not at risk of US withdrawal after Afghanistan’\n\nThe Times reported that McKenzie met Abdi on Monday. Syrian Kurds are not facing an American withdrawal after the pull-out from Afghanistan, according to the group’s chief.",
+        expect![[r#"
+            group’s chief | Direct |  | Neutral | not at risk of US withdrawal after Afghanistan
+            Times | Indirect | reported | Neutral | McKenzie met Abdi on Monday
+            group’s chief | Indirect | according to | Neutral | Syrian Kurds are not facing an American withdrawal after the pull-out from Afghanistan
+        "#]],
+    );
+    check(
+        Lang::En,
+        "Washington will not abandon us\n\nThe leader of the Syrian Democratic Forces has said Washington has reassured him that it will not abandon them. He said locals have been shaken by what happened.",
+        expect![[r#"
+            leader of the Syrian Democratic Forces | Indirect |  | Neutral | Washington will not abandon us
+            leader of the Syrian Democratic Forces | Indirect | said | Neutral | Washington has reassured him that it will not abandon them
+            leader of the Syrian Democratic Forces | Indirect | said | Neutral | locals have been shaken by what happened
+        "#]],
+    );
+    check(
+        Lang::Ar,
+        "القلق ينتابنا بتخلي اميركا عنا كما حصل في افغانستان\nقال قائد قوات سورية الديمقراطية بان هذه القوات قلقة من ان تتخلى اميركا عنها كما حصل في افغانستان.",
+        expect![[r#"
+            قائد قوات سورية الديمقراطية | Indirect |  | Neutral | القلق ينتابنا بتخلي اميركا عنا كما حصل في افغانستان
+            قائد قوات سورية الديمقراطية | Indirect | قال | Neutral | هذه القوات قلقة من ان تتخلى اميركا عنها كما حصل في افغانستان
+        "#]],
+    );
+    // An article written in the first person owns its headline; a headline repeating no
+    // statement is nobody's.
+    check(
+        Lang::En,
+        "Just give us a few figures on the returns\n\nMr. Trump, I have a deal for you. I know your returns are audited, and I accept that. Voters said they want to see the figures on the returns.",
+        expect![[r#"
+            Voters | Indirect | said | Neutral | they want to see the figures on the returns
+        "#]],
+    );
+    check(
+        Lang::En,
+        "We are the champions of the league\n\nThe minister said the budget would be cut.",
+        expect![[r#"
+            minister | Indirect | said | Neutral | the budget would be cut
+        "#]],
+    );
+}
+
+#[test]
 fn english_surname_speaker_knows_the_titled_full_name() {
     let a = analyze(
         "On 10 September, General Kenneth McKenzie, the commander of US Central Command, paid a visit. McKenzie said that the support will continue.",

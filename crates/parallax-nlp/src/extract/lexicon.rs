@@ -168,6 +168,8 @@ pub(crate) struct Lexicon {
     /// Places written without the article («أمريكا», «تركيا»): never part of a person's
     /// name, though a name may follow them («سفير روسيا ألكسندر لافرنتييف»).
     pub places: WordSet,
+    /// First-person words ("us", «عنا»): in a headline they mark an unmarked quotation.
+    pub first_person: WordSet,
     pub noun_cues: WordSet,
     pub leading_conjunctions: WordSet,
 }
@@ -244,6 +246,8 @@ struct RawLists {
     documents: Vec<String>,
     #[serde(default)]
     places: Vec<String>,
+    #[serde(default)]
+    first_person: Vec<String>,
     #[serde(default)]
     noun_cues: Vec<String>,
     leading_conjunctions: Vec<String>,
@@ -432,6 +436,7 @@ impl Lexicon {
         lex.abbreviations = set(&lists.abbreviations);
         lex.documents = set(&lists.documents);
         lex.places = set(&lists.places);
+        lex.first_person = set(&lists.first_person);
         lex.noun_cues = set(&lists.noun_cues);
         lex.leading_conjunctions = set(&lists.leading_conjunctions);
         lex

@@ -102,6 +102,8 @@ impl<'s, 't> Extractor<'s, 't> {
         let mut turn_para = None;
         // Headline claims are read after the body, whose speakers they summarise.
         let mut headlines: Vec<(Cand, u32)> = Vec::new();
+        // The first paragraph, when it is a headline without a speaker.
+        let mut title: Option<Range<usize>> = None;
         for s in 0..sentences.len() {
             let para = paras[s];
             if turn_para == Some(para) {
@@ -118,6 +120,8 @@ impl<'s, 't> Extractor<'s, 't> {
                     if let Some(c) = self.headline_claim(sentences[s].start, end) {
                         headlines.push((c, para));
                         turn_para = Some(para);
+                    } else if para == 0 {
+                        title = Some(sentences[s].start..end);
                     }
                 }
                 continue;
@@ -134,6 +138,7 @@ impl<'s, 't> Extractor<'s, 't> {
                         turn_para = Some(para);
                         continue;
                     }
+                    title = Some(sentences[s].start..end);
                 }
             }
             if s == 0 || paras[s - 1] != para {
@@ -178,10 +183,102 @@ impl<'s, 't> Extractor<'s, 't> {
                 }
             }
         }
+        if let Some(title) = title {
+            let spoken = self.statements[..body]
+                .iter()
+                .any(|(st, _)| st.span.start < self.toks()[title.end - 1].end);
+            if !spoken {
+                self.title_quote(title, body);
+            }
+        }
         // Headlines come first, in text order.
         let n = self.statements.len() - body;
         self.statements.rotate_right(n);
         (self.statements, self.reg)
+    }
+
+    /// A headline quoting someone without naming them: a quotation in it ("Syria Kurds ‘not
+    /// at risk of US withdrawal after Afghanistan’"), or the whole headline in the first person
+    /// ("Washington will not abandon us", «القلق ينتابنا بتخلي اميركا عنا…»). It is the
+    /// speaker's whose body statement it repeats (sharing at least two content words with it);
+    /// a quotation repeating none is the main speaker's.
+    fn title_quote(&mut self, title: Range<usize>, body: usize) {
+        let lex = self.lex;
+        let toks = self.toks();
+        let quote = self
+            .quotes_in(title.clone())
+            .into_iter()
+            .find(|&q| self.quote_words(q) >= 3);
+        let (content, kind) = match quote {
+            Some(q) => (self.scan.quotes[q].inner(), StatementKind::Direct),
+            None => {
+                let first_person = title
+                    .clone()
+                    .any(|k| self.is_word(k, &lex.first_person) && !self.is_acronym(k));
+                if !first_person || self.words_in(title.clone()) < 3 {
+                    return;
+                }
+                // An article written in the first person (an opinion piece: "Mr. Trump, I
+                // have a deal for you.") owns its headline.
+                let narrated = (title.end..toks.len())
+                    .filter(|&k| self.is_word(k, &lex.first_person))
+                    .take(3)
+                    .count();
+                if narrated >= 3 {
+                    return;
+                }
+                (title, StatementKind::Indirect)
+            }
+        };
+        let content_word = |k: usize| {
+            let t = &toks[k];
+            let w = t.norm.as_ref();
+            (t.kind == Kind::Word
+                && w.chars().count() >= 3
+                && !lex.speaker_stops.contains(w)
+                && !lex.complementizers.contains(w)
+                && !lex.determiners.contains(w)
+                && !lex.first_person.contains(w))
+            .then_some(w)
+        };
+        let words: std::collections::HashSet<&str, super::lexicon::FastHash> =
+            content.clone().filter_map(content_word).collect();
+        let mut best: Option<(usize, usize)> = None;
+        for (st, actor) in &self.statements[..body] {
+            let from = toks.partition_point(|t| t.start < st.span.start);
+            let to = toks.partition_point(|t| t.start < st.span.end);
+            let mut seen: Vec<&str> = Vec::new();
+            for w in (from..to).filter_map(content_word) {
+                if words.contains(w) && !seen.contains(&w) {
+                    seen.push(w);
+                }
+            }
+            if seen.len() >= 2 && best.is_none_or(|(_, n)| seen.len() > n) {
+                best = Some((*actor, seen.len()));
+            }
+        }
+        let actor = match (best, kind) {
+            (Some((a, _)), _) => a,
+            (None, StatementKind::Direct) => match self.reg.main_speaker() {
+                Some(a) => a,
+                None => return,
+            },
+            (None, _) => return,
+        };
+        let Some(span) = self.content_span(content) else {
+            return;
+        };
+        let statement = Statement {
+            actor: self.reg.root(actor),
+            speaker: String::new(),
+            speaker_span: None,
+            kind,
+            cue: String::new(),
+            stance: Stance::Neutral,
+            text: self.scan.text[span.start..span.end].to_string(),
+            span,
+        };
+        self.statements.push((statement, actor));
     }
 
     /// A transcript turn: a paragraph opening with a speaker's name in capitals and a colon
