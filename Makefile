@@ -10,7 +10,8 @@ export CARGO_TARGET_DIR
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := build-essential pkg-config libssl-dev file libwebkit2gtk-4.1-dev librsvg2-dev \
 	xvfb xauth x11-utils imagemagick webkit2gtk-driver chromium poppler-utils \
-	fonts-noto-core fonts-dejavu-core python3
+	fonts-noto-core fonts-dejavu-core python3 \
+	dict-freedict-eng-ara dict-freedict-ara-eng
 TAURI_DRIVER := $(CURDIR)/.tools/bin/tauri-driver
 DESKTOP_BIN := $(CARGO_TARGET_DIR)/debug/parallax-desktop
 

@@ -4,12 +4,14 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use parallax_core::actors::{ActorSummary, ComparisonGroup, GroupEditRequest, MentionSelector};
+use parallax_core::dictionary;
 use parallax_core::nlp::actors::ActorEdit;
-use parallax_core::nlp::align::DiffOp;
+use parallax_core::nlp::align::{Bilingual, DiffOp};
 use parallax_core::nlp::extract::ActorKind;
 use parallax_core::Project;
 use serde::Serialize;
@@ -147,8 +149,38 @@ pub struct CompareArgs {
     /// One JSON object per group and line.
     #[arg(long)]
     json: bool,
+    /// A bilingual dictionary in dictd format (path without .index/.dict.dz), for aligning
+    /// statements across languages; repeatable. Default: FreeDict's English–Arabic
+    /// dictionaries where Debian installs them (/usr/share/dictd), when present.
+    #[arg(long, value_name = "PREFIX")]
+    dictionary: Vec<PathBuf>,
+    /// Align across languages with the built-in concept lexicon only.
+    #[arg(long, conflicts_with = "dictionary")]
+    no_dictionary: bool,
     #[command(subcommand)]
     edit: Option<GroupCommand>,
+}
+
+/// The dictionaries `compare` uses: those named, or the standard ones that are installed
+/// (a standard one that cannot be read is skipped with a warning; a named one is an error).
+fn dictionaries(args: &CompareArgs) -> Result<Option<Arc<Bilingual>>> {
+    if args.no_dictionary {
+        return Ok(None);
+    }
+    if !args.dictionary.is_empty() {
+        let dict =
+            dictionary::load_dictionaries(&args.dictionary).context("loading --dictionary")?;
+        return Ok(Some(dict));
+    }
+    let mut dict = Bilingual::new();
+    for prefix in dictionary::STANDARD_DICTIONARIES.iter().map(PathBuf::from) {
+        if dictionary::dictionary_exists(&prefix) {
+            if let Err(e) = dictionary::add_dictionary(&mut dict, &prefix) {
+                eprintln!("warning: {e}; aligning without it");
+            }
+        }
+    }
+    Ok((!dict.is_empty()).then(|| Arc::new(dict)))
 }
 
 /// A correction of the grouping. STATEMENT is a statement id as `compare` shows it.
@@ -374,8 +406,10 @@ pub fn compare(args: CompareArgs) -> Result<ExitCode> {
     }
     let path = args
         .project
+        .clone()
         .expect("clap requires PROJECT without a subcommand");
-    let project = open(&path)?;
+    let mut project = open(&path)?;
+    project.set_dictionary(dictionaries(&args)?);
     let groups = project.compare(args.actor.as_deref())?;
     let mut out = std::io::stdout().lock();
     for g in &groups {

@@ -486,7 +486,12 @@ impl Project {
     pub fn compare(&self, actor_filter: Option<&str>) -> Result<Vec<ComparisonGroup>, ActorError> {
         let (rows, items, names) = self.align_items()?;
         let group_edits: Vec<GroupEdit> = edits::active(self.conn(), edits::Log::Groups)?;
-        let alignment = align::align_edited(&items, &AlignConfig::default(), &group_edits);
+        let alignment = align::align_with(
+            &items,
+            &AlignConfig::default(),
+            &group_edits,
+            self.dictionary(),
+        );
         let wanted: Option<BTreeSet<String>> = match actor_filter.map(fold_for_match) {
             None => None,
             Some(filter) => Some(
@@ -557,7 +562,12 @@ impl Project {
     pub fn coverage(&self) -> Result<Coverage, ActorError> {
         let (_, items, names) = self.align_items()?;
         let group_edits: Vec<GroupEdit> = edits::active(self.conn(), edits::Log::Groups)?;
-        let alignment = align::align_edited(&items, &AlignConfig::default(), &group_edits);
+        let alignment = align::align_with(
+            &items,
+            &AlignConfig::default(),
+            &group_edits,
+            self.dictionary(),
+        );
         let mut coverage = align::coverage(&items, &alignment);
         for actor in &mut coverage.actors {
             if let Some(name) = names.get(actor) {

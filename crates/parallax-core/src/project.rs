@@ -2,8 +2,10 @@
 //! (CLI, desktop) call on it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use parallax_nlp::align::Bilingual;
 use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
@@ -33,6 +35,9 @@ pub type Result<T, E = ProjectError> = std::result::Result<T, E>;
 pub struct Project {
     conn: Connection,
     path: PathBuf,
+    /// The bilingual word list that cross-language alignment uses besides the built-in
+    /// concepts (see [`crate::dictionary`]); none unless the face sets one.
+    dictionary: Option<Arc<Bilingual>>,
 }
 
 impl Project {
@@ -41,6 +46,7 @@ impl Project {
         Ok(Project {
             conn: store::open(path, OpenMode::Existing)?,
             path: path.to_path_buf(),
+            dictionary: None,
         })
     }
 
@@ -55,6 +61,7 @@ impl Project {
         Ok(Project {
             conn: store::open(path, OpenMode::CreateIfMissing)?,
             path: path.to_path_buf(),
+            dictionary: None,
         })
     }
 
@@ -63,6 +70,7 @@ impl Project {
         Ok(Project {
             conn: store::open_in_memory()?,
             path: PathBuf::from(":memory:"),
+            dictionary: None,
         })
     }
 
@@ -74,6 +82,15 @@ impl Project {
     /// The project's database, to open a write transaction on.
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
+    }
+
+    /// Sets the bilingual word list used to align statements across languages.
+    pub fn set_dictionary(&mut self, dictionary: Option<Arc<Bilingual>>) {
+        self.dictionary = dictionary;
+    }
+
+    pub(crate) fn dictionary(&self) -> Option<&Bilingual> {
+        self.dictionary.as_deref()
     }
 
     pub fn path(&self) -> &Path {

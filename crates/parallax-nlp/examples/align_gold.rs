@@ -10,16 +10,19 @@
 //! The gold actor ids only stand in for the extractor's *in-article* resolution (which
 //! statements of one article share a speaker); which articles' actors are one actor is
 //! decided by [`resolve`] from the names each article uses, as in the product.
+//! `ALIGN_CFG` and `ALIGN_DICT` are read as `common/mod.rs` says.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use parallax_nlp::actors::{resolve, ActorMention, MentionId};
-use parallax_nlp::align::{align, AlignConfig, AlignItem};
+use parallax_nlp::align::{align_with, AlignItem};
 use parallax_nlp::extract::ActorKind;
 use parallax_nlp::text::fold_for_match;
 use parallax_nlp::Lang;
 use serde_json::{json, Value};
+
+mod common;
 
 /// Words that make a name an organisation's, for this harness only (the extractor reports
 /// kinds from its lexicons).
@@ -194,11 +197,12 @@ fn main() {
             text: text.clone(),
         })
         .collect();
-    let alignment = align(&items, &AlignConfig::default());
+    let (cfg, dict) = (common::config(), common::dictionary());
+    let alignment = align_with(&items, &cfg, &[], dict.as_ref());
     // ALIGN_SIMS=FILE: every same-actor pair's similarity, for calibration
     if let Ok(path) = std::env::var("ALIGN_SIMS") {
         let lines: Vec<String> =
-            parallax_nlp::align::pair_similarities(&items, &AlignConfig::default())
+            parallax_nlp::align::pair_similarities(&items, &cfg, dict.as_ref())
                 .into_iter()
                 .map(|(a, b, sim, cross)| {
                     json!({"a": items[a].article, "at": items[a].text, "b": items[b].article,

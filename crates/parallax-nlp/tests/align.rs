@@ -1,7 +1,9 @@
 //! Alignment: grouping on small generated cases, diffs, missing outlets, and the regression
 //! check against the development gold (`shared/corpus/news`).
 
-use parallax_nlp::align::{align, coverage, word_diff, AlignConfig, AlignItem, DiffOp};
+use parallax_nlp::align::{
+    align, align_with, coverage, word_diff, AlignConfig, AlignItem, Bilingual, DiffOp,
+};
 use parallax_nlp::Lang;
 
 fn item(id: u64, actor: &str, outlet: &str, lang: Lang, day: Option<i32>, text: &str) -> AlignItem {
@@ -164,6 +166,80 @@ fn cross_language_pairs_need_shared_anchors() {
         ],
         "1 2",
     );
+}
+
+/// A translation that shares no number, name or listed concept with its original is grouped
+/// once a dictionary knows its words, and a statement on another subject still is not.
+#[test]
+fn a_dictionary_groups_translations_the_concepts_do_not_cover() {
+    let items = [
+        item(
+            1,
+            "maenza",
+            "a",
+            EN,
+            None,
+            "The farmers lost their wheat harvest to the drought",
+        ),
+        item(
+            2,
+            "maenza",
+            "b",
+            AR,
+            None,
+            "خسر المزارعون محصول القمح بسبب الجفاف",
+        ),
+        item(
+            3,
+            "maenza",
+            "c",
+            AR,
+            None,
+            "الكنائس القديمة تحتاج إلى ترميم عاجل",
+        ),
+        item(
+            4,
+            "maenza",
+            "d",
+            EN,
+            None,
+            "The old churches need urgent restoration",
+        ),
+    ];
+    let grouped = |dict: Option<&Bilingual>| -> Vec<Vec<u64>> {
+        let mut groups: Vec<Vec<u64>> = align_with(&items, &AlignConfig::default(), &[], dict)
+            .groups
+            .iter()
+            .filter(|g| g.members.len() > 1)
+            .map(|g| g.members.iter().map(|&m| items[m].id).collect())
+            .collect();
+        groups.sort();
+        groups
+    };
+    assert_eq!(
+        grouped(None),
+        Vec::<Vec<u64>>::new(),
+        "no shared anchors without a dictionary"
+    );
+    let mut dict = Bilingual::new();
+    for (en, ar) in [
+        ("farmer", "مزارع"),
+        ("farmers", "المزارعون"),
+        ("lose", "خسر"),
+        ("wheat", "القمح"),
+        ("harvest", "محصول"),
+        ("drought", "الجفاف"),
+        ("dry", "جاف"),
+        ("church", "كنيسة"),
+        ("churches", "الكنائس"),
+        ("old", "القديمة"),
+        ("restoration", "ترميم"),
+        ("urgent", "عاجل"),
+    ] {
+        dict.add(en, ar);
+    }
+    assert_eq!(dict.len(), 12);
+    assert_eq!(grouped(Some(&dict)), vec![vec![1, 2], vec![3, 4]]);
 }
 
 #[test]

@@ -1,4 +1,5 @@
 //! The integration tests of parallax-core: one binary, one module per area.
 
+mod dictionary;
 mod import;
 mod project;

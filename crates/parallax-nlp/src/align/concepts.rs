@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use super::bilingual::Bilingual;
 use super::features::{stem, FxBuild};
 use crate::text::match_tokens;
 
@@ -49,6 +50,25 @@ impl Concepts {
             list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         }
         Concepts { by_first }
+    }
+
+    /// The bundled lexicon as a bilingual word list (every English word of a concept with
+    /// every Arabic word of it), built once: the base of cross-language word matching.
+    pub fn bilingual() -> &'static Bilingual {
+        static B: OnceLock<Bilingual> = OnceLock::new();
+        B.get_or_init(|| {
+            let raw: std::collections::BTreeMap<String, RawConcept> =
+                toml::from_str(include_str!("concepts.toml")).expect("concepts.toml is valid TOML");
+            let mut dict = Bilingual::new();
+            for c in raw.values() {
+                for en in &c.en {
+                    for ar in &c.ar {
+                        dict.add(en, ar);
+                    }
+                }
+            }
+            dict
+        })
     }
 
     /// The bundled lexicon, parsed once.

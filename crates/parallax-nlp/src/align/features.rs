@@ -73,7 +73,7 @@ const STOP_AR: &[&str] = &[
     "ف",
 ];
 
-fn is_stop(w: &str) -> bool {
+pub(super) fn is_stop(w: &str) -> bool {
     STOP_EN.contains(&w) || STOP_AR.contains(&w)
 }
 
@@ -148,6 +148,9 @@ pub struct Features {
     pub stems: Vec<u64>,
     /// Cross-language anchors: numbers and name skeletons.
     pub anchors: Vec<u64>,
+    /// Content words for the bilingual word list: each word's stem id (its weight) and its
+    /// matching keys (see `bilingual::word_keys`, plus its name skeleton), once per stem.
+    pub words: Vec<(u64, Vec<u64>)>,
 }
 
 fn counted(mut ids: Vec<u64>) -> Vec<(u64, u32)> {
@@ -287,6 +290,12 @@ pub fn features(text: &str, lang: Lang) -> Features {
     let arabic = lang == Lang::Ar || (lang == Lang::Other && text.chars().any(is_arabic_letter));
     let stemmed: Vec<String> = tokens.iter().map(|t| stem(t)).collect();
     let mut padded: Vec<char> = Vec::with_capacity(24);
+    let names: Vec<String> = if arabic {
+        Vec::new()
+    } else {
+        latin_names(text)
+    };
+    let mut words: Vec<(u64, Vec<u64>)> = Vec::new();
     for (t, s) in tokens.iter().zip(&stemmed) {
         if let Some(n) = number_key(t) {
             anchors.push(hash(3, &n));
@@ -299,6 +308,26 @@ pub fn features(text: &str, lang: Lang) -> Features {
         let id = hash(1, s);
         lexical.push(id);
         stems.push(id);
+        if !words.iter().any(|(w, _)| *w == id) {
+            let mut keys = Vec::with_capacity(3);
+            super::bilingual::word_keys(t, &mut keys);
+            let skeleton = if arabic {
+                (t.chars().count() >= 4)
+                    .then(|| skeleton_key(t, true))
+                    .flatten()
+            } else {
+                names
+                    .iter()
+                    .find(|n| n.eq_ignore_ascii_case(t))
+                    .and_then(|n| skeleton_key(n, false))
+            };
+            if let Some(k) = skeleton {
+                keys.push(hash(4, &k));
+            }
+            if !keys.is_empty() {
+                words.push((id, keys));
+            }
+        }
         padded.clear();
         padded.push('^');
         padded.extend(s.chars());
@@ -329,7 +358,7 @@ pub fn features(text: &str, lang: Lang) -> Features {
         }
     }
     if !arabic {
-        for name in latin_names(text) {
+        for name in names {
             if let Some(k) = skeleton_key(&name, false) {
                 anchors.push(hash(4, &k));
             }
@@ -349,6 +378,7 @@ pub fn features(text: &str, lang: Lang) -> Features {
         lexical: counted(lexical),
         stems,
         anchors,
+        words,
     }
 }
 

@@ -30,6 +30,7 @@
 //! threshold 0.50, cross-language threshold 0.50, groups merge when 70% of their member
 //! pairs are linked: pairs F1 0.49 (P 0.92), cross-language F1 0.61 (P 1.00).
 
+mod bilingual;
 mod concepts;
 mod diff;
 mod features;
@@ -38,6 +39,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+pub use bilingual::Bilingual;
 pub use diff::{word_diff, DiffOp};
 pub use features::stem;
 
@@ -68,6 +70,9 @@ pub struct AlignConfig {
     pub cross_threshold: f32,
     /// Minimum number of shared anchors across languages.
     pub min_cross_anchors: usize,
+    /// Cross-language pairs at or above this similarity count as links when deciding
+    /// whether two groups may merge (the cross-language [`Self::link_threshold`]).
+    pub cross_link_threshold: f32,
     /// Pairs at or above this (lower) similarity count as links when deciding whether two
     /// groups may merge.
     pub link_threshold: f32,
@@ -89,6 +94,7 @@ impl Default for AlignConfig {
             link_threshold: 0.2,
             min_linkage: 0.7,
             cross_threshold: 0.5,
+            cross_link_threshold: 0.5,
             min_cross_anchors: 2,
             max_days_apart: 3,
             blocking_keys: 8,
@@ -259,26 +265,105 @@ fn similarity(a: &Prepared, la: Lang, b: &Prepared, lb: Lang, cfg: &AlignConfig)
         let containment = shared / a.lexical.total.min(b.lexical.total);
         return (0.5 * (dice + containment), false);
     }
+    let words = a.words.similarity(&b.words);
     let (shared, n) = a.anchors.shared(&b.anchors);
     if n < cfg.min_cross_anchors {
-        return (0.0, true);
+        return (words, true);
     }
     let dice = 2.0 * shared / (a.anchors.total + b.anchors.total);
     let containment = shared / a.anchors.total.min(b.anchors.total);
-    (0.5 * (dice + containment), true)
+    ((0.5 * (dice + containment)).max(words), true)
 }
 
 /// A statement's features with weights resolved.
 struct Prepared {
     lexical: Weighted,
     anchors: Weighted,
+    words: Words,
+}
+
+/// A statement's content words as the bilingual word lists read them: per word its weight,
+/// its keys and its translations' keys; and all of those keys, sorted, for look-ups.
+#[derive(Default)]
+struct Words {
+    words: Vec<(f32, Vec<u64>, Vec<u64>)>,
+    own: Vec<u64>,
+    reach: Vec<u64>,
+    total: f32,
+}
+
+impl Words {
+    fn new(f: &Features, arabic: bool, idf: &Idf, dicts: &[&Bilingual]) -> Words {
+        let mut out = Words::default();
+        for (stem, keys) in &f.words {
+            let mut translations: Vec<u64> = Vec::new();
+            for &k in keys {
+                let before = translations.len();
+                for d in dicts {
+                    translations.extend_from_slice(d.translations(k, arabic));
+                }
+                if translations.len() == before {
+                    // a name's skeleton (or a word no list knows) can meet itself
+                    translations.push(k);
+                }
+            }
+            translations.sort_unstable();
+            translations.dedup();
+            let weight = idf.weight(*stem);
+            out.total += weight;
+            out.own.extend_from_slice(keys);
+            out.reach.extend_from_slice(&translations);
+            out.words.push((weight, keys.clone(), translations));
+        }
+        out.own.sort_unstable();
+        out.own.dedup();
+        out.reach.sort_unstable();
+        out.reach.dedup();
+        out
+    }
+
+    /// The weight and number of this statement's words that `other` translates.
+    fn covered_by(&self, other: &Words) -> (f32, usize) {
+        let (mut weight, mut n) = (0.0, 0);
+        for (w, keys, translations) in &self.words {
+            let met = keys.iter().any(|k| other.reach.binary_search(k).is_ok())
+                || translations
+                    .iter()
+                    .any(|t| other.own.binary_search(t).is_ok());
+            if met {
+                weight += w;
+                n += 1;
+            }
+        }
+        (weight, n)
+    }
+
+    /// Translation similarity: the mean of both sides' covered shares and the shorter
+    /// side's, as Dice and containment are for one language; zero below two words met.
+    fn similarity(&self, other: &Words) -> f32 {
+        if self.total == 0.0 || other.total == 0.0 {
+            return 0.0;
+        }
+        let (wa, na) = self.covered_by(other);
+        let (wb, nb) = other.covered_by(self);
+        if na.min(nb) < 2 {
+            return 0.0;
+        }
+        let (ra, rb) = (wa / self.total, wb / other.total);
+        let shorter = if self.total <= other.total { ra } else { rb };
+        0.5 * (0.5 * (ra + rb) + shorter)
+    }
 }
 
 /// Every pair of one actor's statements from different articles with its similarity and
 /// whether it crosses languages: a diagnostic for calibrating thresholds (quadratic in the
 /// statements of an actor; [`align`] never compares all pairs).
-pub fn pair_similarities(items: &[AlignItem], cfg: &AlignConfig) -> Vec<(usize, usize, f32, bool)> {
-    let (_, _, prepared) = prepare(items, workers());
+pub fn pair_similarities(
+    items: &[AlignItem],
+    cfg: &AlignConfig,
+    dict: Option<&Bilingual>,
+) -> Vec<(usize, usize, f32, bool)> {
+    let (_, _, prepared) = prepare(items, workers(), dict);
     let mut out = Vec::new();
     for i in 0..items.len() {
         for j in i + 1..items.len() {
@@ -341,6 +426,17 @@ impl ActorCtx<'_> {
                     candidates.extend(list.iter().rev().take(cfg.max_postings));
                 }
             }
+            // the rarest translations of its words, for statements in the other language
+            let mut reach: Vec<(usize, &Vec<u32>)> = prepared[i]
+                .words
+                .reach
+                .iter()
+                .filter_map(|&k| postings.get(&(k ^ 2)).map(|l| (l.len(), l)))
+                .collect();
+            reach.sort_unstable_by_key(|&(len, _)| len);
+            for (_, list) in reach.into_iter().take(cfg.blocking_keys) {
+                candidates.extend(list.iter().rev().take(cfg.max_postings));
+            }
             candidates.sort_unstable();
             candidates.dedup();
             for &lj in &candidates {
@@ -353,7 +449,7 @@ impl ActorCtx<'_> {
                     cfg,
                 );
                 let (limit, link) = if cross {
-                    (cfg.cross_threshold, cfg.cross_threshold)
+                    (cfg.cross_threshold, cfg.cross_link_threshold)
                 } else {
                     (cfg.threshold, cfg.link_threshold)
                 };
@@ -381,6 +477,9 @@ impl ActorCtx<'_> {
             }
             for &anchor in &feats[i].anchors {
                 postings.entry(anchor ^ 1).or_default().push(li as u32);
+            }
+            for &key in &prepared[i].words.own {
+                postings.entry(key ^ 2).or_default().push(li as u32);
             }
         }
 
@@ -442,14 +541,37 @@ fn workers() -> usize {
 }
 
 /// Every statement's features, the batch's IDF, and the features weighted by it.
-fn prepare(items: &[AlignItem], workers: usize) -> (Vec<Features>, Idf, Vec<Prepared>) {
+/// Translations come from the concept lexicon and, when given, the caller's word list.
+fn prepare(
+    items: &[AlignItem],
+    workers: usize,
+    dict: Option<&Bilingual>,
+) -> (Vec<Features>, Idf, Vec<Prepared>) {
     let feats: Vec<Features> = par_map(items, workers, |it| features(&it.text, it.lang));
     let idf = Idf::new(feats.iter());
-    let prepared = par_map(&feats, workers, |f| Prepared {
+    // word-by-word translation needs a dictionary; the concepts then fill its gaps
+    let dicts: Vec<&Bilingual> = match dict {
+        Some(d) => vec![d, concepts::Concepts::bilingual()],
+        None => Vec::new(),
+    };
+    let arabic: Vec<bool> = items.iter().map(is_arabic).collect();
+    let indexed: Vec<(&Features, bool)> = feats.iter().zip(arabic).collect();
+    let prepared = par_map(&indexed, workers, |&(f, arabic)| Prepared {
         lexical: Weighted::lexical(f, &idf),
         anchors: Weighted::anchors(f, &idf),
+        words: if dicts.is_empty() {
+            Words::default()
+        } else {
+            Words::new(f, arabic, &idf, &dicts)
+        },
     });
     (feats, idf, prepared)
+}
+
+/// Whether a statement is read as Arabic (its language, or its letters when unknown).
+fn is_arabic(item: &AlignItem) -> bool {
+    item.lang == Lang::Ar
+        || (item.lang == Lang::Other && item.text.chars().any(crate::text::is_arabic_letter))
 }
 
 /// `f` over `items` on up to `workers` threads, in order.
@@ -480,15 +602,19 @@ pub fn align(items: &[AlignItem], cfg: &AlignConfig) -> Alignment {
 
 /// [`align`], then the analyst's [`GroupEdit`]s replayed in order.
 pub fn align_edited(items: &[AlignItem], cfg: &AlignConfig, edits: &[GroupEdit]) -> Alignment {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let feats: Vec<Features> = par_map(items, workers, |it| features(&it.text, it.lang));
-    let idf = Idf::new(feats.iter());
-    let prepared: Vec<Prepared> = par_map(&feats, workers, |f| Prepared {
-        lexical: Weighted::lexical(f, &idf),
-        anchors: Weighted::anchors(f, &idf),
-    });
+    align_with(items, cfg, edits, None)
+}
+
+/// [`align_edited`] with a bilingual word list (a dictionary the caller loaded) for
+/// statements in different languages, besides the concept lexicon.
+pub fn align_with(
+    items: &[AlignItem],
+    cfg: &AlignConfig,
+    edits: &[GroupEdit],
+    dict: Option<&Bilingual>,
+) -> Alignment {
+    let workers = workers();
+    let (feats, idf, prepared) = prepare(items, workers, dict);
     let n = items.len();
 
     // each actor's statements, in input order; actors in order of first statement
