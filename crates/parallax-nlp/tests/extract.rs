@@ -580,6 +580,29 @@ fn english_capital_standing_for_a_government_is_not_a_person() {
 }
 
 #[test]
+fn delegation_speaks_through_the_person_the_article_names_with_its_organisation() {
+    check(
+        Lang::Ar,
+        "أبدى وفد اللجنة الأميركية للحريات الدينية، الأربعاء، عن دعمه للإدارة الذاتية وقيمها. وجاء ذلك في مؤتمر صحفي لنائبة رئيس اللجنة الأميركية للحريات الدينية نادين ماينزا. وقالت ماينزا إن الشعب الأميركي يقف مع المنطقة. وأضافت أن اللجنة قدمت مقترحات جريئة.",
+        expect![[r#"
+            ماينزا | Indirect | أبدى | Neutral | عن دعمه للإدارة الذاتية وقيمها
+            ماينزا | Indirect | وقالت | Neutral | الشعب الأميركي يقف مع المنطقة
+            ماينزا | Indirect | وأضافت | Neutral | اللجنة قدمت مقترحات جريئة
+        "#]],
+    );
+    // A delegation of another organisation stays its own speaker.
+    check(
+        Lang::Ar,
+        "أبدى وفد الحكومة الروسية، الأربعاء، عن دعمه للحوار. وقالت ماينزا رئيسة اللجنة إن الشعب الأميركي يقف مع المنطقة. وأضافت أن اللجنة قدمت مقترحات جريئة.",
+        expect![[r#"
+            وفد الحكومة الروسية | Indirect | أبدى | Neutral | عن دعمه للحوار
+            ماينزا | Indirect | وقالت | Neutral | الشعب الأميركي يقف مع المنطقة
+            ماينزا | Indirect | وأضافت | Neutral | اللجنة قدمت مقترحات جريئة
+        "#]],
+    );
+}
+
+#[test]
 fn arabic_participle_before_a_colon_opens_a_new_statement() {
     // «مضيفة:» ends the reported speech before it; the quotation is the same speaker's.
     check(

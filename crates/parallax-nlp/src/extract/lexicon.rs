@@ -170,6 +170,9 @@ pub(crate) struct Lexicon {
     pub places: WordSet,
     /// First-person words ("us", «عنا»): in a headline they mark an unmarked quotation.
     pub first_person: WordSet,
+    /// Groups sent by an organisation («وفد», "delegation"): they speak through the person
+    /// leading them.
+    pub delegations: WordSet,
     pub noun_cues: WordSet,
     pub leading_conjunctions: WordSet,
 }
@@ -248,6 +251,8 @@ struct RawLists {
     places: Vec<String>,
     #[serde(default)]
     first_person: Vec<String>,
+    #[serde(default)]
+    delegations: Vec<String>,
     #[serde(default)]
     noun_cues: Vec<String>,
     leading_conjunctions: Vec<String>,
@@ -437,6 +442,7 @@ impl Lexicon {
         lex.documents = set(&lists.documents);
         lex.places = set(&lists.places);
         lex.first_person = set(&lists.first_person);
+        lex.delegations = set(&lists.delegations);
         lex.noun_cues = set(&lists.noun_cues);
         lex.leading_conjunctions = set(&lists.leading_conjunctions);
         lex

@@ -485,6 +485,12 @@ impl Registry {
         self.actors[self.find(a)].named
     }
 
+    /// Whether the actor is a person with a proper name whose name words include `word`.
+    pub(crate) fn person_named(&self, a: usize, word: &str) -> bool {
+        let d = &self.actors[self.find(a)];
+        d.named && d.kind == ActorKind::Person && d.key.iter().any(|k| k == word)
+    }
+
     /// Makes `from` the same actor as `into`, keeping `into`'s name; `from`'s description
     /// becomes one of its roles.
     pub(crate) fn merge_into(&mut self, from: usize, into: usize) {

@@ -159,6 +159,7 @@ impl<'s, 't> Extractor<'s, 't> {
             self.sentence(sentences[s].clone(), para);
         }
         let body = self.statements.len();
+        self.delegations_speak_through_their_heads();
         for (c, para) in headlines {
             let before = self.statements.len();
             let main = self.reg.main_speaker();
@@ -279,6 +280,69 @@ impl<'s, 't> Extractor<'s, 't> {
             span,
         };
         self.statements.push((statement, actor));
+    }
+
+    /// A delegation speaks through the person leading it: «أبدى وفد اللجنة الأميركية للحريات
+    /// الدينية…» is the article's main speaker's when the article names that person with the
+    /// organisation («…لنائبة رئيس اللجنة الأميركية للحريات الدينية في العالم نادين ماينزا»).
+    fn delegations_speak_through_their_heads(&mut self) {
+        let Some(main) = self.reg.main_speaker() else {
+            return;
+        };
+        let lex = self.lex;
+        let toks = self.toks();
+        let key = |k: usize| super::local::key_word(&toks[k].norm);
+        // Each check reads the whole text: a few per article keep the pass linear.
+        let mut checks = 0;
+        for n in 0..self.statements.len() {
+            let (st, a) = &self.statements[n];
+            let a = *a;
+            let Some(sp) = st.speaker_span else { continue };
+            if self.reg.is_named(a) || !self.reg.only_mentioned_once(a) {
+                continue;
+            }
+            let from = toks.partition_point(|t| t.start < sp.start);
+            let to = toks.partition_point(|t| t.start < sp.end);
+            let mention: Vec<usize> = (from..to)
+                .filter(|&k| {
+                    toks[k].kind == Kind::Word && !lex.determiners.contains(&*toks[k].norm)
+                })
+                .collect();
+            let Some(d) = mention
+                .iter()
+                .position(|&k| lex.delegations.contains(key(k).as_str()))
+            else {
+                continue;
+            };
+            // The organisation's first words: after the delegation word («وفد اللجنة
+            // الأميركية», "delegation of the commission"), or before it ("the USCIRF
+            // delegation").
+            let after: Vec<usize> = mention[d + 1..]
+                .iter()
+                .copied()
+                .filter(|&k| !lex.np_prepositions.contains(&*toks[k].norm))
+                .take(2)
+                .collect();
+            let org = if after.is_empty() {
+                mention[d.saturating_sub(2)..d].to_vec()
+            } else {
+                after
+            };
+            if org.is_empty() || checks == 4 {
+                continue;
+            }
+            checks += 1;
+            let org: Vec<String> = org.iter().map(|&k| key(k)).collect();
+            let names_head = (0..toks.len().saturating_sub(org.len())).any(|p| {
+                !(from..to).contains(&p)
+                    && org.iter().enumerate().all(|(j, w)| key(p + j) == *w)
+                    && (p + org.len()..toks.len().min(p + org.len() + 12))
+                        .any(|k| toks[k].kind == Kind::Word && self.reg.person_named(main, &key(k)))
+            });
+            if names_head {
+                self.reg.merge_into(a, main);
+            }
+        }
     }
 
     /// A transcript turn: a paragraph opening with a speaker's name in capitals and a colon
