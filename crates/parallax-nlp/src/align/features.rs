@@ -278,8 +278,9 @@ fn acronyms(text: &str) -> Vec<String> {
     out
 }
 
-/// Computes a statement's features.
-pub fn features(text: &str, lang: Lang) -> Features {
+/// Computes a statement's features; its content words for a bilingual word list only when
+/// `with_words` (they cost a little, and are of no use without one).
+pub fn features(text: &str, lang: Lang, with_words: bool) -> Features {
     let mut tokens = match_tokens(text);
     if !(lang == Lang::Ar || (lang == Lang::Other && text.chars().any(is_arabic_letter))) {
         tokens.extend(acronyms(text));
@@ -308,7 +309,7 @@ pub fn features(text: &str, lang: Lang) -> Features {
         let id = hash(1, s);
         lexical.push(id);
         stems.push(id);
-        if !words.iter().any(|(w, _)| *w == id) {
+        if with_words && !words.iter().any(|(w, _)| *w == id) {
             let mut keys = Vec::with_capacity(3);
             super::bilingual::word_keys(t, &mut keys);
             let skeleton = if arabic {

@@ -15,15 +15,19 @@
 //!   bilingual concepts (`concepts.toml`: "withdrawal" ~ «انسحاب», "afraid" ~ «قلق»), scored
 //!   like same-language pairs on IDF weights, with at least
 //!   [`AlignConfig::min_cross_anchors`] of them. Concepts are synonyms within a language too.
+//!   With a bilingual dictionary ([`Bilingual`], loaded by the caller: FreeDict's dictd
+//!   files), also word by word: the IDF-weighted share of each statement's content words
+//!   that the other translates (dictionary, concepts or a name's skeleton), scored like
+//!   Dice and containment and blocked on the rarest translations; the higher score counts.
 //! - Pairs at or above the threshold are linked when their days are at most
 //!   [`AlignConfig::max_days_apart`] apart (or unknown), and groups are the connected
 //!   components; a pair over the threshold but further apart in time links the two groups
 //!   as `related` instead.
 //!
-//! Left out: meaning beyond the concept lexicon. Two renderings of a claim in different
-//! languages that share no number, name or listed concept are not grouped; a multilingual
-//! sentence-embedding model is the way there (not built yet: see issue 4's notes), and the
-//! analyst can move statements between groups. Same words from a different actor are never
+//! Left out: meaning beyond words. Two renderings of a claim in different languages that
+//! share no number, name, listed concept or dictionary translation are not grouped, nor are
+//! paraphrases in other words; a multilingual sentence-embedding model is the way there (not
+//! built: see issue 4's notes), and the analyst can move statements between groups. Same words from a different actor are never
 //! compared (blocking is by actor).
 //!
 //! Calibration (on `shared/corpus/news`, gold statements, `examples/align_gold.rs`):
@@ -547,7 +551,9 @@ fn prepare(
     workers: usize,
     dict: Option<&Bilingual>,
 ) -> (Vec<Features>, Idf, Vec<Prepared>) {
-    let feats: Vec<Features> = par_map(items, workers, |it| features(&it.text, it.lang));
+    let feats: Vec<Features> = par_map(items, workers, |it| {
+        features(&it.text, it.lang, dict.is_some())
+    });
     let idf = Idf::new(feats.iter());
     // word-by-word translation needs a dictionary; the concepts then fill its gaps
     let dicts: Vec<&Bilingual> = match dict {
