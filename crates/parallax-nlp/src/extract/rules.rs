@@ -1721,8 +1721,8 @@ impl<'s, 't> Extractor<'s, 't> {
                         && self.toks()[k - 1].cap
                         && lex.heads.get(self.toks()[k - 1].norm.as_ref())
                             == Some(&super::lexicon::HeadKind::Organisation);
-                    if !acronym
-                        && !in_name
+                    let kept = acronym || in_name;
+                    if !kept
                         && lex.speaker_stops.contains(w)
                         && !(words == 0 && lex.pronouns.contains_key(w))
                         || self.cue_at(k, end).is_some() && words > 0
