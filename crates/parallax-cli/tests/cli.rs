@@ -492,3 +492,90 @@ fn group_edits_survive_reanalysis_and_imports_and_can_be_undone() {
         .success();
     assert!(!together(&groups(&project)), "undo takes the merge back");
 }
+
+/// The product's alignment on the development corpus, scored by the shared scorer: import
+/// `news/articles`, `compare --json`, `score_alignment.py`. Fails when the figures drop
+/// below the ones reached, without a dictionary and with FreeDict's English–Arabic pair
+/// (installed by `make deps`: Debian's dict-freedict-eng-ara and dict-freedict-ara-eng).
+#[test]
+fn compare_scores_on_the_news_corpus_do_not_regress() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("news.parallax");
+    let news = corpus().join("news");
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(news.join("articles"))
+        .assert()
+        .success();
+    let score = |options: &[&str]| -> (f32, f32) {
+        let out = parallax()
+            .arg("compare")
+            .arg(&project)
+            .arg("--json")
+            .args(options)
+            .assert()
+            .success();
+        let groups = dir.path().join("groups.jsonl");
+        std::fs::write(&groups, &out.get_output().stdout).unwrap();
+        let scored = StdCommand::new("python3")
+            .arg(corpus().join("../eval/score_alignment.py"))
+            .arg(news.join("gold.json"))
+            .arg(news.join("alignment.json"))
+            .arg(&groups)
+            .output()
+            .expect("running score_alignment.py");
+        let text = String::from_utf8_lossy(&scored.stdout).to_string();
+        let last = text.lines().last().unwrap_or_default().to_owned();
+        let figure = |label: &str| -> f32 {
+            let at = last
+                .find(label)
+                .unwrap_or_else(|| panic!("no {label} in {last:?}"));
+            last[at + label.len()..]
+                .split_whitespace()
+                .next()
+                .and_then(|f| f.parse().ok())
+                .unwrap_or_else(|| panic!("no figure after {label} in {last:?}"))
+        };
+        println!("{options:?}: {last}");
+        (figure("pairs F1="), figure("cross-language F1="))
+    };
+    // a dictionary that is not there is a clear usage error, not a silent fallback
+    parallax()
+        .arg("compare")
+        .arg(&project)
+        .args(["--dictionary", "/nonexistent/eng-ara"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no dictionary at /nonexistent/eng-ara"));
+
+    let (overall, cross) = score(&["--no-dictionary"]);
+    assert!(
+        overall >= 0.70,
+        "pairs F1 without a dictionary fell to {overall}"
+    );
+    assert!(
+        cross >= 0.65,
+        "cross-language F1 without a dictionary fell to {cross}"
+    );
+
+    let standard = [
+        "/usr/share/dictd/freedict-eng-ara",
+        "/usr/share/dictd/freedict-ara-eng",
+    ];
+    for d in standard {
+        assert!(
+            Path::new(&format!("{d}.index")).exists(),
+            "{d}.index is missing: install dict-freedict-eng-ara and dict-freedict-ara-eng (make deps)"
+        );
+    }
+    let (overall, cross) = score(&["--dictionary", standard[0], "--dictionary", standard[1]]);
+    assert!(
+        overall >= 0.73,
+        "pairs F1 with the dictionary fell to {overall}"
+    );
+    assert!(
+        cross >= 0.73,
+        "cross-language F1 with the dictionary fell to {cross}"
+    );
+}
