@@ -948,8 +948,8 @@ fn corpus_scores_stay_at_their_targets() {
         seed >= 1.0,
         "every seed statement is found and attributed: {report}"
     );
-    assert!(arabic >= 0.98, "Arabic attributed F1 fell: {report}");
-    assert!(english >= 0.92, "English news attributed F1 fell: {report}");
+    assert!(arabic >= 0.99, "Arabic attributed F1 fell: {report}");
+    assert!(english >= 0.96, "English news attributed F1 fell: {report}");
     assert!(
         polnear_found >= 0.74,
         "PolNeAR statements F1 fell: {report}"
