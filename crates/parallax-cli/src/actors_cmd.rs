@@ -150,8 +150,9 @@ pub struct CompareArgs {
     #[arg(long)]
     json: bool,
     /// A bilingual dictionary in dictd format (path without .index/.dict.dz), for aligning
-    /// statements across languages; repeatable. Default: FreeDict's English–Arabic
-    /// dictionaries where Debian installs them (/usr/share/dictd), when present.
+    /// statements and matching organisations' names across languages; repeatable. Default:
+    /// FreeDict's English–Arabic dictionaries where Debian installs them (/usr/share/dictd),
+    /// when present (`parallax actors` uses those too).
     #[arg(long, value_name = "PREFIX")]
     dictionary: Vec<PathBuf>,
     /// Align across languages with the built-in concept lexicon only.
@@ -161,15 +162,15 @@ pub struct CompareArgs {
     edit: Option<GroupCommand>,
 }
 
-/// The dictionaries `compare` uses: those named, or the standard ones that are installed
-/// (a standard one that cannot be read is skipped with a warning; a named one is an error).
-fn dictionaries(args: &CompareArgs) -> Result<Option<Arc<Bilingual>>> {
-    if args.no_dictionary {
+/// The bilingual dictionaries actor resolution and alignment use: those named, or the
+/// standard ones that are installed (a standard one that cannot be read is skipped with a
+/// warning; a named one is an error).
+fn dictionaries(named: &[PathBuf], none: bool) -> Result<Option<Arc<Bilingual>>> {
+    if none {
         return Ok(None);
     }
-    if !args.dictionary.is_empty() {
-        let dict =
-            dictionary::load_dictionaries(&args.dictionary).context("loading --dictionary")?;
+    if !named.is_empty() {
+        let dict = dictionary::load_dictionaries(named).context("loading --dictionary")?;
         return Ok(Some(dict));
     }
     let mut dict = Bilingual::new();
@@ -240,8 +241,17 @@ fn group_edit(edit: GroupCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Opens a project with the standard dictionaries (see [`dictionaries`]), so that `actors`,
+/// `compare` and their edits resolve actors alike.
 fn open(path: &std::path::Path) -> Result<Project> {
-    Project::open(path).with_context(|| format!("cannot open project {}", path.display()))
+    open_with(path, &[], false)
+}
+
+fn open_with(path: &std::path::Path, named: &[PathBuf], none: bool) -> Result<Project> {
+    let mut project =
+        Project::open(path).with_context(|| format!("cannot open project {}", path.display()))?;
+    project.set_dictionary(dictionaries(named, none)?);
+    Ok(project)
 }
 
 pub fn actors(args: ActorsArgs) -> Result<ExitCode> {
@@ -408,8 +418,7 @@ pub fn compare(args: CompareArgs) -> Result<ExitCode> {
         .project
         .clone()
         .expect("clap requires PROJECT without a subcommand");
-    let mut project = open(&path)?;
-    project.set_dictionary(dictionaries(&args)?);
+    let project = open_with(&path, &args.dictionary, args.no_dictionary)?;
     let groups = project.compare(args.actor.as_deref())?;
     let mut out = std::io::stdout().lock();
     for g in &groups {

@@ -223,7 +223,7 @@ impl Project {
             .map(|s| ActorMention::from_local(&article_key(&s.content_hash), &s.actor))
             .collect();
         let edits = edits::active(self.conn(), edits::Log::Actors)?;
-        let actors = actors::resolve(&mentions, &edits);
+        let actors = actors::resolve_with(&mentions, &edits, self.dictionary());
         let by_mention: HashMap<&MentionId, usize> = actors
             .iter()
             .enumerate()

@@ -397,3 +397,71 @@ head of the commission [Person] =  (1)
 ",
     );
 }
+
+/// With a dictionary, an organisation's Arabic and English names that translate each other
+/// word for word are one actor («قوات سوريا الديمقراطية» ~ "Syrian Democratic Forces", and
+/// «التحالف الدولي لمحاربة داعش» by its head «التحالف الدولي»); names of one word, and names
+/// that only share some words, stay apart.
+#[test]
+fn organisations_meet_across_scripts_through_a_dictionary() {
+    use parallax_nlp::actors::resolve_with;
+    use parallax_nlp::align::Bilingual;
+    use ActorKind::*;
+    let mentions = vec![
+        mention(
+            "a1",
+            "Syrian Democratic Forces",
+            Organisation,
+            &["SDF"],
+            &[],
+        ),
+        mention("a2", "قوات سوريا الديمقراطية", Organisation, &["قسد"], &[]),
+        mention("a3", "international coalition", Organisation, &[], &[]),
+        mention("a4", "التحالف الدولي لمحاربة داعش", Organisation, &[], &[]),
+        mention("a5", "Turkish Defence Ministry", StateBody, &[], &[]),
+        mention("a6", "وزارة الدفاع الروسية", StateBody, &[], &[]),
+        mention("a7", "government", StateBody, &[], &[]),
+        mention("a8", "الحكومة", StateBody, &[], &[]),
+    ];
+    let mut dict = Bilingual::new();
+    for (en, ar) in [
+        ("forces", "قوات"),
+        ("democratic", "الديمقراطية"),
+        ("coalition", "التحالف"),
+        ("international", "الدولي"),
+        ("defence", "الدفاع"),
+        ("ministry", "وزارة"),
+        ("government", "الحكومة"),
+    ] {
+        dict.add(en, ar);
+    }
+    let names = |actors: &[GlobalActor]| -> Vec<String> {
+        let mut v: Vec<String> = actors
+            .iter()
+            .map(|a| {
+                let mut all = vec![a.name.clone()];
+                all.extend(a.aliases.iter().cloned());
+                all.join(" = ")
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        resolve(&mentions, &[]).len(),
+        8,
+        "apart without a dictionary"
+    );
+    let got = names(&resolve_with(&mentions, &[], Some(&dict)));
+    assert_eq!(got.len(), 6, "{got:#?}");
+    assert!(
+        got.iter()
+            .any(|n| n.contains("Syrian Democratic Forces") && n.contains("قسد")),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter()
+            .any(|n| n.contains("international coalition") && n.contains("التحالف الدولي")),
+        "{got:#?}"
+    );
+}

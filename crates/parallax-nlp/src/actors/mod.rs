@@ -8,7 +8,9 @@
 //!    honorifics). Every name of an organisation, and every person name of two words or
 //!    more, is a *strong* key: mentions sharing one are one actor. Aliases given by one
 //!    article (an acronym in parentheses, «قسد», "CJTF-OIR") therefore link the acronym and
-//!    its expansion for the whole project, once any article links them.
+//!    its expansion for the whole project, once any article links them. With a bilingual
+//!    dictionary, an organisation's Arabic and English names that translate each other word
+//!    for word are one actor too («التحالف الدولي» ~ "international coalition").
 //! 2. **Same person, other spelling or script.** Person names are blocked by the
 //!    [`block_key`] of their surname (a script-independent consonant key) and merged within
 //!    a block when [`person_names_compatible`] (surnames match by transliteration, given
@@ -32,9 +34,10 @@
 //! never merged into their group.
 //!
 //! Every step is near-linear: keys go through hash maps and fuzzy comparisons happen only
-//! inside blocks. Left out: translation of descriptive names (an Arabic organisation name
-//! and its English name meet only through an article or an edit), and resolving unnamed
-//! sources across articles (each article's "officials" stay its own).
+//! inside blocks. Left out: translation of descriptive names without a dictionary (an
+//! Arabic organisation name and its English name then meet only through an article or an
+//! edit; with one, step 1c matches them word for word), and resolving unnamed sources
+//! across articles (each article's "officials" stay its own).
 
 mod names;
 mod translit;
@@ -49,6 +52,7 @@ pub use names::{
 };
 pub use translit::{block_key, skeleton, skeleton_of_folded, word_similarity, Sym, WORD_THRESHOLD};
 
+use crate::align::{Bilingual, NameWords};
 use crate::extract::{ActorKind, LocalActor};
 
 /// A stable identifier of one actor mention: the article and the [`name_key`] of the name
@@ -263,6 +267,16 @@ fn is_person(kind: ActorKind) -> bool {
 /// analyst's edits in order. See the module docs for the rules and why edits survive
 /// re-analysis. The result is ordered by each actor's first mention.
 pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActor> {
+    resolve_with(mentions, edits, None)
+}
+
+/// [`resolve`] with a bilingual dictionary, by which organisations' names in Arabic and in
+/// English that translate each other word for word are one actor (step 1c).
+pub fn resolve_with(
+    mentions: &[ActorMention],
+    edits: &[ActorEdit],
+    dict: Option<&Bilingual>,
+) -> Vec<GlobalActor> {
     let n = mentions.len();
     let mut parent: Vec<usize> = (0..n).collect();
 
@@ -338,6 +352,71 @@ pub fn resolve(mentions: &[ActorMention], edits: &[ActorEdit]) -> Vec<GlobalActo
                 Some(&j) => union(&mut parent, *i, j),
                 None => {
                     first_of.insert(key, *i);
+                }
+            }
+        }
+    }
+
+    // 1c. organisations across scripts: with a dictionary, an Arabic name and an English
+    // name that translate each other word for word («التحالف الدولي» ~ "international
+    // coalition", «قوات سوريا الديمقراطية» ~ "Syrian Democratic Forces"); names of one
+    // word are too generic for this ("the government")
+    if let Some(dict) = dict {
+        let dicts = [dict, crate::align::concept_lexicon()];
+        let mut latin: Vec<(usize, NameWords)> = Vec::new();
+        let mut arabic: Vec<(usize, NameWords)> = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if !matches!(
+                m.kind,
+                ActorKind::Organisation | ActorKind::StateBody | ActorKind::Media
+            ) {
+                continue;
+            }
+            for name in std::iter::once(&m.name).chain(&m.aliases) {
+                if names::is_arabic(name) {
+                    // and the name without its complement («التحالف الدولي لمحاربة
+                    // داعش» is also «التحالف الدولي»): the words before the first one
+                    // with a glued «ل»
+                    let head: Vec<&str> = name
+                        .split_whitespace()
+                        .take_while(|w| {
+                            let f = crate::text::fold_for_match(w);
+                            !(f.starts_with('ل') && f.chars().count() >= 4)
+                        })
+                        .collect();
+                    let head = head.join(" ");
+                    arabic.extend(NameWords::new(name, &dicts).map(|w| (i, w)));
+                    if head != *name {
+                        arabic.extend(NameWords::new(&head, &dicts).map(|w| (i, w)));
+                    }
+                } else {
+                    latin.extend(NameWords::new(name, &dicts).map(|w| (i, w)));
+                }
+            }
+        }
+        // candidates share a translation key (blocking); the word-for-word check decides
+        let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (k, (_, words)) in latin.iter().enumerate() {
+            for key in words.own_keys().chain(words.reach()) {
+                by_key.entry(key).or_default().push(k);
+            }
+        }
+        for (i, words) in &arabic {
+            let mut candidates: Vec<usize> = words
+                .reach()
+                .chain(words.own_keys())
+                .filter_map(|key| by_key.get(&key))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for k in candidates {
+                let (j, other) = &latin[k];
+                if find(&mut parent, *i) != find(&mut parent, *j)
+                    && words.translate_each_other(other)
+                {
+                    union(&mut parent, *i, *j);
                 }
             }
         }

@@ -199,6 +199,67 @@ impl Bilingual {
     }
 }
 
+/// A name's content words as translation keys: per word, its own keys and the keys of
+/// its translations in the other language.
+pub struct NameWords {
+    words: Vec<(Vec<u64>, Vec<u64>)>,
+    arabic: bool,
+}
+
+impl NameWords {
+    /// The content words of `name` (a name in either script) with their translations by
+    /// any of `dicts`; `None` for a name of fewer than two content words, which is too
+    /// generic to be matched by translation ("the government").
+    pub fn new(name: &str, dicts: &[&Bilingual]) -> Option<NameWords> {
+        let arabic = name.chars().any(is_arabic_letter);
+        let mut words = Vec::new();
+        for t in match_tokens(name) {
+            let mut keys = Vec::new();
+            word_keys(&t, &mut keys);
+            if keys.is_empty() {
+                continue;
+            }
+            let mut translations: Vec<u64> = keys
+                .iter()
+                .flat_map(|&k| dicts.iter().flat_map(move |d| d.translations(k, arabic)))
+                .copied()
+                .collect();
+            translations.sort_unstable();
+            translations.dedup();
+            words.push((keys, translations));
+        }
+        (words.len() >= 2).then_some(NameWords { words, arabic })
+    }
+
+    /// Every key of the name's own words, for blocking.
+    pub fn own_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.words.iter().flat_map(|(k, _)| k.iter().copied())
+    }
+
+    /// Every translation key of the name's words, for blocking.
+    pub fn reach(&self) -> impl Iterator<Item = u64> + '_ {
+        self.words.iter().flat_map(|(_, t)| t.iter().copied())
+    }
+
+    /// Whether the two names, in different scripts, translate each other word for word:
+    /// every content word of each is a translation of a word of the other, but for one
+    /// word on each side when both have four or more ("U.S. Commission on International
+    /// Religious Freedom" ~ «اللجنة الأميركية للحريات الدينية في العالم»).
+    pub fn translate_each_other(&self, other: &NameWords) -> bool {
+        if self.arabic == other.arabic {
+            return false;
+        }
+        let met = |w: &(Vec<u64>, Vec<u64>), by: &NameWords| {
+            by.words.iter().any(|(keys, translations)| {
+                keys.iter().any(|k| w.1.contains(k)) || w.0.iter().any(|k| translations.contains(k))
+            })
+        };
+        let slack = usize::from(self.words.len() >= 4 && other.words.len() >= 4);
+        let unmet = |a: &NameWords, b: &NameWords| a.words.iter().filter(|w| !met(w, b)).count();
+        unmet(self, other) <= slack && unmet(other, self) <= slack
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

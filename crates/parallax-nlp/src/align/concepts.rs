@@ -54,7 +54,7 @@ impl Concepts {
 
     /// The bundled lexicon as a bilingual word list (every English word of a concept with
     /// every Arabic word of it), built once: the base of cross-language word matching.
-    pub fn bilingual() -> &'static Bilingual {
+    pub(crate) fn bilingual() -> &'static Bilingual {
         static B: OnceLock<Bilingual> = OnceLock::new();
         B.get_or_init(|| {
             let raw: std::collections::BTreeMap<String, RawConcept> =

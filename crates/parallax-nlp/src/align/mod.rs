@@ -44,7 +44,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-pub use bilingual::Bilingual;
+pub use bilingual::{Bilingual, NameWords};
 pub use diff::{word_diff, DiffOp};
 pub use features::stem;
 
@@ -278,6 +278,11 @@ fn similarity(a: &Prepared, la: Lang, b: &Prepared, lb: Lang, cfg: &AlignConfig)
     let dice = 2.0 * shared / (a.anchors.total + b.anchors.total);
     let containment = shared / a.anchors.total.min(b.anchors.total);
     ((0.5 * (dice + containment)).max(words), true)
+}
+
+/// The bundled concept lexicon (`concepts.toml`) as a bilingual word list.
+pub fn concept_lexicon() -> &'static Bilingual {
+    concepts::Concepts::bilingual()
 }
 
 /// A statement's features with weights resolved.
