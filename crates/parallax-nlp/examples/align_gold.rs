@@ -212,15 +212,5 @@ fn main() {
                 .collect();
         std::fs::write(path, lines.join("\n")).expect("writing ALIGN_SIMS");
     }
-    for (g, group) in alignment.groups.iter().enumerate() {
-        let members: Vec<Value> = group
-            .members
-            .iter()
-            .map(|&m| json!({"source": items[m].article, "text": items[m].text, "outlet": items[m].outlet}))
-            .collect();
-        println!(
-            "{}",
-            json!({"actor": group.actor, "group": g, "claim": group.claim, "statements": members, "missing_from": group.missing_from})
-        );
-    }
+    common::print_groups(&items, &alignment);
 }

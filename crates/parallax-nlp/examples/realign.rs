@@ -58,17 +58,7 @@ fn main() {
         std::fs::write(out, lines.join("\n")).expect("writing ALIGN_SIMS");
     }
     let alignment = align_with(&items, &cfg, &[], dict.as_ref());
-    for (g, group) in alignment.groups.iter().enumerate() {
-        let members: Vec<Value> = group
-            .members
-            .iter()
-            .map(|&m| json!({"source": items[m].article, "text": items[m].text, "outlet": items[m].outlet}))
-            .collect();
-        println!(
-            "{}",
-            json!({"actor": group.actor, "group": g, "claim": group.claim, "statements": members})
-        );
-    }
+    common::print_groups(&items, &alignment);
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD…` date (civil-from-days, no calendar crate).

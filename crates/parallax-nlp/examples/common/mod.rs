@@ -4,8 +4,8 @@
 //! - `ALIGN_DICT=INDEX:BODY[,INDEX:BODY]` reads dictd dictionaries as the bilingual word
 //!   list (the body uncompressed, e.g. `zcat freedict-eng-ara.dict.dz > eng-ara.dict`).
 
-use parallax_nlp::align::{AlignConfig, Bilingual};
-use serde_json::Value;
+use parallax_nlp::align::{AlignConfig, AlignItem, Alignment, Bilingual};
+use serde_json::{json, Value};
 
 pub fn config() -> AlignConfig {
     let mut cfg = serde_json::to_value(AlignConfig::default()).expect("config as JSON");
@@ -28,4 +28,20 @@ pub fn dictionary() -> Option<Bilingual> {
         eprintln!("{index}: {n} word pairs");
     }
     Some(dict)
+}
+
+/// Prints one group per line in the shape `parallax compare --json` prints (the fields the
+/// scorer reads, and `missing_from`).
+pub fn print_groups(items: &[AlignItem], alignment: &Alignment) {
+    for (g, group) in alignment.groups.iter().enumerate() {
+        let members: Vec<Value> = group
+            .members
+            .iter()
+            .map(|&m| json!({"source": items[m].article, "text": items[m].text, "outlet": items[m].outlet}))
+            .collect();
+        println!(
+            "{}",
+            json!({"actor": group.actor, "group": g, "claim": group.claim, "statements": members, "missing_from": group.missing_from})
+        );
+    }
 }
