@@ -547,7 +547,9 @@ fn compare_scores_on_the_news_corpus_do_not_regress() {
         .args(["--dictionary", "/nonexistent/eng-ara"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no dictionary at /nonexistent/eng-ara"));
+        .stderr(predicate::str::contains(
+            "no dictionary at /nonexistent/eng-ara",
+        ));
 
     let (overall, cross) = score(&["--no-dictionary"]);
     assert!(
