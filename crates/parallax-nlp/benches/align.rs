@@ -6,7 +6,9 @@
 
 use std::sync::OnceLock;
 
-use parallax_nlp::align::{align, AlignConfig, AlignItem};
+use std::io::Read;
+
+use parallax_nlp::align::{align, align_with, AlignConfig, AlignItem, Bilingual};
 use parallax_nlp::Lang;
 
 fn main() {
@@ -131,4 +133,39 @@ fn align_statements(bencher: divan::Bencher<'_, '_>, n: usize) {
     let items = items(n);
     let cfg = AlignConfig::default();
     bencher.bench(|| align(divan::black_box(items), &cfg));
+}
+
+/// FreeDict's English–Arabic dictionaries where Debian installs them (`make deps` does).
+fn dictionary() -> &'static Bilingual {
+    static DICT: OnceLock<Bilingual> = OnceLock::new();
+    DICT.get_or_init(|| {
+        let mut dict = Bilingual::new();
+        for prefix in [
+            "/usr/share/dictd/freedict-eng-ara",
+            "/usr/share/dictd/freedict-ara-eng",
+        ] {
+            let index = std::fs::read_to_string(format!("{prefix}.index")).unwrap_or_else(|e| {
+                panic!(
+                    "{prefix}.index: {e} (install dict-freedict-eng-ara and dict-freedict-ara-eng)"
+                )
+            });
+            let file = std::fs::File::open(format!("{prefix}.dict.dz")).expect("the .dict.dz");
+            let mut body = String::new();
+            flate2::read::MultiGzDecoder::new(file)
+                .read_to_string(&mut body)
+                .expect("a gzipped dictionary");
+            dict.add_dictd(&index, &body);
+        }
+        dict
+    })
+}
+
+/// The same, with the FreeDict dictionaries for word-by-word matching across languages
+/// (loading them is not timed).
+#[divan::bench(args = [10_000, 100_000], sample_count = 3, sample_size = 1)]
+fn align_statements_with_dictionary(bencher: divan::Bencher<'_, '_>, n: usize) {
+    let items = items(n);
+    let dict = dictionary();
+    let cfg = AlignConfig::default();
+    bencher.bench(|| align_with(divan::black_box(items), &cfg, &[], Some(dict)));
 }
