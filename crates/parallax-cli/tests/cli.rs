@@ -581,3 +581,92 @@ fn compare_scores_on_the_news_corpus_do_not_regress() {
         "cross-language F1 with the dictionary fell to {cross}"
     );
 }
+
+/// The statement count of the one actor whose name or aliases contain `needle`.
+fn statements_of(list: &[serde_json::Value], needle: &str) -> i64 {
+    let found = actor_named(list, needle);
+    assert_eq!(found.len(), 1, "one actor for {needle}: {found:#?}");
+    found[0]["statements"].as_i64().unwrap()
+}
+
+/// An analyst's merge of two actors and split of one article's mentions out of an actor
+/// survive `analyze` and the import of a new article.
+#[test]
+fn actor_merge_and_split_survive_reanalysis_and_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("study.parallax");
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(corpus().join("news/articles"))
+        .assert()
+        .success();
+    let before = actors(&project);
+    let maenza = statements_of(&before, "Nadine Maenza");
+    // the commission as an organisation, the one of its spellings with most statements
+    let commission = before
+        .iter()
+        .filter(|a| a["kind"] == "organisation")
+        .filter(|a| a["name"].as_str().unwrap().contains("Religious Freedom"))
+        .max_by_key(|a| a["statements"].as_i64().unwrap())
+        .expect("the commission is an actor");
+    let (uscirf, uscirf_key) = (
+        commission["statements"].as_i64().unwrap(),
+        commission["key"].as_str().unwrap().to_owned(),
+    );
+    let afrin = listed("articles", &project)
+        .into_iter()
+        .find(|a| a["source"].as_str().unwrap().contains("afrinpost"))
+        .expect("the Afrin Post article");
+    let afrin_id = afrin["id"].as_i64().unwrap().to_string();
+    let in_afrin = listed("statements", &project)
+        .iter()
+        .filter(|s| {
+            s["source"] == afrin["source"] && s["actor"].as_str().unwrap().contains("ماينزا")
+        })
+        .count() as i64;
+    assert!(in_afrin > 0, "Maenza speaks in the Afrin Post article");
+
+    parallax()
+        .args(["actors", "merge"])
+        .arg(&project)
+        .args(["Nadine Maenza", &uscirf_key])
+        .assert()
+        .success();
+    parallax()
+        .args(["actors", "split"])
+        .arg(&project)
+        .arg("Nadine Maenza")
+        .args(["--mention", &afrin_id, "--name", "Maenza in Afrin"])
+        .assert()
+        .success();
+    let check = |when: &str| {
+        let list = actors(&project);
+        assert_eq!(
+            statements_of(&list, "Nadine Maenza"),
+            maenza + uscirf - in_afrin,
+            "{when}: USCIRF's statements are Maenza's, the Afrin article's are not"
+        );
+        assert_eq!(statements_of(&list, "Maenza in Afrin"), in_afrin, "{when}");
+        assert!(
+            !list.iter().any(|a| a["key"] == uscirf_key.as_str()),
+            "{when}: the commission is no longer an actor of its own"
+        );
+    };
+    check("after the edits");
+    parallax().arg("analyze").arg(&project).assert().success();
+    check("after analyze");
+    let later = dir.path().join("later.txt");
+    let text = std::fs::read_to_string(
+        corpus().join("news/articles/story1_02_kurdistan24-en-2022-04.txt"),
+    )
+    .unwrap();
+    std::fs::write(&later, format!("{text}\nUpdated later.\n")).unwrap();
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(&later)
+        .assert()
+        .success();
+    check("after a later import");
+}
