@@ -465,3 +465,54 @@ fn organisations_meet_across_scripts_through_a_dictionary() {
         "{got:#?}"
     );
 }
+
+/// "The account" is the one owner whose account its article names; with two owners named
+/// in the article, or none, it stays apart.
+#[test]
+fn a_bare_channel_is_the_one_owner_its_article_names() {
+    use ActorKind::*;
+    let mentions = vec![
+        mention(
+            "a1",
+            "official account of the coalition",
+            Organisation,
+            &[],
+            &[],
+        ),
+        mention("a1", "account", Organisation, &[], &[]),
+        mention("a2", "account", Organisation, &[], &[]),
+        mention("a3", "the coalition's page", Organisation, &[], &[]),
+        mention("a3", "the ministry's account", StateBody, &[], &[]),
+        mention("a3", "page", Organisation, &[], &[]),
+    ];
+    let actors = resolve(&mentions, &[]);
+    let of = |article: &str, name: &str| -> usize {
+        actors
+            .iter()
+            .position(|a| {
+                a.mentions
+                    .iter()
+                    .any(|m| *m == MentionId::new(article, name))
+            })
+            .unwrap()
+    };
+    assert_eq!(
+        of("a1", "account"),
+        of("a1", "official account of the coalition")
+    );
+    assert_ne!(
+        of("a2", "account"),
+        of("a1", "account"),
+        "no owner named in a2"
+    );
+    assert_ne!(
+        of("a3", "page"),
+        of("a3", "the ministry's account"),
+        "two owners in a3"
+    );
+    assert_ne!(
+        of("a3", "page"),
+        of("a3", "the coalition's page"),
+        "two owners in a3"
+    );
+}

@@ -11,6 +11,7 @@
 //!    its expansion for the whole project, once any article links them. With a bilingual
 //!    dictionary, an organisation's Arabic and English names that translate each other word
 //!    for word are one actor too («التحالف الدولي» ~ "international coalition").
+//!    A bare channel ("the account") is the one owner whose channel its article names.
 //! 2. **Same person, other spelling or script.** Person names are blocked by the
 //!    [`block_key`] of their surname (a script-independent consonant key) and merged within
 //!    a block when [`person_names_compatible`] (surnames match by transliteration, given
@@ -285,12 +286,14 @@ pub fn resolve_with(
     // one-word person names, resolved in step 3
     let mut weak: Vec<(usize, String)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
-        let scope = if m.kind == ActorKind::Unnamed {
-            m.article.as_str()
-        } else {
-            ""
-        };
         for name in std::iter::once(&m.name).chain(&m.aliases) {
+            // unnamed sources and bare channels ("the account") are their article's own
+            let bare_channel = names::is_channel(name) && names::org_core(name).is_none();
+            let scope = if m.kind == ActorKind::Unnamed || bare_channel {
+                m.article.as_str()
+            } else {
+                ""
+            };
             let key = name_key(name);
             if key.is_empty() {
                 continue;
@@ -354,6 +357,35 @@ pub fn resolve_with(
                     first_of.insert(key, *i);
                 }
             }
+        }
+    }
+
+    // 1b'. a bare channel ("the account", "the tweet") is, within its article, the one
+    // owner whose channel the article names ("the official account of the coalition")
+    let mut owners_in: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut bare: Vec<usize> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind == ActorKind::Person {
+            continue;
+        }
+        let names = || std::iter::once(&m.name).chain(&m.aliases);
+        if names().any(|n| names::is_channel(n) && names::org_core(n).is_some()) {
+            owners_in.entry(m.article.as_str()).or_default().push(i);
+        } else if names::is_channel(&m.name) && names::org_core(&m.name).is_none() {
+            bare.push(i);
+        }
+    }
+    for i in bare {
+        let mut roots: Vec<usize> = owners_in
+            .get(mentions[i].article.as_str())
+            .into_iter()
+            .flatten()
+            .map(|&o| find(&mut parent, o))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots.as_slice() {
+            union(&mut parent, i, *root);
         }
     }
 
