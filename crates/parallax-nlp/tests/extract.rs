@@ -473,6 +473,46 @@ fn headline_quoting_an_unnamed_speaker() {
 }
 
 #[test]
+fn english_generic_role_description_is_the_one_person_named_in_that_role() {
+    // "the group's chief" is the one person the article names as a leader ("SDF leader
+    // Mazloum Abdi", "Abdi heads…"), under their full name; a speaker of that surname takes
+    // it up.
+    check(
+        Lang::En,
+        "Kurds are not facing a withdrawal, according to the group’s chief. The general met Syrian Democratic Forces leader Mazloum Abdi on Monday. Abdi heads up the Kurdish-led SDF militia network.",
+        expect![[r#"
+            Mazloum Abdi | Indirect | according to | Neutral | Kurds are not facing a withdrawal
+        "#]],
+    );
+    check(
+        Lang::En,
+        "The militia’s leader said that no deal was made. The leader of the Syrian Democratic Forces, Mazloum Abdi, met the envoy. Abdi said the talks went well.",
+        expect![[r#"
+            Abdi | Indirect | said | Neutral | no deal was made
+            Abdi | Indirect | said | Neutral | the talks went well
+        "#]],
+    );
+    // Two leaders named: it stays a description.
+    check(
+        Lang::En,
+        "Kurds are not facing a withdrawal, according to the group’s chief. The general met SDF leader Mazloum Abdi and YPG commander Sipan Hemo.",
+        expect![[r#"
+            group’s chief | Indirect | according to | Neutral | Kurds are not facing a withdrawal
+        "#]],
+    );
+    // A deputy leader is not the leader; an organisation named as the possessor is left to
+    // the project's registry.
+    check(
+        Lang::En,
+        "The group’s leader said that no deal was made. The envoy met deputy leader Ilham Ahmed. The SDF’s chief said the talks went well, and SDF leader Mazloum Abdi agreed.",
+        expect![[r#"
+            Mazloum Abdi | Indirect | said | Neutral | no deal was made
+            SDF’s chief | Indirect | said | Neutral | the talks went well, and SDF leader Mazloum Abdi agreed
+        "#]],
+    );
+}
+
+#[test]
 fn english_surname_speaker_knows_the_titled_full_name() {
     let a = analyze(
         "On 10 September, General Kenneth McKenzie, the commander of US Central Command, paid a visit. McKenzie said that the support will continue.",

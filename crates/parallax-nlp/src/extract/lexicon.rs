@@ -175,6 +175,12 @@ pub(crate) struct Lexicon {
     pub delegations: WordSet,
     pub noun_cues: WordSet,
     pub leading_conjunctions: WordSet,
+    /// Role nouns by the kind of role they name ("chief" and "leader" lead, "spokesman"
+    /// speaks for): a description made of one ("the group's chief") is the one person the
+    /// article names in a role of that kind.
+    pub role_classes: WordMap<String>,
+    /// Verbs saying that their subject holds a role of a kind: "Abdi heads up the SDF".
+    pub role_verbs: WordMap<String>,
 }
 
 #[derive(Deserialize)]
@@ -189,6 +195,10 @@ struct RawLexicon {
     gendered: BTreeMap<String, String>,
     #[serde(default)]
     pronouns: BTreeMap<String, String>,
+    #[serde(default)]
+    role_classes: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    role_verbs: BTreeMap<String, Vec<String>>,
     lists: RawLists,
 }
 
@@ -445,6 +455,16 @@ impl Lexicon {
         lex.delegations = set(&lists.delegations);
         lex.noun_cues = set(&lists.noun_cues);
         lex.leading_conjunctions = set(&lists.leading_conjunctions);
+        for (class, words) in &raw.role_classes {
+            for w in words {
+                lex.role_classes.insert(fold_for_match(w), class.clone());
+            }
+        }
+        for (class, words) in &raw.role_verbs {
+            for w in words {
+                lex.role_verbs.insert(fold_for_match(w), class.clone());
+            }
+        }
         lex
     }
 

@@ -41,6 +41,9 @@ pub(crate) struct Mention {
     /// Folded words of the roles, joined, for meeting a role-only actor again.
     pub role_key: Vec<Vec<String>>,
     pub aliases: Vec<String>,
+    /// The kind of role ([`Lexicon::role_classes`]) of a description made only of a role
+    /// noun with a generic possessor or none: "the group's chief", "its spokesman".
+    pub role_class: Option<String>,
     pub span: Span,
 }
 
@@ -57,6 +60,20 @@ struct Draft {
     aliases: Vec<String>,
     mentions: Vec<Span>,
     indefinite: bool,
+    role_class: Option<String>,
+}
+
+/// A person the article names in a role: "Syrian Democratic Forces leader Mazloum Abdi",
+/// "Abdi heads up the SDF".
+#[derive(Debug)]
+struct RoleHolder {
+    /// The role's kind, from [`Lexicon::role_classes`].
+    class: String,
+    /// The name as written (one to three words).
+    name: String,
+    words: usize,
+    /// The key of the name's last word.
+    surname: String,
 }
 
 /// The actors of one article while it is being read.
@@ -74,6 +91,9 @@ pub(crate) struct Registry {
     /// Full names written anywhere in the article ("General Kenneth McKenzie, the commander…"),
     /// by the key of their last word, for naming a person quoted only by surname.
     full_names: HashMap<String, Vec<(String, bool)>, FastHash>,
+    /// People named in a role, for the generic descriptions of that role ("the group's
+    /// chief").
+    role_holders: Vec<RoleHolder>,
 }
 
 /// How far back pronouns and subject-less verbs look for their antecedent.
@@ -84,7 +104,131 @@ impl Registry {
         let mut reg = Registry::default();
         reg.collect_acronyms(scan, lex);
         reg.collect_full_names(scan, lex);
+        reg.collect_role_holders(scan, lex);
         reg
+    }
+
+    /// Records the people the article names in a role of a [`Lexicon::role_classes`] kind:
+    /// a name right after the role ("SDF leader Mazloum Abdi", "the leader of the SDF,
+    /// Mazloum Abdi"), before it (", the commander of the SDF"), or the subject of a leading
+    /// verb ("Abdi heads up the SDF"). Only languages that capitalise names are read.
+    fn collect_role_holders(&mut self, scan: &Scan<'_>, lex: &Lexicon) {
+        if !lex.capitalised_names || lex.role_classes.is_empty() {
+            return;
+        }
+        let toks = &scan.toks;
+        let class_at = |k: usize| -> Option<&String> {
+            toks.get(k)
+                .filter(|t| t.kind == Kind::Word)
+                .and_then(|t| lex.role_classes.get(t.norm.as_ref()))
+        };
+        let is_word = |k: usize| toks.get(k).is_some_and(|t| t.kind == Kind::Word);
+        let is_comma = |k: usize| toks.get(k).is_some_and(|t| t.kind == Kind::Comma);
+        for run in name_runs(scan, lex) {
+            let words: Vec<&str> = run
+                .clone()
+                .map(|k| &scan.text[toks[k].start..toks[k].end])
+                .collect();
+            let n = words.iter().filter(|w| !w.ends_with('.')).count();
+            if !(1..=3).contains(&n) {
+                continue;
+            }
+            // Titles and their dots between a role and the name: "SDF commander Gen. X"; a
+            // title may itself be the role ("President Barack Obama").
+            let mut b = run.start;
+            while b > 0
+                && class_at(b - 1).is_none()
+                && (lex.titles.contains_key(toks[b - 1].norm.as_ref())
+                    || scan.text[toks[b - 1].start..toks[b - 1].end] == *".")
+            {
+                b -= 1;
+            }
+            // "SDF leader Mazloum Abdi", not "deputy leader Ilham Ahmed".
+            let right_after = b.checked_sub(1).and_then(|r| {
+                let deputy =
+                    r > 0 && is_word(r - 1) && lex.roles.contains(toks[r - 1].norm.as_ref());
+                class_at(r).filter(|_| !deputy)
+            });
+            // "the leader of the Syrian Democratic Forces, Mazloum Abdi".
+            let after_of = || {
+                if b == 0 || !is_comma(b - 1) {
+                    return None;
+                }
+                let mut k = b - 1;
+                let mut org = 0;
+                while k > 0 && org < 8 {
+                    k -= 1;
+                    let t = &toks[k];
+                    if t.kind != Kind::Word {
+                        return None;
+                    }
+                    if lex.np_prepositions.contains(t.norm.as_ref()) && org > 0 {
+                        return k.checked_sub(1).and_then(class_at);
+                    }
+                    if !(t.cap || lex.determiners.contains(t.norm.as_ref())) {
+                        return None;
+                    }
+                    org += 1;
+                }
+                None
+            };
+            // "Mazloum Abdi, the commander of the SDF" / "Mazloum Abdi, SDF commander,".
+            let before_role = || {
+                if n < 2 || !is_comma(run.end) {
+                    return None;
+                }
+                let mut k = run.end + 1;
+                if toks
+                    .get(k)
+                    .is_some_and(|t| lex.determiners.contains(t.norm.as_ref()))
+                {
+                    k += 1;
+                }
+                for _ in 0..3 {
+                    if let Some(c) = class_at(k) {
+                        return Some(c);
+                    }
+                    if !toks.get(k).is_some_and(|t| t.kind == Kind::Word && t.cap) {
+                        return None;
+                    }
+                    k += 1;
+                }
+                None
+            };
+            // "Abdi heads up the Kurdish-led SDF militia network", not "Abdi heads to Paris".
+            let leads = || {
+                let verb = toks.get(run.end).filter(|t| t.kind == Kind::Word)?;
+                let class = lex.role_verbs.get(verb.norm.as_ref())?;
+                let next = toks.get(run.end + 1)?;
+                if next.kind != Kind::Word || lex.speaker_stops.contains(next.norm.as_ref()) {
+                    return None;
+                }
+                let group = (run.end + 1..toks.len().min(run.end + 8))
+                    .take_while(|&k| toks[k].kind == Kind::Word)
+                    .any(|k| {
+                        let w = &scan.text[toks[k].start..toks[k].end];
+                        is_acronym(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                            || matches!(
+                                lex.heads.get(toks[k].norm.as_ref()),
+                                Some(HeadKind::Organisation | HeadKind::StateBody)
+                            )
+                    });
+                group.then_some(class)
+            };
+            let Some(class) = right_after
+                .or_else(after_of)
+                .or_else(before_role)
+                .or_else(leads)
+            else {
+                continue;
+            };
+            self.role_holders.push(RoleHolder {
+                class: class.clone(),
+                name: words.join(" "),
+                words: n,
+                surname: key_word(&toks[run.end - 1].norm),
+            });
+        }
     }
 
     /// Records the runs of two or three capitalised name words ("Frank McKenzie", "Hillary
@@ -94,53 +238,15 @@ impl Registry {
             return;
         }
         let toks = &scan.toks;
-        let name_word = |i: usize| {
-            toks.get(i).is_some_and(|t| {
-                let f = t.norm.as_ref();
-                t.kind == Kind::Word
-                    && t.cap
-                    && f.chars().count() > 1
-                    && f.chars().all(char::is_alphabetic)
-                    && !lex.titles.contains_key(f)
-                    && !lex.roles.contains(f)
-                    && !lex.heads.contains_key(f)
-                    && !lex.determiners.contains(f)
-                    && !lex.speaker_stops.contains(f)
-                    && !lex.time_words.contains(f)
-                    && !lex.pronouns.contains_key(f)
-            })
-        };
-        // a middle initial inside a name: "Kenneth F. McKenzie"
-        // (the scanner keeps an initial's dot: one token "F.")
-        let initial = |i: usize| {
-            toks.get(i).is_some_and(|t| {
-                let mut w = scan.text[t.start..t.end].chars();
-                t.kind == Kind::Word
-                    && w.next().is_some_and(char::is_uppercase)
-                    && w.next() == Some('.')
-                    && w.next().is_none()
-            }) && name_word(i + 1)
-        };
-        let mut i = 0;
-        while i < toks.len() {
-            if !name_word(i) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let mut words: Vec<&str> = Vec::new();
-            loop {
-                if name_word(i) || (!words.is_empty() && initial(i)) {
-                    words.push(&scan.text[toks[i].start..toks[i].end]);
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
+        for run in name_runs(scan, lex) {
+            let words: Vec<&str> = run
+                .clone()
+                .map(|k| &scan.text[toks[k].start..toks[k].end])
+                .collect();
             if (2..=3).contains(&words.iter().filter(|w| !w.ends_with('.')).count()) {
                 let full = words.join(" ");
                 // "Gen. Frank McKenzie": a title before the run marks a person's name.
-                let mut b = start;
+                let mut b = run.start;
                 while b > 0
                     && toks[b - 1].kind != Kind::Word
                     && scan.text[toks[b - 1].start..toks[b - 1].end] == *"."
@@ -148,15 +254,16 @@ impl Registry {
                     b -= 1;
                 }
                 let titled = b > 0 && lex.titles.contains_key(toks[b - 1].norm.as_ref());
-                let names = self
-                    .full_names
-                    .entry(key_word(&toks[i - 1].norm))
-                    .or_default();
-                match names.iter_mut().find(|(n, _)| *n == full) {
-                    Some((_, t)) => *t |= titled,
-                    None => names.push((full, titled)),
-                }
+                self.add_full_name(key_word(&toks[run.end - 1].norm), full, titled);
             }
+        }
+    }
+
+    fn add_full_name(&mut self, surname: String, full: String, titled: bool) {
+        let names = self.full_names.entry(surname).or_default();
+        match names.iter_mut().find(|(n, _)| *n == full) {
+            Some((_, t)) => *t |= titled,
+            None => names.push((full, titled)),
         }
     }
 
@@ -355,6 +462,7 @@ impl Registry {
             aliases: m.aliases,
             mentions: vec![m.span],
             indefinite: m.indefinite,
+            role_class: m.role_class,
         });
         self.parent.push(id);
         id
@@ -396,6 +504,9 @@ impl Registry {
         }
         for al in m.aliases {
             push_new(&mut d.aliases, al);
+        }
+        if d.role_class.is_none() && !d.named {
+            d.role_class = m.role_class;
         }
         d.mentions.push(m.span);
     }
@@ -515,7 +626,86 @@ impl Registry {
     }
 
     /// Finished actors, and a map from registry ids to their index in it.
-    pub(crate) fn finish(self) -> (Vec<LocalActor>, Vec<usize>) {
+    /// The one person the article names in a role of kind `class`, as their fullest name and
+    /// its key; `None` when it names none or several.
+    fn role_holder(&self, class: &str) -> Option<(String, Vec<String>)> {
+        let mut found: Option<(&str, &str)> = None;
+        for h in self.role_holders.iter().filter(|h| h.class == class) {
+            // "Abdi heads…": the one full name the article writes with that surname.
+            let name = match self.full_names.get(&h.surname).map(Vec::as_slice) {
+                Some([(full, _)]) if h.words == 1 => full.as_str(),
+                _ => h.name.as_str(),
+            };
+            match found {
+                Some((surname, _)) if surname != h.surname => return None,
+                Some((_, known))
+                    if known.split_whitespace().count() >= name.split_whitespace().count() => {}
+                _ => found = Some((&h.surname, name)),
+            }
+        }
+        let (_, name) = found?;
+        let key = name
+            .split_whitespace()
+            .filter(|w| !w.ends_with('.'))
+            .map(|w| key_word(&crate::text::fold_for_match(w)))
+            .collect();
+        Some((name.to_string(), key))
+    }
+
+    /// A description made only of a role noun with a generic possessor ("the group's chief")
+    /// is the one person the article names in a role of that kind ("SDF leader Mazloum
+    /// Abdi"): it joins that person's actor, or takes the person's name when they do not
+    /// speak. Several such people, or none, leave it as it is.
+    fn resolve_role_descriptions(&mut self) {
+        for a in 0..self.actors.len() {
+            let d = &self.actors[a];
+            if self.parent[a] != a
+                || d.named
+                || d.indefinite
+                || !matches!(d.kind, ActorKind::Person | ActorKind::Unnamed)
+            {
+                continue;
+            }
+            let Some(class) = d.role_class.clone() else {
+                continue;
+            };
+            let Some((name, key)) = self.role_holder(&class) else {
+                continue;
+            };
+            let surname = key.last().cloned().unwrap_or_default();
+            let same: Vec<usize> = (0..self.actors.len())
+                .filter(|&b| {
+                    let o = &self.actors[b];
+                    self.parent[b] == b
+                        && o.named
+                        && o.kind == ActorKind::Person
+                        && o.key.last() == Some(&surname)
+                })
+                .collect();
+            match same.as_slice() {
+                [one] => {
+                    let one = *one;
+                    self.merge_into(a, one);
+                    let o = &mut self.actors[one];
+                    if o.name != name && o.key.len() < key.len() {
+                        push_new(&mut o.aliases, name);
+                    }
+                }
+                [] => {
+                    let d = &mut self.actors[a];
+                    let description = std::mem::replace(&mut d.name, name);
+                    push_new(&mut d.roles, description);
+                    d.key = key;
+                    d.named = true;
+                    d.kind = ActorKind::Person;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    pub(crate) fn finish(mut self) -> (Vec<LocalActor>, Vec<usize>) {
+        self.resolve_role_descriptions();
         let mut map = vec![usize::MAX; self.actors.len()];
         let mut out = Vec::new();
         for (i, mut d) in self.actors.into_iter().enumerate() {
@@ -628,6 +818,52 @@ fn part_of(short: &[String], long: &[String]) -> bool {
 pub(crate) fn key_word(folded: &str) -> String {
     let w = folded.trim_end_matches("'s").trim_end_matches('\'');
     strip_arabic_proclitic(w).into_owned()
+}
+
+/// The maximal runs of capitalised name words in the article, as token ranges: "Frank
+/// McKenzie", "Kenneth F. McKenzie" (a middle initial inside a name keeps its dot).
+fn name_runs(scan: &Scan<'_>, lex: &Lexicon) -> Vec<Range<usize>> {
+    let toks = &scan.toks;
+    let name_word = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            let f = t.norm.as_ref();
+            t.kind == Kind::Word
+                && t.cap
+                && f.chars().count() > 1
+                && f.chars().all(char::is_alphabetic)
+                && !lex.titles.contains_key(f)
+                && !lex.roles.contains(f)
+                && !lex.heads.contains_key(f)
+                && !lex.determiners.contains(f)
+                && !lex.speaker_stops.contains(f)
+                && !lex.time_words.contains(f)
+                && !lex.pronouns.contains_key(f)
+        })
+    };
+    // (the scanner keeps an initial's dot: one token "F.")
+    let initial = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            let mut w = scan.text[t.start..t.end].chars();
+            t.kind == Kind::Word
+                && w.next().is_some_and(char::is_uppercase)
+                && w.next() == Some('.')
+                && w.next().is_none()
+        }) && name_word(i + 1)
+    };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !name_word(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while name_word(i) || (i > start && initial(i)) {
+            i += 1;
+        }
+        runs.push(start..i);
+    }
+    runs
 }
 
 /// Splits the speaker mention in tokens `range` into name, titles and roles.
@@ -875,6 +1111,11 @@ pub(crate) fn parse_mention(
     } else {
         name_ids.first().map(|&i| lex.bare(folded(i)).to_string())
     };
+    let role_class = if named || indefinite || parts.len() != 1 || !parens.is_empty() {
+        None
+    } else {
+        generic_role(scan, lex, &name_ids)
+    };
     Mention {
         name: display,
         key,
@@ -888,7 +1129,32 @@ pub(crate) fn parse_mention(
         head,
         role_key,
         aliases,
+        role_class,
         span,
+    }
+}
+
+/// The kind of role of a description made only of a role noun and a generic possessor or
+/// none: "the group's chief", "the militia's spokesman", "its leader" (the determiners are
+/// already dropped). A capitalised possessor names one organisation ("the SDF's chief"): the
+/// project's registry matches those across articles, so they are left alone here.
+fn generic_role(scan: &Scan<'_>, lex: &Lexicon, words: &[usize]) -> Option<String> {
+    let toks = &scan.toks;
+    if !lex.capitalised_names {
+        return None;
+    }
+    let (&last, before) = words.split_last()?;
+    let class = lex.role_classes.get(toks[last].norm.as_ref())?;
+    let generic_possessor = |i: usize| {
+        let t = &toks[i];
+        let f = t.norm.as_ref();
+        let stem = f.strip_suffix("'s").or_else(|| f.strip_suffix('\''));
+        !t.cap && stem.is_some_and(|w| lex.heads.contains_key(w))
+    };
+    match before {
+        [] => Some(class.clone()),
+        [p] if generic_possessor(*p) => Some(class.clone()),
+        _ => None,
     }
 }
 
