@@ -549,6 +549,47 @@ fn people_named_with_a_title_who_do_not_speak_are_actors_without_statements() {
     assert_eq!(mckenzie.kind, ActorKind::Person);
 }
 
+/// Renders every actor as `name | statements | aliases`.
+#[track_caller]
+fn check_actors(lang: Lang, input: &str, expect: Expect) {
+    let a = analyze(input, lang);
+    let mut out = String::new();
+    for (i, actor) in a.actors.iter().enumerate() {
+        let n = a.statements.iter().filter(|s| s.actor == i).count();
+        write!(out, "{} | {n}", actor.name).unwrap();
+        if !actor.aliases.is_empty() {
+            write!(out, " | {}", actor.aliases.join(" · ")).unwrap();
+        }
+        out.push('\n');
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn arabic_people_named_with_a_title_who_do_not_speak_are_actors_without_statements() {
+    // Two or three words after a title, quoted or followed by a role, a reporting verb or an
+    // apposition, are a name; a speaker of that surname takes it as an alias.
+    check_actors(
+        Lang::Ar,
+        "ارسل البيت الابيض الجنرال \"فرانك ماكنزي\" قائد القوات المركزية. وأكد الرئيس الأميركي جو بايدن أن الدعم مستمر. والتقى السفير جيمس جيفري، المبعوث الخاص، بالوفد. وقال جيفري إن الحوار مستمر.",
+        expect![[r#"
+            جو بايدن | 1
+            جيفري | 1 | جيمس جيفري
+            فرانك ماكنزي | 0
+        "#]],
+    );
+    // A common noun, a verb and its object, a word with the article that may be the name's
+    // own, a verbal noun before a quotation, or a quotation that is not a name: no name.
+    check_actors(
+        Lang::Ar,
+        "والتقى الرئيس المشترك للمجلس بالوفد. وكان الوزير يلتقي نظيره، وقال إن الحل قريب. والتقى السيد حسن نصر الله بالوفد. وطلبت اللجنة من الرئيس جو بايدن إدراج “قسد” في المحادثات. ودعا المبعوث \"توماس باراك وقال إن الحرب انتهت وإن السلام قادم\" إلى الحوار.",
+        expect![[r#"
+            اللجنة | 1
+            المبعوث | 1
+        "#]],
+    );
+}
+
 #[test]
 fn arabic_new_attribution_ends_a_quotation_that_runs_on() {
     // A source phrase or verb with a glued «و», a source and a complementiser inside the

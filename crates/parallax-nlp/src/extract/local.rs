@@ -6,6 +6,10 @@
 //! acronym the article introduced in parentheses, or when it is a definite description
 //! ("the U.S. general", «المسؤولة الأميركية») whose head matches a recent actor's title or
 //! role. Pronouns and subject-less verbs are resolved by [`Registry::recent`] with gender.
+//! When the article is read, a description made only of a role noun ("the group's chief") is
+//! the one person the article names in a role of that kind ("SDF leader Mazloum Abdi").
+//! People named with a title who do not speak are actors without statements; without
+//! capitals (Arabic) a name is two or three plain words after a title.
 //!
 //! Lookups go through an index from name words to actors, so resolution stays linear in the
 //! article's length. Cross-article identity (transliterations, «ماكنزي» vs "McKenzie") is
@@ -235,6 +239,7 @@ impl Registry {
     /// Clinton"): the full names the article writes, whether or not their bearer speaks.
     fn collect_full_names(&mut self, scan: &Scan<'_>, lex: &Lexicon) {
         if !lex.capitalised_names {
+            self.collect_titled_names_without_capitals(scan, lex);
             return;
         }
         let toks = &scan.toks;
@@ -256,6 +261,123 @@ impl Registry {
                 let titled = b > 0 && lex.titles.contains_key(toks[b - 1].norm.as_ref());
                 self.add_full_name(key_word(&toks[run.end - 1].norm), full, titled);
             }
+        }
+    }
+
+    /// Arabic writes no capitals, so a name is known only by the title before it: two or three
+    /// words after a title, inside quotation marks or not («الجنرال "فرانك ماكنزي" قائد…»,
+    /// «السفير جيمس جيفري،»), none of them a word the lexicon knows, a place, or a word with
+    /// the article. Unquoted, the name must be followed by what follows names (a role, a
+    /// reporting verb, an apposition): a following word with the article may be the name's
+    /// own («حسن نصر الله»), and a verb after a title reads like a name («الوزير يلتقي
+    /// نظيره»).
+    fn collect_titled_names_without_capitals(&mut self, scan: &Scan<'_>, lex: &Lexicon) {
+        let Some(article) = lex.definite_article.as_deref() else {
+            return;
+        };
+        let toks = &scan.toks;
+        let word = |k: usize| toks.get(k).filter(|t| t.kind == Kind::Word);
+        let title = |k: usize| {
+            word(k).is_some_and(|t| {
+                lex.titles
+                    .contains_key(strip_arabic_proclitic(&t.norm).as_ref())
+            })
+        };
+        let quote_mark = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                matches!(t.kind, Kind::QuoteOpen | Kind::QuoteClose | Kind::Other)
+                    && scan.text[t.start..t.end]
+                        .chars()
+                        .all(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '\'' | '‘' | '’'))
+            })
+        };
+        let listed = |f: &str| {
+            lex.titles.contains_key(f)
+                || lex.in_set(&lex.roles, f)
+                || lex.heads.contains_key(f)
+                || lex.heads.contains_key(lex.bare(f))
+                || lex.cue(f).is_some()
+                || lex.complementizers.contains(f)
+        };
+        let name_word = |k: usize| {
+            word(k).is_some_and(|t| {
+                let f = t.norm.as_ref();
+                // «علي» (Ali) folds onto the preposition «على»; the spelling tells them apart.
+                let ali = f == "علي" && scan.text[t.start..t.end].ends_with('ي');
+                f.chars().count() >= 2
+                    && f.chars().all(char::is_alphabetic)
+                    && !f.starts_with(article)
+                    && !strip_arabic_proclitic(f).starts_with(article)
+                    && !listed(f)
+                    && !lex.places.contains(f)
+                    && (ali || !lex.speaker_stops.contains(f))
+                    && !lex.time_words.contains(f)
+                    && !lex.unnamed.contains(f)
+                    && !lex.pronouns.contains_key(f)
+                    && !lex.first_person.contains(f)
+                    && !lex.leading_conjunctions.contains(f)
+            })
+        };
+        // «الرئيس الأميركي جو بايدن»: an adjective of origin may sit between title and name.
+        let nisba = |k: usize| {
+            word(k).is_some_and(|t| {
+                let f = t.norm.as_ref();
+                f.starts_with(article)
+                    && f.chars().count() >= 5
+                    && (f.ends_with('ي') || f.ends_with("يه"))
+                    && !listed(f)
+            })
+        };
+        // «…دونالد ترامب للضغط على تركيا»: a preposition or conjunction glued before the
+        // article ends a name.
+        let glued_article = |f: &str| {
+            let bare = strip_arabic_proclitic(f);
+            bare.as_ref() != f && bare.starts_with(article)
+        };
+        for i in 0..toks.len() {
+            if !title(i) {
+                continue;
+            }
+            let mut after = i + 1;
+            while after < i + 3 && nisba(after) {
+                after += 1;
+            }
+            let quoted = quote_mark(after);
+            let start = after + usize::from(quoted);
+            let mut end = start;
+            while end < start + 4 && name_word(end) {
+                end += 1;
+            }
+            if !(2..=3).contains(&(end - start)) {
+                continue;
+            }
+            let ends = if quoted {
+                quote_mark(end)
+            } else {
+                // What follows a name: a role, a reporting verb, «إن», a word with a glued
+                // preposition before the article, or a comma and an apposition («الجنرال
+                // فرانك ماكنزي، قائد…»). Other punctuation may as well end a verb and its
+                // object («الوزير يلتقي نظيره.»), and a quotation may follow a verbal noun
+                // («الرئيس جو بايدن إدراج “قسد”»).
+                let follows =
+                    |k: usize| word(k).is_some_and(|t| listed(&t.norm) || glued_article(&t.norm));
+                let apposition = toks.get(end).is_some_and(|t| t.kind == Kind::Comma)
+                    && word(end + 1).is_some_and(|t| {
+                        let f = t.norm.as_ref();
+                        lex.titles.contains_key(f)
+                            || lex.in_set(&lex.roles, f)
+                            || (f.starts_with(article) && lex.cue(f).is_none())
+                    });
+                follows(end) || apposition
+            };
+            if !ends {
+                continue;
+            }
+            let full = (start..end)
+                .map(|k| &scan.text[toks[k].start..toks[k].end])
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.add_full_name(key_word(&toks[end - 1].norm), full, true);
         }
     }
 
