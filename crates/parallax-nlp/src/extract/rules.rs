@@ -220,9 +220,18 @@ impl<'s, 't> Extractor<'s, 't> {
                     return;
                 }
                 // An article written in the first person (an opinion piece: "Mr. Trump, I
-                // have a deal for you.") owns its headline.
+                // have a deal for you.") owns its headline; first persons inside quotations
+                // are the speakers', not the writer's.
+                let mut quoted = vec![false; toks.len()];
+                for q in &self.scan.quotes {
+                    for k in q.inner() {
+                        quoted[k] = true;
+                    }
+                }
                 let narrated = (title.end..toks.len())
-                    .filter(|&k| self.is_word(k, &lex.first_person))
+                    .filter(|&k| {
+                        self.is_word(k, &lex.first_person) && !self.is_acronym(k) && !quoted[k]
+                    })
                     .take(3)
                     .count();
                 if narrated >= 3 {
