@@ -454,6 +454,17 @@ fn headline_quoting_an_unnamed_speaker() {
             قائد قوات سورية الديمقراطية | Indirect | قال | Neutral | هذه القوات قلقة من ان تتخلى اميركا عنها كما حصل في افغانستان
         "#]],
     );
+    // "US" is not "us", and the first persons of a quotation are its speaker's: neither
+    // makes the article an opinion piece that owns its headline.
+    check(
+        Lang::En,
+        "Washington will not abandon us\n\nThe leader of the Syrian Democratic Forces has said Washington has reassured him that it will not abandon them. US troops stay. “Let’s be honest, we were afraid, our people were afraid,” he told The Times. US officials agree.",
+        expect![[r#"
+            leader of the Syrian Democratic Forces | Indirect |  | Neutral | Washington will not abandon us
+            leader of the Syrian Democratic Forces | Indirect | said | Neutral | Washington has reassured him that it will not abandon them
+            leader of the Syrian Democratic Forces | Direct | told | Neutral | Let’s be honest, we were afraid, our people were afraid
+        "#]],
+    );
     // An article written in the first person owns its headline; a headline repeating no
     // statement is nobody's.
     check(
