@@ -670,3 +670,65 @@ fn actor_merge_and_split_survive_reanalysis_and_imports() {
         .success();
     check("after a later import");
 }
+
+/// Issue 4's acceptance: importing `news/articles` gives one actor each for McKenzie, Maenza
+/// and Mazloum Abdi, each with names in both scripts, and one for the coalition
+/// (CJTF-OIR's English mentions: its account, "the coalition", "the US-led coalition"),
+/// which meets its Arabic name once the seed article is in the project.
+#[test]
+fn news_actors_are_one_each_across_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("news.parallax");
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(corpus().join("news/articles"))
+        .assert()
+        .success();
+    let list = actors(&project);
+    for (latin, arabic) in [
+        ("McKenzie", "ماكنزي"),
+        ("Maenza", "ماينزا"),
+        ("Mazloum", "مظلوم عبدي"),
+    ] {
+        let found = actor_named(&list, latin);
+        assert_eq!(found.len(), 1, "one actor for {latin}: {found:#?}");
+        let names = found[0]["aliases"].to_string() + found[0]["name"].as_str().unwrap();
+        assert!(
+            names.contains(arabic),
+            "{latin}'s actor is also {arabic}: {names}"
+        );
+        assert!(
+            actor_named(&list, arabic).len() == 1,
+            "no other actor is named {arabic}"
+        );
+    }
+    let coalition = actor_named(&list, "coalition");
+    assert_eq!(coalition.len(), 1, "one coalition: {coalition:#?}");
+    let outlets = coalition[0]["outlets"].as_array().unwrap();
+    assert!(
+        outlets.len() >= 2,
+        "the coalition speaks in several outlets: {outlets:?}"
+    );
+    assert!(
+        actor_named(&list, "account").len() == 1,
+        "'the account' is the coalition's"
+    );
+
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(corpus().join("dev/articles"))
+        .assert()
+        .success();
+    let list = actors(&project);
+    let coalition = actor_named(&list, "coalition");
+    assert_eq!(coalition.len(), 1, "still one coalition: {coalition:#?}");
+    assert!(
+        coalition[0]["aliases"]
+            .to_string()
+            .contains("التحالف الدولي"),
+        "the coalition meets its Arabic name through the dictionary: {}",
+        coalition[0]
+    );
+}

@@ -516,3 +516,37 @@ fn a_bare_channel_is_the_one_owner_its_article_names() {
         "two owners in a3"
     );
 }
+
+/// A two-word name that begins the one longer name of the project is that person (a given
+/// name and a nom de guerre: "Mazloum Kobani", "Mazloum Kobane Abdi"); with two such longer
+/// names, it stays apart.
+#[test]
+fn a_name_that_begins_one_fuller_name_is_that_person() {
+    use ActorKind::*;
+    let mentions = vec![
+        mention("a1", "Mazloum Kobani", Person, &[], &[]),
+        mention("a2", "Mazloum Kobane Abdi", Person, &[], &[]),
+        mention("a3", "Ali Hassan", Person, &[], &[]),
+        mention("a4", "Ali Hassan Majid", Person, &[], &[]),
+        mention("a5", "Ali Hassan Nasser", Person, &[], &[]),
+    ];
+    let actors = resolve(&mentions, &[]);
+    let of = |article: &str, name: &str| -> usize {
+        actors
+            .iter()
+            .position(|a| a.mentions.contains(&MentionId::new(article, name)))
+            .unwrap()
+    };
+    assert_eq!(of("a1", "Mazloum Kobani"), of("a2", "Mazloum Kobane Abdi"));
+    assert_ne!(
+        of("a3", "Ali Hassan"),
+        of("a4", "Ali Hassan Majid"),
+        "two fuller names"
+    );
+    assert_ne!(
+        of("a3", "Ali Hassan"),
+        of("a5", "Ali Hassan Nasser"),
+        "two fuller names"
+    );
+    assert_eq!(actors.len(), 4);
+}

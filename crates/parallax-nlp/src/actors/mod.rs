@@ -16,6 +16,8 @@
 //!    [`block_key`] of their surname (a script-independent consonant key) and merged within
 //!    a block when [`person_names_compatible`] (surnames match by transliteration, given
 //!    names agree or one is an initial).
+//!    A two-word name that begins the one longer name ("Mazloum Kobani" for "Mazloum
+//!    Kobane Abdi") is that person too.
 //! 3. **Surname alone.** A one-word person name ("McKenzie", «عبدي») joins the one person
 //!    whose full name contains a matching word, and stays on its own when there are none or
 //!    several.
@@ -480,6 +482,41 @@ pub fn resolve_with(
                 if find(&mut parent, i) != find(&mut parent, j) && person_names_compatible(a, b) {
                     union(&mut parent, i, j);
                 }
+            }
+        }
+    }
+    // 2b. a two-word name that begins a longer one ("Mazloum Kobani" ~ "Mazloum Kobane
+    // Abdi"): blocked by the consonant key of the second word, merged when there is one
+    // such person
+    let mut by_second: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
+    for block in blocks.values() {
+        for &(i, name) in block {
+            let words = name_words(name);
+            if words.len() >= 3 {
+                by_second
+                    .entry(block_key(&words[1]))
+                    .or_default()
+                    .push((i, name));
+            }
+        }
+    }
+    for block in blocks.values() {
+        for &(i, short) in block {
+            let words = name_words(short);
+            if words.len() != 2 {
+                continue;
+            }
+            let mut roots: Vec<usize> = by_second
+                .get(&block_key(&words[1]))
+                .into_iter()
+                .flatten()
+                .filter(|(_, long)| names::is_name_prefix(short, long))
+                .map(|&(j, _)| find(&mut parent, j))
+                .collect();
+            roots.sort_unstable();
+            roots.dedup();
+            if let [root] = roots.as_slice() {
+                union(&mut parent, i, *root);
             }
         }
     }

@@ -317,6 +317,18 @@ pub fn person_names_compatible(a: &str, b: &str) -> bool {
         .all(|s| long[1..].iter().any(|l| words_match(s, l)))
 }
 
+/// Whether a two-word name is the first two words of a longer person name, which the
+/// person is also known by: "Mazloum Kobani" for "Mazloum Kobane Abdi" (a given name and a
+/// nom de guerre, within or across scripts). Initials do not count.
+pub fn is_name_prefix(short: &str, long: &str) -> bool {
+    let (ws, wl) = (name_words(short), name_words(long));
+    ws.len() == 2
+        && wl.len() >= 3
+        && ws.iter().chain(&wl[..2]).all(|w| !is_initial(w))
+        && words_match(&ws[0], &wl[0])
+        && words_match(&ws[1], &wl[1])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
