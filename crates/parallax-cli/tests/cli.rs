@@ -553,11 +553,11 @@ fn compare_scores_on_the_news_corpus_do_not_regress() {
 
     let (overall, cross) = score(&["--no-dictionary"]);
     assert!(
-        overall >= 0.70,
+        overall >= 0.71,
         "pairs F1 without a dictionary fell to {overall}"
     );
     assert!(
-        cross >= 0.65,
+        cross >= 0.70,
         "cross-language F1 without a dictionary fell to {cross}"
     );
 
@@ -573,11 +573,11 @@ fn compare_scores_on_the_news_corpus_do_not_regress() {
     }
     let (overall, cross) = score(&["--dictionary", standard[0], "--dictionary", standard[1]]);
     assert!(
-        overall >= 0.73,
+        overall >= 0.77,
         "pairs F1 with the dictionary fell to {overall}"
     );
     assert!(
-        cross >= 0.73,
+        cross >= 0.79,
         "cross-language F1 with the dictionary fell to {cross}"
     );
 }
