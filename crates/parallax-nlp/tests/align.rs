@@ -168,6 +168,20 @@ fn cross_language_pairs_need_shared_anchors() {
     );
 }
 
+/// A name spelt out is its acronym when the batch writes the acronym: "The Syrian Democratic
+/// Forces and the Afghan army" trims "the SDF and the Afghan army were in no way alike…".
+#[test]
+fn a_name_spelt_out_meets_its_acronym() {
+    check(
+        &[
+            item(1, "mckenzie", "duvar", EN, None, "the SDF and the Afghan army were in no way alike as the SDF has organised itself effectively and is able to resist any form of attack"),
+            item(2, "mckenzie", "isw", EN, None, "The Syrian Democratic Forces and the Afghan army are not alike at all"),
+            item(3, "mckenzie", "kvoice", EN, None, "US support to the SDF will continue in the upcoming period"),
+        ],
+        "1 2",
+    );
+}
+
 /// A translation that shares no number, name or listed concept with its original is grouped
 /// once a dictionary knows its words, and a statement on another subject still is not.
 #[test]

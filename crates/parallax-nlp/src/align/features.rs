@@ -230,25 +230,27 @@ fn latin_names(text: &str) -> Vec<String> {
 /// Acronyms a Latin-script text spells out or writes with dots, lowercased, so that
 /// "Syrian Democratic Forces" and "SDF", "U.S." and "United States" and "US" meet: the
 /// initials of every run of two or more capitalised words (function words inside a run
-/// are skipped: "Commission on International Religious Freedom" → "cirf"), and dotted
-/// acronyms without their dots. The United States is "usa" (plain "us" is a pronoun).
-fn acronyms(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// are skipped: "Commission on International Religious Freedom" → "cirf"), with the run's
+/// words, and dotted acronyms without their dots (no words). The United States is "usa"
+/// (plain "us" is a pronoun).
+fn acronyms(text: &str) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
     let mut initials = String::new();
-    let mut run = 0;
-    let flush = |initials: &mut String, run: &mut usize, out: &mut Vec<String>| {
-        if *run >= 2 {
-            out.push(std::mem::take(initials));
-        }
-        initials.clear();
-        *run = 0;
-    };
+    let mut run: Vec<String> = Vec::new();
+    let flush =
+        |initials: &mut String, run: &mut Vec<String>, out: &mut Vec<(String, Vec<String>)>| {
+            if run.len() >= 2 {
+                out.push((std::mem::take(initials), std::mem::take(run)));
+            }
+            initials.clear();
+            run.clear();
+        };
     for raw in text.split_whitespace() {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1);
         if dotted && word.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
             flush(&mut initials, &mut run, &mut out);
-            out.push(word.replace('.', "").to_lowercase());
+            out.push((word.replace('.', "").to_lowercase(), Vec::new()));
             continue;
         }
         let capital = word.chars().next().is_some_and(char::is_uppercase);
@@ -256,9 +258,13 @@ fn acronyms(text: &str) -> Vec<String> {
         let all_caps = word.chars().all(|c| c.is_ascii_uppercase());
         if capital && !all_caps && !is_stop(&lower) {
             initials.extend(word.chars().next().map(|c| c.to_ascii_lowercase()));
-            run += 1;
-        } else if run > 0 && is_stop(&lower) && !raw.ends_with([',', '.', ';', ':']) {
-            // "of", "on", "for" inside a name
+            run.push(lower.clone());
+        } else if !run.is_empty()
+            && matches!(lower.as_str(), "of" | "on" | "for")
+            && !raw.ends_with([',', '.', ';', ':'])
+        {
+            // "of", "on", "for" inside a name ("and" or "the" ends it: "the Syrian
+            // Democratic Forces and the Afghan army")
         } else {
             flush(&mut initials, &mut run, &mut out);
         }
@@ -266,11 +272,11 @@ fn acronyms(text: &str) -> Vec<String> {
             flush(&mut initials, &mut run, &mut out);
         }
         if all_caps && word.len() >= 2 && lower == "us" {
-            out.push("usa".into());
+            out.push(("usa".into(), Vec::new()));
         }
     }
     flush(&mut initials, &mut run, &mut out);
-    for a in &mut out {
+    for (a, _) in &mut out {
         if a == "us" {
             *a = "usa".into();
         }
@@ -278,12 +284,54 @@ fn acronyms(text: &str) -> Vec<String> {
     out
 }
 
+/// The acronyms a batch of statements writes as such ("SDF", "US" as "usa"), lowercased:
+/// a run of capitalised words whose initials are one of them stands for it
+/// ([`features`]).
+pub fn written_acronyms<'a>(
+    texts: impl Iterator<Item = &'a str>,
+) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for text in texts {
+        for raw in text.split_whitespace() {
+            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase()) {
+                let lower = word.to_lowercase();
+                out.insert(if lower == "us" {
+                    "usa".to_owned()
+                } else {
+                    lower
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Computes a statement's features; its content words for a bilingual word list only when
 /// `with_words` (they cost a little, and are of no use without one).
-pub fn features(text: &str, lang: Lang, with_words: bool) -> Features {
+///
+/// A run of capitalised words whose acronym the batch writes (`written`) counts as that
+/// acronym alone ("Syrian Democratic Forces" is "SDF", not three more words besides it), so
+/// that a statement spelling a name out is as close to one that abbreviates it as the words
+/// say.
+pub fn features(
+    text: &str,
+    lang: Lang,
+    with_words: bool,
+    written: &std::collections::HashSet<String>,
+) -> Features {
     let mut tokens = match_tokens(text);
     if !(lang == Lang::Ar || (lang == Lang::Other && text.chars().any(is_arabic_letter))) {
-        tokens.extend(acronyms(text));
+        for (acronym, run) in acronyms(text) {
+            if written.contains(&acronym) {
+                for w in run {
+                    if let Some(at) = tokens.iter().position(|t| *t == w) {
+                        tokens.remove(at);
+                    }
+                }
+            }
+            tokens.push(acronym);
+        }
     }
     let mut lexical = Vec::with_capacity(tokens.len() * 6);
     let mut stems = Vec::with_capacity(tokens.len());
