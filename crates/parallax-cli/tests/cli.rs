@@ -14,6 +14,19 @@ fn parallax() -> Command {
     Command::cargo_bin("parallax").unwrap()
 }
 
+/// A new project in a temporary folder with `news/articles` imported.
+fn imported_news() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("news.parallax");
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(corpus().join("news/articles"))
+        .assert()
+        .success();
+    (dir, project)
+}
+
 fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(out)
         .lines()
@@ -420,14 +433,7 @@ fn groups(project: &Path) -> Vec<Group> {
 /// import, and can be undone; statements of different actors cannot be merged.
 #[test]
 fn group_edits_survive_reanalysis_and_imports_and_can_be_undone() {
-    let dir = tempfile::tempdir().unwrap();
-    let project = dir.path().join("study.parallax");
-    parallax()
-        .arg("import")
-        .arg(&project)
-        .arg(corpus().join("news/articles"))
-        .assert()
-        .success();
+    let (dir, project) = imported_news();
     let before = groups(&project);
     // two single-statement groups of one actor
     let mut singles: std::collections::BTreeMap<&str, Vec<&Group>> = Default::default();
@@ -593,14 +599,7 @@ fn statements_of(list: &[serde_json::Value], needle: &str) -> i64 {
 /// survive `analyze` and the import of a new article.
 #[test]
 fn actor_merge_and_split_survive_reanalysis_and_imports() {
-    let dir = tempfile::tempdir().unwrap();
-    let project = dir.path().join("study.parallax");
-    parallax()
-        .arg("import")
-        .arg(&project)
-        .arg(corpus().join("news/articles"))
-        .assert()
-        .success();
+    let (dir, project) = imported_news();
     let before = actors(&project);
     let maenza = statements_of(&before, "Nadine Maenza");
     // the commission as an organisation, the one of its spellings with most statements
@@ -677,14 +676,7 @@ fn actor_merge_and_split_survive_reanalysis_and_imports() {
 /// which meets its Arabic name once the seed article is in the project.
 #[test]
 fn news_actors_are_one_each_across_languages() {
-    let dir = tempfile::tempdir().unwrap();
-    let project = dir.path().join("news.parallax");
-    parallax()
-        .arg("import")
-        .arg(&project)
-        .arg(corpus().join("news/articles"))
-        .assert()
-        .success();
+    let (_dir, project) = imported_news();
     let list = actors(&project);
     for (latin, arabic) in [
         ("McKenzie", "ماكنزي"),

@@ -486,16 +486,7 @@ fn a_bare_channel_is_the_one_owner_its_article_names() {
         mention("a3", "page", Organisation, &[], &[]),
     ];
     let actors = resolve(&mentions, &[]);
-    let of = |article: &str, name: &str| -> usize {
-        actors
-            .iter()
-            .position(|a| {
-                a.mentions
-                    .iter()
-                    .any(|m| *m == MentionId::new(article, name))
-            })
-            .unwrap()
-    };
+    let of = |article: &str, name: &str| actor_of(&actors, article, name);
     assert_eq!(
         of("a1", "account"),
         of("a1", "official account of the coalition")
@@ -531,12 +522,7 @@ fn a_name_that_begins_one_fuller_name_is_that_person() {
         mention("a5", "Ali Hassan Nasser", Person, &[], &[]),
     ];
     let actors = resolve(&mentions, &[]);
-    let of = |article: &str, name: &str| -> usize {
-        actors
-            .iter()
-            .position(|a| a.mentions.contains(&MentionId::new(article, name)))
-            .unwrap()
-    };
+    let of = |article: &str, name: &str| actor_of(&actors, article, name);
     assert_eq!(of("a1", "Mazloum Kobani"), of("a2", "Mazloum Kobane Abdi"));
     assert_ne!(
         of("a3", "Ali Hassan"),
@@ -549,4 +535,12 @@ fn a_name_that_begins_one_fuller_name_is_that_person() {
         "two fuller names"
     );
     assert_eq!(actors.len(), 4);
+}
+
+/// The position of the actor that holds the mention of `name` in `article`.
+fn actor_of(actors: &[GlobalActor], article: &str, name: &str) -> usize {
+    actors
+        .iter()
+        .position(|a| a.mentions.contains(&MentionId::new(article, name)))
+        .unwrap_or_else(|| panic!("no actor holds {name} of {article}"))
 }
