@@ -559,11 +559,11 @@ fn compare_scores_on_the_news_corpus_do_not_regress() {
 
     let (overall, cross) = score(&["--no-dictionary"]);
     assert!(
-        overall >= 0.74,
+        overall >= 0.72,
         "pairs F1 without a dictionary fell to {overall}"
     );
     assert!(
-        cross >= 0.70,
+        cross >= 0.62,
         "cross-language F1 without a dictionary fell to {cross}"
     );
 
@@ -579,11 +579,11 @@ fn compare_scores_on_the_news_corpus_do_not_regress() {
     }
     let (overall, cross) = score(&["--dictionary", standard[0], "--dictionary", standard[1]]);
     assert!(
-        overall >= 0.79,
+        overall >= 0.85,
         "pairs F1 with the dictionary fell to {overall}"
     );
     assert!(
-        cross >= 0.79,
+        cross >= 0.85,
         "cross-language F1 with the dictionary fell to {cross}"
     );
 }

@@ -168,6 +168,34 @@ fn cross_language_pairs_need_shared_anchors() {
     );
 }
 
+/// Without dates, two articles are one occasion of an actor when they share enough of the
+/// smaller one's claims: the same talking point in an article of another occasion (which
+/// shares nothing else) is a related group, not the same one.
+#[test]
+fn undated_reports_of_another_occasion_are_related_not_grouped() {
+    // one article per outlet here
+    let said = |id, outlet: &str, text| AlignItem {
+        article: outlet.to_owned(),
+        ..item(id, "maenza", outlet, EN, None, text)
+    };
+    check(
+        &[
+            // two reports of one press conference
+            said(1, "npa", "We recommended the United States pressure Turkey to set a timeline to withdraw from northeast Syria"),
+            said(2, "npa", "Drone attacks are destabilizing the region and killing civilians in Kobani"),
+            said(3, "npa", "The administration should recognise the autonomous administration as a local government"),
+            said(4, "adar", "The United States was recommended to pressure Turkey on a timeline to withdraw from northeast Syria"),
+            said(5, "adar", "drone attacks are destabilizing the region, killing civilians in Kobani"),
+            said(6, "adar", "the administration should recognise the autonomous administration as a local government"),
+            // another visit, a year before: the same talking point among other claims
+            said(7, "selam", "We recommended that the United States pressure Turkey to withdraw from northeast Syria"),
+            said(8, "selam", "The American people stand with the peoples of the region"),
+            said(9, "selam", "Religious freedom and equality between women and men are the values we support"),
+        ],
+        "1 4\n2 5\n3 6\nrelated 1 ~ 7",
+    );
+}
+
 /// A name spelt out is its acronym when the batch writes the acronym: "The Syrian Democratic
 /// Forces and the Afghan army" trims "the SDF and the Afghan army were in no way alike…".
 #[test]
@@ -348,7 +376,10 @@ fn word_diff_reports_omitted_added_and_changed_words() {
 }
 
 /// Runs the gold alignment example and the shared scorer; fails when the figures drop below
-/// the ones reached (lexical path, no embedding model).
+/// the ones reached (lexical path, no dictionary, no embedding model). Without a dictionary
+/// fewer claims link across languages, so the occasion rule splits a few true pairs here
+/// (recall 0.48 → 0.42) while every remaining pair is right; the product's figures, with
+/// the dictionary, are checked by the CLI tests.
 #[test]
 fn gold_alignment_scores_do_not_regress() {
     let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -404,13 +435,16 @@ fn gold_alignment_scores_do_not_regress() {
     let (overall, precision) = (figure("pairs F1="), figure("(P="));
     let cross = figure("cross-language F1=");
     println!("{last}");
-    assert!(overall >= 0.6, "overall pairs F1 fell to {overall}: {last}");
     assert!(
-        precision >= 0.9,
+        overall >= 0.55,
+        "overall pairs F1 fell to {overall}: {last}"
+    );
+    assert!(
+        precision >= 0.95,
         "pairs precision fell to {precision}: {last}"
     );
     assert!(
-        cross >= 0.75,
+        cross >= 0.62,
         "cross-language pairs F1 fell to {cross}: {last}"
     );
 }

@@ -86,6 +86,10 @@ pub struct AlignConfig {
     pub min_linkage: f32,
     /// Statements further apart than this many days are separate groups (linked as related).
     pub max_days_apart: i32,
+    /// Two articles without near dates report one occasion of an actor when they share at
+    /// least this share of the smaller one's claims of that actor (see
+    /// `split_by_occasion`).
+    pub min_occasion_overlap: f32,
     /// How many of a statement's rarest stems are used to find candidates.
     pub blocking_keys: usize,
     /// How many earlier statements are compared per blocking key (the most recent).
@@ -102,6 +106,7 @@ impl Default for AlignConfig {
             cross_link_threshold: 0.5,
             min_cross_anchors: 2,
             max_days_apart: 3,
+            min_occasion_overlap: 0.4,
             blocking_keys: 8,
             max_postings: 200,
         }
@@ -563,8 +568,83 @@ impl ActorCtx<'_> {
             let root = find(&mut parent, li);
             members.entry(root).or_default().push(id);
         }
-        (members.into_values().collect(), far_pairs)
+        let (groups, related) = split_by_occasion(items, members.into_values().collect(), cfg);
+        far_pairs.extend(related);
+        (groups, far_pairs)
     }
+}
+
+/// One actor's groups split by occasion, where publication dates cannot tell occasions
+/// apart: two articles report the same occasion when their days are near, or when they share
+/// at least [`AlignConfig::min_occasion_overlap`] of the smaller one's claims of this actor
+/// (two reports of one press conference carry most of the same claims; an actor repeating
+/// one talking point on another occasion shares that one claim among many). A group whose
+/// articles fall in several occasions becomes one group per occasion, linked as related.
+/// Returns the groups and, for each split, a pair of members of the parts.
+fn split_by_occasion(
+    items: &[AlignItem],
+    groups: Vec<Vec<usize>>,
+    cfg: &AlignConfig,
+) -> (Vec<Vec<usize>>, Vec<(usize, usize)>) {
+    let mut article_no: HashMap<&str, usize> = HashMap::new();
+    let mut day: Vec<Option<i32>> = Vec::new();
+    let articles_of: Vec<Vec<usize>> = groups
+        .iter()
+        .map(|g| {
+            let mut arts: Vec<usize> = g
+                .iter()
+                .map(|&m| {
+                    let next = article_no.len();
+                    let a = *article_no.entry(items[m].article.as_str()).or_insert(next);
+                    if a == next {
+                        day.push(items[m].day);
+                    }
+                    a
+                })
+                .collect();
+            arts.sort_unstable();
+            arts.dedup();
+            arts
+        })
+        .collect();
+    let n = article_no.len();
+    let mut claims = vec![0u32; n];
+    let mut shared: BTreeMap<(usize, usize), u32> = BTreeMap::new();
+    for arts in &articles_of {
+        for (k, &x) in arts.iter().enumerate() {
+            claims[x] += 1;
+            for &y in &arts[k + 1..] {
+                *shared.entry((x, y)).or_default() += 1;
+            }
+        }
+    }
+    let mut occasion: Vec<usize> = (0..n).collect();
+    for (&(x, y), &together) in &shared {
+        let near =
+            matches!((day[x], day[y]), (Some(a), Some(b)) if (a - b).abs() <= cfg.max_days_apart);
+        let smaller = claims[x].min(claims[y]) as f32;
+        if near || together as f32 >= cfg.min_occasion_overlap * smaller {
+            let (rx, ry) = (find(&mut occasion, x), find(&mut occasion, y));
+            occasion[rx] = ry;
+        }
+    }
+    let mut out = Vec::with_capacity(groups.len());
+    let mut related = Vec::new();
+    for g in groups {
+        let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for m in g {
+            let a = article_no[items[m].article.as_str()];
+            parts.entry(find(&mut occasion, a)).or_default().push(m);
+        }
+        let firsts: Vec<usize> = parts.values().map(|p| p[0]).collect();
+        for (k, &a) in firsts.iter().enumerate() {
+            for &b in &firsts[k + 1..] {
+                related.push((a, b));
+            }
+        }
+        out.extend(parts.into_values());
+    }
+    (out, related)
 }
 
 /// How many threads alignment uses.
