@@ -23,6 +23,9 @@
 //!   [`AlignConfig::max_days_apart`] apart (or unknown), and groups are the connected
 //!   components; a pair over the threshold but further apart in time links the two groups
 //!   as `related` instead.
+//! - **Occasions without dates:** two articles whose days are unknown report one occasion of
+//!   an actor when they share [`AlignConfig::min_occasion_overlap`] of the smaller one's
+//!   claims of that actor; a group spanning several occasions is split into related groups.
 //!
 //! Left out: meaning beyond words. Two renderings of a claim in different languages that
 //! share no number, name, listed concept or dictionary translation are not grouped, nor are
@@ -33,7 +36,9 @@
 //! Calibration (on `shared/corpus/news`, gold statements, `examples/align_gold.rs`; and on
 //! the product's own statements, `examples/realign.rs`): threshold 0.50, cross-language
 //! threshold 0.50, groups merge when 70% of their member pairs from different articles are
-//! linked: on the gold statements pairs F1 0.63 (P 0.91), cross-language F1 0.78 (P 1.00).
+//! linked, occasions at 40% shared claims: on the gold statements pairs F1 0.59 (P 1.00),
+//! cross-language F1 0.65 (P 1.00); on the product's statements with the FreeDict
+//! dictionaries pairs F1 0.86 (P 0.91), cross-language 0.86 (P 1.00).
 
 mod bilingual;
 mod concepts;
