@@ -149,6 +149,15 @@ pub struct CompareArgs {
     /// One JSON object per group and line.
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    dictionaries: DictionaryArgs,
+    #[command(subcommand)]
+    edit: Option<GroupCommand>,
+}
+
+/// Which bilingual dictionaries alignment and actor matching use.
+#[derive(Args)]
+pub struct DictionaryArgs {
     /// A bilingual dictionary in dictd format (path without .index/.dict.dz), for aligning
     /// statements and matching organisations' names across languages; repeatable. Default:
     /// FreeDict's English–Arabic dictionaries where Debian installs them (/usr/share/dictd),
@@ -158,8 +167,27 @@ pub struct CompareArgs {
     /// Align across languages with the built-in concept lexicon only.
     #[arg(long, conflicts_with = "dictionary")]
     no_dictionary: bool,
-    #[command(subcommand)]
-    edit: Option<GroupCommand>,
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "Statement counts per actor and outlet (the actors x outlets matrix); with\n\
+    --claims, per claim (the groups of `parallax compare`, by their ids) and outlet too.\n\
+    With --json, one object: outlets, actors, by_actor[actor][outlet], and with --claims\n\
+    claims [{id, actor, claim}] and by_claim[claim][outlet].\n\n\
+    Examples:\n  parallax coverage study.parallax\n  parallax coverage study.parallax --claims --json > coverage.json"
+)]
+pub struct CoverageArgs {
+    /// The project file.
+    project: PathBuf,
+    /// Also the claims x outlets matrix.
+    #[arg(long)]
+    claims: bool,
+    /// One JSON object with the matrices.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    dictionaries: DictionaryArgs,
 }
 
 /// The bilingual dictionaries actor resolution and alignment use: those named, or the
@@ -418,7 +446,11 @@ pub fn compare(args: CompareArgs) -> Result<ExitCode> {
         .project
         .clone()
         .expect("clap requires PROJECT without a subcommand");
-    let project = open_with(&path, &args.dictionary, args.no_dictionary)?;
+    let project = open_with(
+        &path,
+        &args.dictionaries.dictionary,
+        args.dictionaries.no_dictionary,
+    )?;
     let groups = project.compare(args.actor.as_deref())?;
     let mut out = std::io::stdout().lock();
     for g in &groups {
@@ -484,4 +516,112 @@ fn readable_group(out: &mut impl Write, g: &ComparisonGroup) -> std::io::Result<
         writeln!(out, "  left out by: {}", g.missing_from.join(", "))?;
     }
     writeln!(out)
+}
+
+#[derive(Serialize)]
+struct ClaimRow<'a> {
+    id: usize,
+    actor: &'a str,
+    claim: &'a str,
+}
+
+#[derive(Serialize)]
+struct CoverageJson<'a> {
+    outlets: &'a [String],
+    actors: &'a [String],
+    by_actor: &'a [Vec<u32>],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    claims: Option<Vec<ClaimRow<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by_claim: Option<&'a [Vec<u32>]>,
+}
+
+/// One row of counts for people: the outlets with statements, most first.
+fn counts_line(outlets: &[String], row: &[u32]) -> String {
+    let mut cells: Vec<(u32, &str)> = row
+        .iter()
+        .zip(outlets)
+        .filter(|(&n, _)| n > 0)
+        .map(|(&n, o)| (n, o.as_str()))
+        .collect();
+    cells.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    cells
+        .iter()
+        .map(|(n, o)| format!("{o} {n}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+pub fn coverage(args: CoverageArgs) -> Result<ExitCode> {
+    let project = open_with(
+        &args.project,
+        &args.dictionaries.dictionary,
+        args.dictionaries.no_dictionary,
+    )?;
+    let coverage = project.coverage()?;
+    let groups = if args.claims {
+        Some(project.compare(None)?)
+    } else {
+        None
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let claims = groups.as_ref().map(|gs| {
+            gs.iter()
+                .map(|g| ClaimRow {
+                    id: g.id,
+                    actor: &g.actor,
+                    claim: &g.claim,
+                })
+                .collect()
+        });
+        let json = CoverageJson {
+            outlets: &coverage.outlets,
+            actors: &coverage.actors,
+            by_actor: &coverage.by_actor,
+            claims,
+            by_claim: groups.as_ref().map(|_| coverage.by_claim.as_slice()),
+        };
+        writeln!(out, "{}", serde_json::to_string(&json)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if coverage.actors.is_empty() {
+        eprintln!("no statements in the project");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut rows: Vec<(u32, &String, &Vec<u32>)> = coverage
+        .actors
+        .iter()
+        .zip(&coverage.by_actor)
+        .map(|(a, row)| (row.iter().sum(), a, row))
+        .collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    writeln!(out, "actors x outlets ({} outlets)", coverage.outlets.len())?;
+    for (total, actor, row) in rows {
+        writeln!(
+            out,
+            "  {actor} ({total}): {}",
+            counts_line(&coverage.outlets, row)
+        )?;
+    }
+    if let Some(groups) = &groups {
+        writeln!(
+            out,
+            "claims x outlets (claims quoted in two outlets or more)"
+        )?;
+        for (g, row) in groups.iter().zip(&coverage.by_claim) {
+            if row.iter().filter(|&&n| n > 0).count() < 2 {
+                continue;
+            }
+            writeln!(
+                out,
+                "  #{} {} — {}: {}",
+                g.id,
+                g.actor,
+                g.claim,
+                counts_line(&coverage.outlets, row)
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

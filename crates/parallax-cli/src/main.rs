@@ -111,6 +111,8 @@ enum Command {
     Actors(actors_cmd::ActorsArgs),
     /// Statements of each actor grouped by claim across outlets, with word diffs.
     Compare(actors_cmd::CompareArgs),
+    /// Coverage: statement counts per actor and outlet, and per claim and outlet.
+    Coverage(actors_cmd::CoverageArgs),
 }
 
 fn main() -> ExitCode {
@@ -226,6 +228,7 @@ fn run(command: Command) -> Result<ExitCode> {
         }
         Command::Actors(args) => actors_cmd::actors(args),
         Command::Compare(args) => actors_cmd::compare(args),
+        Command::Coverage(args) => actors_cmd::coverage(args),
     }
 }
 

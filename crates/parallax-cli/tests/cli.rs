@@ -724,3 +724,48 @@ fn news_actors_are_one_each_across_languages() {
         coalition[0]
     );
 }
+
+/// `coverage`: the actors x outlets and claims x outlets matrices add up to the statements
+/// that `compare` groups, and the readable form names the actors with their outlets.
+#[test]
+fn coverage_counts_add_up_to_the_compared_statements() {
+    let (_dir, project) = imported_news();
+    let out = parallax()
+        .arg("coverage")
+        .arg(&project)
+        .args(["--claims", "--json"])
+        .assert()
+        .success();
+    let cov: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let groups = listed("compare", &project);
+    let compared: u64 = groups
+        .iter()
+        .map(|g| g["statements"].as_array().unwrap().len() as u64)
+        .sum();
+    let total = |m: &serde_json::Value| -> u64 {
+        m.as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r.as_array().unwrap())
+            .map(|n| n.as_u64().unwrap())
+            .sum()
+    };
+    assert_eq!(total(&cov["by_actor"]), compared, "actors x outlets");
+    assert_eq!(total(&cov["by_claim"]), compared, "claims x outlets");
+    assert_eq!(cov["claims"].as_array().unwrap().len(), groups.len());
+    let outlets = cov["outlets"].as_array().unwrap();
+    assert!(
+        outlets.iter().any(|o| o == "kurdistan24.net"),
+        "{outlets:?}"
+    );
+
+    parallax()
+        .arg("coverage")
+        .arg(&project)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Frank McKenzie (")
+                .and(predicate::str::contains("duvarenglish.com")),
+        );
+}
