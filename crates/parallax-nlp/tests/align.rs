@@ -535,3 +535,57 @@ fn analyst_group_edits_move_merge_and_split_and_never_cross_actors() {
         vec![vec![1, 4], vec![2], vec![3], vec![5]]
     );
 }
+
+/// Each member's wording is compared with a version in its own language: the group's base
+/// when it shares the base's language, else the base among the members in its language.
+#[test]
+fn translations_are_diffed_against_their_own_language() {
+    use parallax_nlp::align::DiffOp::*;
+    let items = [
+        item(
+            1,
+            "trump",
+            "a",
+            EN,
+            Some(1),
+            "Washington will withdraw 2000 troops from Syria and Afghanistan",
+        ),
+        item(
+            2,
+            "trump",
+            "b",
+            AR,
+            Some(2),
+            "واشنطن ستسحب 2000 جندي من سوريا وأفغانستان",
+        ),
+        item(
+            3,
+            "trump",
+            "c",
+            AR,
+            Some(2),
+            "واشنطن ستسحب 2000 جندي من سوريا",
+        ),
+    ];
+    let a = align(&items, &AlignConfig::default());
+    let g = a
+        .groups
+        .iter()
+        .find(|g| g.members.len() == 3)
+        .expect("one group of three");
+    assert_eq!(items[g.base].id, 1, "the earliest is the base");
+    assert_eq!(items[g.base_for(&items, 2)].id, 2, "the Arabic base");
+    let diffs = g.diffs(&items);
+    assert_eq!(
+        diffs[1],
+        vec![Equal("واشنطن ستسحب 2000 جندي من سوريا وأفغانستان".into())]
+    );
+    assert_eq!(
+        diffs[2],
+        vec![
+            Equal("واشنطن ستسحب 2000 جندي من سوريا".into()),
+            Removed("وأفغانستان".into()),
+        ],
+        "the shorter Arabic version against the Arabic base"
+    );
+}

@@ -232,7 +232,8 @@ pub struct Group {
     pub actor: String,
     /// Indexes into the items, in input order.
     pub members: Vec<usize>,
-    /// The version others are compared with: the earliest, then the fullest.
+    /// The version others are compared with: the earliest, then the fullest (members in
+    /// another language are compared with their own language's base: [`Group::base_for`]).
     pub base: usize,
     /// A short label: the shortest version of four words or more, cut to 14 words.
     pub claim: String,
@@ -241,13 +242,44 @@ pub struct Group {
 }
 
 impl Group {
-    /// The word diff of every member against the base, in member order.
+    /// The version a member's wording is compared with: the group's base when it is in the
+    /// member's language, else the base among the members in that language (a word diff
+    /// between two languages says nothing).
+    pub fn base_for(&self, items: &[AlignItem], member: usize) -> usize {
+        let lang = items[member].lang;
+        if items[self.base].lang == lang {
+            return self.base;
+        }
+        base_of(
+            items,
+            self.members
+                .iter()
+                .copied()
+                .filter(|&m| items[m].lang == lang),
+        )
+        .unwrap_or(member)
+    }
+
+    /// The word diff of every member against its base ([`Group::base_for`]), in member
+    /// order.
     pub fn diffs(&self, items: &[AlignItem]) -> Vec<Vec<DiffOp>> {
         self.members
             .iter()
-            .map(|&m| word_diff(&items[self.base].text, &items[m].text))
+            .map(|&m| word_diff(&items[self.base_for(items, m)].text, &items[m].text))
             .collect()
     }
+}
+
+/// The version others are compared with: the earliest, then the fullest, then the first.
+fn base_of(items: &[AlignItem], members: impl Iterator<Item = usize>) -> Option<usize> {
+    let words = |m: usize| items[m].text.split_whitespace().count();
+    members.min_by_key(|&m| {
+        (
+            items[m].day.unwrap_or(i32::MAX),
+            std::cmp::Reverse(words(m)),
+            m,
+        )
+    })
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -826,16 +858,7 @@ fn make_group(
     outlets_of_actor: &HashMap<&str, BTreeSet<&str>>,
 ) -> Group {
     let words = |m: usize| items[m].text.split_whitespace().count();
-    let base = *members
-        .iter()
-        .min_by_key(|&&m| {
-            (
-                items[m].day.unwrap_or(i32::MAX),
-                std::cmp::Reverse(words(m)),
-                m,
-            )
-        })
-        .expect("a group has members");
+    let base = base_of(items, members.iter().copied()).expect("a group has members");
     let label_from = members
         .iter()
         .copied()
