@@ -505,15 +505,8 @@ fn group_edits_survive_reanalysis_and_imports_and_can_be_undone() {
 /// (installed by `make deps`: Debian's dict-freedict-eng-ara and dict-freedict-ara-eng).
 #[test]
 fn compare_scores_on_the_news_corpus_do_not_regress() {
-    let dir = tempfile::tempdir().unwrap();
-    let project = dir.path().join("news.parallax");
+    let (dir, project) = imported_news();
     let news = corpus().join("news");
-    parallax()
-        .arg("import")
-        .arg(&project)
-        .arg(news.join("articles"))
-        .assert()
-        .success();
     let score = |options: &[&str]| -> (f32, f32) {
         let out = parallax()
             .arg("compare")
