@@ -135,7 +135,8 @@ fn parse_kind(s: &str) -> Result<ActorKind, String> {
     which the group edits (move, merge, split, undo) take; edits are stored and survive\n\
     `parallax analyze` and later imports.\n\
     With --json, one group per line: actor, group, claim, statements [{id, source, outlet,\n\
-    text, kind, stance, published_at, lang, diff}], missing_from, related.\n\n\
+    text, kind, stance, published_at, lang, diff, diff_against}], missing_from, related.\n\
+    A translation is diffed against the base of its own language (diff_against: its position).\n\n\
     Examples:\n  parallax compare study.parallax --actor McKenzie\n  parallax compare study.parallax --json > groups.jsonl\n  \
     parallax compare merge study.parallax 17 42\n  parallax compare undo study.parallax"
 )]
@@ -409,6 +410,8 @@ struct StatementLine<'a> {
     published_at: Option<String>,
     lang: &'a str,
     diff: &'a [DiffOp],
+    /// The statement (its position in the group) the diff is against.
+    diff_against: usize,
 }
 
 impl<'a> From<&'a ComparisonGroup> for GroupLine<'a> {
@@ -430,6 +433,7 @@ impl<'a> From<&'a ComparisonGroup> for GroupLine<'a> {
                     published_at: s.published_at.map(|d| d.to_string()),
                     lang: s.lang.code(),
                     diff: &s.diff,
+                    diff_against: s.compared_with,
                 })
                 .collect(),
             missing_from: &g.missing_from,
@@ -486,7 +490,13 @@ fn readable_group(out: &mut impl Write, g: &ComparisonGroup) -> std::io::Result<
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
-        let marker = if i == g.base { "base" } else { "    " };
+        // the group's base, and each other language's base its translations are
+        // compared with
+        let marker = if i == g.base || s.compared_with == i {
+            "base"
+        } else {
+            "    "
+        };
         writeln!(
             out,
             "  {marker} #{} {} · {} · {} · {kind} · {} · {stance}",

@@ -402,6 +402,8 @@ fn actors_are_one_across_scripts_and_edits_survive_reanalysis() {
                 "kind",
                 "stance",
                 "published_at",
+                "diff",
+                "diff_against",
             ] {
                 assert!(s.get(key).is_some(), "a compared statement has {key}: {s}");
             }

@@ -152,8 +152,11 @@ pub struct ComparedStatement {
     pub cue: String,
     pub stance: Stance,
     pub text: String,
-    /// Its words against the group's base version (all `Equal` for the base itself).
+    /// Its words against the version it is compared with (all `Equal` for that version
+    /// itself): the group's base, or its own language's base for a translation.
     pub diff: Vec<DiffOp>,
+    /// The position, among the group's statements, of the version it is compared with.
+    pub compared_with: usize,
 }
 
 /// The resolved registry and what it was resolved from.
@@ -535,6 +538,11 @@ impl Project {
                             stance: s.stance,
                             text: s.text.clone(),
                             diff,
+                            compared_with: g
+                                .members
+                                .iter()
+                                .position(|&x| x == g.base_for(&items, m))
+                                .unwrap_or(0),
                         }
                     })
                     .collect();
