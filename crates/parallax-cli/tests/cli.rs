@@ -574,11 +574,11 @@ fn compare_scores_on_the_news_corpus_do_not_regress() {
     }
     let (overall, cross) = score(&["--dictionary", standard[0], "--dictionary", standard[1]]);
     assert!(
-        overall >= 0.85,
+        overall >= 0.87,
         "pairs F1 with the dictionary fell to {overall}"
     );
     assert!(
-        cross >= 0.85,
+        cross >= 0.9,
         "cross-language F1 with the dictionary fell to {cross}"
     );
 }

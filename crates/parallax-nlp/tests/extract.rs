@@ -465,6 +465,24 @@ fn headline_quoting_an_unnamed_speaker() {
             leader of the Syrian Democratic Forces | Direct | told | Neutral | Let’s be honest, we were afraid, our people were afraid
         "#]],
     );
+    // A headline crediting an organisation is the official's whose body statement it
+    // repeats; with no official repeating it, the organisation's.
+    check(
+        Lang::En,
+        "We recommended US pressure Turkey withdraw from northeast Syria, USCIRF\n\nWe recommended the United States pressure Turkey to provide a time to withdraw from northeast Syria, Nadine Maenza, President of the US Committee for International Religious Freedom (USCIRF), said on Sunday.",
+        expect![[r#"
+            Nadine Maenza | Indirect | , | Neutral | We recommended US pressure Turkey withdraw from northeast Syria
+            Nadine Maenza | Indirect | said | Neutral | We recommended the United States pressure Turkey to provide a time to withdraw from northeast Syria
+        "#]],
+    );
+    check(
+        Lang::En,
+        "Sanctions must be lifted now, USCIRF\n\nWe recommended the United States pressure Turkey to withdraw from northeast Syria, Nadine Maenza, President of the US Committee for International Religious Freedom (USCIRF), said on Sunday.",
+        expect![[r#"
+            USCIRF | Indirect | , | Neutral | Sanctions must be lifted now
+            Nadine Maenza | Indirect | said | Neutral | We recommended the United States pressure Turkey to withdraw from northeast Syria
+        "#]],
+    );
     // An article written in the first person owns its headline; a headline repeating no
     // statement is nobody's.
     check(

@@ -713,6 +713,36 @@ impl Registry {
         self.actors[self.find(a)].mentions.len() == 1
     }
 
+    /// The people the article names with a role that names this organisation, by its name
+    /// or an alias ("President of the US Committee for International Religious Freedom
+    /// (USCIRF)" for "USCIRF"); none when the actor is not an organisation.
+    pub(crate) fn officials_of(&self, org: usize) -> Vec<usize> {
+        let o = &self.actors[self.find(org)];
+        if !matches!(o.kind, ActorKind::Organisation | ActorKind::StateBody) {
+            return Vec::new();
+        }
+        let words = |s: &str| format!(" {} ", crate::text::match_tokens(s).join(" "));
+        // its names, and what the article says an acronym of them stands for
+        let mut names: Vec<String> = Vec::new();
+        for n in std::iter::once(&o.name).chain(&o.aliases) {
+            names.push(words(n));
+            let folded = crate::text::match_tokens(n).join("");
+            if let Some(expansion) = self.acronyms.get(&folded) {
+                names.push(format!(" {} ", expansion.join(" ")));
+            }
+        }
+        names.retain(|n| n.trim().chars().count() >= 3);
+        (0..self.actors.len())
+            .filter(|&i| self.find(i) == i && self.actors[i].kind == ActorKind::Person)
+            .filter(|&i| {
+                self.actors[i].roles.iter().any(|r| {
+                    let role = words(r);
+                    names.iter().any(|n| role.contains(n.as_str()))
+                })
+            })
+            .collect()
+    }
+
     /// Whether the actor carries a proper name.
     pub(crate) fn is_named(&self, a: usize) -> bool {
         self.actors[self.find(a)].named

@@ -176,6 +176,41 @@ impl<'s, 't> Extractor<'s, 't> {
                 self.statements.truncate(before);
                 continue;
             }
+            // A headline crediting an organisation ("We recommended…, USCIRF") whose claim
+            // the body gives to one of its officials (the body's "…, Nadine Maenza, President
+            // of the US Committee for International Religious Freedom (USCIRF), said") is that
+            // official's.
+            let officials = self.reg.officials_of(a);
+            if !officials.is_empty() {
+                let span = st.span;
+                let words = |sp: Span| -> Vec<&str> {
+                    let from = self.toks().partition_point(|t| t.start < sp.start);
+                    let to = self.toks().partition_point(|t| t.start < sp.end);
+                    (from..to).filter_map(|k| self.content_word(k)).collect()
+                };
+                let claim = words(span);
+                let mut by: Vec<usize> = self.statements[..body]
+                    .iter()
+                    .filter(|(_, o)| officials.contains(&self.reg.root(*o)))
+                    .filter(|(b, _)| {
+                        let body_words = words(b.span);
+                        let mut shared: Vec<&str> = claim
+                            .iter()
+                            .copied()
+                            .filter(|w| body_words.contains(w))
+                            .collect();
+                        shared.dedup();
+                        shared.len() >= 2
+                    })
+                    .map(|(_, o)| self.reg.root(*o))
+                    .collect();
+                by.sort_unstable();
+                by.dedup();
+                if let [official] = by.as_slice() {
+                    self.statements[before].1 = *official;
+                    continue;
+                }
+            }
             // A description met nowhere in the body ("Top US religious panel: …") stands for
             // the article's main speaker.
             if let Some(main) = main {
@@ -240,17 +275,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 (title, StatementKind::Indirect)
             }
         };
-        let content_word = |k: usize| {
-            let t = &toks[k];
-            let w = t.norm.as_ref();
-            (t.kind == Kind::Word
-                && w.chars().count() >= 3
-                && !lex.speaker_stops.contains(w)
-                && !lex.complementizers.contains(w)
-                && !lex.determiners.contains(w)
-                && !lex.first_person.contains(w))
-            .then_some(w)
-        };
+        let content_word = |k: usize| self.content_word(k);
         let words: std::collections::HashSet<&str, super::lexicon::FastHash> =
             content.clone().filter_map(content_word).collect();
         let mut best: Option<(usize, usize)> = None;
@@ -520,6 +545,21 @@ impl<'s, 't> Extractor<'s, 't> {
 
     fn toks(&self) -> &'s [Tok<'t>] {
         &self.scan.toks
+    }
+
+    /// A token as a content word for comparing a headline with the body: a word of three
+    /// letters or more that is no stop word, complementiser, determiner or first person.
+    fn content_word(&self, k: usize) -> Option<&'s str> {
+        let lex = self.lex;
+        let t: &'s Tok<'t> = &self.toks()[k];
+        let w: &'s str = t.norm.as_ref();
+        (t.kind == Kind::Word
+            && w.chars().count() >= 3
+            && !lex.speaker_stops.contains(w)
+            && !lex.complementizers.contains(w)
+            && !lex.determiners.contains(w)
+            && !lex.first_person.contains(w))
+        .then_some(w)
     }
 
     /// Paragraphs that read as headlines, bylines or navigation: short, and not ending like
