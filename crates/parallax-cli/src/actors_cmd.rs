@@ -194,7 +194,8 @@ pub struct CoverageArgs {
 /// The bilingual dictionaries actor resolution and alignment use: those named, or the
 /// standard ones that are installed (a standard one that cannot be read is skipped with a
 /// warning; a named one is an error).
-fn dictionaries(named: &[PathBuf], none: bool) -> Result<Option<Arc<Bilingual>>> {
+/// With `hint`, says on stderr when no standard dictionary is installed.
+fn dictionaries(named: &[PathBuf], none: bool, hint: bool) -> Result<Option<Arc<Bilingual>>> {
     if none {
         return Ok(None);
     }
@@ -209,6 +210,13 @@ fn dictionaries(named: &[PathBuf], none: bool) -> Result<Option<Arc<Bilingual>>>
                 eprintln!("warning: {e}; aligning without it");
             }
         }
+    }
+    if dict.is_empty() && hint {
+        eprintln!(
+            "note: no bilingual dictionary found in /usr/share/dictd; statements in different \
+             languages are matched by the built-in concept lexicon only (install \
+             dict-freedict-eng-ara and dict-freedict-ara-eng, or pass --dictionary)"
+        );
     }
     Ok((!dict.is_empty()).then(|| Arc::new(dict)))
 }
@@ -273,13 +281,17 @@ fn group_edit(edit: GroupCommand) -> Result<ExitCode> {
 /// Opens a project with the standard dictionaries (see [`dictionaries`]), so that `actors`,
 /// `compare` and their edits resolve actors alike.
 fn open(path: &std::path::Path) -> Result<Project> {
-    open_with(path, &[], false)
+    let mut project =
+        Project::open(path).with_context(|| format!("cannot open project {}", path.display()))?;
+    project.set_dictionary(dictionaries(&[], false, false)?);
+    Ok(project)
 }
 
+/// Opens a project for aligning, with the dictionaries asked for (see [`dictionaries`]).
 fn open_with(path: &std::path::Path, named: &[PathBuf], none: bool) -> Result<Project> {
     let mut project =
         Project::open(path).with_context(|| format!("cannot open project {}", path.display()))?;
-    project.set_dictionary(dictionaries(named, none)?);
+    project.set_dictionary(dictionaries(named, none, true)?);
     Ok(project)
 }
 
