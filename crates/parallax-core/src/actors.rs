@@ -523,9 +523,9 @@ impl Project {
                 let statements = g
                     .members
                     .iter()
-                    .zip(g.diffs(&items))
-                    .map(|(&m, diff)| {
+                    .map(|&m| {
                         let s = &rows[m];
+                        let against = g.base_for(&items, m);
                         ComparedStatement {
                             id: s.id,
                             article: s.article,
@@ -537,11 +537,11 @@ impl Project {
                             cue: s.cue.clone(),
                             stance: s.stance,
                             text: s.text.clone(),
-                            diff,
+                            diff: align::word_diff(&items[against].text, &s.text),
                             compared_with: g
                                 .members
                                 .iter()
-                                .position(|&x| x == g.base_for(&items, m))
+                                .position(|&x| x == against)
                                 .unwrap_or(0),
                         }
                     })

@@ -30,10 +30,13 @@ fn stems_of(phrase: &str) -> Vec<String> {
     match_tokens(phrase).iter().map(|t| stem(t)).collect()
 }
 
+/// The bundled lexicon's concepts, by key.
+fn raw() -> std::collections::BTreeMap<String, RawConcept> {
+    toml::from_str(include_str!("concepts.toml")).expect("concepts.toml is valid TOML")
+}
+
 impl Concepts {
-    fn parse(source: &str) -> Concepts {
-        let raw: std::collections::BTreeMap<String, RawConcept> =
-            toml::from_str(source).expect("concepts.toml is valid TOML");
+    fn parse(raw: std::collections::BTreeMap<String, RawConcept>) -> Concepts {
         let mut by_first: HashMap<String, Vec<(Vec<String>, u32)>, FxBuild> = HashMap::default();
         for (n, (_, c)) in raw.into_iter().enumerate() {
             for phrase in c.en.iter().chain(&c.ar) {
@@ -57,10 +60,8 @@ impl Concepts {
     pub(crate) fn bilingual() -> &'static Bilingual {
         static B: OnceLock<Bilingual> = OnceLock::new();
         B.get_or_init(|| {
-            let raw: std::collections::BTreeMap<String, RawConcept> =
-                toml::from_str(include_str!("concepts.toml")).expect("concepts.toml is valid TOML");
             let mut dict = Bilingual::new();
-            for c in raw.values() {
+            for c in raw().values() {
                 for en in &c.en {
                     for ar in &c.ar {
                         dict.add(en, ar);
@@ -74,7 +75,7 @@ impl Concepts {
     /// The bundled lexicon, parsed once.
     pub fn get() -> &'static Concepts {
         static C: OnceLock<Concepts> = OnceLock::new();
-        C.get_or_init(|| Concepts::parse(include_str!("concepts.toml")))
+        C.get_or_init(|| Concepts::parse(raw()))
     }
 
     /// The concepts named in a sequence of stems. An Arabic verb's imperfect or future

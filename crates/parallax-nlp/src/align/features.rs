@@ -339,10 +339,17 @@ pub fn features(
     let arabic = lang == Lang::Ar || (lang == Lang::Other && text.chars().any(is_arabic_letter));
     let stemmed: Vec<String> = tokens.iter().map(|t| stem(t)).collect();
     let mut padded: Vec<char> = Vec::with_capacity(24);
-    let names: Vec<String> = if arabic {
+    // each name with its skeleton key, computed once for the anchors and the words
+    let names: Vec<(String, Option<String>)> = if arabic {
         Vec::new()
     } else {
         latin_names(text)
+            .into_iter()
+            .map(|n| {
+                let k = skeleton_key(&n, false);
+                (n, k)
+            })
+            .collect()
     };
     let mut words: Vec<(u64, Vec<u64>)> = Vec::new();
     for (t, s) in tokens.iter().zip(&stemmed) {
@@ -357,22 +364,23 @@ pub fn features(
         let id = hash(1, s);
         lexical.push(id);
         stems.push(id);
+        let arabic_skeleton = if arabic && t.chars().count() >= 4 {
+            skeleton_key(t, true).map(|k| hash(4, &k))
+        } else {
+            None
+        };
         if with_words && !words.iter().any(|(w, _)| *w == id) {
             let mut keys = Vec::with_capacity(3);
             super::bilingual::word_keys(t, &mut keys);
             let skeleton = if arabic {
-                (t.chars().count() >= 4)
-                    .then(|| skeleton_key(t, true))
-                    .flatten()
+                arabic_skeleton
             } else {
                 names
                     .iter()
-                    .find(|n| n.eq_ignore_ascii_case(t))
-                    .and_then(|n| skeleton_key(n, false))
+                    .find(|(n, _)| n.eq_ignore_ascii_case(t))
+                    .and_then(|(_, k)| k.as_ref().map(|k| hash(4, k)))
             };
-            if let Some(k) = skeleton {
-                keys.push(hash(4, &k));
-            }
+            keys.extend(skeleton);
             if !keys.is_empty() {
                 words.push((id, keys));
             }
@@ -390,9 +398,7 @@ pub fn features(
             lexical.push(h);
         }
         if arabic && t.chars().count() >= 4 {
-            if let Some(k) = skeleton_key(t, true) {
-                anchors.push(hash(4, &k));
-            }
+            anchors.extend(arabic_skeleton);
             // long vowels are written or left out freely («الأميركي» / «الأمريكي»,
             // «ماينزا» / «مينزا»): the stem without them is a feature too
             let mut chars = s.chars();
@@ -407,9 +413,9 @@ pub fn features(
         }
     }
     if !arabic {
-        for name in names {
-            if let Some(k) = skeleton_key(&name, false) {
-                anchors.push(hash(4, &k));
+        for (_, k) in &names {
+            if let Some(k) = k {
+                anchors.push(hash(4, k));
             }
         }
     }
