@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Score the product story by story on the shared corpus: statements (extract), actors and
+alignment (import -> compare --json), through the `parallax` binary.
+
+Usage:
+  tools/eval.py [--corpus ../shared/corpus] [--bin target/release/parallax]
+                [--stories story1,story2,...] [--compare-arg ARG ...] [--show] [--json]
+
+Each story is imported into a fresh project of its own (as an analyst would import one
+story), so figures are per story; the mean over stories is printed last. Story 1 is
+`news/`; stories 2-4 are the `storyN_` files of `news-more/`. Gold files are cut down to
+the story's files before scoring, so one story is never charged with another's pairs.
+Needs python3 and the scorers in `CORPUS/../eval/`.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+
+def stories(corpus):
+    """(name, folder, [article files]) for each story in the corpus."""
+    out = []
+    news = os.path.join(corpus, "news")
+    if os.path.isdir(news):
+        files = sorted(os.listdir(os.path.join(news, "articles")))
+        out.append(("story1", news, files))
+    more = os.path.join(corpus, "news-more")
+    if os.path.isdir(more):
+        files = sorted(os.listdir(os.path.join(more, "articles")))
+        names = sorted({m.group(1) for f in files if (m := re.match(r"(story\d+)_", f))})
+        for name in names:
+            out.append((name, more, [f for f in files if f.startswith(name + "_")]))
+    return out
+
+
+def cut_gold(folder, files, tmp):
+    """The story's statements gold and alignment gold, restricted to its files."""
+    keep = {"articles/" + f for f in files}
+    gold = json.load(open(os.path.join(folder, "gold.json"), encoding="utf-8"))
+    gold["articles"] = [a for a in gold["articles"] if a["file"] in keep]
+    gpath = os.path.join(tmp, "gold.json")
+    json.dump(gold, open(gpath, "w", encoding="utf-8"), ensure_ascii=False)
+    apath = None
+    ap = os.path.join(folder, "alignment.json")
+    if os.path.exists(ap):
+        al = json.load(open(ap, encoding="utf-8"))
+        for story in al["stories"]:
+            story["groups"] = [
+                g for g in story["groups"] if all(m["file"] in keep for m in g["members"])
+            ]
+        apath = os.path.join(tmp, "alignment.json")
+        json.dump(al, open(apath, "w", encoding="utf-8"), ensure_ascii=False)
+    langs = {a["file"][len("articles/"):]: a.get("lang", "") for a in gold["articles"]}
+    return gpath, apath, langs
+
+
+def run(cmd, **kw):
+    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if r.returncode not in (0,):
+        sys.exit(f"failed ({r.returncode}): {' '.join(cmd)}\n{r.stderr}")
+    return r.stdout
+
+
+def last_line(out, prefix):
+    for line in reversed(out.splitlines()):
+        if prefix in line:
+            return line
+    return ""
+
+
+def nums(line):
+    return [float(x) for x in re.findall(r"=\s*([0-9.]+)", line)]
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    ap.add_argument("--corpus", default=os.path.join(root, "..", "shared", "corpus"))
+    ap.add_argument("--bin", default=None)
+    ap.add_argument("--stories", default=None)
+    ap.add_argument("--compare-arg", action="append", default=[])
+    ap.add_argument("--show", action="store_true")
+    ap.add_argument("--json", action="store_true", help="print one JSON object of figures")
+    a = ap.parse_args(argv[1:])
+    corpus = os.path.abspath(a.corpus)
+    evals = os.path.join(os.path.dirname(corpus), "eval")
+    binary = a.bin or os.path.join(
+        os.environ.get("CARGO_TARGET_DIR", os.path.join(root, "target")), "release", "parallax"
+    )
+    if not os.path.exists(binary):
+        sys.exit(f"no parallax binary at {binary}: cargo build --release -p parallax-cli")
+    wanted = set(a.stories.split(",")) if a.stories else None
+    rows = []
+    for name, folder, files in stories(corpus):
+        if wanted and name not in wanted:
+            continue
+        tmp = tempfile.mkdtemp(prefix=f"parallax-eval-{name}-")
+        try:
+            gold, align_gold, langs = cut_gold(folder, files, tmp)
+            paths = [os.path.join(folder, "articles", f) for f in files]
+            # statements, per language
+            row = {"story": name, "files": len(files)}
+            for lang in ("ar", "en"):
+                mine = [p for p, f in zip(paths, files) if langs.get(f) == lang]
+                if not mine:
+                    continue
+                out = run([binary, "extract", "--json", *mine])
+                pred = os.path.join(tmp, f"extract-{lang}.jsonl")
+                open(pred, "w", encoding="utf-8").write(out)
+                sub = json.load(open(gold, encoding="utf-8"))
+                sub["articles"] = [x for x in sub["articles"] if x.get("lang") == lang]
+                g2 = os.path.join(tmp, f"gold-{lang}.json")
+                json.dump(sub, open(g2, "w", encoding="utf-8"), ensure_ascii=False)
+                res = run([sys.executable, os.path.join(evals, "score_statements.py"), g2, pred])
+                s, att = nums(last_line(res, "attributed F1"))[:2]
+                row[f"statements_{lang}"], row[f"attributed_{lang}"] = s, att
+            project = os.path.join(tmp, "p.parallax")
+            run([binary, "import", project, *paths])
+            groups = run([binary, "compare", project, "--json", *a.compare_arg])
+            gpred = os.path.join(tmp, "groups.jsonl")
+            open(gpred, "w", encoding="utf-8").write(groups)
+            res = run([sys.executable, os.path.join(evals, "score_actors.py"), gold, gpred]
+                      + (["--show"] if a.show else []))
+            if a.show:
+                print(res)
+            f, p, r, xr = nums(last_line(res, "actor pairs F1"))[:4]
+            row.update(actors_f1=f, actors_p=p, actors_r=r, actors_xr=xr)
+            if align_gold:
+                res = run([sys.executable, os.path.join(evals, "score_alignment.py"), gold,
+                           align_gold, gpred] + (["--show"] if a.show else []))
+                if a.show:
+                    print(res)
+                v = nums(last_line(res, "pairs F1"))
+                row.update(pairs_f1=v[0], pairs_p=v[1], pairs_r=v[2],
+                           cross_f1=v[3], cross_p=v[4], cross_r=v[5])
+            rows.append(row)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    if a.json:
+        print(json.dumps(rows))
+        return
+    cols = [("attributed_ar", "attr ar"), ("attributed_en", "attr en"),
+            ("actors_f1", "actors F1"), ("actors_xr", "actors xR"),
+            ("pairs_f1", "pairs F1"), ("pairs_p", "P"), ("pairs_r", "R"),
+            ("cross_f1", "cross F1")]
+    print("| story | " + " | ".join(c[1] for c in cols) + " |")
+    print("|---" * (len(cols) + 1) + "|")
+    for row in rows:
+        print(f"| {row['story']} | " + " | ".join(
+            f"{row[c]:.3f}" if c in row else "—" for c, _ in cols) + " |")
+    mean = {c: sum(r[c] for r in rows if c in r) / max(1, sum(c in r for r in rows))
+            for c, _ in cols}
+    print("| **mean** | " + " | ".join(f"**{mean[c]:.3f}**" for c, _ in cols) + " |")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
