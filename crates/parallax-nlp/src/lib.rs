@@ -11,6 +11,7 @@
 
 pub mod actors;
 pub mod align;
+pub mod embed;
 pub mod extract;
 pub mod text;
 

@@ -44,6 +44,7 @@ mod bilingual;
 mod concepts;
 mod diff;
 mod features;
+mod pairs;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -52,6 +53,7 @@ use serde::{Deserialize, Serialize};
 pub use bilingual::{Bilingual, NameWords};
 pub use diff::{word_diff, DiffOp};
 pub use features::stem;
+pub use pairs::{pair_features, LanguageMeans, PairModel, PairModelError, FEATURES, PRIOR_WEIGHT};
 
 use crate::Lang;
 use features::{features, Features, FxMap, Idf, Weighted};
@@ -445,6 +447,21 @@ struct ActorCtx<'a> {
     idf: &'a Idf,
     prepared: &'a [Prepared],
     cfg: &'a AlignConfig,
+    /// Centred sentence vectors (per item, when it has one) and the pair model.
+    semantic: Option<(&'a [Option<Vec<f32>>], &'a PairModel)>,
+}
+
+/// Actors with at most this many statements compare every pair of them from different
+/// articles when sentence vectors are there (the pair score sees paraphrases that share no
+/// rare word); larger ones (wire copies republished by hundreds of outlets) compare only the
+/// candidates of blocking, so that cost stays linear in their statements.
+pub const MAX_DENSE_ACTOR: usize = 1000;
+
+/// Sentence vectors and the pair model that scores them.
+pub struct Semantic<'a> {
+    /// One vector per item when it has one (L2-normalised, as the sentence model gives it).
+    pub vectors: &'a [Option<Vec<f32>>],
+    pub model: &'a PairModel,
 }
 
 impl ActorCtx<'_> {
@@ -454,6 +471,7 @@ impl ActorCtx<'_> {
         let (items, feats, idf, prepared, cfg) =
             (self.items, self.feats, self.idf, self.prepared, self.cfg);
         let n = ids.len();
+        let dense = self.semantic.is_some() && n <= MAX_DENSE_ACTOR;
         let mut parent: Vec<usize> = (0..n).collect();
         let mut far_pairs: Vec<(usize, usize)> = Vec::new();
         let mut postings: FxMap<u64, Vec<u32>> = FxMap::default();
@@ -468,31 +486,38 @@ impl ActorCtx<'_> {
             keys.sort_unstable();
             keys.truncate(cfg.blocking_keys);
             candidates.clear();
-            for &(_, key) in &keys {
-                if let Some(list) = postings.get(&key) {
+            if dense {
+                candidates.extend(0..li as u32);
+            } else {
+                for &(_, key) in &keys {
+                    if let Some(list) = postings.get(&key) {
+                        candidates.extend(list.iter().rev().take(cfg.max_postings));
+                    }
+                }
+                for &anchor in &feats[i].anchors {
+                    if let Some(list) = postings.get(&(anchor ^ 1)) {
+                        candidates.extend(list.iter().rev().take(cfg.max_postings));
+                    }
+                }
+                // the rarest translations of its words, for statements in the other language
+                let mut reach: Vec<(usize, &Vec<u32>)> = prepared[i]
+                    .words
+                    .reach
+                    .iter()
+                    .filter_map(|&k| postings.get(&(k ^ 2)).map(|l| (l.len(), l)))
+                    .collect();
+                reach.sort_unstable_by_key(|&(len, _)| len);
+                for (_, list) in reach.into_iter().take(cfg.blocking_keys) {
                     candidates.extend(list.iter().rev().take(cfg.max_postings));
                 }
-            }
-            for &anchor in &feats[i].anchors {
-                if let Some(list) = postings.get(&(anchor ^ 1)) {
-                    candidates.extend(list.iter().rev().take(cfg.max_postings));
-                }
-            }
-            // the rarest translations of its words, for statements in the other language
-            let mut reach: Vec<(usize, &Vec<u32>)> = prepared[i]
-                .words
-                .reach
-                .iter()
-                .filter_map(|&k| postings.get(&(k ^ 2)).map(|l| (l.len(), l)))
-                .collect();
-            reach.sort_unstable_by_key(|&(len, _)| len);
-            for (_, list) in reach.into_iter().take(cfg.blocking_keys) {
-                candidates.extend(list.iter().rev().take(cfg.max_postings));
             }
             candidates.sort_unstable();
             candidates.dedup();
             for &lj in &candidates {
                 let j = ids[lj as usize];
+                if dense && items[i].article == items[j].article {
+                    continue; // two statements of one article are never one report of another's
+                }
                 let (sim, cross) = similarity(
                     &prepared[i],
                     items[i].lang,
@@ -500,12 +525,24 @@ impl ActorCtx<'_> {
                     items[j].lang,
                     cfg,
                 );
-                let (limit, link) = if cross {
-                    (cfg.cross_threshold, cfg.cross_link_threshold)
-                } else {
-                    (cfg.threshold, cfg.link_threshold)
+                let vectors = self
+                    .semantic
+                    .and_then(|(v, m)| Some((v[i].as_deref()?, v[j].as_deref()?, m)));
+                let (score, edge, link) = match vectors {
+                    Some((a, b, model)) => {
+                        let p = model.probability(&pair_features(a, b, cross, sim));
+                        (p, p >= model.cut, p >= model.link_cut)
+                    }
+                    None => {
+                        let (limit, link) = if cross {
+                            (cfg.cross_threshold, cfg.cross_link_threshold)
+                        } else {
+                            (cfg.threshold, cfg.link_threshold)
+                        };
+                        (sim, sim >= limit, sim >= link)
+                    }
                 };
-                if sim < link {
+                if !link {
                     continue;
                 }
                 let near_in_time = match (items[i].day, items[j].day) {
@@ -513,15 +550,15 @@ impl ActorCtx<'_> {
                     _ => true,
                 };
                 if !near_in_time {
-                    if sim >= limit {
+                    if edge {
                         far_pairs.push((i, j));
                     }
                     continue;
                 }
                 links[li].push(lj);
                 links[lj as usize].push(li as u32);
-                if sim >= limit {
-                    edges.push((sim, li as u32, lj));
+                if edge {
+                    edges.push((score, li as u32, lj));
                 }
             }
             for &key in &feats[i].stems {
@@ -767,8 +804,38 @@ pub fn align_with(
     edits: &[GroupEdit],
     dict: Option<&Bilingual>,
 ) -> Alignment {
+    align_semantic(items, cfg, edits, dict, None)
+}
+
+/// [`align_with`] with sentence vectors: pairs whose two statements both have a vector are
+/// scored by the pair model ([`PairModel`]) on their centred vectors and word similarity;
+/// the others by the word similarity thresholds of `cfg`.
+pub fn align_semantic(
+    items: &[AlignItem],
+    cfg: &AlignConfig,
+    edits: &[GroupEdit],
+    dict: Option<&Bilingual>,
+    semantic: Option<&Semantic<'_>>,
+) -> Alignment {
     let workers = workers();
     let (feats, idf, prepared) = prepare(items, workers, dict);
+    let centred: Vec<Option<Vec<f32>>> = match semantic {
+        Some(sem) => {
+            let means = LanguageMeans::new(
+                items
+                    .iter()
+                    .zip(sem.vectors)
+                    .filter_map(|(it, v)| Some((it.lang, v.as_deref()?))),
+                &sem.model.means,
+            );
+            items
+                .iter()
+                .zip(sem.vectors)
+                .map(|(it, v)| v.as_deref().map(|v| means.centre(it.lang, v)))
+                .collect()
+        }
+        None => Vec::new(),
+    };
     let n = items.len();
 
     // each actor's statements, in input order; actors in order of first statement
@@ -798,6 +865,7 @@ pub fn align_with(
         idf: &idf,
         prepared: &prepared,
         cfg,
+        semantic: semantic.map(|sem| (centred.as_slice(), sem.model)),
     };
     let results: Vec<ActorGroups> = par_map(&shares, workers, |share| {
         let mut comps = Vec::new();
