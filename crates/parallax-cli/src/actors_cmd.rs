@@ -152,6 +152,8 @@ pub struct CompareArgs {
     json: bool,
     #[command(flatten)]
     dictionaries: DictionaryArgs,
+    #[command(flatten)]
+    model: crate::model_args::ModelArgs,
     #[command(subcommand)]
     edit: Option<GroupCommand>,
 }
@@ -189,13 +191,19 @@ pub struct CoverageArgs {
     json: bool,
     #[command(flatten)]
     dictionaries: DictionaryArgs,
+    #[command(flatten)]
+    model: crate::model_args::ModelArgs,
 }
 
 /// The bilingual dictionaries actor resolution and alignment use: those named, or the
 /// standard ones that are installed (a standard one that cannot be read is skipped with a
 /// warning; a named one is an error).
 /// With `hint`, says on stderr when no standard dictionary is installed.
-fn dictionaries(named: &[PathBuf], none: bool, hint: bool) -> Result<Option<Arc<Bilingual>>> {
+pub(crate) fn dictionaries(
+    named: &[PathBuf],
+    none: bool,
+    hint: bool,
+) -> Result<Option<Arc<Bilingual>>> {
     if none {
         return Ok(None);
     }
@@ -462,11 +470,13 @@ pub fn compare(args: CompareArgs) -> Result<ExitCode> {
         .project
         .clone()
         .expect("clap requires PROJECT without a subcommand");
-    let project = open_with(
+    let mut project = open_with(
         &path,
         &args.dictionaries.dictionary,
         args.dictionaries.no_dictionary,
     )?;
+    crate::model_args::apply(&mut project, &args.model, true)?;
+    crate::model_args::report_pending(&project)?;
     let groups = project.compare(args.actor.as_deref())?;
     let mut out = std::io::stdout().lock();
     for g in &groups {
@@ -575,11 +585,13 @@ fn counts_line(outlets: &[String], row: &[u32]) -> String {
 }
 
 pub fn coverage(args: CoverageArgs) -> Result<ExitCode> {
-    let project = open_with(
+    let mut project = open_with(
         &args.project,
         &args.dictionaries.dictionary,
         args.dictionaries.no_dictionary,
     )?;
+    crate::model_args::apply(&mut project, &args.model, true)?;
+    crate::model_args::report_pending(&project)?;
     let coverage = project.coverage()?;
     let groups = if args.claims {
         Some(project.compare(None)?)

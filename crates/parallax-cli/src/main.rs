@@ -12,6 +12,7 @@ use parallax_core::model::{ArticleId, FileStatus};
 use parallax_core::Project;
 
 mod actors_cmd;
+mod model_args;
 mod output;
 
 #[derive(Parser)]
@@ -44,6 +45,23 @@ enum Command {
         /// Print the per-file results as JSON lines.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        model: model_args::ModelArgs,
+    },
+    /// Compute the sentence vectors that alignment uses, for the statements that have none.
+    #[command(
+        after_help = "`import` does this after storing the articles; run it after an interrupted
+        import or after actor edits join actors. Each batch is stored as it is done.
+
+        Examples:
+  parallax embed study.parallax
+  parallax embed study.parallax --model ~/models/e5-small-q4.bin"
+    )]
+    Embed {
+        /// The project file.
+        project: PathBuf,
+        #[command(flatten)]
+        model: model_args::ModelArgs,
     },
     /// List the articles of a project.
     #[command(
@@ -142,7 +160,23 @@ fn run(command: Command) -> Result<ExitCode> {
             project,
             paths,
             json,
-        } => import(&project, &paths, json),
+            model,
+        } => import(&project, &paths, json, &model),
+        Command::Embed { project, model } => {
+            let mut project = Project::open(&project)
+                .with_context(|| format!("cannot open project {}", project.display()))?;
+            project.set_dictionary(actors_cmd::dictionaries(&[], false, false)?);
+            model_args::apply(&mut project, &model, true)?;
+            let status = project.embedding_status()?;
+            let done = model_args::embed(&mut project)?;
+            println!(
+                "{done} statements embedded; {} of {} statements that can align have a vector                  ({} statements in all)",
+                status.embedded + done,
+                status.needed,
+                status.statements
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Articles { project, json } => {
             let project = open(&project)?;
             let list = project.articles()?;
@@ -280,7 +314,12 @@ fn open(path: &std::path::Path) -> Result<Project> {
     Project::open(path).with_context(|| format!("cannot open project {}", path.display()))
 }
 
-fn import(project: &std::path::Path, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
+fn import(
+    project: &std::path::Path,
+    paths: &[PathBuf],
+    json: bool,
+    model: &model_args::ModelArgs,
+) -> Result<ExitCode> {
     let mut project = Project::open_or_create(project)
         .with_context(|| format!("cannot open project {}", project.display()))?;
     let bar = progress_bar();
@@ -290,6 +329,10 @@ fn import(project: &std::path::Path, paths: &[PathBuf], json: bool) -> Result<Ex
         bar.set_message(p.current.clone());
     });
     bar.finish_and_clear();
+    // the statements' sentence vectors, after the articles are safely stored
+    project.set_dictionary(actors_cmd::dictionaries(&[], false, false)?);
+    model_args::apply(&mut project, model, true)?;
+    model_args::embed(&mut project)?;
 
     let mut out = std::io::stdout().lock();
     if json {

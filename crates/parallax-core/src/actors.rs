@@ -11,7 +11,7 @@ use std::str::FromStr;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use parallax_nlp::actors::{self, ActorEdit, ActorMention, ActorRef, GlobalActor, MentionId};
 use parallax_nlp::align::{
-    self, AlignConfig, AlignItem, Coverage, DiffOp, GroupEdit, StatementKey,
+    self, AlignItem, Coverage, DiffOp, GroupEdit, StatementKey,
 };
 use parallax_nlp::extract::{ActorKind, Stance, StatementKind};
 use parallax_nlp::text::fold_for_match;
@@ -379,7 +379,7 @@ impl Project {
 
     /// The statements as the aligner takes them (actor = the global actor's key), and the
     /// actor display names by key.
-    fn align_items(&self) -> Result<AlignInput, ActorError> {
+    pub(crate) fn align_items(&self) -> Result<AlignInput, ActorError> {
         let reg = self.registry()?;
         let actor_of_statement: HashMap<i64, usize> = statements::statement_actor_ids(self.conn())?
             .into_iter()
@@ -489,12 +489,7 @@ impl Project {
     pub fn compare(&self, actor_filter: Option<&str>) -> Result<Vec<ComparisonGroup>, ActorError> {
         let (rows, items, names) = self.align_items()?;
         let group_edits: Vec<GroupEdit> = edits::active(self.conn(), edits::Log::Groups)?;
-        let alignment = align::align_with(
-            &items,
-            &AlignConfig::default(),
-            &group_edits,
-            self.dictionary(),
-        );
+        let alignment = self.align(&items, &group_edits)?;
         let wanted: Option<BTreeSet<String>> = match actor_filter.map(fold_for_match) {
             None => None,
             Some(filter) => Some(
@@ -570,12 +565,7 @@ impl Project {
     pub fn coverage(&self) -> Result<Coverage, ActorError> {
         let (_, items, names) = self.align_items()?;
         let group_edits: Vec<GroupEdit> = edits::active(self.conn(), edits::Log::Groups)?;
-        let alignment = align::align_with(
-            &items,
-            &AlignConfig::default(),
-            &group_edits,
-            self.dictionary(),
-        );
+        let alignment = self.align(&items, &group_edits)?;
         let mut coverage = align::coverage(&items, &alignment);
         for actor in &mut coverage.actors {
             if let Some(name) = names.get(actor) {

@@ -10,6 +10,8 @@ pub mod dictionary;
 pub mod import;
 pub mod model;
 mod project;
+pub mod semantic;
+pub mod sentence_model;
 pub mod snippet;
 pub mod store;
 

@@ -38,6 +38,10 @@ pub struct Project {
     /// The bilingual word list that cross-language alignment uses besides the built-in
     /// concepts (see [`crate::dictionary`]); none unless the face sets one.
     dictionary: Option<Arc<Bilingual>>,
+    /// The sentence model whose stored vectors alignment uses; none unless the face sets one.
+    pub(crate) sentence_model: Option<Arc<crate::sentence_model::SentenceModelFile>>,
+    /// The pair model scoring vectors; the shipped one unless the face sets another.
+    pub(crate) pair_model: Option<parallax_nlp::align::PairModel>,
 }
 
 impl Project {
@@ -47,6 +51,8 @@ impl Project {
             conn: store::open(path, OpenMode::Existing)?,
             path: path.to_path_buf(),
             dictionary: None,
+            sentence_model: None,
+            pair_model: None,
         })
     }
 
@@ -62,6 +68,8 @@ impl Project {
             conn: store::open(path, OpenMode::CreateIfMissing)?,
             path: path.to_path_buf(),
             dictionary: None,
+            sentence_model: None,
+            pair_model: None,
         })
     }
 
@@ -71,6 +79,8 @@ impl Project {
             conn: store::open_in_memory()?,
             path: PathBuf::from(":memory:"),
             dictionary: None,
+            sentence_model: None,
+            pair_model: None,
         })
     }
 

@@ -7,6 +7,7 @@ pub mod articles;
 pub mod edits;
 pub mod search;
 pub mod statements;
+pub mod vectors;
 
 use std::path::Path;
 
@@ -22,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_actor_edits.sql"),
     include_str!("../../migrations/0004_fts_automerge.sql"),
     include_str!("../../migrations/0005_group_edits.sql"),
+    include_str!("../../migrations/0006_statement_vectors.sql"),
 ];
 
 /// The schema version this build writes.

@@ -51,7 +51,7 @@ impl SentenceModel {
         Ok(SentenceModel {
             tokenizer,
             encoder,
-            id: format!("e5s1-{:016x}", fingerprint(bytes)),
+            id: fingerprint(bytes),
         })
     }
 
@@ -76,26 +76,39 @@ impl SentenceModel {
     }
 }
 
-/// FNV-1a over the file's length and 4 KB taken every megabyte.
-fn fingerprint(bytes: &[u8]) -> u64 {
-    const SAMPLE: usize = 4096;
-    const STRIDE: usize = 1 << 20;
+/// Bytes of the model file read every [`ID_STRIDE`] bytes to name it ([`model_id`]).
+pub const ID_SAMPLE: usize = 4096;
+/// See [`ID_SAMPLE`].
+pub const ID_STRIDE: usize = 1 << 20;
+
+/// The id of a model file of `len` bytes from the samples of [`ID_SAMPLE`] bytes taken at
+/// every multiple of [`ID_STRIDE`] (the last one shorter at the end of the file): FNV-1a over
+/// the length and the samples. Callers that do not need the model itself (to read stored
+/// vectors) compute it without reading the whole file.
+pub fn model_id<'a>(len: u64, samples: impl IntoIterator<Item = &'a [u8]>) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |b: u8| {
         h ^= b as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
     };
-    for b in (bytes.len() as u64).to_le_bytes() {
+    for b in len.to_le_bytes() {
         eat(b);
     }
-    let mut at = 0;
-    while at < bytes.len() {
-        for &b in &bytes[at..(at + SAMPLE).min(bytes.len())] {
+    for sample in samples {
+        for &b in sample {
             eat(b);
         }
-        at += STRIDE;
     }
-    h
+    format!("e5s1-{h:016x}")
+}
+
+fn fingerprint(bytes: &[u8]) -> String {
+    model_id(
+        bytes.len() as u64,
+        (0..bytes.len())
+            .step_by(ID_STRIDE)
+            .map(|at| &bytes[at..(at + ID_SAMPLE).min(bytes.len())]),
+    )
 }
 
 /// Cosine of two L2-normalised vectors.

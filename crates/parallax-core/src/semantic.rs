@@ -1,0 +1,226 @@
+//! Sentence vectors in the project: which statements need one, computing them in the
+//! background (resumable: each batch is committed as it is done), and aligning with them.
+//!
+//! A statement needs a vector when its actor is quoted in two or more articles: only those
+//! can be aligned with anything. Vectors are keyed by (model id, text hash), so re-analysis,
+//! a second import of the same wording and actor edits never recompute one; an actor edit
+//! that joins two actors may make new statements need one (`embed` computes them).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+
+use parallax_nlp::align::{self, AlignConfig, AlignItem, Alignment, GroupEdit, PairModel, Semantic};
+use parallax_nlp::embed;
+use sha2::{Digest, Sha256};
+
+use crate::actors::ActorError;
+use crate::sentence_model::{ModelError, SentenceModelFile};
+use crate::store::vectors;
+use crate::Project;
+
+/// Statements embedded per batch: one matrix product per layer for the batch, so larger
+/// batches are faster per statement, up to the cache; 32 also bounds what a cancel waits for.
+pub const EMBED_BATCH: usize = 32;
+
+/// How far embedding has got for the project's sentence model.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct EmbeddingStatus {
+    /// The model's id, or `None` when no model is set.
+    pub model: Option<String>,
+    /// Statements of actors quoted in two or more articles (distinct wordings).
+    pub needed: usize,
+    /// Of those, how many have a vector.
+    pub embedded: usize,
+    /// All statements (distinct wordings), for what restricting to `needed` saves.
+    pub statements: usize,
+}
+
+impl EmbeddingStatus {
+    pub fn pending(&self) -> usize {
+        self.needed - self.embedded
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EmbedError {
+    #[error(transparent)]
+    Actors(#[from] ActorError),
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    #[error("no sentence model is set")]
+    NoModel,
+}
+
+impl From<rusqlite::Error> for EmbedError {
+    fn from(e: rusqlite::Error) -> Self {
+        EmbedError::Actors(ActorError::from(e))
+    }
+}
+
+/// The hash a statement's vector is stored under.
+pub fn text_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    hex::encode(&digest[..16])
+}
+
+/// The distinct texts (by hash) of statements whose actor appears in two or more articles.
+fn needed(items: &[AlignItem]) -> Vec<(String, String)> {
+    let mut articles: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for it in items {
+        articles.entry(&it.actor).or_default().insert(&it.article);
+    }
+    let mut seen = HashSet::new();
+    items
+        .iter()
+        .filter(|it| articles[it.actor.as_str()].len() >= 2)
+        .filter_map(|it| {
+            let h = text_hash(&it.text);
+            seen.insert(h.clone()).then(|| (h, it.text.clone()))
+        })
+        .collect()
+}
+
+impl Project {
+    /// Sets the sentence model whose vectors alignment uses (and `embed` computes).
+    pub fn set_sentence_model(&mut self, model: Option<Arc<SentenceModelFile>>) {
+        self.sentence_model = model;
+    }
+
+    /// Sets the pair model that scores pairs of vectors (default: the shipped one).
+    pub fn set_pair_model(&mut self, model: PairModel) {
+        self.pair_model = Some(model);
+    }
+
+    fn pair_model(&self) -> &PairModel {
+        self.pair_model.as_ref().unwrap_or_else(|| PairModel::shipped())
+    }
+
+    /// How many statements need a vector and how many have one.
+    pub fn embedding_status(&self) -> Result<EmbeddingStatus, EmbedError> {
+        let (_, items, _) = self.align_items()?;
+        let needed = needed(&items);
+        let statements = items
+            .iter()
+            .map(|it| it.text.as_str())
+            .collect::<HashSet<_>>()
+            .len();
+        let Some(model) = &self.sentence_model else {
+            return Ok(EmbeddingStatus {
+                model: None,
+                needed: needed.len(),
+                embedded: 0,
+                statements,
+            });
+        };
+        let have: HashSet<String> = vectors::hashes(self.conn(), model.id())?.into_iter().collect();
+        Ok(EmbeddingStatus {
+            model: Some(model.id().to_owned()),
+            embedded: needed.iter().filter(|(h, _)| have.contains(h)).count(),
+            needed: needed.len(),
+            statements,
+        })
+    }
+
+    /// Computes the missing vectors on `workers` threads, storing each batch as it is done,
+    /// so that an interrupted run loses at most the batches in flight and the next run goes
+    /// on from there. `progress(done, total)` is called after each stored batch; `cancel`
+    /// stops the work after the batches in flight. Returns how many were stored.
+    pub fn embed_pending(
+        &mut self,
+        workers: usize,
+        progress: &mut dyn FnMut(usize, usize),
+        cancel: &AtomicBool,
+    ) -> Result<usize, EmbedError> {
+        let file = self.sentence_model.clone().ok_or(EmbedError::NoModel)?;
+        let (_, items, _) = self.align_items()?;
+        let have: HashSet<String> = vectors::hashes(self.conn(), file.id())?.into_iter().collect();
+        let pending: Vec<(String, String)> = needed(&items)
+            .into_iter()
+            .filter(|(h, _)| !have.contains(h))
+            .collect();
+        let total = pending.len();
+        if total == 0 {
+            return Ok(0);
+        }
+        let model = file.model()?;
+        let batches = Mutex::new(pending.chunks(EMBED_BATCH));
+        let (tx, rx) = mpsc::channel::<Vec<(String, Vec<u8>)>>();
+        let mut done = 0;
+        let mut stored = Ok(());
+        std::thread::scope(|scope| {
+            for _ in 0..workers.max(1) {
+                let tx = tx.clone();
+                let (batches, model) = (&batches, &model);
+                scope.spawn(move || loop {
+                    if cancel.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let Some(batch) = batches.lock().ok().and_then(|mut b| b.next()) else {
+                        break;
+                    };
+                    let texts: Vec<&str> = batch.iter().map(|(_, t)| t.as_str()).collect();
+                    let out = model
+                        .embed(&texts)
+                        .iter()
+                        .zip(batch)
+                        .map(|(v, (h, _))| (h.clone(), embed::quantize(v)))
+                        .collect();
+                    if tx.send(out).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(tx);
+            for batch in rx {
+                let result = (|| -> rusqlite::Result<()> {
+                    let t = self.conn_mut().transaction()?;
+                    vectors::insert(&t, file.id(), &batch)?;
+                    t.commit()
+                })();
+                if let Err(e) = result {
+                    stored = Err(e);
+                    cancel.store(true, Ordering::Relaxed);
+                    break;
+                }
+                done += batch.len();
+                progress(done, total);
+            }
+        });
+        stored?;
+        Ok(done)
+    }
+
+    /// Aligns the statements: with the stored vectors of the sentence model when one is set,
+    /// else by their words alone.
+    pub(crate) fn align(
+        &self,
+        items: &[AlignItem],
+        edits: &[GroupEdit],
+    ) -> Result<Alignment, ActorError> {
+        let cfg = AlignConfig::default();
+        let Some(model) = &self.sentence_model else {
+            return Ok(align::align_with(items, &cfg, edits, self.dictionary()));
+        };
+        let stored = vectors::all(self.conn(), model.id())?;
+        let vectors: Vec<Option<Vec<f32>>> = items
+            .iter()
+            .map(|it| {
+                stored
+                    .get(&text_hash(&it.text))
+                    .and_then(|b| embed::dequantize(b))
+            })
+            .collect();
+        let semantic = Semantic {
+            vectors: &vectors,
+            model: self.pair_model(),
+        };
+        Ok(align::align_semantic(
+            items,
+            &cfg,
+            edits,
+            self.dictionary(),
+            Some(&semantic),
+        ))
+    }
+}
