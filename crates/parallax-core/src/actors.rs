@@ -515,12 +515,18 @@ impl Project {
             .enumerate()
             .filter(|(_, g)| wanted.as_ref().is_none_or(|w| w.contains(&g.actor)))
             .map(|(id, g)| {
+                // each language's base once per group (a wire story has thousands of members)
+                let mut base_in: HashMap<parallax_nlp::Lang, usize> = HashMap::new();
+                let position: HashMap<usize, usize> =
+                    g.members.iter().enumerate().map(|(k, &m)| (m, k)).collect();
                 let statements = g
                     .members
                     .iter()
                     .map(|&m| {
                         let s = &rows[m];
-                        let against = g.base_for(&items, m);
+                        let against = *base_in
+                            .entry(items[m].lang)
+                            .or_insert_with(|| g.base_for(&items, m));
                         ComparedStatement {
                             id: s.id,
                             article: s.article,
@@ -533,11 +539,7 @@ impl Project {
                             stance: s.stance,
                             text: s.text.clone(),
                             diff: align::word_diff(&items[against].text, &s.text),
-                            compared_with: g
-                                .members
-                                .iter()
-                                .position(|&x| x == against)
-                                .unwrap_or(0),
+                            compared_with: position.get(&against).copied().unwrap_or(0),
                         }
                     })
                     .collect();

@@ -169,3 +169,47 @@ fn align_statements_with_dictionary(bencher: divan::Bencher<'_, '_>, n: usize) {
     let cfg = AlignConfig::default();
     bencher.bench(|| align_with(divan::black_box(items), &cfg, &[], Some(dict)));
 }
+
+/// A wire story republished by `articles` outlets: each article carries the same 20
+/// statements of 4 actors, most verbatim, some with a word dropped or swapped (an outlet's
+/// edit), all within three days. Every statement of an actor is a near-duplicate of
+/// hundreds of others, the case that blocking alone turns quadratic.
+fn wire_copies(articles: usize) -> Vec<AlignItem> {
+    let seeds = seeds();
+    let mut rng = Rng(7);
+    let story: Vec<usize> = (0..20).map(|_| rng.below(seeds.len())).collect();
+    let mut out = Vec::with_capacity(articles * story.len());
+    for article in 0..articles {
+        for (k, &s) in story.iter().enumerate() {
+            let (text, lang) = &seeds[s];
+            let edited = rng.below(4) == 0;
+            let words: Vec<&str> = text
+                .split_whitespace()
+                .filter(|_| !(edited && rng.below(8) == 0))
+                .map(|w| match SYNONYMS.iter().find(|(a, _)| *a == w) {
+                    Some((_, b)) if edited && rng.below(2) == 0 => b,
+                    _ => w,
+                })
+                .collect();
+            out.push(AlignItem {
+                id: out.len() as u64,
+                actor: format!("actor-{}", k % 4),
+                article: format!("article-{article}"),
+                outlet: format!("outlet-{article}"),
+                lang: *lang,
+                day: Some((article % 3) as i32),
+                text: words.join(" "),
+            });
+        }
+    }
+    out
+}
+
+/// 2,000 copies of one wire story (40,000 statements).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn align_wire_copies(bencher: divan::Bencher<'_, '_>) {
+    static WIRE: OnceLock<Vec<AlignItem>> = OnceLock::new();
+    let items = WIRE.get_or_init(|| wire_copies(2_000));
+    let cfg = AlignConfig::default();
+    bencher.bench(|| align(divan::black_box(items), &cfg));
+}

@@ -470,7 +470,34 @@ impl ActorCtx<'_> {
     fn align_actor(&self, ids: &[usize]) -> ActorGroups {
         let (items, feats, idf, prepared, cfg) =
             (self.items, self.feats, self.idf, self.prepared, self.cfg);
-        let n = ids.len();
+        // one wording on one day is one node, however many outlets carry it (wire copies):
+        // pairs are scored between nodes, and a node counts once per statement it stands for
+        let mut node_of_wording: HashMap<(&str, Option<i32>), u32> = HashMap::new();
+        let mut nodes: Vec<usize> = Vec::new();
+        let mut node_of: Vec<u32> = Vec::with_capacity(ids.len());
+        for &i in ids {
+            let next = nodes.len() as u32;
+            let k = *node_of_wording
+                .entry((items[i].text.as_str(), items[i].day))
+                .or_insert(next);
+            if k == next {
+                nodes.push(i);
+            }
+            node_of.push(k);
+        }
+        let n = nodes.len();
+        let mut article_no: HashMap<&str, u32> = HashMap::new();
+        // each node's statements per article
+        let mut node_articles: Vec<FxMap<u32, u32>> = vec![FxMap::default(); n];
+        for (li, &i) in ids.iter().enumerate() {
+            let next = article_no.len() as u32;
+            let a = *article_no.entry(items[i].article.as_str()).or_insert(next);
+            *node_articles[node_of[li] as usize].entry(a).or_default() += 1;
+        }
+        let weight: Vec<usize> = node_articles
+            .iter()
+            .map(|arts| arts.values().map(|&c| c as usize).sum())
+            .collect();
         let dense = self.semantic.is_some() && n <= MAX_DENSE_ACTOR;
         let mut parent: Vec<usize> = (0..n).collect();
         let mut far_pairs: Vec<(usize, usize)> = Vec::new();
@@ -479,7 +506,7 @@ impl ActorCtx<'_> {
         // pairs over the link threshold, and over the grouping threshold, near in time
         let mut links: Vec<Vec<u32>> = vec![Vec::new(); n];
         let mut edges: Vec<(f32, u32, u32)> = Vec::new();
-        for (li, &i) in ids.iter().enumerate() {
+        for (li, &i) in nodes.iter().enumerate() {
             // the rarest stems are the keys; anchors are keys for other-language statements
             let mut keys: Vec<(u32, u64)> =
                 feats[i].stems.iter().map(|&s| (idf.df(s), s)).collect();
@@ -514,8 +541,12 @@ impl ActorCtx<'_> {
             candidates.sort_unstable();
             candidates.dedup();
             for &lj in &candidates {
-                let j = ids[lj as usize];
-                if dense && items[i].article == items[j].article {
+                let j = nodes[lj as usize];
+                if dense
+                    && items[i].article == items[j].article
+                    && weight[li] == 1
+                    && weight[lj as usize] == 1
+                {
                     continue; // two statements of one article are never one report of another's
                 }
                 let (sim, cross) = similarity(
@@ -528,20 +559,20 @@ impl ActorCtx<'_> {
                 let vectors = self
                     .semantic
                     .and_then(|(v, m)| Some((v[i].as_deref()?, v[j].as_deref()?, m)));
-                let (score, edge, link) = match vectors {
-                    Some((a, b, model)) => {
-                        let p = model.probability(&pair_features(a, b, cross, sim));
-                        (p, p >= model.cut, p >= model.link_cut)
-                    }
-                    None => {
-                        let (limit, link) = if cross {
-                            (cfg.cross_threshold, cfg.cross_link_threshold)
-                        } else {
-                            (cfg.threshold, cfg.link_threshold)
-                        };
-                        (sim, sim >= limit, sim >= link)
-                    }
+                // the word rule's verdict, and the pair model's where both have vectors: a
+                // pair the words alone tie (a quote repeated verbatim) stays tied
+                let (limit, link) = if cross {
+                    (cfg.cross_threshold, cfg.cross_link_threshold)
+                } else {
+                    (cfg.threshold, cfg.link_threshold)
                 };
+                let (mut score, mut edge, mut link) = (sim, sim >= limit, sim >= link);
+                if let Some((a, b, model)) = vectors {
+                    let p = model.probability(&pair_features(a, b, cross, sim));
+                    score = score.max(p);
+                    edge |= p >= model.cut;
+                    link |= p >= model.link_cut;
+                }
                 if !link {
                     continue;
                 }
@@ -576,21 +607,10 @@ impl ActorCtx<'_> {
         // of their member pairs from different articles are linked (two statements of one
         // article are never compared, so they count neither way)
         edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-        let mut size = vec![1usize; n];
+        let mut size = weight.clone();
         let mut roster: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
-        let mut article_no: HashMap<&str, u32> = HashMap::new();
-        let article_of: Vec<u32> = ids
-            .iter()
-            .map(|&i| {
-                let next = article_no.len() as u32;
-                *article_no.entry(items[i].article.as_str()).or_insert(next)
-            })
-            .collect();
         // each group's members per article
-        let mut articles: Vec<FxMap<u32, u32>> = article_of
-            .iter()
-            .map(|&a| std::iter::once((a, 1)).collect())
-            .collect();
+        let mut articles: Vec<FxMap<u32, u32>> = node_articles.clone();
         let mut failed: std::collections::HashSet<(u32, u32, u32, u32), features::FxBuild> =
             Default::default();
         for &(_, i, j) in &edges {
@@ -613,16 +633,20 @@ impl ActorCtx<'_> {
             if failed.contains(&attempt) {
                 continue;
             }
-            let linked = roster[small]
-                .iter()
-                .flat_map(|&m| links[m as usize].iter())
-                .filter(|&&o| find(&mut parent, o as usize) == large)
-                .count();
+            let mut linked = 0usize;
+            for &m in &roster[small] {
+                for &o in &links[m as usize] {
+                    if find(&mut parent, o as usize) == large {
+                        linked += weight[m as usize] * weight[o as usize];
+                    }
+                }
+            }
             let comparable: usize = roster[small]
                 .iter()
-                .map(|&m| {
-                    let same = articles[large].get(&article_of[m as usize]).copied();
-                    size[large] - same.unwrap_or(0) as usize
+                .flat_map(|&m| node_articles[m as usize].iter())
+                .map(|(a, &c)| {
+                    let same = articles[large].get(a).copied().unwrap_or(0) as usize;
+                    c as usize * (size[large] - same)
                 })
                 .sum();
             if (linked as f32) < cfg.min_linkage * comparable as f32 {
@@ -639,7 +663,7 @@ impl ActorCtx<'_> {
         }
         let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (li, &id) in ids.iter().enumerate() {
-            let root = find(&mut parent, li);
+            let root = find(&mut parent, node_of[li] as usize);
             members.entry(root).or_default().push(id);
         }
         let (groups, related) = split_by_occasion(items, members.into_values().collect(), cfg);
@@ -682,22 +706,41 @@ fn split_by_occasion(
         })
         .collect();
     let n = article_no.len();
+    let mut occasion: Vec<usize> = (0..n).collect();
+    // articles near in time are one occasion: sorted by day, each joins the one before it
+    // when they are near (the same components as comparing every pair, in n log n)
+    let mut dated: Vec<(i32, usize)> = (0..n).filter_map(|a| Some((day[a]?, a))).collect();
+    dated.sort_unstable();
+    for w in dated.windows(2) {
+        if w[1].0 - w[0].0 <= cfg.max_days_apart {
+            let (rx, ry) = (find(&mut occasion, w[0].1), find(&mut occasion, w[1].1));
+            occasion[rx] = ry;
+        }
+    }
+    // then claims shared between articles of different occasions; pairs already in one
+    // occasion are never counted, so wire copies of one day cost nothing here
     let mut claims = vec![0u32; n];
     let mut shared: BTreeMap<(usize, usize), u32> = BTreeMap::new();
     for arts in &articles_of {
-        for (k, &x) in arts.iter().enumerate() {
+        let mut by_occasion: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &x in arts {
             claims[x] += 1;
-            for &y in &arts[k + 1..] {
-                *shared.entry((x, y)).or_default() += 1;
+            by_occasion.entry(find(&mut occasion, x)).or_default().push(x);
+        }
+        let parts: Vec<&Vec<usize>> = by_occasion.values().collect();
+        for (k, p) in parts.iter().enumerate() {
+            for q in &parts[k + 1..] {
+                for &x in p.iter() {
+                    for &y in q.iter() {
+                        *shared.entry((x.min(y), x.max(y))).or_default() += 1;
+                    }
+                }
             }
         }
     }
-    let mut occasion: Vec<usize> = (0..n).collect();
     for (&(x, y), &together) in &shared {
-        let near =
-            matches!((day[x], day[y]), (Some(a), Some(b)) if (a - b).abs() <= cfg.max_days_apart);
         let smaller = claims[x].min(claims[y]) as f32;
-        if near || together as f32 >= cfg.min_occasion_overlap * smaller {
+        if together as f32 >= cfg.min_occasion_overlap * smaller {
             let (rx, ry) = (find(&mut occasion, x), find(&mut occasion, y));
             occasion[rx] = ry;
         }

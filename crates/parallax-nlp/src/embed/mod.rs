@@ -18,6 +18,8 @@
 mod encoder;
 pub mod format;
 mod tokenizer;
+#[doc(hidden)]
+pub mod tiny;
 
 pub use format::FormatError;
 
@@ -134,4 +136,88 @@ pub fn dequantize(bytes: &[u8]) -> Option<Vec<f32>> {
     }
     let scale = f32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
     Some(bytes[4..].iter().map(|&b| b as i8 as f32 * scale).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tiny::tiny_model;
+    use super::*;
+
+    fn model() -> SentenceModel {
+        SentenceModel::from_bytes(&tiny_model(7)).expect("the tiny model parses")
+    }
+
+    #[test]
+    fn vectors_are_unit_length_and_depend_only_on_the_text() {
+        let m = model();
+        let texts = ["The minister said talks will resume", "قال الوزير إن المحادثات ستستأنف"];
+        let v = m.embed(&texts);
+        assert_eq!(v.len(), 2);
+        for x in &v {
+            assert_eq!(x.len(), DIM);
+            assert!((dot(x, x) - 1.0).abs() < 1e-4, "vectors are L2-normalised");
+        }
+        assert!(dot(&v[0], &v[1]) < 0.9999, "two texts, two vectors");
+        assert_eq!(m.embed(&texts[..1])[0], m.embed(&texts[..1])[0], "deterministic");
+    }
+
+    #[test]
+    fn a_text_gets_the_same_vector_alone_or_batched_with_longer_texts() {
+        // padding of the shorter sequences in a batch must not leak into their vectors
+        let m = model();
+        let short = "talks will resume";
+        let long = "the minister said the talks will resume next week after a long pause";
+        let alone = &m.embed(&[short])[0];
+        let batched = &m.embed(&[long, short, "x"])[1];
+        assert!(dot(alone, batched) > 0.9999, "cosine {}", dot(alone, batched));
+    }
+
+    #[test]
+    fn the_tokenizer_prefers_whole_words_and_marks_unknown_characters() {
+        let m = model();
+        let minister = m.tokens("minister");
+        let spelt = m.tokens("ministre");
+        assert!(minister.len() < spelt.len(), "a word piece beats its letters");
+        assert_eq!(m.tokens("MINISTER"), minister, "capitals normalised");
+        let unknown = m.tokens("☃");
+        assert!(unknown.contains(&m.tokenizer.unk), "{unknown:?}");
+        let long = "word ".repeat(1000);
+        assert!(m.tokens(&long).len() <= MAX_TOKENS + 2, "long texts are cut");
+    }
+
+    #[test]
+    fn another_model_file_has_another_id() {
+        assert_ne!(model().id(), SentenceModel::from_bytes(&tiny_model(8)).unwrap().id());
+        assert_eq!(model().id(), model().id());
+    }
+
+    #[test]
+    fn damaged_files_are_refused_with_a_reason_never_a_panic() {
+        let bytes = tiny_model(7);
+        assert!(matches!(
+            SentenceModel::from_bytes(b"PK\x03\x04 not a model").err(),
+            Some(FormatError::BadMagic)
+        ));
+        for cut in (8..bytes.len()).step_by(bytes.len() / 97) {
+            let err = SentenceModel::from_bytes(&bytes[..cut]).err();
+            assert!(err.is_some(), "a file cut at {cut} bytes is refused");
+        }
+        let mut wrong = bytes.clone();
+        wrong[8..12].copy_from_slice(&100i32.to_le_bytes()); // hidden size 100
+        assert!(SentenceModel::from_bytes(&wrong).is_err());
+    }
+
+    #[test]
+    fn eight_bit_storage_loses_under_two_thousandths_of_cosine() {
+        let m = model();
+        let v = m.embed(&["the minister said", "talks will resume", "قال الوزير"]);
+        for a in &v {
+            for b in &v {
+                let stored = (dequantize(&quantize(a)).unwrap(), dequantize(&quantize(b)).unwrap());
+                let loss = (dot(a, b) - dot(&stored.0, &stored.1)).abs();
+                assert!(loss < 0.002, "cosine moved by {loss}");
+            }
+        }
+        assert_eq!(dequantize(&[0u8; 10]), None, "a blob of the wrong size is no vector");
+    }
 }
