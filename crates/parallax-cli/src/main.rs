@@ -170,7 +170,7 @@ fn run(command: Command) -> Result<ExitCode> {
             let status = project.embedding_status()?;
             let done = model_args::embed(&mut project)?;
             println!(
-                "{done} statements embedded; {} of {} statements that can align have a vector                  ({} statements in all)",
+                "{done} statements embedded; {} of {} statements that can align have a vector ({} statements in all)",
                 status.embedded + done,
                 status.needed,
                 status.statements

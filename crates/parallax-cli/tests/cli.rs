@@ -10,8 +10,12 @@ fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
 }
 
+/// The binary, with no sentence model unless a test names one (`--model`): the figures
+/// and outputs tested here must not depend on what the machine has in its cache.
 fn parallax() -> Command {
-    Command::cargo_bin("parallax").unwrap()
+    let mut cmd = Command::cargo_bin("parallax").unwrap();
+    cmd.env("PARALLAX_MODEL", "/nonexistent/parallax-test-model.bin");
+    cmd
 }
 
 /// A new project in a temporary folder with `news/articles` imported.
@@ -763,4 +767,85 @@ fn coverage_counts_add_up_to_the_compared_statements() {
             predicate::str::contains("Frank McKenzie (")
                 .and(predicate::str::contains("duvarenglish.com")),
         );
+}
+
+/// Two invented articles quoting one minister, for the sentence-model tests.
+fn minister_articles(dir: &Path) -> Vec<PathBuf> {
+    let texts = [
+        ("a.txt", "Ports reopen\n\nTransport Minister Lina Haddad said that the northern port would reopen on Monday.\n\nTransport Minister Lina Haddad said that ferry fares would stay unchanged.\n"),
+        ("b.txt", "Harbour news\n\nTransport Minister Lina Haddad said that the harbour in the north opens again next week.\n\nTransport Minister Lina Haddad said that ticket prices for ferries were not rising.\n"),
+    ];
+    texts
+        .iter()
+        .map(|(name, text)| {
+            let p = dir.join(name);
+            std::fs::write(&p, text).unwrap();
+            p
+        })
+        .collect()
+}
+
+#[test]
+fn import_embeds_with_the_model_and_compare_uses_it_with_no_further_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("model.bin");
+    std::fs::write(&model, parallax_core::nlp::embed::tiny::tiny_model(5)).unwrap();
+    let project = dir.path().join("p.parallax");
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .args(minister_articles(dir.path()))
+        .arg("--model")
+        .arg(&model)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no sentence model").not());
+    // everything that can align was embedded by import
+    parallax()
+        .args(["embed"])
+        .arg(&project)
+        .arg("--model")
+        .arg(&model)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 statements embedded; 4 of 4"));
+    parallax()
+        .arg("compare")
+        .arg(&project)
+        .arg("--model")
+        .arg(&model)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("have no sentence vector").not());
+    // without the model: the words alone, and stderr says why
+    parallax()
+        .arg("compare")
+        .arg(&project)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no sentence model at /nonexistent/parallax-test-model.bin"));
+    parallax()
+        .arg("compare")
+        .arg(&project)
+        .arg("--no-model")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no sentence model").not());
+}
+
+#[test]
+fn a_damaged_model_file_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("broken-model.bin");
+    std::fs::write(&model, b"E5S1 but nothing after").unwrap();
+    let project = dir.path().join("p.parallax");
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .args(minister_articles(dir.path()))
+        .arg("--model")
+        .arg(&model)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("broken-model.bin"));
 }

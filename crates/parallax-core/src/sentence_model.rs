@@ -95,7 +95,7 @@ impl SentenceModelFile {
         self.model
             .get_or_init(|| {
                 let bytes = std::fs::read(&self.path).map_err(|e| e.to_string())?;
-                SentenceModel::from_bytes(&bytes)
+                SentenceModel::from_vec(bytes)
                     .map(Arc::new)
                     .map_err(|e| e.to_string())
             })

@@ -183,14 +183,16 @@ fn wire_copies(articles: usize) -> Vec<AlignItem> {
         for (k, &s) in story.iter().enumerate() {
             let (text, lang) = &seeds[s];
             let edited = rng.below(4) == 0;
-            let words: Vec<&str> = text
-                .split_whitespace()
-                .filter(|_| !(edited && rng.below(8) == 0))
-                .map(|w| match SYNONYMS.iter().find(|(a, _)| *a == w) {
-                    Some((_, b)) if edited && rng.below(2) == 0 => b,
-                    _ => w,
-                })
-                .collect();
+            let mut words: Vec<&str> = Vec::new();
+            for w in text.split_whitespace() {
+                if edited && rng.below(8) == 0 {
+                    continue;
+                }
+                match SYNONYMS.iter().find(|(a, _)| *a == w) {
+                    Some((_, b)) if edited && rng.below(2) == 0 => words.push(b),
+                    _ => words.push(w),
+                }
+            }
             out.push(AlignItem {
                 id: out.len() as u64,
                 actor: format!("actor-{}", k % 4),

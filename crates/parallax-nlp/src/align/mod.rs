@@ -488,15 +488,19 @@ impl ActorCtx<'_> {
         let n = nodes.len();
         let mut article_no: HashMap<&str, u32> = HashMap::new();
         // each node's statements per article
-        let mut node_articles: Vec<FxMap<u32, u32>> = vec![FxMap::default(); n];
+        let mut node_articles: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
         for (li, &i) in ids.iter().enumerate() {
             let next = article_no.len() as u32;
             let a = *article_no.entry(items[i].article.as_str()).or_insert(next);
-            *node_articles[node_of[li] as usize].entry(a).or_default() += 1;
+            let arts = &mut node_articles[node_of[li] as usize];
+            match arts.iter_mut().find(|(x, _)| *x == a) {
+                Some((_, c)) => *c += 1,
+                None => arts.push((a, 1)),
+            }
         }
         let weight: Vec<usize> = node_articles
             .iter()
-            .map(|arts| arts.values().map(|&c| c as usize).sum())
+            .map(|arts| arts.iter().map(|&(_, c)| c as usize).sum())
             .collect();
         let dense = self.semantic.is_some() && n <= MAX_DENSE_ACTOR;
         let mut parent: Vec<usize> = (0..n).collect();
@@ -610,7 +614,10 @@ impl ActorCtx<'_> {
         let mut size = weight.clone();
         let mut roster: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
         // each group's members per article
-        let mut articles: Vec<FxMap<u32, u32>> = node_articles.clone();
+        let mut articles: Vec<FxMap<u32, u32>> = node_articles
+            .iter()
+            .map(|arts| arts.iter().copied().collect())
+            .collect();
         let mut failed: std::collections::HashSet<(u32, u32, u32, u32), features::FxBuild> =
             Default::default();
         for &(_, i, j) in &edges {
@@ -644,8 +651,8 @@ impl ActorCtx<'_> {
             let comparable: usize = roster[small]
                 .iter()
                 .flat_map(|&m| node_articles[m as usize].iter())
-                .map(|(a, &c)| {
-                    let same = articles[large].get(a).copied().unwrap_or(0) as usize;
+                .map(|&(a, c)| {
+                    let same = articles[large].get(&a).copied().unwrap_or(0) as usize;
                     c as usize * (size[large] - same)
                 })
                 .sum();

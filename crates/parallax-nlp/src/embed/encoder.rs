@@ -29,8 +29,10 @@ struct Layer {
 
 pub struct Encoder {
     pub dims: Dims,
-    /// The word embedding table, 4-bit, one row of `hidden` weights per piece.
-    words: Vec<u8>,
+    /// The model file's bytes, which hold the word embedding table (4-bit, one row of
+    /// `hidden` weights per piece) at `words_at`: the table is read in place, not copied.
+    file: Vec<u8>,
+    words_at: usize,
     positions: Vec<f32>,
     token_type: Vec<f32>,
     embed_norm: (Vec<f32>, Vec<f32>),
@@ -47,12 +49,19 @@ fn matrix(f: &ModelFile<'_>, name: &str, rows: usize, cols: usize) -> Result<Arr
 }
 
 impl Encoder {
-    pub fn load(f: &ModelFile<'_>) -> Result<Encoder, FormatError> {
+    /// The encoder of a parsed file (`bytes` is the file `f` was parsed from). The layers
+    /// are dequantised; [`Encoder::attach`] then hands over the file's bytes for the word
+    /// table.
+    pub fn load(f: &ModelFile<'_>, bytes: &[u8]) -> Result<Encoder, FormatError> {
         let d = f.dims;
         let (h, ff) = (d.hidden, d.ffn);
         let vec = |name: &str, n: usize| f.dense(name, n);
-        let words = match f.tensor("emb.word", d.vocab_rows * h)? {
-            Tensor::Q4(blocks) => blocks.to_vec(),
+        let words_at = match f.tensor("emb.word", d.vocab_rows * h)? {
+            // where the table starts in the file (the parser hands out sub-slices of it)
+            Tensor::Q4(blocks) => (blocks.as_ptr() as usize)
+                .checked_sub(bytes.as_ptr() as usize)
+                .filter(|at| at + blocks.len() <= bytes.len())
+                .ok_or(FormatError::Truncated("word table"))?,
             Tensor::F32(_) => return Err(FormatError::Unsupported("dense word embeddings")),
         };
         let mut layers = Vec::with_capacity(d.layers);
@@ -83,12 +92,18 @@ impl Encoder {
         }
         Ok(Encoder {
             dims: d,
-            words,
+            file: Vec::new(),
+            words_at,
             positions: vec("emb.pos", d.max_positions * h)?,
             token_type: vec("emb.type", 2 * h)?,
             embed_norm: (vec("emb.ln.w", h)?, vec("emb.ln.b", h)?),
             layers,
         })
+    }
+
+    /// Takes the bytes of the file the encoder was loaded from (they hold the word table).
+    pub fn attach(&mut self, file: Vec<u8>) {
+        self.file = file;
     }
 
     /// Mean-pooled, L2-normalised sentence vectors of token sequences (each with its
@@ -106,7 +121,8 @@ impl Encoder {
                 let mut row = x.row_mut(t);
                 let r = row.as_slice_mut().expect("rows are contiguous");
                 let id = (id as usize).min(self.dims.vocab_rows - 1);
-                dequantize_q4(&self.words[id * row_bytes..(id + 1) * row_bytes], r);
+                let at = self.words_at + id * row_bytes;
+                dequantize_q4(&self.file[at..at + row_bytes], r);
                 let p = p.min(self.dims.max_positions - 1);
                 for (i, v) in r.iter_mut().enumerate() {
                     *v += self.positions[p * h + i] + self.token_type[i];
