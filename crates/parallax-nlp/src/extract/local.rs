@@ -648,13 +648,17 @@ impl Registry {
 
     /// The most recent speaker a pronoun or subject-less verb of gender `g` can refer to.
     /// `persons_first` prefers people for "he"/"she"; "it" looks for a non-person.
-    pub(crate) fn recent(&self, g: Gender) -> Option<usize> {
+    /// With `person`, only people and unnamed sources qualify ("he" is never an outlet).
+    pub(crate) fn recent(&self, g: Gender, person: bool) -> Option<usize> {
         let recent = || {
             self.history
                 .iter()
                 .rev()
                 .take(RECENT)
                 .map(|&(a, _)| self.find(a))
+                .filter(move |&a| {
+                    !person || matches!(self.actors[a].kind, ActorKind::Person | ActorKind::Unnamed)
+                })
         };
         let fits = |a: usize, exact: bool| {
             let d = &self.actors[a];

@@ -19,6 +19,9 @@ use super::local::{parse_mention, Registry};
 use super::scan::{Kind, Scan, Tok};
 use super::{Span, Stance, Statement, StatementKind};
 
+mod validity;
+use validity::Validity;
+
 /// Longest speaker noun phrase considered, in words.
 const MAX_NP: usize = 16;
 /// How many words of adjuncts may sit between a cue and its content.
@@ -78,7 +81,19 @@ pub(crate) struct Extractor<'s, 't> {
     cue_cache: std::cell::RefCell<(usize, Vec<Option<CueHit>>)>,
     /// Whether the sentence being read is a headline in title case.
     title_case: std::cell::Cell<bool>,
+    /// The author of the last document the article mentioned ("X said in a statement") and
+    /// the paragraph: a later bare "the statement" is theirs.
+    doc_author: std::cell::Cell<Option<(usize, u32)>>,
+    /// The rules fired for the candidate or statement being built (for `--explain`).
+    notes: std::cell::RefCell<Vec<&'static str>>,
+    /// The rules that built each accepted candidate, by its cue's first token.
+    cand_notes: std::cell::RefCell<Vec<(usize, Vec<&'static str>)>>,
+    /// The rules behind each statement, by the byte where its content starts.
+    traces: Vec<(usize, Vec<&'static str>)>,
 }
+
+/// The rules that fired for each statement, in the order of the statements.
+pub(crate) type Trace = Vec<Vec<&'static str>>;
 
 impl<'s, 't> Extractor<'s, 't> {
     pub(crate) fn new(scan: &'s Scan<'t>, lex: &'static Lexicon, arabic: bool) -> Self {
@@ -92,10 +107,26 @@ impl<'s, 't> Extractor<'s, 't> {
             written_names: std::cell::OnceCell::new(),
             cue_cache: Default::default(),
             title_case: Default::default(),
+            doc_author: Default::default(),
+            notes: Default::default(),
+            cand_notes: Default::default(),
+            traces: Vec::new(),
         }
     }
 
-    pub(crate) fn run(mut self) -> (Vec<(Statement, usize)>, Registry) {
+    /// Notes that a rule fired, for the trace `--explain` prints.
+    fn fired(&self, rule: &'static str) {
+        self.notes.borrow_mut().push(rule);
+    }
+
+    /// Records a statement with the rules noted since the candidate was accepted.
+    fn record(&mut self, statement: Statement, actor: usize, mut rules: Vec<&'static str>) {
+        rules.extend(self.notes.borrow_mut().drain(..));
+        self.traces.push((statement.span.start, rules));
+        self.statements.push((statement, actor));
+    }
+
+    pub(crate) fn run(mut self) -> (Vec<(Statement, usize)>, Registry, Trace) {
         let headline = self.headline_paragraphs();
         let sentences = &self.scan.sentences;
         let paras = &self.scan.sentence_para;
@@ -163,6 +194,8 @@ impl<'s, 't> Extractor<'s, 't> {
         for (c, para) in headlines {
             let before = self.statements.len();
             let main = self.reg.main_speaker();
+            self.cand_notes.borrow_mut().clear();
+            self.note_cand(&c, "headline_claim");
             self.emit(c, para);
             let Some((st, a)) = self.statements.get(before..).and_then(|n| n.first()) else {
                 continue;
@@ -230,7 +263,14 @@ impl<'s, 't> Extractor<'s, 't> {
         // Headlines come first, in text order.
         let n = self.statements.len() - body;
         self.statements.rotate_right(n);
-        (self.statements, self.reg)
+        let by_start: std::collections::HashMap<usize, &Vec<&'static str>> =
+            self.traces.iter().map(|(s, r)| (*s, r)).collect();
+        let trace = self
+            .statements
+            .iter()
+            .map(|(st, _)| by_start.get(&st.span.start).map_or_else(Vec::new, |r| (*r).clone()))
+            .collect();
+        (self.statements, self.reg, trace)
     }
 
     /// A headline quoting someone without naming them: a quotation in it ("Syria Kurds ‘not
@@ -313,7 +353,7 @@ impl<'s, 't> Extractor<'s, 't> {
             text: self.scan.text[span.start..span.end].to_string(),
             span,
         };
-        self.statements.push((statement, actor));
+        self.record(statement, actor, vec!["headline_quotes_body_speaker"]);
     }
 
     /// A delegation speaks through the person leading it: «أبدى وفد اللجنة الأميركية للحريات
@@ -424,6 +464,8 @@ impl<'s, 't> Extractor<'s, 't> {
             content: Content::Forward(i + 1..end),
             gender: Gender::Unknown,
         };
+        self.cand_notes.borrow_mut().clear();
+        self.note_cand(&cand, "speaker_turn");
         self.emit(cand, para);
         true
     }
@@ -734,22 +776,30 @@ impl<'s, 't> Extractor<'s, 't> {
 
     fn sentence(&mut self, sent: Range<usize>, para: u32) {
         self.fill_cue_cache(&sent);
+        self.cand_notes.borrow_mut().clear();
+        self.notes.borrow_mut().clear();
         let mut cands: Vec<Cand> = self.dash_attributions(&sent);
+        for c in &cands {
+            self.note_cand(c, "quote_signed_with_dash");
+        }
         let mut i = sent.start;
         while i < sent.end {
             let Some((info, last, glued)) = self.cue_at(i, sent.end) else {
                 if let Some(c) = self.nominal_cand(&sent, i) {
+                    self.note_cand(&c, "possessed_opinion_noun");
                     self.accept(&mut cands, c);
                 }
                 i += 1;
                 continue;
             };
+            self.notes.borrow_mut().clear();
             let cand = if self.arabic {
                 self.arabic_cand(&sent, i, last, info, glued, &cands)
             } else {
                 self.english_cand(&sent, i, last, info, &cands)
             };
             if let Some(c) = cand {
+                self.note_cand(&c, if self.arabic { "arabic_cue" } else { "english_cue" });
                 self.accept(&mut cands, c);
             }
             i = last + 1;
@@ -775,6 +825,14 @@ impl<'s, 't> Extractor<'s, 't> {
         }
     }
 
+    /// Keeps the rules noted while building candidate `c`, headed by the rule that found its
+    /// cue.
+    fn note_cand(&self, c: &Cand, finder: &'static str) {
+        let mut rules = vec![finder];
+        rules.extend(self.notes.borrow_mut().drain(..));
+        self.cand_notes.borrow_mut().push((c.cue.start, rules));
+    }
+
     /// Quotations that run on past a new attribution: «قال: "…يتكرر سيناريو افغانستان
     /// عليهم وحسب صحيفة تايمز فان البيت الابيض…"». A source phrase or reporting verb with a
     /// glued «و» opening a clause inside the quotation, with a source noun phrase and a
@@ -788,6 +846,7 @@ impl<'s, 't> Extractor<'s, 't> {
             };
             match self.embedded_attribution(q) {
                 Some(tail) => {
+                    self.note_cand(&tail, "attribution_inside_quotation");
                     let inner = self.scan.quotes[q].inner();
                     c.content = Content::QuotePart(q, inner.start..tail.clause_start);
                     out.push(c);
@@ -1104,7 +1163,31 @@ impl<'s, 't> Extractor<'s, 't> {
                     });
                 }
             }
+            // "a statement by the ministry": the owner's complement belongs to the source.
             let mut k = np.end;
+            if self.is_word(k, &lex.documents) || self.is_word(np.end - 1, &lex.documents) {
+                if let Some(owner) = self
+                    .word(k)
+                    .filter(|w| matches!(*w, "by" | "from" | "of"))
+                    .and_then(|_| self.np_after(k + 1, end))
+                {
+                    k = owner.end;
+                }
+            }
+            // "“…,” according to X.": the quotation before the phrase is the content.
+            if c > sent.start && self.words_in(k..end) == 0 {
+                if let Some(q) = self.quote_of_close(c - 1) {
+                    self.fired("quote_before_source_phrase");
+                    return Some(Cand {
+                        cue: c..last + 1,
+                        info,
+                        who,
+                        clause_start: c,
+                        content: Content::Quote(q),
+                        gender: Gender::Unknown,
+                    });
+                }
+            }
             if self.kind(k) == Kind::Comma {
                 k += 1;
             }
@@ -1146,6 +1229,11 @@ impl<'s, 't> Extractor<'s, 't> {
             } else {
                 break;
             }
+        }
+        // "X in a statement on Friday said": the adjunct names the channel, X speaks.
+        if let Some(k) = self.channel_adjunct_before(sent.start, p) {
+            self.fired("channel_adjunct_before_verb_skipped");
+            p = k;
         }
         let after_cue = last + 1;
         // "was criticized", "acknowledged by": the subject of a passive is not the speaker.
@@ -1294,7 +1382,16 @@ impl<'s, 't> Extractor<'s, 't> {
         if who.is_none() && p > sent.start {
             match self.kind(p - 1) {
                 Kind::Word | Kind::CloseParen => {
+                    if self.cue_is_a_noun(p, c, last) {
+                        self.fired("cue_word_used_as_noun");
+                        return None;
+                    }
                     let np = self.subject_before(p, sent.start)?;
+                    if p == c && self.base_form_after_singular(np.clone(), last) {
+                        self.fired("base_form_after_singular_subject_is_a_noun");
+                        return None;
+                    }
+                    self.fired("subject_before_verb");
                     subj_start = np.start;
                     who = Some(self.who_of(np));
                 }
@@ -1682,7 +1779,9 @@ impl<'s, 't> Extractor<'s, 't> {
         if let Some(p) = prior.last() {
             return p.who.clone();
         }
-        if let Some(np) = self.np_after(sent.start, sent.end) {
+        // "However, the council met…": a sentence adverb is not the subject.
+        let start = self.lead(sent.start, sent.end);
+        if let Some(np) = self.np_after(start, sent.end) {
             let mut end = np.end;
             // Take in an appositive: "The top commander…, Gen. Frank McKenzie,".
             if self.kind(end) == Kind::Comma {
@@ -1695,6 +1794,36 @@ impl<'s, 't> Extractor<'s, 't> {
             return self.who_of(np.start..end);
         }
         Who::Implicit(Gender::Unknown)
+    }
+
+    /// Whether the cue word right after a possessive is a noun: "the senator's comments",
+    /// "Mr. Lee's show".
+    fn cue_is_a_noun(&self, p: usize, c: usize, last: usize) -> bool {
+        p == c
+            && c == last
+            && p > 0
+            && self
+                .word(p - 1)
+                .is_some_and(|w| w.ends_with("'s") || (w.ends_with("s'") && w.len() > 2))
+    }
+
+    /// Whether a verb's base form follows a singular subject with no auxiliary: it is then a
+    /// noun ("his first official comment", "a major sticking point"), since an English
+    /// present verb after a singular subject takes -s.
+    fn base_form_after_singular(&self, np: Range<usize>, last: usize) -> bool {
+        let lex = self.lex;
+        let Some(cue) = self.word(last) else {
+            return false;
+        };
+        if !lex.base_forms.contains(cue) || np.is_empty() {
+            return false;
+        }
+        let subject_last = self.word(np.end - 1).unwrap_or("");
+        let plural = subject_last.ends_with('s')
+            || matches!(subject_last, "i" | "we" | "you" | "they" | "people" | "police")
+            || np.clone().any(|k| self.word(k) == Some("and"))
+            || self.is_acronym(np.end - 1);
+        !plural
     }
 
     fn who_of(&self, np: Range<usize>) -> Who {
@@ -2490,7 +2619,7 @@ impl<'s, 't> Extractor<'s, 't> {
             span,
         };
         self.reg.spoke(actor, para);
-        self.statements.push((statement, actor));
+        self.record(statement, actor, vec!["standalone_quote_continues_speaker"]);
     }
 
     /// The text inside a quotation, without trailing commas or spaces («“…,” she said»).
@@ -2511,8 +2640,45 @@ impl<'s, 't> Extractor<'s, 't> {
     fn emit(&mut self, c: Cand, para: u32) {
         let scan = self.scan;
         let lex = self.lex;
+        let rules = {
+            let all = self.cand_notes.borrow_mut();
+            match all.iter().position(|(k, _)| *k == c.cue.start) {
+                Some(i) => all[i].1.clone(),
+                None => Vec::new(),
+            }
+        };
+        self.notes.borrow_mut().clear();
         let (actor, speaker, speaker_span) = match &c.who {
             Who::Mention(r, skip) => {
+                // A speaker must be able to speak: a document gives way to its owner or
+                // author, a depiction, quantity or abstraction to the paragraph's speaker.
+                let mut fixed_actor = None;
+                let (r, skip) = match self.speaker_validity(r.clone(), *skip) {
+                    Validity::Agent => (r.clone(), *skip),
+                    Validity::Owner(owner, skip) => {
+                        self.fired("owner_of_document_speaks");
+                        (owner, skip)
+                    }
+                    Validity::Document => {
+                        fixed_actor = self.document_author(para);
+                        if fixed_actor.is_some() {
+                            self.fired("document_speaks_for_its_author");
+                        }
+                        (r.clone(), *skip)
+                    }
+                    Validity::NonSpeaker => match self.reg.last() {
+                        Some((a, p)) if p == para => {
+                            self.fired("non_speaker_gives_way_to_paragraph_speaker");
+                            fixed_actor = Some(a);
+                            (r.clone(), *skip)
+                        }
+                        _ => {
+                            self.fired("non_speaker_dropped");
+                            return;
+                        }
+                    },
+                };
+                let (r, skip) = (&r, &skip);
                 let mut m = parse_mention(scan, lex, r.clone(), c.gender);
                 let mut span = m.span;
                 if *skip > 0
@@ -2533,10 +2699,23 @@ impl<'s, 't> Extractor<'s, 't> {
                 }
                 // A message stands for its author: "read the tweet".
                 let document = !m.named && m.key.last().is_some_and(|h| lex.documents.contains(h));
-                let actor = match self.reg.last() {
-                    Some((a, p)) if document && para <= p + 2 => a,
+                if lex.in_set(&lex.places, &m.key.join(" ")) && m.named {
+                    // A country stands for its government.
+                    self.fired("country_is_state_body");
+                    m.kind = super::ActorKind::StateBody;
+                }
+                let actor = match (fixed_actor, self.reg.last()) {
+                    (Some(a), _) => a,
+                    (None, Some((a, p))) if document && para <= p + 2 => {
+                        self.fired("document_speaks_for_last_speaker");
+                        a
+                    }
                     _ => self.reg.resolve(m, para, lex),
                 };
+                if self.channel_document_near(&c, r.clone()) {
+                    self.fired("speaker_used_a_document");
+                    self.doc_author.set(Some((self.reg.root(actor), para)));
+                }
                 (
                     actor,
                     scan.text[span.start..span.end].to_string(),
@@ -2544,7 +2723,14 @@ impl<'s, 't> Extractor<'s, 't> {
                 )
             }
             Who::Pronoun(g) | Who::Implicit(g) => {
-                let Some(a) = self.reg.recent(*g) else { return };
+                // English "he" and "she" are people; Arabic verbs agree with any noun.
+                let person = !self.arabic
+                    && matches!(c.who, Who::Pronoun(_))
+                    && matches!(g, Gender::Masculine | Gender::Feminine);
+                if person {
+                    self.fired("he_or_she_is_a_person");
+                }
+                let Some(a) = self.reg.recent(*g, person) else { return };
                 if !matches!(g, Gender::Neuter | Gender::Plural) {
                     self.reg.note_gender(a, *g);
                 }
@@ -2567,6 +2753,11 @@ impl<'s, 't> Extractor<'s, 't> {
             if let Some((s, actor)) = self.statements.get(before).cloned() {
                 let span = self.inner_span(second);
                 let text = self.scan.text[span.start..span.end].to_string();
+                let rules = self
+                    .traces
+                    .last()
+                    .map_or_else(Vec::new, |(_, r)| r.clone());
+                self.traces.push((span.start, rules));
                 self.statements.push((Statement { span, text, ..s }, actor));
             }
             return;
@@ -2610,7 +2801,7 @@ impl<'s, 't> Extractor<'s, 't> {
             span,
         };
         self.reg.spoke(actor, para);
-        self.statements.push((statement, actor));
+        self.record(statement, actor, rules);
     }
 
     fn pronoun_text(&self, c: &Cand) -> (String, Option<Span>) {
