@@ -648,17 +648,25 @@ impl Registry {
 
     /// The most recent speaker a pronoun or subject-less verb of gender `g` can refer to.
     /// `persons_first` prefers people for "he"/"she"; "it" looks for a non-person.
-    /// With `person`, only people and unnamed sources qualify ("he" is never an outlet).
+    /// With `person` ("he", "she"), people and unnamed sources come first, an organisation
+    /// or state body only when no person spoke recently, and a medium never ("he said" after
+    /// "…, an agency reported" is not the agency).
     pub(crate) fn recent(&self, g: Gender, person: bool) -> Option<usize> {
+        if person {
+            let people = self.recent_among(g, &|k| matches!(k, ActorKind::Person | ActorKind::Unnamed));
+            return people.or_else(|| self.recent_among(g, &|k| k != ActorKind::Media));
+        }
+        self.recent_among(g, &|_| true)
+    }
+
+    fn recent_among(&self, g: Gender, kinds: &dyn Fn(ActorKind) -> bool) -> Option<usize> {
         let recent = || {
             self.history
                 .iter()
                 .rev()
                 .take(RECENT)
                 .map(|&(a, _)| self.find(a))
-                .filter(move |&a| {
-                    !person || matches!(self.actors[a].kind, ActorKind::Person | ActorKind::Unnamed)
-                })
+                .filter(|&a| kinds(self.actors[a].kind))
         };
         let fits = |a: usize, exact: bool| {
             let d = &self.actors[a];

@@ -1924,6 +1924,19 @@ impl<'s, 't> Extractor<'s, 't> {
                     }
                 }
                 Kind::OpenParen | Kind::CloseParen => i = k,
+                // "Joint Task Force - North": an organisation's name runs on past a dash to
+                // the branch it names.
+                Kind::Dash
+                    if words > 0
+                        && self.toks()[i].cap
+                        && k > floor
+                        && self.toks()[k - 1].cap
+                        && lex.heads.get(self.toks()[k - 1].norm.as_ref())
+                            == Some(&super::lexicon::HeadKind::Organisation) =>
+                {
+                    self.fired("organisation_name_runs_past_dash");
+                    i = k;
+                }
                 _ => break,
             }
             if words > MAX_NP {
