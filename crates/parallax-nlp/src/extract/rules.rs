@@ -1796,26 +1796,37 @@ impl<'s, 't> Extractor<'s, 't> {
         Who::Implicit(Gender::Unknown)
     }
 
-    /// Whether the cue word right after a possessive is a noun: "the senator's comments",
-    /// "Mr. Lee's show".
+    /// Whether the cue word right after a possessive is a noun that reports nothing: "Mr.
+    /// Lee's show aired", "the senator's comments came after…". Followed by a complementiser,
+    /// a quotation or a colon, the possessor's words are reported ("Lee's claim that…").
     fn cue_is_a_noun(&self, p: usize, c: usize, last: usize) -> bool {
+        let reports = self.is_word(last + 1, &self.lex.complementizers)
+            || matches!(self.kind(last + 1), Kind::QuoteOpen | Kind::Colon);
         p == c
             && c == last
             && p > 0
+            && !reports
             && self
                 .word(p - 1)
                 .is_some_and(|w| w.ends_with("'s") || (w.ends_with("s'") && w.len() > 2))
     }
 
-    /// Whether a verb's base form follows a singular subject with no auxiliary: it is then a
-    /// noun ("his first official comment", "a major sticking point"), since an English
-    /// present verb after a singular subject takes -s.
+    /// Whether a verb's base form ends a determined singular phrase with no auxiliary: it is
+    /// then the phrase's noun ("his first official comment", "a major sticking point"), since
+    /// an English present verb after a singular subject takes -s. Names are left alone ("let
+    /// Lee say", "and Kim say" coordinate or follow a causative).
     fn base_form_after_singular(&self, np: Range<usize>, last: usize) -> bool {
         let lex = self.lex;
         let Some(cue) = self.word(last) else {
             return false;
         };
         if !lex.base_forms.contains(cue) || np.is_empty() {
+            return false;
+        }
+        let determined = self.word(np.start).is_some_and(|w| {
+            lex.determiners.contains(w) || lex.indefinites.contains(w)
+        });
+        if !determined {
             return false;
         }
         let subject_last = self.word(np.end - 1).unwrap_or("");
