@@ -1106,6 +1106,9 @@ pub(crate) fn parse_mention(
     } else if !lex.capitalised_names {
         if let Some(first) = parts.first() {
             name = leading_name(scan, lex, first);
+            if name.is_empty() {
+                name = name_after_role_phrase(scan, lex, first);
+            }
             if !name.is_empty() {
                 name_part = 0;
             }
@@ -1273,7 +1276,9 @@ pub(crate) fn parse_mention(
                 .then(|| lex.titles.get(f).map_or(f, |c| c.as_str()).to_string())
         })
     } else {
-        name_ids.first().map(|&i| lex.bare(folded(i)).to_string())
+        name_ids
+            .first()
+            .map(|&i| without_possessive_suffix(lex, lex.bare(folded(i))).to_string())
     };
     let role_class = if named || indefinite || parts.len() != 1 || !parens.is_empty() {
         None
@@ -1350,6 +1355,60 @@ fn leading_name(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
         name.to_vec()
     } else {
         Vec::new()
+    }
+}
+
+/// Possessive pronoun suffixes on Arabic nouns («زعيمها» "its leader»), longest first.
+const POSSESSIVE_SUFFIXES: [&str; 4] = ["هما", "هم", "ها", "ه"];
+
+/// A role noun without a possessive pronoun suffix: «زعيمها» → «زعيم», so that the
+/// description meets the person the article named in that role. Other words are unchanged.
+fn without_possessive_suffix<'w>(lex: &Lexicon, w: &'w str) -> &'w str {
+    POSSESSIVE_SUFFIXES
+        .iter()
+        .filter_map(|s| w.strip_suffix(s))
+        .find(|stem| stem.chars().count() >= 3 && lex.in_set(&lex.roles, stem))
+        .unwrap_or(w)
+}
+
+/// An Arabic name after a role phrase, «ال» words included: «المتحدث باسم الوزارة عبد الله
+/// الحسيني» → «عبد الله الحسيني». The name starts at the first plain word (no article, not
+/// listed) that follows a word with the article (the last such), and runs to the end.
+fn name_after_role_phrase(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
+    /// The longest name taken this way, in words; longer tails are clauses.
+    const MAX_NAME_WORDS: usize = 4;
+    let toks = &scan.toks;
+    let article = lex.definite_article.as_deref().unwrap_or("\u{0}");
+    let folded = |i: usize| toks[i].norm.as_ref();
+    let definite = |f: &str| strip_arabic_proclitic(f).starts_with(article) || f.starts_with(article);
+    let listed = |f: &str| {
+        let b = lex.bare(f);
+        lex.titles.contains_key(f)
+            || lex.in_set(&lex.roles, f)
+            || lex.heads.contains_key(f)
+            || lex.heads.contains_key(b)
+            || lex.places.contains(f)
+            || lex.speaker_stops.contains(f)
+            || lex.time_words.contains(f)
+            || lex.unnamed.contains(f)
+    };
+    let Some(&first) = part.first() else {
+        return Vec::new();
+    };
+    if !(lex.in_set(&lex.roles, folded(first)) || lex.titles.contains_key(folded(first))) {
+        return Vec::new();
+    }
+    let start = (1..part.len()).rev().find(|&k| {
+        let f = folded(part[k]);
+        !definite(f) && !listed(f) && definite(folded(part[k - 1]))
+    });
+    let plain_tail =
+        |k: usize| part[k..].iter().all(|&i| !lex.speaker_stops.contains(folded(i)));
+    match start {
+        Some(k) if (2..=MAX_NAME_WORDS).contains(&(part.len() - k)) && plain_tail(k) => {
+            part[k..].to_vec()
+        }
+        _ => Vec::new(),
     }
 }
 

@@ -2376,6 +2376,14 @@ impl<'s, 't> Extractor<'s, 't> {
                     let bare = lex.bare(w);
                     let glued_l =
                         w.starts_with('ل') && !w.starts_with("ال") && w.chars().count() > 3;
+                    // «بالقول», «بالاتفاق»: a preposition glued to a definite noun opens an
+                    // adjunct or an object, never a speaker or a part of one.
+                    let glued_prep = (w.starts_with("بال") || w.starts_with("كال"))
+                        && w.chars().count() > 4;
+                    if glued_prep {
+                        self.fired("glued_preposition_ends_speaker");
+                        break;
+                    }
                     if lex.in_set(&lex.complementizers, w)
                         || (lex.speaker_stops.contains(w) && !self.name_spelling(i))
                         || (words > 0 && self.cue_at(i, end).is_some())
@@ -2400,6 +2408,20 @@ impl<'s, 't> Extractor<'s, 't> {
                     // «ونفت الحكومة وجود…»: an indefinite word after a definite subject is the
                     // object, unless a role or title opened the phrase and a name follows it.
                     let definite = w.starts_with(article) || strip_definite(w, article);
+                    // «قوات سوريا الديمقراطية»: a country after an organisation word is its
+                    // complement, not the verb's object.
+                    let place_complement = words > 0
+                        && lex.places.contains(w)
+                        && self
+                            .word(i - 1)
+                            .is_some_and(|p| lex.heads.contains_key(p) || lex.heads.contains_key(lex.bare(p)));
+                    if place_complement {
+                        self.fired("place_completes_organisation_name");
+                        words += 1;
+                        last_definite = true;
+                        i += 1;
+                        continue;
+                    }
                     if words > 0 && last_definite && !definite && !glued_l && !opens_with_person {
                         break;
                     }
@@ -2409,6 +2431,18 @@ impl<'s, 't> Extractor<'s, 't> {
                         && w.chars().count() > 4
                         && !w.starts_with(article)
                     {
+                        break;
+                    }
+                    // «أبدى الوزير الأمريكي قلقه»: after a word with the article, a word ending
+                    // in the pronoun «ـه» (written so, not a folded «ة») is the verb's object.
+                    let written = &self.scan.text[toks[i].start..toks[i].end];
+                    if words > 0
+                        && last_definite
+                        && written.ends_with('ه')
+                        && w.chars().count() >= 4
+                        && !w.starts_with(article)
+                    {
+                        self.fired("object_with_pronoun_suffix_ends_speaker");
                         break;
                     }
                     // «“مظلوم عبدي” قائد قوات…»: a role in apposition after a name.
