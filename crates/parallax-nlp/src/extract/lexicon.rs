@@ -179,7 +179,7 @@ pub(crate) struct Lexicon {
     /// speaks for): a description made of one ("the group's chief") is the one person the
     /// article names in a role of that kind.
     pub role_classes: WordMap<String>,
-    /// Verbs saying that their subject holds a role of a kind: "Abdi heads up the SDF".
+    /// Verbs saying that their subject holds a role of a kind: "Brenner heads up the NLF".
     pub role_verbs: WordMap<String>,
     /// Nouns that show rather than say ("photos", "footage"): never a speaker.
     pub depictions: WordSet,

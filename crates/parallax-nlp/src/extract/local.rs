@@ -2,17 +2,17 @@
 //!
 //! A mention is split into its name, titles and roles ([`parse_mention`]); it then resolves
 //! to an earlier actor when one of their names is a leading or trailing part of the other
-//! («ماكينزي» of «كينيث ماكينزي», "the coalition" of "the US-led coalition"), when it is an
+//! («ناصيف» of «سليم ناصيف», "the alliance" of "the Nordic-led alliance"), when it is an
 //! acronym the article introduced in parentheses, or when it is a definite description
-//! ("the U.S. general", «المسؤولة الأميركية») whose head matches a recent actor's title or
+//! ("the Danish general", «المسؤولة الفرنسية») whose head matches a recent actor's title or
 //! role. Pronouns and subject-less verbs are resolved by [`Registry::recent`] with gender.
 //! When the article is read, a description made only of a role noun ("the group's chief") is
-//! the one person the article names in a role of that kind ("SDF leader Mazloum Abdi").
+//! the one person the article names in a role of that kind ("NLF leader Tomas Brenner").
 //! People named with a title who do not speak are actors without statements; without
 //! capitals (Arabic) a name is two or three plain words after a title.
 //!
 //! Lookups go through an index from name words to actors, so resolution stays linear in the
-//! article's length. Cross-article identity (transliterations, «ماكنزي» vs "McKenzie") is
+//! article's length. Cross-article identity (transliterations, «برينر» vs "Brenner") is
 //! left to [`crate::actors`].
 
 use std::collections::HashMap;
@@ -67,8 +67,8 @@ struct Draft {
     role_class: Option<String>,
 }
 
-/// A person the article names in a role: "Syrian Democratic Forces leader Mazloum Abdi",
-/// "Abdi heads up the SDF".
+/// A person the article names in a role: "Northern Liberation Front leader Tomas Brenner",
+/// "Brenner heads up the NLF".
 #[derive(Debug)]
 struct RoleHolder {
     /// The role's kind, from [`Lexicon::role_classes`].
@@ -92,7 +92,7 @@ pub(crate) struct Registry {
     expansions: HashMap<Vec<String>, String, FastHash>,
     /// Actors of the statements so far, in text order, with the paragraph they spoke in.
     history: Vec<(usize, u32)>,
-    /// Full names written anywhere in the article ("General Kenneth McKenzie, the commander…"),
+    /// Full names written anywhere in the article ("General Ruth Halloway, the commander…"),
     /// by the key of their last word, for naming a person quoted only by surname.
     full_names: HashMap<String, Vec<(String, bool)>, FastHash>,
     /// People named in a role, for the generic descriptions of that role ("the group's
@@ -113,9 +113,9 @@ impl Registry {
     }
 
     /// Records the people the article names in a role of a [`Lexicon::role_classes`] kind:
-    /// a name right after the role ("SDF leader Mazloum Abdi", "the leader of the SDF,
-    /// Mazloum Abdi"), before it (", the commander of the SDF"), or the subject of a leading
-    /// verb ("Abdi heads up the SDF"). Only languages that capitalise names are read.
+    /// a name right after the role ("NLF leader Tomas Brenner", "the leader of the NLF,
+    /// Tomas Brenner"), before it (", the commander of the NLF"), or the subject of a leading
+    /// verb ("Brenner heads up the NLF"). Only languages that capitalise names are read.
     fn collect_role_holders(&mut self, scan: &Scan<'_>, lex: &Lexicon) {
         if !lex.capitalised_names || lex.role_classes.is_empty() {
             return;
@@ -138,7 +138,7 @@ impl Registry {
                 continue;
             }
             // Titles and their dots between a role and the name: "SDF commander Gen. X"; a
-            // title may itself be the role ("President Barack Obama").
+            // title may itself be the role ("President Alma Ruiz").
             let mut b = run.start;
             while b > 0
                 && class_at(b - 1).is_none()
@@ -147,13 +147,13 @@ impl Registry {
             {
                 b -= 1;
             }
-            // "SDF leader Mazloum Abdi", not "deputy leader Ilham Ahmed".
+            // "NLF leader Tomas Brenner", not "deputy leader Ines Varga".
             let right_after = b.checked_sub(1).and_then(|r| {
                 let deputy =
                     r > 0 && is_word(r - 1) && lex.roles.contains(toks[r - 1].norm.as_ref());
                 class_at(r).filter(|_| !deputy)
             });
-            // "the leader of the Syrian Democratic Forces, Mazloum Abdi".
+            // "the leader of the Northern Liberation Front, Tomas Brenner".
             let after_of = || {
                 if b == 0 || !is_comma(b - 1) {
                     return None;
@@ -176,7 +176,7 @@ impl Registry {
                 }
                 None
             };
-            // "Mazloum Abdi, the commander of the SDF" / "Mazloum Abdi, SDF commander,".
+            // "Tomas Brenner, the commander of the NLF" / "Tomas Brenner, NLF commander,".
             let before_role = || {
                 if n < 2 || !is_comma(run.end) {
                     return None;
@@ -199,7 +199,7 @@ impl Registry {
                 }
                 None
             };
-            // "Abdi heads up the Kurdish-led SDF militia network", not "Abdi heads to Paris".
+            // "Brenner heads up the rebel-led NLF militia network", not "Brenner heads to Oslo".
             let leads = || {
                 let verb = toks.get(run.end).filter(|t| t.kind == Kind::Word)?;
                 let class = lex.role_verbs.get(verb.norm.as_ref())?;
@@ -235,8 +235,8 @@ impl Registry {
         }
     }
 
-    /// Records the runs of two or three capitalised name words ("Frank McKenzie", "Hillary
-    /// Clinton"): the full names the article writes, whether or not their bearer speaks.
+    /// Records the runs of two or three capitalised name words ("Ruth Halloway", "Tomas
+    /// Brenner"): the full names the article writes, whether or not their bearer speaks.
     fn collect_full_names(&mut self, scan: &Scan<'_>, lex: &Lexicon) {
         if !lex.capitalised_names {
             self.collect_titled_names_without_capitals(scan, lex);
@@ -250,7 +250,7 @@ impl Registry {
                 .collect();
             if (2..=3).contains(&words.iter().filter(|w| !w.ends_with('.')).count()) {
                 let full = words.join(" ");
-                // "Gen. Frank McKenzie": a title before the run marks a person's name.
+                // "Gen. Ruth Halloway": a title before the run marks a person's name.
                 let mut b = run.start;
                 while b > 0
                     && toks[b - 1].kind != Kind::Word
@@ -265,8 +265,8 @@ impl Registry {
     }
 
     /// Arabic writes no capitals, so a name is known only by the title before it: two or three
-    /// words after a title, inside quotation marks or not («الجنرال "فرانك ماكنزي" قائد…»,
-    /// «السفير جيمس جيفري،»), none of them a word the lexicon knows, a place, or a word with
+    /// words after a title, inside quotation marks or not («الجنرال "سامر يوسف" قائد…»,
+    /// «السفير مارك دالتون،»), none of them a word the lexicon knows, a place, or a word with
     /// the article. Unquoted, the name must be followed by what follows names (a role, a
     /// reporting verb, an apposition): a following word with the article may be the name's
     /// own («حسن نصر الله»), and a verb after a title reads like a name («الوزير يلتقي
@@ -318,7 +318,7 @@ impl Registry {
                     && !lex.leading_conjunctions.contains(f)
             })
         };
-        // «الرئيس الأميركي جو بايدن»: an adjective of origin may sit between title and name.
+        // «الرئيس الفرنسي نبيل عازار»: an adjective of origin may sit between title and name.
         let nisba = |k: usize| {
             word(k).is_some_and(|t| {
                 let f = t.norm.as_ref();
@@ -328,7 +328,7 @@ impl Registry {
                     && !listed(f)
             })
         };
-        // «…دونالد ترامب للضغط على تركيا»: a preposition or conjunction glued before the
+        // «…نبيل عازار للضغط على اليونان»: a preposition or conjunction glued before the
         // article ends a name.
         let glued_article = |f: &str| {
             let bare = strip_arabic_proclitic(f);
@@ -356,9 +356,9 @@ impl Registry {
             } else {
                 // What follows a name: a role, a reporting verb, «إن», a word with a glued
                 // preposition before the article, or a comma and an apposition («الجنرال
-                // فرانك ماكنزي، قائد…»). Other punctuation may as well end a verb and its
+                // سامر يوسف، قائد…»). Other punctuation may as well end a verb and its
                 // object («الوزير يلتقي نظيره.»), and a quotation may follow a verbal noun
-                // («الرئيس جو بايدن إدراج “قسد”»).
+                // («الرئيس نبيل عازار إدراج “الحركة”»).
                 let follows =
                     |k: usize| word(k).is_some_and(|t| listed(&t.norm) || glued_article(&t.norm));
                 let apposition = toks.get(end).is_some_and(|t| t.kind == Kind::Comma)
@@ -653,7 +653,8 @@ impl Registry {
     /// "…, an agency reported" is not the agency).
     pub(crate) fn recent(&self, g: Gender, person: bool) -> Option<usize> {
         if person {
-            let people = self.recent_among(g, &|k| matches!(k, ActorKind::Person | ActorKind::Unnamed));
+            let people =
+                self.recent_among(g, &|k| matches!(k, ActorKind::Person | ActorKind::Unnamed));
             return people.or_else(|| self.recent_among(g, &|k| k != ActorKind::Media));
         }
         self.recent_among(g, &|_| true)
@@ -726,8 +727,8 @@ impl Registry {
     }
 
     /// The people the article names with a role that names this organisation, by its name
-    /// or an alias ("President of the US Committee for International Religious Freedom
-    /// (USCIRF)" for "USCIRF"); none when the actor is not an organisation.
+    /// or an alias ("Chair of the Northern Water Rights Board
+    /// (NWRB)" for "NWRB"); none when the actor is not an organisation.
     pub(crate) fn officials_of(&self, org: usize) -> Vec<usize> {
         let o = &self.actors[self.find(org)];
         if !matches!(o.kind, ActorKind::Organisation | ActorKind::StateBody) {
@@ -795,7 +796,7 @@ impl Registry {
     fn role_holder(&self, class: &str) -> Option<(String, Vec<String>)> {
         let mut found: Option<(&str, &str)> = None;
         for h in self.role_holders.iter().filter(|h| h.class == class) {
-            // "Abdi heads…": the one full name the article writes with that surname.
+            // "Brenner heads…": the one full name the article writes with that surname.
             let name = match self.full_names.get(&h.surname).map(Vec::as_slice) {
                 Some([(full, _)]) if h.words == 1 => full.as_str(),
                 _ => h.name.as_str(),
@@ -817,8 +818,8 @@ impl Registry {
     }
 
     /// A description made only of a role noun with a generic possessor ("the group's chief")
-    /// is the one person the article names in a role of that kind ("SDF leader Mazloum
-    /// Abdi"): it joins that person's actor, or takes the person's name when they do not
+    /// is the one person the article names in a role of that kind ("NLF leader Tomas
+    /// Brenner"): it joins that person's actor, or takes the person's name when they do not
     /// speak. Several such people, or none, leave it as it is.
     fn resolve_role_descriptions(&mut self) {
         for a in 0..self.actors.len() {
@@ -879,7 +880,7 @@ impl Registry {
             map[i] = out.len();
             // A person quoted only by surname is also known by the one full name the article
             // writes with that surname, when a title shows it is a person's name ("General
-            // Kenneth McKenzie, the commander…" for "McKenzie said"). It is kept as an alias:
+            // Ruth Halloway, the commander…" for "Halloway said"). It is kept as an alias:
             // the name stays the one the statements use.
             if d.named && d.kind == ActorKind::Person && d.key.len() == 1 {
                 if let Some([(full, true)]) = self.full_names.get(&d.key[0]).map(Vec::as_slice) {
@@ -897,10 +898,10 @@ impl Registry {
                 mentions: d.mentions,
             });
         }
-        // People the article names with a title but who do not speak ("Gen. Kenneth F.
-        // McKenzie") are actors too, without statements: the one person of that surname who
+        // People the article names with a title but who do not speak ("Gen. Ruth K.
+        // Halloway") are actors too, without statements: the one person of that surname who
         // speaks takes the name as an alias; otherwise the name is an actor of its own. Their
-        // names let the project's registry meet other spellings of them ("Frank McKenzie").
+        // names let the project's registry meet other spellings of them ("Ruthie Halloway").
         let mut titled: Vec<(&String, &String)> = self
             .full_names
             .iter()
@@ -984,8 +985,8 @@ pub(crate) fn key_word(folded: &str) -> String {
     strip_arabic_proclitic(w).into_owned()
 }
 
-/// The maximal runs of capitalised name words in the article, as token ranges: "Frank
-/// McKenzie", "Kenneth F. McKenzie" (a middle initial inside a name keeps its dot).
+/// The maximal runs of capitalised name words in the article, as token ranges: "Ruth
+/// Halloway", "Ruth K. Halloway" (a middle initial inside a name keeps its dot).
 fn name_runs(scan: &Scan<'_>, lex: &Lexicon) -> Vec<Range<usize>> {
     let toks = &scan.toks;
     let name_word = |i: usize| {
@@ -1042,7 +1043,7 @@ pub(crate) fn parse_mention(
         start: toks[range.start].start,
         end: toks[range.end - 1].end,
     };
-    // Comma-separated parts: "Name, the commander of X," / «رئيسة اللجنة، نادين ماينزا».
+    // Comma-separated parts: "Name, the commander of X," / «رئيسة الهيئة، سلمى قاسم».
     let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
     let mut depth = 0usize;
     let mut parens: Vec<usize> = Vec::new();
@@ -1070,8 +1071,8 @@ pub(crate) fn parse_mention(
     let mut g = gender;
 
     // The name a mention is headed by. A name after a preposition is only the complement of
-    // a description ("The top commander of U.S. forces in the Middle East"): a name in
-    // apposition to it wins ("…, Gen. Frank McKenzie,").
+    // a description ("The top commander of allied forces in the Baltic"): a name in
+    // apposition to it wins ("…, Gen. Ruth Halloway,").
     let runs: Vec<Vec<usize>> = parts.iter().map(|p| name_run(scan, lex, p)).collect();
     let complement = |pi: usize| {
         let part = &parts[pi];
@@ -1087,7 +1088,7 @@ pub(crate) fn parse_mention(
     let chosen = (0..parts.len())
         .find(|&pi| !runs[pi].is_empty() && !complement(pi))
         .or_else(|| (0..parts.len()).find(|&pi| !runs[pi].is_empty()));
-    // "The leader of the Syrian Democratic Forces": a role of an organisation describes the
+    // "The leader of the Northern Liberation Front": a role of an organisation describes the
     // person holding it, not the organisation.
     let role_of_organisation = chosen.is_some_and(|pi| {
         let part = &parts[pi];
@@ -1117,7 +1118,7 @@ pub(crate) fn parse_mention(
     for (pi, part) in parts.iter().enumerate() {
         let leading = pi == name_part && part.first() == name.first() && name.len() < part.len();
         let before: &[usize] = if leading {
-            // «مظلوم عبدي قائد قوات سورية الديمقراطية»: the role follows the name.
+            // «سامر يوسف قائد قوات الدفاع الشعبي»: the role follows the name.
             &part[name.len()..]
         } else if pi == name_part {
             &part[..part.len() - name.len()]
@@ -1235,9 +1236,9 @@ pub(crate) fn parse_mention(
     if !named {
         key.retain(|w| !lex.determiners.contains(w));
     }
-    // Arabic descriptions keep a parenthesised name: «تنظيم (داعش)».
+    // Arabic descriptions keep a parenthesised name: «تنظيم (نور)».
     let mut display = join(&name_ids);
-    // A possessive mention ("Mr. King's show", "the senators' letter") names the possessor.
+    // A possessive mention ("Mr. Orwin's show", "the senators' letter") names the possessor.
     for suffix in ["'s", "’s", "'", "’"] {
         if let Some(bare) = display.strip_suffix(suffix) {
             display = bare.to_string();
@@ -1305,7 +1306,7 @@ pub(crate) fn parse_mention(
 
 /// The kind of role of a description made only of a role noun and a generic possessor or
 /// none: "the group's chief", "the militia's spokesman", "its leader" (the determiners are
-/// already dropped). A capitalised possessor names one organisation ("the SDF's chief"): the
+/// already dropped). A capitalised possessor names one organisation ("the NLF's chief"): the
 /// project's registry matches those across articles, so they are left alone here.
 fn generic_role(scan: &Scan<'_>, lex: &Lexicon, words: &[usize]) -> Option<String> {
     let toks = &scan.toks;
@@ -1327,8 +1328,8 @@ fn generic_role(scan: &Scan<'_>, lex: &Lexicon, words: &[usize]) -> Option<Strin
     }
 }
 
-/// An Arabic name followed by its role without a comma: «مظلوم عبدي قائد قوات سورية
-/// الديمقراطية». The role word is not part of the name.
+/// An Arabic name followed by its role without a comma: «سامر يوسف قائد قوات الدفاع
+/// الشعبي». The role word is not part of the name.
 fn leading_name(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
     let toks = &scan.toks;
     let article = lex.definite_article.as_deref().unwrap_or("\u{0}");
@@ -1380,7 +1381,8 @@ fn name_after_role_phrase(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec
     let toks = &scan.toks;
     let article = lex.definite_article.as_deref().unwrap_or("\u{0}");
     let folded = |i: usize| toks[i].norm.as_ref();
-    let definite = |f: &str| strip_arabic_proclitic(f).starts_with(article) || f.starts_with(article);
+    let definite =
+        |f: &str| strip_arabic_proclitic(f).starts_with(article) || f.starts_with(article);
     let listed = |f: &str| {
         let b = lex.bare(f);
         lex.titles.contains_key(f)
@@ -1402,8 +1404,7 @@ fn name_after_role_phrase(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec
         let f = folded(part[k]);
         !definite(f) && !listed(f) && definite(folded(part[k - 1]))
     });
-    let plain_tail =
-        |k: usize| part[k..].iter().all(|&i| !lex.speaker_stops.contains(folded(i)));
+    let plain_tail = |k: usize| part[k..].iter().all(|&i| !listed(folded(i)));
     match start {
         Some(k) if (2..=MAX_NAME_WORDS).contains(&(part.len() - k)) && plain_tail(k) => {
             part[k..].to_vec()
@@ -1412,7 +1413,7 @@ fn name_after_role_phrase(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec
     }
 }
 
-/// A word written in capitals: "SDF", "USCIRF".
+/// A word written in capitals: "NLF", "NWRB".
 fn is_acronym(w: &str) -> bool {
     let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(|c| c.is_uppercase())
@@ -1505,7 +1506,7 @@ fn name_run(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
         run.push(i);
     }
     run.reverse();
-    // «…في أمريكا نادين مينزة»: the word after a preposition is its complement (a place),
+    // «…في كندا سلمى قاسم»: the word after a preposition is its complement (a place),
     // not the first name.
     if after_preposition && run.len() >= 3 {
         run.remove(0);

@@ -68,7 +68,7 @@ pub enum Stance {
 /// An actor as one article names it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocalActor {
-    /// The fullest name the article uses, without titles («كينيث ماكينزي»).
+    /// The fullest name the article uses, without titles («سليم ناصيف»).
     pub name: String,
     pub kind: ActorKind,
     pub titles: Vec<String>,

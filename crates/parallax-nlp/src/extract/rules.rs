@@ -10,7 +10,7 @@
 //!
 //! Word order is the main difference between the languages: Arabic reports verb-first
 //! («وقال التحالف إن…») and marks gender on the verb, English puts the speaker first or after
-//! a quote ("…,” the account added"). Both paths share the scanning and content rules.
+//! a quote ("…,” the office added"). Both paths share the scanning and content rules.
 
 use std::ops::Range;
 
@@ -52,7 +52,7 @@ enum Content {
     /// Reported content before a trailing attribution: "X will go, she said."
     Backward(Range<usize>),
     /// The part of a quotation (index into `Scan::quotes`) before an attribution inside it:
-    /// «قال: "…عليهم وحسب صحيفة تايمز فان…"».
+    /// «قال: "…عليهم وحسب صحيفة المساء فان…"».
     QuotePart(usize, Range<usize>),
 }
 
@@ -209,9 +209,9 @@ impl<'s, 't> Extractor<'s, 't> {
                 self.statements.truncate(before);
                 continue;
             }
-            // A headline crediting an organisation ("We recommended…, USCIRF") whose claim
-            // the body gives to one of its officials (the body's "…, Nadine Maenza, President
-            // of the US Committee for International Religious Freedom (USCIRF), said") is that
+            // A headline crediting an organisation ("We warned…, NWRB") whose claim
+            // the body gives to one of its officials (the body's "…, Lena Moss, Chair
+            // of the Northern Water Rights Board (NWRB), said") is that
             // official's.
             let officials = self.reg.officials_of(a);
             if !officials.is_empty() {
@@ -268,14 +268,18 @@ impl<'s, 't> Extractor<'s, 't> {
         let trace = self
             .statements
             .iter()
-            .map(|(st, _)| by_start.get(&st.span.start).map_or_else(Vec::new, |r| (*r).clone()))
+            .map(|(st, _)| {
+                by_start
+                    .get(&st.span.start)
+                    .map_or_else(Vec::new, |r| (*r).clone())
+            })
             .collect();
         (self.statements, self.reg, trace)
     }
 
-    /// A headline quoting someone without naming them: a quotation in it ("Syria Kurds ‘not
-    /// at risk of US withdrawal after Afghanistan’"), or the whole headline in the first person
-    /// ("Washington will not abandon us", «القلق ينتابنا بتخلي اميركا عنا…»). It is the
+    /// A headline quoting someone without naming them: a quotation in it ("Farmers ‘not
+    /// at risk of losing the river’"), or the whole headline in the first person
+    /// ("Our allies will not forget us", «نخشى أن يتركنا الحلفاء…»). It is the
     /// speaker's whose body statement it repeats (sharing at least two content words with it);
     /// a quotation repeating none is the main speaker's.
     fn title_quote(&mut self, title: Range<usize>, body: usize) {
@@ -294,8 +298,8 @@ impl<'s, 't> Extractor<'s, 't> {
                 if !first_person || self.words_in(title.clone()) < 3 {
                     return;
                 }
-                // An article written in the first person (an opinion piece: "Mr. Trump, I
-                // have a deal for you.") owns its headline; first persons inside quotations
+                // An article written in the first person (an opinion piece: "Mr. Mayor, I
+                // have a plan for you.") owns its headline; first persons inside quotations
                 // are the speakers', not the writer's.
                 let mut quoted = vec![false; toks.len()];
                 for q in &self.scan.quotes {
@@ -356,9 +360,9 @@ impl<'s, 't> Extractor<'s, 't> {
         self.record(statement, actor, vec!["headline_quotes_body_speaker"]);
     }
 
-    /// A delegation speaks through the person leading it: «أبدى وفد اللجنة الأميركية للحريات
-    /// الدينية…» is the article's main speaker's when the article names that person with the
-    /// organisation («…لنائبة رئيس اللجنة الأميركية للحريات الدينية في العالم نادين ماينزا»).
+    /// A delegation speaks through the person leading it: «أبدى وفد الهيئة الوطنية لحقوق
+    /// المياه…» is the article's main speaker's when the article names that person with the
+    /// organisation («…لنائبة رئيس الهيئة الوطنية لحقوق المياه سلمى قاسم»).
     fn delegations_speak_through_their_heads(&mut self) {
         let Some(main) = self.reg.main_speaker() else {
             return;
@@ -388,8 +392,8 @@ impl<'s, 't> Extractor<'s, 't> {
             else {
                 continue;
             };
-            // The organisation's first words: after the delegation word («وفد اللجنة
-            // الأميركية», "delegation of the commission"), or before it ("the USCIRF
+            // The organisation's first words: after the delegation word («وفد الهيئة
+            // الوطنية», "delegation of the commission"), or before it ("the NWRB
             // delegation").
             let after: Vec<usize> = mention[d + 1..]
                 .iter()
@@ -420,11 +424,11 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     /// A transcript turn: a paragraph opening with a speaker's name in capitals and a colon
-    /// ("PENCE: Well, look…"). The name must also be written elsewhere in the article, which
+    /// ("HALLOWAY: Well, look…"). The name must also be written elsewhere in the article, which
     /// keeps labels such as "UPDATE:" out.
     fn speaker_turn(&mut self, mut start: usize, end: usize, para: u32) -> bool {
         let toks = self.toks();
-        // A turn may be quoted as a whole: "\"PENCE: Well, look…".
+        // A turn may be quoted as a whole: "\"HALLOWAY: Well, look…".
         let quoted = matches!(self.kind(start), Kind::QuoteOpen | Kind::Other) && start + 1 < end;
         if quoted {
             start += 1;
@@ -470,9 +474,9 @@ impl<'s, 't> Extractor<'s, 't> {
         true
     }
 
-    /// A headline giving a speaker's claim: "Pat Caddell: Voters Worried About…", «نادين
-    /// مينزا: واشنطن طالبت…», "US General McKenzie meets with Mazloum Abdi: US support to SDF
-    /// will continue" (the event's subject speaks), "We recommended…, USCIRF".
+    /// A headline giving a speaker's claim: "Lena Moss: Farmers Worried About…", «سلمى
+    /// قاسم: الحكومة طالبت…», "Danish General Halloway meets with Tomas Brenner: support to NLF
+    /// will continue" (the event's subject speaks), "We warned…, NWRB".
     fn headline_claim(&self, start: usize, end: usize) -> Option<Cand> {
         let colon = (start..end.min(start + 12))
             .take_while(|&k| matches!(self.kind(k), Kind::Word | Kind::Colon))
@@ -553,14 +557,14 @@ impl<'s, 't> Extractor<'s, 't> {
             if !(named_elsewhere || source_noun) {
                 return None;
             }
-            // "US General McKenzie meets with Mazloum Abdi": the subject of the event.
+            // "Danish General Halloway meets with Tomas Brenner": the subject of the event.
             let event = i < end
                 && self.word(i).is_some_and(|w| {
                     !lex.np_prepositions.contains(w) && !lex.determiners.contains(w)
                 });
             return (i == end || event).then_some(start..i);
         }
-        // Arabic: «أعلى لجنة دينية أميركية من الرقة» speaks without the place it spoke from.
+        // Arabic: «أعلى هيئة زراعية كندية من المدينة» speaks without the place it spoke from.
         let mut stop = end;
         if let Some(k) = (start + 1..end)
             .rev()
@@ -729,7 +733,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 prev.kind,
                 Kind::End | Kind::Para | Kind::QuoteClose | Kind::QuoteOpen | Kind::Colon
             );
-            // In a headline written in title case ("Obama Says Museum Will Tell…") a finite
+            // In a headline written in title case ("Mayor Says Bridge Will Open…") a finite
             // verb is capitalised too; a noun there ("Post", "Report") is a name's head.
             let headline_verb = self.title_case.get()
                 && (w.ends_with('s') || w == "said")
@@ -799,7 +803,14 @@ impl<'s, 't> Extractor<'s, 't> {
                 self.english_cand(&sent, i, last, info, &cands)
             };
             if let Some(c) = cand {
-                self.note_cand(&c, if self.arabic { "arabic_cue" } else { "english_cue" });
+                self.note_cand(
+                    &c,
+                    if self.arabic {
+                        "arabic_cue"
+                    } else {
+                        "english_cue"
+                    },
+                );
                 self.accept(&mut cands, c);
             }
             i = last + 1;
@@ -833,8 +844,8 @@ impl<'s, 't> Extractor<'s, 't> {
         self.cand_notes.borrow_mut().push((c.cue.start, rules));
     }
 
-    /// Quotations that run on past a new attribution: «قال: "…يتكرر سيناريو افغانستان
-    /// عليهم وحسب صحيفة تايمز فان البيت الابيض…"». A source phrase or reporting verb with a
+    /// Quotations that run on past a new attribution: «قال: "…يتكرر ما جرى في الشتاء
+    /// عليهم وحسب صحيفة المساء فان الحكومة…"». A source phrase or reporting verb with a
     /// glued «و» opening a clause inside the quotation, with a source noun phrase and a
     /// complementiser after it, ends the speaker's words; the rest is the source's statement.
     fn split_embedded_attributions(&self, cands: Vec<Cand>) -> Vec<Cand> {
@@ -948,7 +959,7 @@ impl<'s, 't> Extractor<'s, 't> {
         None
     }
 
-    /// A possessed noun of opinion: "Trump's view that…", "in Mr. Obama's view, …".
+    /// A possessed noun of opinion: "Orwin's view that…", "in Ms. Ruiz's view, …".
     fn nominal_cand(&self, sent: &Range<usize>, i: usize) -> Option<Cand> {
         let lex = self.lex;
         if self.arabic || i == sent.start {
@@ -1047,7 +1058,7 @@ impl<'s, 't> Extractor<'s, 't> {
                         return;
                     }
                     let mut end = c.clause_start.max(r.start);
-                    // «…بإدانة أنقرة، التي قالت إنها…»: the relative pronoun opens the new
+                    // «…بإدانة البلدية، التي قالت إنها…»: the relative pronoun opens the new
                     // speaker's clause, not the earlier content.
                     if end > r.start && self.word(end - 1).is_some_and(is_relative_pronoun) {
                         end -= 1;
@@ -1071,8 +1082,8 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     /// Whether `c` is an unnamed source passing on to a named outlet what a named speaker of
-    /// `prev` said: "X told Y, according to a source who spoke to Medya News", "X said that…,
-    /// the sources told Medya News". The source is only the channel; the statement stays X's.
+    /// `prev` said: "X told Y, according to a source who spoke to Valley Radio", "X said that…,
+    /// the sources told Valley Radio". The source is only the channel; the statement stays X's.
     /// Without the outlet ("X had told police…, the source added") the source is the
     /// attribution, as PolNeAR annotates it.
     fn unnamed_channel(&self, c: &Cand, prev: &Cand) -> bool {
@@ -1116,7 +1127,7 @@ impl<'s, 't> Extractor<'s, 't> {
         ) {
             return true;
         }
-        // «…في شمال سوريا مضيفة: “…”», "…, adding: “…”": a cue followed by a colon
+        // «…في شمال البلاد مضيفة: “…”», "…, adding: “…”": a cue followed by a colon
         // introduces a statement of its own.
         if self.kind(c.cue.end) == Kind::Colon {
             return true;
@@ -1194,7 +1205,7 @@ impl<'s, 't> Extractor<'s, 't> {
             if self.words_in(k..end) < 3 {
                 return None;
             }
-            // "…would be repeated and according to The Times the government…": the
+            // "…would be repeated and according to The Evening Courier the council…": the
             // conjunction opens the new source's clause.
             let conj =
                 c > sent.start && self.word(c - 1).is_some_and(|w| matches!(w, "and" | "but"));
@@ -1224,7 +1235,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 && self.word(p - 2) == Some("on")
                 && self.is_word(p - 1, &lex.time_words)
             {
-                // "Sanders on Tuesday said": a time adjunct between subject and verb.
+                // "Orwin on Tuesday said": a time adjunct between subject and verb.
                 p -= 2;
             } else {
                 break;
@@ -1273,7 +1284,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 gender: Gender::Unknown,
             });
         }
-        // "Trump, who said the vote was rigged, lost…": a non-restrictive relative clause
+        // "Orwin, who said the count was wrong, lost…": a non-restrictive relative clause
         // reports its antecedent's words, up to the clause's closing comma.
         if info.form == CueForm::Verb
             && p > sent.start + 2
@@ -1332,7 +1343,7 @@ impl<'s, 't> Extractor<'s, 't> {
         {
             who = Some(self.participle_subject(sent, prior));
         } else if inverted_slot && self.starts_np(after_cue) {
-            // "…,” said USCIRF Chair Nadine Maenza."
+            // "…,” said NWRB Chair Lena Moss."
             if let Some(np) = self.np_after(after_cue, end) {
                 // Before a comma, the phrase must name someone: "said the event brought back
                 // memories, and…" is a clause, not an inverted speaker.
@@ -1355,7 +1366,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 }
             }
         }
-        // "Schultz backed Democrats and said he did not support Trump": a verb coordinated
+        // "Orwin backed the union and said he did not support the mayor": a verb coordinated
         // with the sentence's first takes its subject.
         // Only a finite form: "to accuse X and encourage Y" coordinates infinitives.
         let finite = cue_word.ends_with("ed")
@@ -1502,7 +1513,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     }
                     break;
                 }
-                // "…, Graham said, since…": a comma right after the cue closes a parenthetical
+                // "…, Orwin said, since…": a comma right after the cue closes a parenthetical
                 // attribution unless a quotation follows it.
                 Kind::Comma
                     if k == j
@@ -1606,7 +1617,7 @@ impl<'s, 't> Extractor<'s, 't> {
         {
             tail_end += 1;
         }
-        // "…, Graham told The Huffington Post on Thursday.": a verb's addressee, with no
+        // "…, Orwin told The Valley Courier on Thursday.": a verb's addressee, with no
         // clause or infinitive after it, is part of the attribution.
         let addressed = info.addressee
             && (after..tail_end).all(|k| {
@@ -1622,7 +1633,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     || matches!(w, "we" | "i" | "you"))
                     && !self.is_acronym(after)
             });
-        // A quotation after the verb is its content: "X, Clinton called them “deplorables.”"
+        // A quotation after the verb is its content: "X, Ruiz called them “reckless.”"
         let quoted_tail = (after..tail_end).any(|k| self.quote_of_open(k).is_some());
         let tail = if clause_tail || quoted_tail {
             usize::MAX
@@ -1783,7 +1794,7 @@ impl<'s, 't> Extractor<'s, 't> {
         let start = self.lead(sent.start, sent.end);
         if let Some(np) = self.np_after(start, sent.end) {
             let mut end = np.end;
-            // Take in an appositive: "The top commander…, Gen. Frank McKenzie,".
+            // Take in an appositive: "The top commander…, Gen. Ruth Halloway,".
             if self.kind(end) == Kind::Comma {
                 if let Some(np2) = self.np_after(end + 1, sent.end) {
                     if self.toks()[np2.start].cap && self.kind(np2.end) == Kind::Comma {
@@ -1812,7 +1823,7 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     /// Whether a verb's base form ends a determined singular phrase with no auxiliary: it is
-    /// then the phrase's noun ("his first official comment", "a major sticking point"), since
+    /// then the phrase's noun ("his only public comment", "a central point"), since
     /// an English present verb after a singular subject takes -s. Names are left alone ("let
     /// Lee say", "and Kim say" coordinate or follow a causative).
     fn base_form_after_singular(&self, np: Range<usize>, last: usize) -> bool {
@@ -1823,15 +1834,18 @@ impl<'s, 't> Extractor<'s, 't> {
         if !lex.base_forms.contains(cue) || np.is_empty() {
             return false;
         }
-        let determined = self.word(np.start).is_some_and(|w| {
-            lex.determiners.contains(w) || lex.indefinites.contains(w)
-        });
+        let determined = self
+            .word(np.start)
+            .is_some_and(|w| lex.determiners.contains(w) || lex.indefinites.contains(w));
         if !determined {
             return false;
         }
         let subject_last = self.word(np.end - 1).unwrap_or("");
         let plural = subject_last.ends_with('s')
-            || matches!(subject_last, "i" | "we" | "you" | "they" | "people" | "police")
+            || matches!(
+                subject_last,
+                "i" | "we" | "you" | "they" | "people" | "police"
+            )
             || np.clone().any(|k| self.word(k) == Some("and"))
             || self.is_acronym(np.end - 1);
         !plural
@@ -1901,8 +1915,8 @@ impl<'s, 't> Extractor<'s, 't> {
                 Kind::Word if t.quote == 0 => {
                     let w = t.norm.as_ref();
                     let acronym = self.is_acronym(k);
-                    // "Commission on International Religious Freedom", "Council on Foreign
-                    // Relations": a preposition inside an organisation's name.
+                    // "Board on Water Rights", "Council on Rural
+                    // Affairs": a preposition inside an organisation's name.
                     let in_name = words > 0
                         && w == "on"
                         && self.toks()[k + 1].cap
@@ -1965,13 +1979,18 @@ impl<'s, 't> Extractor<'s, 't> {
         {
             i += 1;
         }
+        // "on Saturday the task force said": a time word opening the phrase is an adjunct.
+        while i + 1 < end && self.is_word(i, &lex.time_words) && self.kind(i + 1) == Kind::Word {
+            self.fired("leading_time_word_is_no_part_of_speaker");
+            i += 1;
+        }
         (words > 0 && i < end).then_some(i..end)
     }
 
     /// The subject ending at `end`: a noun phrase that can name a speaker. When the phrase
-    /// right before the verb cannot ("nuclear nonproliferation"), it may be the complement of
-    /// one that can: "Experts on North Korea and nuclear nonproliferation said",
-    /// "elected officials from both parties say".
+    /// right before the verb cannot ("river pollution"), it may be the complement of
+    /// one that can: "Experts on the Arctic and river pollution said",
+    /// "elected officials from all three towns say".
     fn subject_before(&self, end: usize, floor: usize) -> Option<Range<usize>> {
         let np = self.np_before(end, floor)?;
         let mut joined = np.clone();
@@ -2004,7 +2023,7 @@ impl<'s, 't> Extractor<'s, 't> {
         if !found {
             return None;
         }
-        // "Experts on North Korea said": a person noun before a preposition heads the phrase.
+        // "Experts on the Arctic said": a person noun before a preposition heads the phrase.
         if joined.start > floor + 1
             && self
                 .word(joined.start - 1)
@@ -2060,7 +2079,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     {
                         break;
                     }
-                    // "according to The Times the government sent…": a determiner right
+                    // "according to The Evening Courier the council sent…": a determiner right
                     // after a name opens the next phrase.
                     if !self.arabic
                         && words > 0
@@ -2070,7 +2089,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     {
                         break;
                     }
-                    // "Hillary Clinton spoke…": a lowercase word after a name is its verb,
+                    // "Alma Ruiz spoke…": a lowercase word after a name is its verb,
                     // unless it is a noun of the phrase or a name follows it.
                     if !self.arabic
                         && words > 0
@@ -2292,7 +2311,7 @@ impl<'s, 't> Extractor<'s, 't> {
                             return self.ar_content(k, end).map(cand);
                         }
                     }
-                    // «…بإدانة أنقرة، التي قالت إنها…»: a later cue after a comma or a
+                    // «…بإدانة البلدية، التي قالت إنها…»: a later cue after a comma or a
                     // relative pronoun reports a clause of its own; this verb's content is
                     // its object before it.
                     if k > np_end
@@ -2310,7 +2329,7 @@ impl<'s, 't> Extractor<'s, 't> {
             k += 1;
         }
         // No marker: a verb with an explicit subject takes the rest as its object («طلبت
-        // اللجنة من الإدارة…», «دعت المسؤولة بلادها…»).
+        // الهيئة من الحكومة…», «دعت الوزيرة بلادها…»).
         if info.weak || matches!(who, Who::Implicit(_)) || info.form == CueForm::Participle {
             return None;
         }
@@ -2378,8 +2397,8 @@ impl<'s, 't> Extractor<'s, 't> {
                         w.starts_with('ل') && !w.starts_with("ال") && w.chars().count() > 3;
                     // «بالقول», «بالاتفاق»: a preposition glued to a definite noun opens an
                     // adjunct or an object, never a speaker or a part of one.
-                    let glued_prep = (w.starts_with("بال") || w.starts_with("كال"))
-                        && w.chars().count() > 4;
+                    let glued_prep =
+                        (w.starts_with("بال") || w.starts_with("كال")) && w.chars().count() > 4;
                     if glued_prep {
                         self.fired("glued_preposition_ends_speaker");
                         break;
@@ -2388,7 +2407,7 @@ impl<'s, 't> Extractor<'s, 't> {
                         || (lex.speaker_stops.contains(w) && !self.name_spelling(i))
                         || (words > 0 && self.cue_at(i, end).is_some())
                     {
-                        // «نائبة رئيس هيئة … في أمريكا نادين مينزة»: a short place phrase inside
+                        // «نائبة رئيس هيئة … في كندا سلمى قاسم»: a short place phrase inside
                         // a title, when a name follows before the clause ends.
                         if opens_with_role && w == "في" && self.name_follows(i + 1, end) {
                             i += 1;
@@ -2408,13 +2427,13 @@ impl<'s, 't> Extractor<'s, 't> {
                     // «ونفت الحكومة وجود…»: an indefinite word after a definite subject is the
                     // object, unless a role or title opened the phrase and a name follows it.
                     let definite = w.starts_with(article) || strip_definite(w, article);
-                    // «قوات سوريا الديمقراطية»: a country after an organisation word is its
+                    // «قوات لبنان الموحدة»: a country after an organisation word is its
                     // complement, not the verb's object.
                     let place_complement = words > 0
                         && lex.places.contains(w)
-                        && self
-                            .word(i - 1)
-                            .is_some_and(|p| lex.heads.contains_key(p) || lex.heads.contains_key(lex.bare(p)));
+                        && self.word(i - 1).is_some_and(|p| {
+                            lex.heads.contains_key(p) || lex.heads.contains_key(lex.bare(p))
+                        });
                     if place_complement {
                         self.fired("place_completes_organisation_name");
                         words += 1;
@@ -2445,7 +2464,7 @@ impl<'s, 't> Extractor<'s, 't> {
                         self.fired("object_with_pronoun_suffix_ends_speaker");
                         break;
                     }
-                    // «“مظلوم عبدي” قائد قوات…»: a role in apposition after a name.
+                    // «“سامر يوسف” قائد قوات…»: a role in apposition after a name.
                     if words > 0 && !last_definite && lex.in_set(&lex.roles, w) {
                         opens_with_person = true;
                     }
@@ -2463,7 +2482,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     words += 1;
                 }
                 Kind::QuoteOpen => {
-                    // A short quoted name: «قال “مظلوم عبدي” قائد…».
+                    // A short quoted name: «قال “سامر يوسف” قائد…».
                     let q = self.quote_of_open(i)?;
                     let n = self.quote_words(q);
                     let close = self.scan.quotes[q].close;
@@ -2483,7 +2502,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 }
                 Kind::OpenParen | Kind::CloseParen => {}
                 Kind::Comma => {
-                    // «رئيسة اللجنة…، نادين ماينزا،»: a name in apposition to a role.
+                    // «رئيسة الهيئة…، سلمى قاسم،»: a name in apposition to a role.
                     if words > 0 && opens_with_role {
                         let mut k = i + 1;
                         let mut n = 0;
@@ -2564,7 +2583,7 @@ impl<'s, 't> Extractor<'s, 't> {
         saw_name && matches!(self.kind(k), Kind::Comma | Kind::Colon)
     }
 
-    /// A subject before an Arabic verb (SVO): «نادين مينزا كشفت…».
+    /// A subject before an Arabic verb (SVO): «سلمى قاسم كشفت…».
     fn ar_subject_before(&self, sent: &Range<usize>, c: usize) -> Option<Range<usize>> {
         let lex = self.lex;
         let mut s = sent.start;
@@ -2617,7 +2636,7 @@ impl<'s, 't> Extractor<'s, 't> {
     /// Skips a leading conjunction ("But", «و») at the start of backward content.
     fn lead(&self, start: usize, end: usize) -> usize {
         let mut s = start;
-        // A dateline: "QAMISHLI, Syria (North Press) –", "Washington, D.C. –".
+        // A dateline: "LAKEVILLE, Ruritania (Valley Radio) –", "Oslo, Norway –".
         if let Some(dash) = (start..end.min(start + 12)).find(|&k| self.kind(k) == Kind::Dash) {
             let dateline = (start..dash).all(|k| match self.kind(k) {
                 Kind::Word => self.toks()[k].cap || self.arabic,
@@ -2788,7 +2807,9 @@ impl<'s, 't> Extractor<'s, 't> {
                 if person {
                     self.fired("he_or_she_is_a_person");
                 }
-                let Some(a) = self.reg.recent(*g, person) else { return };
+                let Some(a) = self.reg.recent(*g, person) else {
+                    return;
+                };
                 if !matches!(g, Gender::Neuter | Gender::Plural) {
                     self.reg.note_gender(a, *g);
                 }
@@ -2811,10 +2832,7 @@ impl<'s, 't> Extractor<'s, 't> {
             if let Some((s, actor)) = self.statements.get(before).cloned() {
                 let span = self.inner_span(second);
                 let text = self.scan.text[span.start..span.end].to_string();
-                let rules = self
-                    .traces
-                    .last()
-                    .map_or_else(Vec::new, |(_, r)| r.clone());
+                let rules = self.traces.last().map_or_else(Vec::new, |(_, r)| r.clone());
                 self.traces.push((span.start, rules));
                 self.statements.push((Statement { span, text, ..s }, actor));
             }

@@ -139,7 +139,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 return Some((from..k + 1, 0));
             }
         }
-        // "a ministry statement", "the Syrian Presidency statement".
+        // "a ministry statement", "the Ruritanian Presidency statement".
         let from = self.skip_determiners(r.start, head);
         if from < head && self.can_own(from..head) {
             return Some((from..head, 0));
@@ -152,7 +152,12 @@ impl<'s, 't> Extractor<'s, 't> {
             .is_some_and(|w| matches!(w, "by" | "from" | "of"))
         {
             let limit = (after + 1..toks.len())
-                .find(|&k| !matches!(self.kind(k), Kind::Word | Kind::OpenParen | Kind::CloseParen))
+                .find(|&k| {
+                    !matches!(
+                        self.kind(k),
+                        Kind::Word | Kind::OpenParen | Kind::CloseParen
+                    )
+                })
                 .unwrap_or(toks.len());
             let owner = self.np_after(after + 1, limit)?;
             let from = self.skip_determiners(owner.start, owner.end);
