@@ -1230,3 +1230,31 @@ fn arabic_object_with_a_pronoun_suffix_ends_a_titled_speaker() {
         "#]],
     );
 }
+
+#[test]
+fn arabic_subjectless_verb_agrees_with_the_last_mention_not_the_first() {
+    // The alliance is first spoken of with a masculine verb, then through a feminine noun
+    // («القوة»); the next feminine verb without a subject is still the alliance's, not the
+    // feminine organisation that spoke before it.
+    check(
+        Lang::Ar,
+        "وأكد التحالف الشمالي أن الطريق آمن.\n\nوأعلنت قوات الدفاع الشعبي أنها انسحبت من القرية.\n\nوقالت القوة التابعة للتحالف الشمالي إنها تدعم الشركاء.\n\nوأضافت أنها ستبقى في المنطقة.",
+        expect![[r#"
+            التحالف الشمالي | Indirect | وأكد | Assertive | الطريق آمن
+            قوات الدفاع الشعبي | Indirect | وأعلنت | Announcement | انسحبت من القرية
+            التحالف الشمالي | Indirect | وقالت | Neutral | تدعم الشركاء
+            التحالف الشمالي | Indirect | وأضافت | Neutral | ستبقى في المنطقة
+        "#]],
+    );
+}
+
+#[test]
+fn english_preposition_inside_an_organisation_name_keeps_its_head() {
+    check(
+        Lang::En,
+        "The Nordic-led Alliance against Piracy also stated that the strait was safe again.",
+        expect![[r#"
+            Nordic-led Alliance against Piracy | Indirect | stated | Neutral | the strait was safe again
+        "#]],
+    );
+}

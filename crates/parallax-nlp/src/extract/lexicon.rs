@@ -190,6 +190,9 @@ pub(crate) struct Lexicon {
     /// Prepositions that open an adjunct naming the document or channel a speaker used:
     /// "in a statement", "via a post".
     pub channel_prepositions: WordSet,
+    /// Prepositions that may join a capitalised organisation head to the capitalised rest of
+    /// its name: "Board on Water Rights", "Alliance against Piracy".
+    pub name_prepositions: WordSet,
     /// The base form of each verb listed with its inflections ("say" of "say says said
     /// saying"): after a singular subject without an auxiliary it is a noun ("his first
     /// comment"), not the reporting verb.
@@ -287,6 +290,8 @@ struct RawLists {
     abstractions: Vec<String>,
     #[serde(default)]
     channel_prepositions: Vec<String>,
+    #[serde(default)]
+    name_prepositions: Vec<String>,
 }
 
 fn stance_named(name: &str) -> Stance {
@@ -485,6 +490,7 @@ impl Lexicon {
         lex.quantities = set(&lists.quantities);
         lex.abstractions = set(&lists.abstractions);
         lex.channel_prepositions = set(&lists.channel_prepositions);
+        lex.name_prepositions = set(&lists.name_prepositions);
         for (class, words) in &raw.role_classes {
             for w in words {
                 lex.role_classes.insert(fold_for_match(w), class.clone());

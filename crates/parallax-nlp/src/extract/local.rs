@@ -90,8 +90,9 @@ pub(crate) struct Registry {
     /// Folded acronym → folded words of what it stands for, and back.
     acronyms: HashMap<String, Vec<String>, FastHash>,
     expansions: HashMap<Vec<String>, String, FastHash>,
-    /// Actors of the statements so far, in text order, with the paragraph they spoke in.
-    history: Vec<(usize, u32)>,
+    /// Actors of the statements so far, in text order, with the paragraph they spoke in and
+    /// the gender their verb showed there (Arabic verbs agree with the mention, not the actor).
+    history: Vec<(usize, u32, Gender)>,
     /// Full names written anywhere in the article ("General Ruth Halloway, the commander…"),
     /// by the key of their last word, for naming a person quoted only by surname.
     full_names: HashMap<String, Vec<(String, bool)>, FastHash>,
@@ -554,7 +555,7 @@ impl Registry {
     fn match_description(&self, m: &Mention, lex: &Lexicon) -> Option<usize> {
         let head = m.head.as_deref()?;
         let generic = lex.generic_persons.contains(head);
-        for &(a, _) in self.history.iter().rev().take(RECENT) {
+        for &(a, _, _) in self.history.iter().rev().take(RECENT) {
             let a = self.find(a);
             let d = &self.actors[a];
             if d.kind != ActorKind::Person || !d.named || !d.gender.agrees(m.gender) {
@@ -633,9 +634,9 @@ impl Registry {
         d.mentions.push(m.span);
     }
 
-    /// Records that actor `a` made a statement in paragraph `para`.
-    pub(crate) fn spoke(&mut self, a: usize, para: u32) {
-        self.history.push((a, para));
+    /// Records that actor `a` made a statement in paragraph `para`, with a verb of gender `g`.
+    pub(crate) fn spoke(&mut self, a: usize, para: u32, g: Gender) {
+        self.history.push((a, para, g));
     }
 
     /// Notes the gender a verb or pronoun showed for an actor, if none was known.
@@ -666,26 +667,28 @@ impl Registry {
                 .iter()
                 .rev()
                 .take(RECENT)
-                .map(|&(a, _)| self.find(a))
-                .filter(|&a| kinds(self.actors[a].kind))
+                .map(|&(a, _, g)| (self.find(a), g))
+                .filter(|&(a, _)| kinds(self.actors[a].kind))
         };
-        let fits = |a: usize, exact: bool| {
+        // A subject-less verb agrees with how the speaker was last spoken of: «وقالت القوة…»
+        // then «وأضافت» is that actor's, even when its name is masculine («التحالف»).
+        let fits = |(a, said): (usize, Gender), exact: bool| {
             let d = &self.actors[a];
+            let gender = if said == Gender::Unknown || said == Gender::Plural {
+                d.gender
+            } else {
+                said
+            };
             let kind_ok = match g {
                 Gender::Neuter => d.kind != ActorKind::Person,
                 Gender::Plural => d.kind != ActorKind::Person || d.gender == Gender::Plural,
                 _ => true,
             };
-            kind_ok
-                && if exact {
-                    d.gender == g
-                } else {
-                    d.gender.agrees(g)
-                }
+            kind_ok && if exact { gender == g } else { gender.agrees(g) }
         };
         recent()
-            .find(|&a| fits(a, true))
-            .or_else(|| recent().find(|&a| fits(a, false)))
+            .find(|&e| fits(e, true))
+            .or_else(|| recent().find(|&e| fits(e, false)))
             .or_else(|| {
                 if g == Gender::Neuter {
                     None
@@ -693,17 +696,18 @@ impl Registry {
                     recent().next()
                 }
             })
+            .map(|(a, _)| a)
     }
 
     /// The last speaker and the paragraph they spoke in.
     pub(crate) fn last(&self) -> Option<(usize, u32)> {
-        self.history.last().map(|&(a, p)| (self.find(a), p))
+        self.history.last().map(|&(a, p, _)| (self.find(a), p))
     }
 
     /// The actor with the most statements so far, if one spoke more than once.
     pub(crate) fn main_speaker(&self) -> Option<usize> {
         let mut counts: Vec<(usize, usize)> = Vec::new();
-        for &(a, _) in &self.history {
+        for &(a, _, _) in &self.history {
             let a = self.find(a);
             match counts.iter_mut().find(|(b, _)| *b == a) {
                 Some((_, n)) => *n += 1,

@@ -1915,10 +1915,10 @@ impl<'s, 't> Extractor<'s, 't> {
                 Kind::Word if t.quote == 0 => {
                     let w = t.norm.as_ref();
                     let acronym = self.is_acronym(k);
-                    // "Board on Water Rights", "Council on Rural
-                    // Affairs": a preposition inside an organisation's name.
+                    // "Board on Water Rights", "Alliance against Piracy": a preposition
+                    // inside an organisation's name.
                     let in_name = words > 0
-                        && w == "on"
+                        && lex.name_prepositions.contains(w)
                         && self.toks()[k + 1].cap
                         && k > floor
                         && self.toks()[k - 1].cap
@@ -2695,7 +2695,7 @@ impl<'s, 't> Extractor<'s, 't> {
             text: self.scan.text[span.start..span.end].to_string(),
             span,
         };
-        self.reg.spoke(actor, para);
+        self.reg.spoke(actor, para, Gender::Unknown);
         self.record(statement, actor, vec!["standalone_quote_continues_speaker"]);
     }
 
@@ -2715,6 +2715,7 @@ impl<'s, 't> Extractor<'s, 't> {
 
     /// Resolves a candidate's speaker and records the statement.
     fn emit(&mut self, c: Cand, para: u32) {
+        let said_gender = c.gender;
         let scan = self.scan;
         let lex = self.lex;
         let rules = {
@@ -2876,7 +2877,7 @@ impl<'s, 't> Extractor<'s, 't> {
             text: scan.text[span.start..span.end].to_string(),
             span,
         };
-        self.reg.spoke(actor, para);
+        self.reg.spoke(actor, para, said_gender);
         self.record(statement, actor, rules);
     }
 
