@@ -1258,3 +1258,15 @@ fn english_preposition_inside_an_organisation_name_keeps_its_head() {
         "#]],
     );
 }
+
+#[test]
+fn english_pronoun_before_the_verb_is_the_subject_after_a_channel_adjunct() {
+    check(
+        Lang::En,
+        "Mayor Dana Whitfield said the bridge was safe. A week later in a radio interview with the Valley Gazette she said the repairs had been worth it.",
+        expect![[r#"
+            Dana Whitfield | Indirect | said | Neutral | the bridge was safe
+            Dana Whitfield | Indirect | said | Neutral | the repairs had been worth it
+        "#]],
+    );
+}

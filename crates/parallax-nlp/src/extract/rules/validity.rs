@@ -246,6 +246,15 @@ impl<'s, 't> Extractor<'s, 't> {
     /// Friday said". The subject is before it.
     pub(super) fn channel_adjunct_before(&self, floor: usize, p: usize) -> Option<usize> {
         let lex = self.lex;
+        // "in an interview with the paper he said": a pronoun right before the verb is its
+        // subject, and the adjunct belongs to the clause before it.
+        if p > floor
+            && self
+                .word(p - 1)
+                .is_some_and(|w| lex.pronouns.contains_key(w))
+        {
+            return None;
+        }
         let mut found = None;
         let mut k = p;
         let mut words = 0;
