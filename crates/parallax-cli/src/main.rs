@@ -98,14 +98,17 @@ enum Command {
     /// Find the statements in article files and who made them, without a project.
     #[command(
         after_help = "With --json, one object per line: source, actor, speaker, kind (direct|indirect|mixed),\n\
-        cue, stance, text, start, end (byte offsets into the imported text).\n\n\
-        Examples:\n  parallax extract article.html\n  parallax extract articles/*.txt --json > statements.jsonl"
+        cue, stance, text, start, end (byte offsets into the imported text); --explain adds rules.\n\n\
+        Examples:\n  parallax extract article.html\n  parallax extract articles/*.txt --json > statements.jsonl\n  parallax extract article.txt --explain"
     )]
     Extract {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         #[arg(long)]
         json: bool,
+        /// Also print, for each statement, the rules that found it and its speaker.
+        #[arg(long)]
+        explain: bool,
     },
     /// List the statements stored in a project.
     #[command(
@@ -230,7 +233,11 @@ fn run(command: Command) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Extract { files, json } => extract(&files, json),
+        Command::Extract {
+            files,
+            json,
+            explain,
+        } => extract(&files, json, explain),
         Command::Statements {
             project,
             actor,
@@ -266,7 +273,7 @@ fn run(command: Command) -> Result<ExitCode> {
     }
 }
 
-fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
+fn extract(files: &[PathBuf], json: bool, explain: bool) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let mut failed = 0;
     for file in files {
@@ -274,12 +281,20 @@ fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
         match parallax_core::extract_file(file) {
             Ok(articles) => {
                 for a in &articles {
-                    for s in &a.analysis.statements {
+                    for (i, s) in a.analysis.statements.iter().enumerate() {
                         let line = output::StatementLine::new(&source, &a.analysis, s);
+                        let rules = a.rules.get(i).map_or(&[][..], |r| r.as_slice());
                         if json {
-                            writeln!(out, "{}", serde_json::to_string(&line)?)?;
+                            let mut value = serde_json::to_value(&line)?;
+                            if explain {
+                                value["rules"] = serde_json::json!(rules);
+                            }
+                            writeln!(out, "{value}")?;
                         } else {
                             output::statement(&mut out, &line)?;
+                            if explain {
+                                writeln!(out, "    rules: {}", rules.join(", "))?;
+                            }
                         }
                     }
                 }

@@ -848,4 +848,53 @@ fn a_damaged_model_file_is_refused_by_name() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("broken-model.bin"));
+
+#[test]
+fn extract_explain_names_the_rules_of_each_statement() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ferry.txt");
+    std::fs::write(
+        &file,
+        "“We will reopen the ferry line next month,” the Harbor Authority said.\n\nThe statement added that fares would stay frozen.\n",
+    )
+    .unwrap();
+    let out = parallax()
+        .arg("extract")
+        .arg(&file)
+        .arg("--json")
+        .arg("--explain")
+        .assert()
+        .success();
+    let lines = json_lines(&out.get_output().stdout);
+    assert_eq!(lines.len(), 2, "two statements: {lines:?}");
+    for l in &lines {
+        let rules = l["rules"]
+            .as_array()
+            .expect("--explain adds rules to each line");
+        assert!(
+            !rules.is_empty(),
+            "every statement was found by some rule: {l}"
+        );
+    }
+    assert!(
+        lines[1]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r.as_str().unwrap_or("").starts_with("document_")),
+        "a bare document gives way to its author, and the trace says so: {}",
+        lines[1]
+    );
+    let text = parallax()
+        .arg("extract")
+        .arg(&file)
+        .arg("--explain")
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&text.get_output().stdout).into_owned();
+    assert_eq!(
+        text.matches("    rules: ").count(),
+        2,
+        "one rules line per statement:\n{text}"
+    );
 }

@@ -485,6 +485,8 @@ fn fallback_title(text: &str, shown: &str) -> String {
 pub struct ExtractedArticle {
     pub article: ParsedArticle,
     pub analysis: parallax_nlp::extract::Analysis,
+    /// The rules that found each statement and its speaker (`parallax extract --explain`).
+    pub rules: Vec<Vec<&'static str>>,
 }
 
 /// Reads a file as the import would and analyses its articles, storing nothing.
@@ -492,8 +494,13 @@ pub fn extract_file(path: &Path) -> Result<Vec<ExtractedArticle>, import::Import
     Ok(import::read_file(path)?
         .into_iter()
         .map(|article| {
-            let analysis = parallax_nlp::extract::analyze(&article.text, article.lang);
-            ExtractedArticle { article, analysis }
+            let (analysis, rules) =
+                parallax_nlp::extract::analyze_explained(&article.text, article.lang);
+            ExtractedArticle {
+                article,
+                analysis,
+                rules,
+            }
         })
         .collect())
 }

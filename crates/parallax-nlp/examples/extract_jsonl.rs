@@ -1,13 +1,13 @@
 //! Prints the statements of article files as JSON lines, as `parallax extract --json` will.
 //!
-//! Usage: `cargo run -p parallax-nlp --example extract_jsonl -- FILE...`
+//! Usage: `cargo run -p parallax-nlp --example extract_jsonl -- [--explain] FILE...`
 //!
 //! A first line of the form `URL | title` (a page's metadata) is dropped; the language is
 //! guessed from the letters' scripts. Offsets are bytes into the text after that line.
 
 use std::process::ExitCode;
 
-use parallax_nlp::extract::analyze;
+use parallax_nlp::extract::analyze_explained;
 use parallax_nlp::text::guess_lang_by_script;
 
 /// The text the importer would analyse: without a leading `URL | title` line.
@@ -23,7 +23,9 @@ fn article_text(raw: &str) -> &str {
 
 fn main() -> ExitCode {
     let mut failed = false;
-    for path in std::env::args().skip(1) {
+    // `--explain` adds the rules that fired for each statement.
+    let explain = std::env::args().nth(1).as_deref() == Some("--explain");
+    for path in std::env::args().skip(1).filter(|a| a != "--explain") {
         let raw = match std::fs::read_to_string(&path) {
             Ok(raw) => raw,
             Err(e) => {
@@ -33,9 +35,9 @@ fn main() -> ExitCode {
             }
         };
         let text = article_text(&raw);
-        let analysis = analyze(text, guess_lang_by_script(text));
-        for s in &analysis.statements {
-            let line = serde_json::json!({
+        let (analysis, trace) = analyze_explained(text, guess_lang_by_script(text));
+        for (s, rules) in analysis.statements.iter().zip(&trace) {
+            let mut line = serde_json::json!({
                 "source": path,
                 "actor": analysis.actors[s.actor].name,
                 "speaker": s.speaker,
@@ -46,6 +48,9 @@ fn main() -> ExitCode {
                 "start": s.span.start,
                 "end": s.span.end,
             });
+            if explain {
+                line["rules"] = serde_json::json!(rules);
+            }
             println!("{line}");
         }
     }

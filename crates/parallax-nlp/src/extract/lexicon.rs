@@ -179,8 +179,24 @@ pub(crate) struct Lexicon {
     /// speaks for): a description made of one ("the group's chief") is the one person the
     /// article names in a role of that kind.
     pub role_classes: WordMap<String>,
-    /// Verbs saying that their subject holds a role of a kind: "Abdi heads up the SDF".
+    /// Verbs saying that their subject holds a role of a kind: "Brenner heads up the NLF".
     pub role_verbs: WordMap<String>,
+    /// Nouns that show rather than say ("photos", "footage"): never a speaker.
+    pub depictions: WordSet,
+    /// Units and counts ("points", "percent"): a quantity is never a speaker.
+    pub quantities: WordSet,
+    /// Abstract nouns of events and states ("prices", "lack"): never a speaker.
+    pub abstractions: WordSet,
+    /// Prepositions that open an adjunct naming the document or channel a speaker used:
+    /// "in a statement", "via a post".
+    pub channel_prepositions: WordSet,
+    /// Prepositions that may join a capitalised organisation head to the capitalised rest of
+    /// its name: "Board on Water Rights", "Alliance against Piracy".
+    pub name_prepositions: WordSet,
+    /// The base form of each verb listed with its inflections ("say" of "say says said
+    /// saying"): after a singular subject without an auxiliary it is a noun ("his first
+    /// comment"), not the reporting verb.
+    pub base_forms: WordSet,
 }
 
 #[derive(Deserialize)]
@@ -266,6 +282,16 @@ struct RawLists {
     #[serde(default)]
     noun_cues: Vec<String>,
     leading_conjunctions: Vec<String>,
+    #[serde(default)]
+    depictions: Vec<String>,
+    #[serde(default)]
+    quantities: Vec<String>,
+    #[serde(default)]
+    abstractions: Vec<String>,
+    #[serde(default)]
+    channel_prepositions: Vec<String>,
+    #[serde(default)]
+    name_prepositions: Vec<String>,
 }
 
 fn stance_named(name: &str) -> Stance {
@@ -333,6 +359,11 @@ impl Lexicon {
                 (&entry.participles, CueForm::Participle),
             ] {
                 for spec in list {
+                    if form == CueForm::Verb && spec.split_whitespace().count() >= 3 {
+                        if let Some(first) = spec.split_whitespace().next() {
+                            lex.base_forms.insert(fold_for_match(split_form(first).0));
+                        }
+                    }
                     let mut words = spec.split_whitespace();
                     let Some(lemma) = words.next() else { continue };
                     let (lemma, lemma_gender, lemma_prep) = split_form(lemma);
@@ -455,6 +486,11 @@ impl Lexicon {
         lex.delegations = set(&lists.delegations);
         lex.noun_cues = set(&lists.noun_cues);
         lex.leading_conjunctions = set(&lists.leading_conjunctions);
+        lex.depictions = set(&lists.depictions);
+        lex.quantities = set(&lists.quantities);
+        lex.abstractions = set(&lists.abstractions);
+        lex.channel_prepositions = set(&lists.channel_prepositions);
+        lex.name_prepositions = set(&lists.name_prepositions);
         for (class, words) in &raw.role_classes {
             for w in words {
                 lex.role_classes.insert(fold_for_match(w), class.clone());

@@ -2,17 +2,17 @@
 //!
 //! A mention is split into its name, titles and roles ([`parse_mention`]); it then resolves
 //! to an earlier actor when one of their names is a leading or trailing part of the other
-//! («ماكينزي» of «كينيث ماكينزي», "the coalition" of "the US-led coalition"), when it is an
+//! («ناصيف» of «سليم ناصيف», "the alliance" of "the Nordic-led alliance"), when it is an
 //! acronym the article introduced in parentheses, or when it is a definite description
-//! ("the U.S. general", «المسؤولة الأميركية») whose head matches a recent actor's title or
+//! ("the Danish general", «المسؤولة الفرنسية») whose head matches a recent actor's title or
 //! role. Pronouns and subject-less verbs are resolved by [`Registry::recent`] with gender.
 //! When the article is read, a description made only of a role noun ("the group's chief") is
-//! the one person the article names in a role of that kind ("SDF leader Mazloum Abdi").
+//! the one person the article names in a role of that kind ("NLF leader Tomas Brenner").
 //! People named with a title who do not speak are actors without statements; without
 //! capitals (Arabic) a name is two or three plain words after a title.
 //!
 //! Lookups go through an index from name words to actors, so resolution stays linear in the
-//! article's length. Cross-article identity (transliterations, «ماكنزي» vs "McKenzie") is
+//! article's length. Cross-article identity (transliterations, «برينر» vs "Brenner") is
 //! left to [`crate::actors`].
 
 use std::collections::HashMap;
@@ -67,8 +67,8 @@ struct Draft {
     role_class: Option<String>,
 }
 
-/// A person the article names in a role: "Syrian Democratic Forces leader Mazloum Abdi",
-/// "Abdi heads up the SDF".
+/// A person the article names in a role: "Northern Liberation Front leader Tomas Brenner",
+/// "Brenner heads up the NLF".
 #[derive(Debug)]
 struct RoleHolder {
     /// The role's kind, from [`Lexicon::role_classes`].
@@ -90,9 +90,10 @@ pub(crate) struct Registry {
     /// Folded acronym → folded words of what it stands for, and back.
     acronyms: HashMap<String, Vec<String>, FastHash>,
     expansions: HashMap<Vec<String>, String, FastHash>,
-    /// Actors of the statements so far, in text order, with the paragraph they spoke in.
-    history: Vec<(usize, u32)>,
-    /// Full names written anywhere in the article ("General Kenneth McKenzie, the commander…"),
+    /// Actors of the statements so far, in text order, with the paragraph they spoke in and
+    /// the gender their verb showed there (Arabic verbs agree with the mention, not the actor).
+    history: Vec<(usize, u32, Gender)>,
+    /// Full names written anywhere in the article ("General Ruth Halloway, the commander…"),
     /// by the key of their last word, for naming a person quoted only by surname.
     full_names: HashMap<String, Vec<(String, bool)>, FastHash>,
     /// People named in a role, for the generic descriptions of that role ("the group's
@@ -113,9 +114,9 @@ impl Registry {
     }
 
     /// Records the people the article names in a role of a [`Lexicon::role_classes`] kind:
-    /// a name right after the role ("SDF leader Mazloum Abdi", "the leader of the SDF,
-    /// Mazloum Abdi"), before it (", the commander of the SDF"), or the subject of a leading
-    /// verb ("Abdi heads up the SDF"). Only languages that capitalise names are read.
+    /// a name right after the role ("NLF leader Tomas Brenner", "the leader of the NLF,
+    /// Tomas Brenner"), before it (", the commander of the NLF"), or the subject of a leading
+    /// verb ("Brenner heads up the NLF"). Only languages that capitalise names are read.
     fn collect_role_holders(&mut self, scan: &Scan<'_>, lex: &Lexicon) {
         if !lex.capitalised_names || lex.role_classes.is_empty() {
             return;
@@ -138,7 +139,7 @@ impl Registry {
                 continue;
             }
             // Titles and their dots between a role and the name: "SDF commander Gen. X"; a
-            // title may itself be the role ("President Barack Obama").
+            // title may itself be the role ("President Alma Ruiz").
             let mut b = run.start;
             while b > 0
                 && class_at(b - 1).is_none()
@@ -147,13 +148,13 @@ impl Registry {
             {
                 b -= 1;
             }
-            // "SDF leader Mazloum Abdi", not "deputy leader Ilham Ahmed".
+            // "NLF leader Tomas Brenner", not "deputy leader Ines Varga".
             let right_after = b.checked_sub(1).and_then(|r| {
                 let deputy =
                     r > 0 && is_word(r - 1) && lex.roles.contains(toks[r - 1].norm.as_ref());
                 class_at(r).filter(|_| !deputy)
             });
-            // "the leader of the Syrian Democratic Forces, Mazloum Abdi".
+            // "the leader of the Northern Liberation Front, Tomas Brenner".
             let after_of = || {
                 if b == 0 || !is_comma(b - 1) {
                     return None;
@@ -176,7 +177,7 @@ impl Registry {
                 }
                 None
             };
-            // "Mazloum Abdi, the commander of the SDF" / "Mazloum Abdi, SDF commander,".
+            // "Tomas Brenner, the commander of the NLF" / "Tomas Brenner, NLF commander,".
             let before_role = || {
                 if n < 2 || !is_comma(run.end) {
                     return None;
@@ -199,7 +200,7 @@ impl Registry {
                 }
                 None
             };
-            // "Abdi heads up the Kurdish-led SDF militia network", not "Abdi heads to Paris".
+            // "Brenner heads up the rebel-led NLF militia network", not "Brenner heads to Oslo".
             let leads = || {
                 let verb = toks.get(run.end).filter(|t| t.kind == Kind::Word)?;
                 let class = lex.role_verbs.get(verb.norm.as_ref())?;
@@ -235,8 +236,8 @@ impl Registry {
         }
     }
 
-    /// Records the runs of two or three capitalised name words ("Frank McKenzie", "Hillary
-    /// Clinton"): the full names the article writes, whether or not their bearer speaks.
+    /// Records the runs of two or three capitalised name words ("Ruth Halloway", "Tomas
+    /// Brenner"): the full names the article writes, whether or not their bearer speaks.
     fn collect_full_names(&mut self, scan: &Scan<'_>, lex: &Lexicon) {
         if !lex.capitalised_names {
             self.collect_titled_names_without_capitals(scan, lex);
@@ -250,7 +251,7 @@ impl Registry {
                 .collect();
             if (2..=3).contains(&words.iter().filter(|w| !w.ends_with('.')).count()) {
                 let full = words.join(" ");
-                // "Gen. Frank McKenzie": a title before the run marks a person's name.
+                // "Gen. Ruth Halloway": a title before the run marks a person's name.
                 let mut b = run.start;
                 while b > 0
                     && toks[b - 1].kind != Kind::Word
@@ -265,8 +266,8 @@ impl Registry {
     }
 
     /// Arabic writes no capitals, so a name is known only by the title before it: two or three
-    /// words after a title, inside quotation marks or not («الجنرال "فرانك ماكنزي" قائد…»,
-    /// «السفير جيمس جيفري،»), none of them a word the lexicon knows, a place, or a word with
+    /// words after a title, inside quotation marks or not («الجنرال "سامر يوسف" قائد…»,
+    /// «السفير مارك دالتون،»), none of them a word the lexicon knows, a place, or a word with
     /// the article. Unquoted, the name must be followed by what follows names (a role, a
     /// reporting verb, an apposition): a following word with the article may be the name's
     /// own («حسن نصر الله»), and a verb after a title reads like a name («الوزير يلتقي
@@ -318,7 +319,7 @@ impl Registry {
                     && !lex.leading_conjunctions.contains(f)
             })
         };
-        // «الرئيس الأميركي جو بايدن»: an adjective of origin may sit between title and name.
+        // «الرئيس الفرنسي نبيل عازار»: an adjective of origin may sit between title and name.
         let nisba = |k: usize| {
             word(k).is_some_and(|t| {
                 let f = t.norm.as_ref();
@@ -328,7 +329,7 @@ impl Registry {
                     && !listed(f)
             })
         };
-        // «…دونالد ترامب للضغط على تركيا»: a preposition or conjunction glued before the
+        // «…نبيل عازار للضغط على اليونان»: a preposition or conjunction glued before the
         // article ends a name.
         let glued_article = |f: &str| {
             let bare = strip_arabic_proclitic(f);
@@ -356,9 +357,9 @@ impl Registry {
             } else {
                 // What follows a name: a role, a reporting verb, «إن», a word with a glued
                 // preposition before the article, or a comma and an apposition («الجنرال
-                // فرانك ماكنزي، قائد…»). Other punctuation may as well end a verb and its
+                // سامر يوسف، قائد…»). Other punctuation may as well end a verb and its
                 // object («الوزير يلتقي نظيره.»), and a quotation may follow a verbal noun
-                // («الرئيس جو بايدن إدراج “قسد”»).
+                // («الرئيس نبيل عازار إدراج “الحركة”»).
                 let follows =
                     |k: usize| word(k).is_some_and(|t| listed(&t.norm) || glued_article(&t.norm));
                 let apposition = toks.get(end).is_some_and(|t| t.kind == Kind::Comma)
@@ -554,7 +555,7 @@ impl Registry {
     fn match_description(&self, m: &Mention, lex: &Lexicon) -> Option<usize> {
         let head = m.head.as_deref()?;
         let generic = lex.generic_persons.contains(head);
-        for &(a, _) in self.history.iter().rev().take(RECENT) {
+        for &(a, _, _) in self.history.iter().rev().take(RECENT) {
             let a = self.find(a);
             let d = &self.actors[a];
             if d.kind != ActorKind::Person || !d.named || !d.gender.agrees(m.gender) {
@@ -633,9 +634,9 @@ impl Registry {
         d.mentions.push(m.span);
     }
 
-    /// Records that actor `a` made a statement in paragraph `para`.
-    pub(crate) fn spoke(&mut self, a: usize, para: u32) {
-        self.history.push((a, para));
+    /// Records that actor `a` made a statement in paragraph `para`, with a verb of gender `g`.
+    pub(crate) fn spoke(&mut self, a: usize, para: u32, g: Gender) {
+        self.history.push((a, para, g));
     }
 
     /// Notes the gender a verb or pronoun showed for an actor, if none was known.
@@ -648,31 +649,46 @@ impl Registry {
 
     /// The most recent speaker a pronoun or subject-less verb of gender `g` can refer to.
     /// `persons_first` prefers people for "he"/"she"; "it" looks for a non-person.
-    pub(crate) fn recent(&self, g: Gender) -> Option<usize> {
+    /// With `person` ("he", "she"), people and unnamed sources come first, an organisation
+    /// or state body only when no person spoke recently, and a medium never ("he said" after
+    /// "…, an agency reported" is not the agency).
+    pub(crate) fn recent(&self, g: Gender, person: bool) -> Option<usize> {
+        if person {
+            let people =
+                self.recent_among(g, &|k| matches!(k, ActorKind::Person | ActorKind::Unnamed));
+            return people.or_else(|| self.recent_among(g, &|k| k != ActorKind::Media));
+        }
+        self.recent_among(g, &|_| true)
+    }
+
+    fn recent_among(&self, g: Gender, kinds: &dyn Fn(ActorKind) -> bool) -> Option<usize> {
         let recent = || {
             self.history
                 .iter()
                 .rev()
                 .take(RECENT)
-                .map(|&(a, _)| self.find(a))
+                .map(|&(a, _, g)| (self.find(a), g))
+                .filter(|&(a, _)| kinds(self.actors[a].kind))
         };
-        let fits = |a: usize, exact: bool| {
+        // A subject-less verb agrees with how the speaker was last spoken of: «وقالت القوة…»
+        // then «وأضافت» is that actor's, even when its name is masculine («التحالف»).
+        let fits = |(a, said): (usize, Gender), exact: bool| {
             let d = &self.actors[a];
+            let gender = if said == Gender::Unknown || said == Gender::Plural {
+                d.gender
+            } else {
+                said
+            };
             let kind_ok = match g {
                 Gender::Neuter => d.kind != ActorKind::Person,
                 Gender::Plural => d.kind != ActorKind::Person || d.gender == Gender::Plural,
                 _ => true,
             };
-            kind_ok
-                && if exact {
-                    d.gender == g
-                } else {
-                    d.gender.agrees(g)
-                }
+            kind_ok && if exact { gender == g } else { gender.agrees(g) }
         };
         recent()
-            .find(|&a| fits(a, true))
-            .or_else(|| recent().find(|&a| fits(a, false)))
+            .find(|&e| fits(e, true))
+            .or_else(|| recent().find(|&e| fits(e, false)))
             .or_else(|| {
                 if g == Gender::Neuter {
                     None
@@ -680,17 +696,18 @@ impl Registry {
                     recent().next()
                 }
             })
+            .map(|(a, _)| a)
     }
 
     /// The last speaker and the paragraph they spoke in.
     pub(crate) fn last(&self) -> Option<(usize, u32)> {
-        self.history.last().map(|&(a, p)| (self.find(a), p))
+        self.history.last().map(|&(a, p, _)| (self.find(a), p))
     }
 
     /// The actor with the most statements so far, if one spoke more than once.
     pub(crate) fn main_speaker(&self) -> Option<usize> {
         let mut counts: Vec<(usize, usize)> = Vec::new();
-        for &(a, _) in &self.history {
+        for &(a, _, _) in &self.history {
             let a = self.find(a);
             match counts.iter_mut().find(|(b, _)| *b == a) {
                 Some((_, n)) => *n += 1,
@@ -714,8 +731,8 @@ impl Registry {
     }
 
     /// The people the article names with a role that names this organisation, by its name
-    /// or an alias ("President of the US Committee for International Religious Freedom
-    /// (USCIRF)" for "USCIRF"); none when the actor is not an organisation.
+    /// or an alias ("Chair of the Northern Water Rights Board
+    /// (NWRB)" for "NWRB"); none when the actor is not an organisation.
     pub(crate) fn officials_of(&self, org: usize) -> Vec<usize> {
         let o = &self.actors[self.find(org)];
         if !matches!(o.kind, ActorKind::Organisation | ActorKind::StateBody) {
@@ -783,7 +800,7 @@ impl Registry {
     fn role_holder(&self, class: &str) -> Option<(String, Vec<String>)> {
         let mut found: Option<(&str, &str)> = None;
         for h in self.role_holders.iter().filter(|h| h.class == class) {
-            // "Abdi heads…": the one full name the article writes with that surname.
+            // "Brenner heads…": the one full name the article writes with that surname.
             let name = match self.full_names.get(&h.surname).map(Vec::as_slice) {
                 Some([(full, _)]) if h.words == 1 => full.as_str(),
                 _ => h.name.as_str(),
@@ -805,8 +822,8 @@ impl Registry {
     }
 
     /// A description made only of a role noun with a generic possessor ("the group's chief")
-    /// is the one person the article names in a role of that kind ("SDF leader Mazloum
-    /// Abdi"): it joins that person's actor, or takes the person's name when they do not
+    /// is the one person the article names in a role of that kind ("NLF leader Tomas
+    /// Brenner"): it joins that person's actor, or takes the person's name when they do not
     /// speak. Several such people, or none, leave it as it is.
     fn resolve_role_descriptions(&mut self) {
         for a in 0..self.actors.len() {
@@ -867,7 +884,7 @@ impl Registry {
             map[i] = out.len();
             // A person quoted only by surname is also known by the one full name the article
             // writes with that surname, when a title shows it is a person's name ("General
-            // Kenneth McKenzie, the commander…" for "McKenzie said"). It is kept as an alias:
+            // Ruth Halloway, the commander…" for "Halloway said"). It is kept as an alias:
             // the name stays the one the statements use.
             if d.named && d.kind == ActorKind::Person && d.key.len() == 1 {
                 if let Some([(full, true)]) = self.full_names.get(&d.key[0]).map(Vec::as_slice) {
@@ -885,10 +902,10 @@ impl Registry {
                 mentions: d.mentions,
             });
         }
-        // People the article names with a title but who do not speak ("Gen. Kenneth F.
-        // McKenzie") are actors too, without statements: the one person of that surname who
+        // People the article names with a title but who do not speak ("Gen. Ruth K.
+        // Halloway") are actors too, without statements: the one person of that surname who
         // speaks takes the name as an alias; otherwise the name is an actor of its own. Their
-        // names let the project's registry meet other spellings of them ("Frank McKenzie").
+        // names let the project's registry meet other spellings of them ("Ruthie Halloway").
         let mut titled: Vec<(&String, &String)> = self
             .full_names
             .iter()
@@ -972,8 +989,8 @@ pub(crate) fn key_word(folded: &str) -> String {
     strip_arabic_proclitic(w).into_owned()
 }
 
-/// The maximal runs of capitalised name words in the article, as token ranges: "Frank
-/// McKenzie", "Kenneth F. McKenzie" (a middle initial inside a name keeps its dot).
+/// The maximal runs of capitalised name words in the article, as token ranges: "Ruth
+/// Halloway", "Ruth K. Halloway" (a middle initial inside a name keeps its dot).
 fn name_runs(scan: &Scan<'_>, lex: &Lexicon) -> Vec<Range<usize>> {
     let toks = &scan.toks;
     let name_word = |i: usize| {
@@ -1030,7 +1047,7 @@ pub(crate) fn parse_mention(
         start: toks[range.start].start,
         end: toks[range.end - 1].end,
     };
-    // Comma-separated parts: "Name, the commander of X," / «رئيسة اللجنة، نادين ماينزا».
+    // Comma-separated parts: "Name, the commander of X," / «رئيسة الهيئة، سلمى قاسم».
     let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
     let mut depth = 0usize;
     let mut parens: Vec<usize> = Vec::new();
@@ -1058,8 +1075,8 @@ pub(crate) fn parse_mention(
     let mut g = gender;
 
     // The name a mention is headed by. A name after a preposition is only the complement of
-    // a description ("The top commander of U.S. forces in the Middle East"): a name in
-    // apposition to it wins ("…, Gen. Frank McKenzie,").
+    // a description ("The top commander of allied forces in the Baltic"): a name in
+    // apposition to it wins ("…, Gen. Ruth Halloway,").
     let runs: Vec<Vec<usize>> = parts.iter().map(|p| name_run(scan, lex, p)).collect();
     let complement = |pi: usize| {
         let part = &parts[pi];
@@ -1075,7 +1092,7 @@ pub(crate) fn parse_mention(
     let chosen = (0..parts.len())
         .find(|&pi| !runs[pi].is_empty() && !complement(pi))
         .or_else(|| (0..parts.len()).find(|&pi| !runs[pi].is_empty()));
-    // "The leader of the Syrian Democratic Forces": a role of an organisation describes the
+    // "The leader of the Northern Liberation Front": a role of an organisation describes the
     // person holding it, not the organisation.
     let role_of_organisation = chosen.is_some_and(|pi| {
         let part = &parts[pi];
@@ -1094,6 +1111,9 @@ pub(crate) fn parse_mention(
     } else if !lex.capitalised_names {
         if let Some(first) = parts.first() {
             name = leading_name(scan, lex, first);
+            if name.is_empty() {
+                name = name_after_role_phrase(scan, lex, first);
+            }
             if !name.is_empty() {
                 name_part = 0;
             }
@@ -1102,7 +1122,7 @@ pub(crate) fn parse_mention(
     for (pi, part) in parts.iter().enumerate() {
         let leading = pi == name_part && part.first() == name.first() && name.len() < part.len();
         let before: &[usize] = if leading {
-            // «مظلوم عبدي قائد قوات سورية الديمقراطية»: the role follows the name.
+            // «سامر يوسف قائد قوات الدفاع الشعبي»: the role follows the name.
             &part[name.len()..]
         } else if pi == name_part {
             &part[..part.len() - name.len()]
@@ -1220,9 +1240,9 @@ pub(crate) fn parse_mention(
     if !named {
         key.retain(|w| !lex.determiners.contains(w));
     }
-    // Arabic descriptions keep a parenthesised name: «تنظيم (داعش)».
+    // Arabic descriptions keep a parenthesised name: «تنظيم (نور)».
     let mut display = join(&name_ids);
-    // A possessive mention ("Mr. King's show", "the senators' letter") names the possessor.
+    // A possessive mention ("Mr. Orwin's show", "the senators' letter") names the possessor.
     for suffix in ["'s", "’s", "'", "’"] {
         if let Some(bare) = display.strip_suffix(suffix) {
             display = bare.to_string();
@@ -1261,7 +1281,9 @@ pub(crate) fn parse_mention(
                 .then(|| lex.titles.get(f).map_or(f, |c| c.as_str()).to_string())
         })
     } else {
-        name_ids.first().map(|&i| lex.bare(folded(i)).to_string())
+        name_ids
+            .first()
+            .map(|&i| without_possessive_suffix(lex, lex.bare(folded(i))).to_string())
     };
     let role_class = if named || indefinite || parts.len() != 1 || !parens.is_empty() {
         None
@@ -1288,7 +1310,7 @@ pub(crate) fn parse_mention(
 
 /// The kind of role of a description made only of a role noun and a generic possessor or
 /// none: "the group's chief", "the militia's spokesman", "its leader" (the determiners are
-/// already dropped). A capitalised possessor names one organisation ("the SDF's chief"): the
+/// already dropped). A capitalised possessor names one organisation ("the NLF's chief"): the
 /// project's registry matches those across articles, so they are left alone here.
 fn generic_role(scan: &Scan<'_>, lex: &Lexicon, words: &[usize]) -> Option<String> {
     let toks = &scan.toks;
@@ -1310,8 +1332,8 @@ fn generic_role(scan: &Scan<'_>, lex: &Lexicon, words: &[usize]) -> Option<Strin
     }
 }
 
-/// An Arabic name followed by its role without a comma: «مظلوم عبدي قائد قوات سورية
-/// الديمقراطية». The role word is not part of the name.
+/// An Arabic name followed by its role without a comma: «سامر يوسف قائد قوات الدفاع
+/// الشعبي». The role word is not part of the name.
 fn leading_name(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
     let toks = &scan.toks;
     let article = lex.definite_article.as_deref().unwrap_or("\u{0}");
@@ -1341,7 +1363,61 @@ fn leading_name(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
     }
 }
 
-/// A word written in capitals: "SDF", "USCIRF".
+/// Possessive pronoun suffixes on Arabic nouns («زعيمها» "its leader»), longest first.
+const POSSESSIVE_SUFFIXES: [&str; 4] = ["هما", "هم", "ها", "ه"];
+
+/// A role noun without a possessive pronoun suffix: «زعيمها» → «زعيم», so that the
+/// description meets the person the article named in that role. Other words are unchanged.
+fn without_possessive_suffix<'w>(lex: &Lexicon, w: &'w str) -> &'w str {
+    POSSESSIVE_SUFFIXES
+        .iter()
+        .filter_map(|s| w.strip_suffix(s))
+        .find(|stem| stem.chars().count() >= 3 && lex.in_set(&lex.roles, stem))
+        .unwrap_or(w)
+}
+
+/// An Arabic name after a role phrase, «ال» words included: «المتحدث باسم الوزارة عبد الله
+/// الحسيني» → «عبد الله الحسيني». The name starts at the first plain word (no article, not
+/// listed) that follows a word with the article (the last such), and runs to the end.
+fn name_after_role_phrase(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
+    /// The longest name taken this way, in words; longer tails are clauses.
+    const MAX_NAME_WORDS: usize = 4;
+    let toks = &scan.toks;
+    let article = lex.definite_article.as_deref().unwrap_or("\u{0}");
+    let folded = |i: usize| toks[i].norm.as_ref();
+    let definite =
+        |f: &str| strip_arabic_proclitic(f).starts_with(article) || f.starts_with(article);
+    let listed = |f: &str| {
+        let b = lex.bare(f);
+        lex.titles.contains_key(f)
+            || lex.in_set(&lex.roles, f)
+            || lex.heads.contains_key(f)
+            || lex.heads.contains_key(b)
+            || lex.places.contains(f)
+            || lex.speaker_stops.contains(f)
+            || lex.time_words.contains(f)
+            || lex.unnamed.contains(f)
+    };
+    let Some(&first) = part.first() else {
+        return Vec::new();
+    };
+    if !(lex.in_set(&lex.roles, folded(first)) || lex.titles.contains_key(folded(first))) {
+        return Vec::new();
+    }
+    let start = (1..part.len()).rev().find(|&k| {
+        let f = folded(part[k]);
+        !definite(f) && !listed(f) && definite(folded(part[k - 1]))
+    });
+    let plain_tail = |k: usize| part[k..].iter().all(|&i| !listed(folded(i)));
+    match start {
+        Some(k) if (2..=MAX_NAME_WORDS).contains(&(part.len() - k)) && plain_tail(k) => {
+            part[k..].to_vec()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A word written in capitals: "NLF", "NWRB".
 fn is_acronym(w: &str) -> bool {
     let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(|c| c.is_uppercase())
@@ -1434,7 +1510,7 @@ fn name_run(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
         run.push(i);
     }
     run.reverse();
-    // «…في أمريكا نادين مينزة»: the word after a preposition is its complement (a place),
+    // «…في كندا سلمى قاسم»: the word after a preposition is its complement (a place),
     // not the first name.
     if after_preposition && run.len() >= 3 {
         run.remove(0);

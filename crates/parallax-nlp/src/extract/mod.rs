@@ -68,7 +68,7 @@ pub enum Stance {
 /// An actor as one article names it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocalActor {
-    /// The fullest name the article uses, without titles («كينيث ماكينزي»).
+    /// The fullest name the article uses, without titles («سليم ناصيف»).
     pub name: String,
     pub kind: ActorKind,
     pub titles: Vec<String>,
@@ -106,9 +106,15 @@ pub struct Analysis {
 /// `text` is the article as imported (no title line); offsets in the result are byte offsets
 /// into it, always on character boundaries. Never panics, whatever the input.
 pub fn analyze(text: &str, lang: Lang) -> Analysis {
+    analyze_explained(text, lang).0
+}
+
+/// [`analyze`], with the names of the rules that found each statement and its speaker, in
+/// the order of [`Analysis::statements`] (what `parallax extract --explain` prints).
+pub fn analyze_explained(text: &str, lang: Lang) -> (Analysis, Vec<Vec<&'static str>>) {
     let lex = lexicon::Lexicon::get(lang);
     let scan = scan::Scan::new(text, lex);
-    let (found, registry) = rules::Extractor::new(&scan, lex, lang == Lang::Ar).run();
+    let (found, registry, trace) = rules::Extractor::new(&scan, lex, lang == Lang::Ar).run();
     let (actors, map) = registry.finish();
     let statements = found
         .into_iter()
@@ -117,5 +123,5 @@ pub fn analyze(text: &str, lang: Lang) -> Analysis {
             s
         })
         .collect();
-    Analysis { actors, statements }
+    (Analysis { actors, statements }, trace)
 }

@@ -10,7 +10,7 @@
 //!
 //! Word order is the main difference between the languages: Arabic reports verb-first
 //! («وقال التحالف إن…») and marks gender on the verb, English puts the speaker first or after
-//! a quote ("…,” the account added"). Both paths share the scanning and content rules.
+//! a quote ("…,” the office added"). Both paths share the scanning and content rules.
 
 use std::ops::Range;
 
@@ -18,6 +18,9 @@ use super::lexicon::{Cue, CueForm, Gender, Lexicon, WordSet};
 use super::local::{parse_mention, Registry};
 use super::scan::{Kind, Scan, Tok};
 use super::{Span, Stance, Statement, StatementKind};
+
+mod validity;
+use validity::Validity;
 
 /// Longest speaker noun phrase considered, in words.
 const MAX_NP: usize = 16;
@@ -49,7 +52,7 @@ enum Content {
     /// Reported content before a trailing attribution: "X will go, she said."
     Backward(Range<usize>),
     /// The part of a quotation (index into `Scan::quotes`) before an attribution inside it:
-    /// «قال: "…عليهم وحسب صحيفة تايمز فان…"».
+    /// «قال: "…عليهم وحسب صحيفة المساء فان…"».
     QuotePart(usize, Range<usize>),
 }
 
@@ -78,7 +81,19 @@ pub(crate) struct Extractor<'s, 't> {
     cue_cache: std::cell::RefCell<(usize, Vec<Option<CueHit>>)>,
     /// Whether the sentence being read is a headline in title case.
     title_case: std::cell::Cell<bool>,
+    /// The author of the last document the article mentioned ("X said in a statement") and
+    /// the paragraph: a later bare "the statement" is theirs.
+    doc_author: std::cell::Cell<Option<(usize, u32)>>,
+    /// The rules fired for the candidate or statement being built (for `--explain`).
+    notes: std::cell::RefCell<Vec<&'static str>>,
+    /// The rules that built each accepted candidate, by its cue's first token.
+    cand_notes: std::cell::RefCell<Vec<(usize, Vec<&'static str>)>>,
+    /// The rules behind each statement, by the byte where its content starts.
+    traces: Vec<(usize, Vec<&'static str>)>,
 }
+
+/// The rules that fired for each statement, in the order of the statements.
+pub(crate) type Trace = Vec<Vec<&'static str>>;
 
 impl<'s, 't> Extractor<'s, 't> {
     pub(crate) fn new(scan: &'s Scan<'t>, lex: &'static Lexicon, arabic: bool) -> Self {
@@ -92,10 +107,26 @@ impl<'s, 't> Extractor<'s, 't> {
             written_names: std::cell::OnceCell::new(),
             cue_cache: Default::default(),
             title_case: Default::default(),
+            doc_author: Default::default(),
+            notes: Default::default(),
+            cand_notes: Default::default(),
+            traces: Vec::new(),
         }
     }
 
-    pub(crate) fn run(mut self) -> (Vec<(Statement, usize)>, Registry) {
+    /// Notes that a rule fired, for the trace `--explain` prints.
+    fn fired(&self, rule: &'static str) {
+        self.notes.borrow_mut().push(rule);
+    }
+
+    /// Records a statement with the rules noted since the candidate was accepted.
+    fn record(&mut self, statement: Statement, actor: usize, mut rules: Vec<&'static str>) {
+        rules.extend(self.notes.borrow_mut().drain(..));
+        self.traces.push((statement.span.start, rules));
+        self.statements.push((statement, actor));
+    }
+
+    pub(crate) fn run(mut self) -> (Vec<(Statement, usize)>, Registry, Trace) {
         let headline = self.headline_paragraphs();
         let sentences = &self.scan.sentences;
         let paras = &self.scan.sentence_para;
@@ -163,6 +194,8 @@ impl<'s, 't> Extractor<'s, 't> {
         for (c, para) in headlines {
             let before = self.statements.len();
             let main = self.reg.main_speaker();
+            self.cand_notes.borrow_mut().clear();
+            self.note_cand(&c, "headline_claim");
             self.emit(c, para);
             let Some((st, a)) = self.statements.get(before..).and_then(|n| n.first()) else {
                 continue;
@@ -176,9 +209,9 @@ impl<'s, 't> Extractor<'s, 't> {
                 self.statements.truncate(before);
                 continue;
             }
-            // A headline crediting an organisation ("We recommended…, USCIRF") whose claim
-            // the body gives to one of its officials (the body's "…, Nadine Maenza, President
-            // of the US Committee for International Religious Freedom (USCIRF), said") is that
+            // A headline crediting an organisation ("We warned…, NWRB") whose claim
+            // the body gives to one of its officials (the body's "…, Lena Moss, Chair
+            // of the Northern Water Rights Board (NWRB), said") is that
             // official's.
             let officials = self.reg.officials_of(a);
             if !officials.is_empty() {
@@ -230,12 +263,23 @@ impl<'s, 't> Extractor<'s, 't> {
         // Headlines come first, in text order.
         let n = self.statements.len() - body;
         self.statements.rotate_right(n);
-        (self.statements, self.reg)
+        let by_start: std::collections::HashMap<usize, &Vec<&'static str>> =
+            self.traces.iter().map(|(s, r)| (*s, r)).collect();
+        let trace = self
+            .statements
+            .iter()
+            .map(|(st, _)| {
+                by_start
+                    .get(&st.span.start)
+                    .map_or_else(Vec::new, |r| (*r).clone())
+            })
+            .collect();
+        (self.statements, self.reg, trace)
     }
 
-    /// A headline quoting someone without naming them: a quotation in it ("Syria Kurds ‘not
-    /// at risk of US withdrawal after Afghanistan’"), or the whole headline in the first person
-    /// ("Washington will not abandon us", «القلق ينتابنا بتخلي اميركا عنا…»). It is the
+    /// A headline quoting someone without naming them: a quotation in it ("Farmers ‘not
+    /// at risk of losing the river’"), or the whole headline in the first person
+    /// ("Our allies will not forget us", «نخشى أن يتركنا الحلفاء…»). It is the
     /// speaker's whose body statement it repeats (sharing at least two content words with it);
     /// a quotation repeating none is the main speaker's.
     fn title_quote(&mut self, title: Range<usize>, body: usize) {
@@ -254,8 +298,8 @@ impl<'s, 't> Extractor<'s, 't> {
                 if !first_person || self.words_in(title.clone()) < 3 {
                     return;
                 }
-                // An article written in the first person (an opinion piece: "Mr. Trump, I
-                // have a deal for you.") owns its headline; first persons inside quotations
+                // An article written in the first person (an opinion piece: "Mr. Mayor, I
+                // have a plan for you.") owns its headline; first persons inside quotations
                 // are the speakers', not the writer's.
                 let mut quoted = vec![false; toks.len()];
                 for q in &self.scan.quotes {
@@ -313,12 +357,12 @@ impl<'s, 't> Extractor<'s, 't> {
             text: self.scan.text[span.start..span.end].to_string(),
             span,
         };
-        self.statements.push((statement, actor));
+        self.record(statement, actor, vec!["headline_quotes_body_speaker"]);
     }
 
-    /// A delegation speaks through the person leading it: «أبدى وفد اللجنة الأميركية للحريات
-    /// الدينية…» is the article's main speaker's when the article names that person with the
-    /// organisation («…لنائبة رئيس اللجنة الأميركية للحريات الدينية في العالم نادين ماينزا»).
+    /// A delegation speaks through the person leading it: «أبدى وفد الهيئة الوطنية لحقوق
+    /// المياه…» is the article's main speaker's when the article names that person with the
+    /// organisation («…لنائبة رئيس الهيئة الوطنية لحقوق المياه سلمى قاسم»).
     fn delegations_speak_through_their_heads(&mut self) {
         let Some(main) = self.reg.main_speaker() else {
             return;
@@ -348,8 +392,8 @@ impl<'s, 't> Extractor<'s, 't> {
             else {
                 continue;
             };
-            // The organisation's first words: after the delegation word («وفد اللجنة
-            // الأميركية», "delegation of the commission"), or before it ("the USCIRF
+            // The organisation's first words: after the delegation word («وفد الهيئة
+            // الوطنية», "delegation of the commission"), or before it ("the NWRB
             // delegation").
             let after: Vec<usize> = mention[d + 1..]
                 .iter()
@@ -380,11 +424,11 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     /// A transcript turn: a paragraph opening with a speaker's name in capitals and a colon
-    /// ("PENCE: Well, look…"). The name must also be written elsewhere in the article, which
+    /// ("HALLOWAY: Well, look…"). The name must also be written elsewhere in the article, which
     /// keeps labels such as "UPDATE:" out.
     fn speaker_turn(&mut self, mut start: usize, end: usize, para: u32) -> bool {
         let toks = self.toks();
-        // A turn may be quoted as a whole: "\"PENCE: Well, look…".
+        // A turn may be quoted as a whole: "\"HALLOWAY: Well, look…".
         let quoted = matches!(self.kind(start), Kind::QuoteOpen | Kind::Other) && start + 1 < end;
         if quoted {
             start += 1;
@@ -424,13 +468,15 @@ impl<'s, 't> Extractor<'s, 't> {
             content: Content::Forward(i + 1..end),
             gender: Gender::Unknown,
         };
+        self.cand_notes.borrow_mut().clear();
+        self.note_cand(&cand, "speaker_turn");
         self.emit(cand, para);
         true
     }
 
-    /// A headline giving a speaker's claim: "Pat Caddell: Voters Worried About…", «نادين
-    /// مينزا: واشنطن طالبت…», "US General McKenzie meets with Mazloum Abdi: US support to SDF
-    /// will continue" (the event's subject speaks), "We recommended…, USCIRF".
+    /// A headline giving a speaker's claim: "Lena Moss: Farmers Worried About…", «سلمى
+    /// قاسم: الحكومة طالبت…», "Danish General Halloway meets with Tomas Brenner: support to NLF
+    /// will continue" (the event's subject speaks), "We warned…, NWRB".
     fn headline_claim(&self, start: usize, end: usize) -> Option<Cand> {
         let colon = (start..end.min(start + 12))
             .take_while(|&k| matches!(self.kind(k), Kind::Word | Kind::Colon))
@@ -511,14 +557,14 @@ impl<'s, 't> Extractor<'s, 't> {
             if !(named_elsewhere || source_noun) {
                 return None;
             }
-            // "US General McKenzie meets with Mazloum Abdi": the subject of the event.
+            // "Danish General Halloway meets with Tomas Brenner": the subject of the event.
             let event = i < end
                 && self.word(i).is_some_and(|w| {
                     !lex.np_prepositions.contains(w) && !lex.determiners.contains(w)
                 });
             return (i == end || event).then_some(start..i);
         }
-        // Arabic: «أعلى لجنة دينية أميركية من الرقة» speaks without the place it spoke from.
+        // Arabic: «أعلى هيئة زراعية كندية من المدينة» speaks without the place it spoke from.
         let mut stop = end;
         if let Some(k) = (start + 1..end)
             .rev()
@@ -687,7 +733,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 prev.kind,
                 Kind::End | Kind::Para | Kind::QuoteClose | Kind::QuoteOpen | Kind::Colon
             );
-            // In a headline written in title case ("Obama Says Museum Will Tell…") a finite
+            // In a headline written in title case ("Mayor Says Bridge Will Open…") a finite
             // verb is capitalised too; a noun there ("Post", "Report") is a name's head.
             let headline_verb = self.title_case.get()
                 && (w.ends_with('s') || w == "said")
@@ -734,22 +780,37 @@ impl<'s, 't> Extractor<'s, 't> {
 
     fn sentence(&mut self, sent: Range<usize>, para: u32) {
         self.fill_cue_cache(&sent);
+        self.cand_notes.borrow_mut().clear();
+        self.notes.borrow_mut().clear();
         let mut cands: Vec<Cand> = self.dash_attributions(&sent);
+        for c in &cands {
+            self.note_cand(c, "quote_signed_with_dash");
+        }
         let mut i = sent.start;
         while i < sent.end {
             let Some((info, last, glued)) = self.cue_at(i, sent.end) else {
                 if let Some(c) = self.nominal_cand(&sent, i) {
+                    self.note_cand(&c, "possessed_opinion_noun");
                     self.accept(&mut cands, c);
                 }
                 i += 1;
                 continue;
             };
+            self.notes.borrow_mut().clear();
             let cand = if self.arabic {
                 self.arabic_cand(&sent, i, last, info, glued, &cands)
             } else {
                 self.english_cand(&sent, i, last, info, &cands)
             };
             if let Some(c) = cand {
+                self.note_cand(
+                    &c,
+                    if self.arabic {
+                        "arabic_cue"
+                    } else {
+                        "english_cue"
+                    },
+                );
                 self.accept(&mut cands, c);
             }
             i = last + 1;
@@ -775,8 +836,16 @@ impl<'s, 't> Extractor<'s, 't> {
         }
     }
 
-    /// Quotations that run on past a new attribution: «قال: "…يتكرر سيناريو افغانستان
-    /// عليهم وحسب صحيفة تايمز فان البيت الابيض…"». A source phrase or reporting verb with a
+    /// Keeps the rules noted while building candidate `c`, headed by the rule that found its
+    /// cue.
+    fn note_cand(&self, c: &Cand, finder: &'static str) {
+        let mut rules = vec![finder];
+        rules.extend(self.notes.borrow_mut().drain(..));
+        self.cand_notes.borrow_mut().push((c.cue.start, rules));
+    }
+
+    /// Quotations that run on past a new attribution: «قال: "…يتكرر ما جرى في الشتاء
+    /// عليهم وحسب صحيفة المساء فان الحكومة…"». A source phrase or reporting verb with a
     /// glued «و» opening a clause inside the quotation, with a source noun phrase and a
     /// complementiser after it, ends the speaker's words; the rest is the source's statement.
     fn split_embedded_attributions(&self, cands: Vec<Cand>) -> Vec<Cand> {
@@ -788,6 +857,7 @@ impl<'s, 't> Extractor<'s, 't> {
             };
             match self.embedded_attribution(q) {
                 Some(tail) => {
+                    self.note_cand(&tail, "attribution_inside_quotation");
                     let inner = self.scan.quotes[q].inner();
                     c.content = Content::QuotePart(q, inner.start..tail.clause_start);
                     out.push(c);
@@ -889,7 +959,7 @@ impl<'s, 't> Extractor<'s, 't> {
         None
     }
 
-    /// A possessed noun of opinion: "Trump's view that…", "in Mr. Obama's view, …".
+    /// A possessed noun of opinion: "Orwin's view that…", "in Ms. Ruiz's view, …".
     fn nominal_cand(&self, sent: &Range<usize>, i: usize) -> Option<Cand> {
         let lex = self.lex;
         if self.arabic || i == sent.start {
@@ -988,7 +1058,7 @@ impl<'s, 't> Extractor<'s, 't> {
                         return;
                     }
                     let mut end = c.clause_start.max(r.start);
-                    // «…بإدانة أنقرة، التي قالت إنها…»: the relative pronoun opens the new
+                    // «…بإدانة البلدية، التي قالت إنها…»: the relative pronoun opens the new
                     // speaker's clause, not the earlier content.
                     if end > r.start && self.word(end - 1).is_some_and(is_relative_pronoun) {
                         end -= 1;
@@ -1012,8 +1082,8 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     /// Whether `c` is an unnamed source passing on to a named outlet what a named speaker of
-    /// `prev` said: "X told Y, according to a source who spoke to Medya News", "X said that…,
-    /// the sources told Medya News". The source is only the channel; the statement stays X's.
+    /// `prev` said: "X told Y, according to a source who spoke to Valley Radio", "X said that…,
+    /// the sources told Valley Radio". The source is only the channel; the statement stays X's.
     /// Without the outlet ("X had told police…, the source added") the source is the
     /// attribution, as PolNeAR annotates it.
     fn unnamed_channel(&self, c: &Cand, prev: &Cand) -> bool {
@@ -1057,7 +1127,7 @@ impl<'s, 't> Extractor<'s, 't> {
         ) {
             return true;
         }
-        // «…في شمال سوريا مضيفة: “…”», "…, adding: “…”": a cue followed by a colon
+        // «…في شمال البلاد مضيفة: “…”», "…, adding: “…”": a cue followed by a colon
         // introduces a statement of its own.
         if self.kind(c.cue.end) == Kind::Colon {
             return true;
@@ -1104,14 +1174,38 @@ impl<'s, 't> Extractor<'s, 't> {
                     });
                 }
             }
+            // "a statement by the ministry": the owner's complement belongs to the source.
             let mut k = np.end;
+            if self.is_word(k, &lex.documents) || self.is_word(np.end - 1, &lex.documents) {
+                if let Some(owner) = self
+                    .word(k)
+                    .filter(|w| matches!(*w, "by" | "from" | "of"))
+                    .and_then(|_| self.np_after(k + 1, end))
+                {
+                    k = owner.end;
+                }
+            }
+            // "“…,” according to X.": the quotation before the phrase is the content.
+            if c > sent.start && self.words_in(k..end) == 0 {
+                if let Some(q) = self.quote_of_close(c - 1) {
+                    self.fired("quote_before_source_phrase");
+                    return Some(Cand {
+                        cue: c..last + 1,
+                        info,
+                        who,
+                        clause_start: c,
+                        content: Content::Quote(q),
+                        gender: Gender::Unknown,
+                    });
+                }
+            }
             if self.kind(k) == Kind::Comma {
                 k += 1;
             }
             if self.words_in(k..end) < 3 {
                 return None;
             }
-            // "…would be repeated and according to The Times the government…": the
+            // "…would be repeated and according to The Evening Courier the council…": the
             // conjunction opens the new source's clause.
             let conj =
                 c > sent.start && self.word(c - 1).is_some_and(|w| matches!(w, "and" | "but"));
@@ -1141,11 +1235,16 @@ impl<'s, 't> Extractor<'s, 't> {
                 && self.word(p - 2) == Some("on")
                 && self.is_word(p - 1, &lex.time_words)
             {
-                // "Sanders on Tuesday said": a time adjunct between subject and verb.
+                // "Orwin on Tuesday said": a time adjunct between subject and verb.
                 p -= 2;
             } else {
                 break;
             }
+        }
+        // "X in a statement on Friday said": the adjunct names the channel, X speaks.
+        if let Some(k) = self.channel_adjunct_before(sent.start, p) {
+            self.fired("channel_adjunct_before_verb_skipped");
+            p = k;
         }
         let after_cue = last + 1;
         // "was criticized", "acknowledged by": the subject of a passive is not the speaker.
@@ -1185,7 +1284,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 gender: Gender::Unknown,
             });
         }
-        // "Trump, who said the vote was rigged, lost…": a non-restrictive relative clause
+        // "Orwin, who said the count was wrong, lost…": a non-restrictive relative clause
         // reports its antecedent's words, up to the clause's closing comma.
         if info.form == CueForm::Verb
             && p > sent.start + 2
@@ -1244,7 +1343,7 @@ impl<'s, 't> Extractor<'s, 't> {
         {
             who = Some(self.participle_subject(sent, prior));
         } else if inverted_slot && self.starts_np(after_cue) {
-            // "…,” said USCIRF Chair Nadine Maenza."
+            // "…,” said NWRB Chair Lena Moss."
             if let Some(np) = self.np_after(after_cue, end) {
                 // Before a comma, the phrase must name someone: "said the event brought back
                 // memories, and…" is a clause, not an inverted speaker.
@@ -1267,7 +1366,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 }
             }
         }
-        // "Schultz backed Democrats and said he did not support Trump": a verb coordinated
+        // "Orwin backed the union and said he did not support the mayor": a verb coordinated
         // with the sentence's first takes its subject.
         // Only a finite form: "to accuse X and encourage Y" coordinates infinitives.
         let finite = cue_word.ends_with("ed")
@@ -1294,7 +1393,16 @@ impl<'s, 't> Extractor<'s, 't> {
         if who.is_none() && p > sent.start {
             match self.kind(p - 1) {
                 Kind::Word | Kind::CloseParen => {
+                    if self.cue_is_a_noun(p, c, last) {
+                        self.fired("cue_word_used_as_noun");
+                        return None;
+                    }
                     let np = self.subject_before(p, sent.start)?;
+                    if p == c && self.base_form_after_singular(np.clone(), last) {
+                        self.fired("base_form_after_singular_subject_is_a_noun");
+                        return None;
+                    }
+                    self.fired("subject_before_verb");
                     subj_start = np.start;
                     who = Some(self.who_of(np));
                 }
@@ -1405,7 +1513,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     }
                     break;
                 }
-                // "…, Graham said, since…": a comma right after the cue closes a parenthetical
+                // "…, Orwin said, since…": a comma right after the cue closes a parenthetical
                 // attribution unless a quotation follows it.
                 Kind::Comma
                     if k == j
@@ -1509,7 +1617,7 @@ impl<'s, 't> Extractor<'s, 't> {
         {
             tail_end += 1;
         }
-        // "…, Graham told The Huffington Post on Thursday.": a verb's addressee, with no
+        // "…, Orwin told The Valley Courier on Thursday.": a verb's addressee, with no
         // clause or infinitive after it, is part of the attribution.
         let addressed = info.addressee
             && (after..tail_end).all(|k| {
@@ -1525,7 +1633,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     || matches!(w, "we" | "i" | "you"))
                     && !self.is_acronym(after)
             });
-        // A quotation after the verb is its content: "X, Clinton called them “deplorables.”"
+        // A quotation after the verb is its content: "X, Ruiz called them “reckless.”"
         let quoted_tail = (after..tail_end).any(|k| self.quote_of_open(k).is_some());
         let tail = if clause_tail || quoted_tail {
             usize::MAX
@@ -1682,9 +1790,11 @@ impl<'s, 't> Extractor<'s, 't> {
         if let Some(p) = prior.last() {
             return p.who.clone();
         }
-        if let Some(np) = self.np_after(sent.start, sent.end) {
+        // "However, the council met…": a sentence adverb is not the subject.
+        let start = self.lead(sent.start, sent.end);
+        if let Some(np) = self.np_after(start, sent.end) {
             let mut end = np.end;
-            // Take in an appositive: "The top commander…, Gen. Frank McKenzie,".
+            // Take in an appositive: "The top commander…, Gen. Ruth Halloway,".
             if self.kind(end) == Kind::Comma {
                 if let Some(np2) = self.np_after(end + 1, sent.end) {
                     if self.toks()[np2.start].cap && self.kind(np2.end) == Kind::Comma {
@@ -1695,6 +1805,50 @@ impl<'s, 't> Extractor<'s, 't> {
             return self.who_of(np.start..end);
         }
         Who::Implicit(Gender::Unknown)
+    }
+
+    /// Whether the cue word right after a possessive is a noun that reports nothing: "Mr.
+    /// Lee's show aired", "the senator's comments came after…". Followed by a complementiser,
+    /// a quotation or a colon, the possessor's words are reported ("Lee's claim that…").
+    fn cue_is_a_noun(&self, p: usize, c: usize, last: usize) -> bool {
+        let reports = self.is_word(last + 1, &self.lex.complementizers)
+            || matches!(self.kind(last + 1), Kind::QuoteOpen | Kind::Colon);
+        p == c
+            && c == last
+            && p > 0
+            && !reports
+            && self
+                .word(p - 1)
+                .is_some_and(|w| w.ends_with("'s") || (w.ends_with("s'") && w.len() > 2))
+    }
+
+    /// Whether a verb's base form ends a determined singular phrase with no auxiliary: it is
+    /// then the phrase's noun ("his only public comment", "a central point"), since
+    /// an English present verb after a singular subject takes -s. Names are left alone ("let
+    /// Lee say", "and Kim say" coordinate or follow a causative).
+    fn base_form_after_singular(&self, np: Range<usize>, last: usize) -> bool {
+        let lex = self.lex;
+        let Some(cue) = self.word(last) else {
+            return false;
+        };
+        if !lex.base_forms.contains(cue) || np.is_empty() {
+            return false;
+        }
+        let determined = self
+            .word(np.start)
+            .is_some_and(|w| lex.determiners.contains(w) || lex.indefinites.contains(w));
+        if !determined {
+            return false;
+        }
+        let subject_last = self.word(np.end - 1).unwrap_or("");
+        let plural = subject_last.ends_with('s')
+            || matches!(
+                subject_last,
+                "i" | "we" | "you" | "they" | "people" | "police"
+            )
+            || np.clone().any(|k| self.word(k) == Some("and"))
+            || self.is_acronym(np.end - 1);
+        !plural
     }
 
     fn who_of(&self, np: Range<usize>) -> Who {
@@ -1761,10 +1915,10 @@ impl<'s, 't> Extractor<'s, 't> {
                 Kind::Word if t.quote == 0 => {
                     let w = t.norm.as_ref();
                     let acronym = self.is_acronym(k);
-                    // "Commission on International Religious Freedom", "Council on Foreign
-                    // Relations": a preposition inside an organisation's name.
+                    // "Board on Water Rights", "Alliance against Piracy": a preposition
+                    // inside an organisation's name.
                     let in_name = words > 0
-                        && w == "on"
+                        && lex.name_prepositions.contains(w)
                         && self.toks()[k + 1].cap
                         && k > floor
                         && self.toks()[k - 1].cap
@@ -1795,6 +1949,19 @@ impl<'s, 't> Extractor<'s, 't> {
                     }
                 }
                 Kind::OpenParen | Kind::CloseParen => i = k,
+                // "Joint Task Force - North": an organisation's name runs on past a dash to
+                // the branch it names.
+                Kind::Dash
+                    if words > 0
+                        && self.toks()[i].cap
+                        && k > floor
+                        && self.toks()[k - 1].cap
+                        && lex.heads.get(self.toks()[k - 1].norm.as_ref())
+                            == Some(&super::lexicon::HeadKind::Organisation) =>
+                {
+                    self.fired("organisation_name_runs_past_dash");
+                    i = k;
+                }
                 _ => break,
             }
             if words > MAX_NP {
@@ -1812,13 +1979,18 @@ impl<'s, 't> Extractor<'s, 't> {
         {
             i += 1;
         }
+        // "on Saturday the task force said": a time word opening the phrase is an adjunct.
+        while i + 1 < end && self.is_word(i, &lex.time_words) && self.kind(i + 1) == Kind::Word {
+            self.fired("leading_time_word_is_no_part_of_speaker");
+            i += 1;
+        }
         (words > 0 && i < end).then_some(i..end)
     }
 
     /// The subject ending at `end`: a noun phrase that can name a speaker. When the phrase
-    /// right before the verb cannot ("nuclear nonproliferation"), it may be the complement of
-    /// one that can: "Experts on North Korea and nuclear nonproliferation said",
-    /// "elected officials from both parties say".
+    /// right before the verb cannot ("river pollution"), it may be the complement of
+    /// one that can: "Experts on the Arctic and river pollution said",
+    /// "elected officials from all three towns say".
     fn subject_before(&self, end: usize, floor: usize) -> Option<Range<usize>> {
         let np = self.np_before(end, floor)?;
         let mut joined = np.clone();
@@ -1851,7 +2023,7 @@ impl<'s, 't> Extractor<'s, 't> {
         if !found {
             return None;
         }
-        // "Experts on North Korea said": a person noun before a preposition heads the phrase.
+        // "Experts on the Arctic said": a person noun before a preposition heads the phrase.
         if joined.start > floor + 1
             && self
                 .word(joined.start - 1)
@@ -1907,7 +2079,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     {
                         break;
                     }
-                    // "according to The Times the government sent…": a determiner right
+                    // "according to The Evening Courier the council sent…": a determiner right
                     // after a name opens the next phrase.
                     if !self.arabic
                         && words > 0
@@ -1917,7 +2089,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     {
                         break;
                     }
-                    // "Hillary Clinton spoke…": a lowercase word after a name is its verb,
+                    // "Alma Ruiz spoke…": a lowercase word after a name is its verb,
                     // unless it is a noun of the phrase or a name follows it.
                     if !self.arabic
                         && words > 0
@@ -2139,7 +2311,7 @@ impl<'s, 't> Extractor<'s, 't> {
                             return self.ar_content(k, end).map(cand);
                         }
                     }
-                    // «…بإدانة أنقرة، التي قالت إنها…»: a later cue after a comma or a
+                    // «…بإدانة البلدية، التي قالت إنها…»: a later cue after a comma or a
                     // relative pronoun reports a clause of its own; this verb's content is
                     // its object before it.
                     if k > np_end
@@ -2157,7 +2329,7 @@ impl<'s, 't> Extractor<'s, 't> {
             k += 1;
         }
         // No marker: a verb with an explicit subject takes the rest as its object («طلبت
-        // اللجنة من الإدارة…», «دعت المسؤولة بلادها…»).
+        // الهيئة من الحكومة…», «دعت الوزيرة بلادها…»).
         if info.weak || matches!(who, Who::Implicit(_)) || info.form == CueForm::Participle {
             return None;
         }
@@ -2223,11 +2395,19 @@ impl<'s, 't> Extractor<'s, 't> {
                     let bare = lex.bare(w);
                     let glued_l =
                         w.starts_with('ل') && !w.starts_with("ال") && w.chars().count() > 3;
+                    // «بالقول», «بالاتفاق»: a preposition glued to a definite noun opens an
+                    // adjunct or an object, never a speaker or a part of one.
+                    let glued_prep =
+                        (w.starts_with("بال") || w.starts_with("كال")) && w.chars().count() > 4;
+                    if glued_prep {
+                        self.fired("glued_preposition_ends_speaker");
+                        break;
+                    }
                     if lex.in_set(&lex.complementizers, w)
                         || (lex.speaker_stops.contains(w) && !self.name_spelling(i))
                         || (words > 0 && self.cue_at(i, end).is_some())
                     {
-                        // «نائبة رئيس هيئة … في أمريكا نادين مينزة»: a short place phrase inside
+                        // «نائبة رئيس هيئة … في كندا سلمى قاسم»: a short place phrase inside
                         // a title, when a name follows before the clause ends.
                         if opens_with_role && w == "في" && self.name_follows(i + 1, end) {
                             i += 1;
@@ -2247,6 +2427,20 @@ impl<'s, 't> Extractor<'s, 't> {
                     // «ونفت الحكومة وجود…»: an indefinite word after a definite subject is the
                     // object, unless a role or title opened the phrase and a name follows it.
                     let definite = w.starts_with(article) || strip_definite(w, article);
+                    // «قوات لبنان الموحدة»: a country after an organisation word is its
+                    // complement, not the verb's object.
+                    let place_complement = words > 0
+                        && lex.places.contains(w)
+                        && self.word(i - 1).is_some_and(|p| {
+                            lex.heads.contains_key(p) || lex.heads.contains_key(lex.bare(p))
+                        });
+                    if place_complement {
+                        self.fired("place_completes_organisation_name");
+                        words += 1;
+                        last_definite = true;
+                        i += 1;
+                        continue;
+                    }
                     if words > 0 && last_definite && !definite && !glued_l && !opens_with_person {
                         break;
                     }
@@ -2258,7 +2452,19 @@ impl<'s, 't> Extractor<'s, 't> {
                     {
                         break;
                     }
-                    // «“مظلوم عبدي” قائد قوات…»: a role in apposition after a name.
+                    // «أبدى الوزير الأمريكي قلقه»: after a word with the article, a word ending
+                    // in the pronoun «ـه» (written so, not a folded «ة») is the verb's object.
+                    let written = &self.scan.text[toks[i].start..toks[i].end];
+                    if words > 0
+                        && last_definite
+                        && written.ends_with('ه')
+                        && w.chars().count() >= 4
+                        && !w.starts_with(article)
+                    {
+                        self.fired("object_with_pronoun_suffix_ends_speaker");
+                        break;
+                    }
+                    // «“سامر يوسف” قائد قوات…»: a role in apposition after a name.
                     if words > 0 && !last_definite && lex.in_set(&lex.roles, w) {
                         opens_with_person = true;
                     }
@@ -2276,7 +2482,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     words += 1;
                 }
                 Kind::QuoteOpen => {
-                    // A short quoted name: «قال “مظلوم عبدي” قائد…».
+                    // A short quoted name: «قال “سامر يوسف” قائد…».
                     let q = self.quote_of_open(i)?;
                     let n = self.quote_words(q);
                     let close = self.scan.quotes[q].close;
@@ -2296,7 +2502,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 }
                 Kind::OpenParen | Kind::CloseParen => {}
                 Kind::Comma => {
-                    // «رئيسة اللجنة…، نادين ماينزا،»: a name in apposition to a role.
+                    // «رئيسة الهيئة…، سلمى قاسم،»: a name in apposition to a role.
                     if words > 0 && opens_with_role {
                         let mut k = i + 1;
                         let mut n = 0;
@@ -2377,7 +2583,7 @@ impl<'s, 't> Extractor<'s, 't> {
         saw_name && matches!(self.kind(k), Kind::Comma | Kind::Colon)
     }
 
-    /// A subject before an Arabic verb (SVO): «نادين مينزا كشفت…».
+    /// A subject before an Arabic verb (SVO): «سلمى قاسم كشفت…».
     fn ar_subject_before(&self, sent: &Range<usize>, c: usize) -> Option<Range<usize>> {
         let lex = self.lex;
         let mut s = sent.start;
@@ -2430,7 +2636,7 @@ impl<'s, 't> Extractor<'s, 't> {
     /// Skips a leading conjunction ("But", «و») at the start of backward content.
     fn lead(&self, start: usize, end: usize) -> usize {
         let mut s = start;
-        // A dateline: "QAMISHLI, Syria (North Press) –", "Washington, D.C. –".
+        // A dateline: "LAKEVILLE, Ruritania (Valley Radio) –", "Oslo, Norway –".
         if let Some(dash) = (start..end.min(start + 12)).find(|&k| self.kind(k) == Kind::Dash) {
             let dateline = (start..dash).all(|k| match self.kind(k) {
                 Kind::Word => self.toks()[k].cap || self.arabic,
@@ -2489,8 +2695,8 @@ impl<'s, 't> Extractor<'s, 't> {
             text: self.scan.text[span.start..span.end].to_string(),
             span,
         };
-        self.reg.spoke(actor, para);
-        self.statements.push((statement, actor));
+        self.reg.spoke(actor, para, Gender::Unknown);
+        self.record(statement, actor, vec!["standalone_quote_continues_speaker"]);
     }
 
     /// The text inside a quotation, without trailing commas or spaces («“…,” she said»).
@@ -2509,10 +2715,48 @@ impl<'s, 't> Extractor<'s, 't> {
 
     /// Resolves a candidate's speaker and records the statement.
     fn emit(&mut self, c: Cand, para: u32) {
+        let said_gender = c.gender;
         let scan = self.scan;
         let lex = self.lex;
+        let rules = {
+            let all = self.cand_notes.borrow_mut();
+            match all.iter().position(|(k, _)| *k == c.cue.start) {
+                Some(i) => all[i].1.clone(),
+                None => Vec::new(),
+            }
+        };
+        self.notes.borrow_mut().clear();
         let (actor, speaker, speaker_span) = match &c.who {
             Who::Mention(r, skip) => {
+                // A speaker must be able to speak: a document gives way to its owner or
+                // author, a depiction, quantity or abstraction to the paragraph's speaker.
+                let mut fixed_actor = None;
+                let (r, skip) = match self.speaker_validity(r.clone(), *skip) {
+                    Validity::Agent => (r.clone(), *skip),
+                    Validity::Owner(owner, skip) => {
+                        self.fired("owner_of_document_speaks");
+                        (owner, skip)
+                    }
+                    Validity::Document => {
+                        fixed_actor = self.document_author(para);
+                        if fixed_actor.is_some() {
+                            self.fired("document_speaks_for_its_author");
+                        }
+                        (r.clone(), *skip)
+                    }
+                    Validity::NonSpeaker => match self.reg.last() {
+                        Some((a, p)) if p == para => {
+                            self.fired("non_speaker_gives_way_to_paragraph_speaker");
+                            fixed_actor = Some(a);
+                            (r.clone(), *skip)
+                        }
+                        _ => {
+                            self.fired("non_speaker_dropped");
+                            return;
+                        }
+                    },
+                };
+                let (r, skip) = (&r, &skip);
                 let mut m = parse_mention(scan, lex, r.clone(), c.gender);
                 let mut span = m.span;
                 if *skip > 0
@@ -2533,10 +2777,23 @@ impl<'s, 't> Extractor<'s, 't> {
                 }
                 // A message stands for its author: "read the tweet".
                 let document = !m.named && m.key.last().is_some_and(|h| lex.documents.contains(h));
-                let actor = match self.reg.last() {
-                    Some((a, p)) if document && para <= p + 2 => a,
+                if lex.in_set(&lex.places, &m.key.join(" ")) && m.named {
+                    // A country stands for its government.
+                    self.fired("country_is_state_body");
+                    m.kind = super::ActorKind::StateBody;
+                }
+                let actor = match (fixed_actor, self.reg.last()) {
+                    (Some(a), _) => a,
+                    (None, Some((a, p))) if document && para <= p + 2 => {
+                        self.fired("document_speaks_for_last_speaker");
+                        a
+                    }
                     _ => self.reg.resolve(m, para, lex),
                 };
+                if self.channel_document_near(&c, r.clone()) {
+                    self.fired("speaker_used_a_document");
+                    self.doc_author.set(Some((self.reg.root(actor), para)));
+                }
                 (
                     actor,
                     scan.text[span.start..span.end].to_string(),
@@ -2544,7 +2801,16 @@ impl<'s, 't> Extractor<'s, 't> {
                 )
             }
             Who::Pronoun(g) | Who::Implicit(g) => {
-                let Some(a) = self.reg.recent(*g) else { return };
+                // English "he" and "she" are people; Arabic verbs agree with any noun.
+                let person = !self.arabic
+                    && matches!(c.who, Who::Pronoun(_))
+                    && matches!(g, Gender::Masculine | Gender::Feminine);
+                if person {
+                    self.fired("he_or_she_is_a_person");
+                }
+                let Some(a) = self.reg.recent(*g, person) else {
+                    return;
+                };
                 if !matches!(g, Gender::Neuter | Gender::Plural) {
                     self.reg.note_gender(a, *g);
                 }
@@ -2567,6 +2833,8 @@ impl<'s, 't> Extractor<'s, 't> {
             if let Some((s, actor)) = self.statements.get(before).cloned() {
                 let span = self.inner_span(second);
                 let text = self.scan.text[span.start..span.end].to_string();
+                let rules = self.traces.last().map_or_else(Vec::new, |(_, r)| r.clone());
+                self.traces.push((span.start, rules));
                 self.statements.push((Statement { span, text, ..s }, actor));
             }
             return;
@@ -2609,8 +2877,8 @@ impl<'s, 't> Extractor<'s, 't> {
             text: scan.text[span.start..span.end].to_string(),
             span,
         };
-        self.reg.spoke(actor, para);
-        self.statements.push((statement, actor));
+        self.reg.spoke(actor, para, said_gender);
+        self.record(statement, actor, rules);
     }
 
     fn pronoun_text(&self, c: &Cand) -> (String, Option<Span>) {

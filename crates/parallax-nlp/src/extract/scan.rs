@@ -313,7 +313,7 @@ fn tokenize<'t>(text: &'t str, lex: &Lexicon) -> Vec<Tok<'t>> {
             if !stack.is_empty() {
                 let next = text[end..].chars().next();
                 let nlen = next.map_or(0, char::len_utf8);
-                // A transcript's next turn ("\"PENCE: Well…") starts a paragraph of its own.
+                // A transcript's next turn ("\"HALLOWAY: Well…") starts a paragraph of its own.
                 let turn_label = {
                     let rest = &text[end + nlen..];
                     let label = rest
