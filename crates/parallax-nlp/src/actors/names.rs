@@ -41,6 +41,12 @@ const NOT_INITIAL: &[&str] = &[
     "of", "the", "and", "for", "on", "to", "in", "against", "at", "في", "ضد", "من", "علي", "و",
 ];
 
+/// Whether a folded word is a function word of a name ("of", "the", «في»), which gives no
+/// letter to an acronym.
+pub fn is_function_word(word: &str) -> bool {
+    NOT_INITIAL.contains(&word)
+}
+
 /// The words of a name for matching: folded, without honorifics. Single letters (initials)
 /// are kept; [`name_key`] drops them.
 pub fn name_words(name: &str) -> Vec<String> {
