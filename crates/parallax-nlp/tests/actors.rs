@@ -544,3 +544,41 @@ fn actor_of(actors: &[GlobalActor], article: &str, name: &str) -> usize {
         .position(|a| a.mentions.contains(&MentionId::new(article, name)))
         .unwrap_or_else(|| panic!("no actor holds {name} of {article}"))
 }
+
+/// An organisation named by some of the words of one fuller name of the same head is that
+/// organisation (its own article's fuller name first); with two fuller names it stays apart.
+/// A statement of an organisation ("the ministry's statement") speaks for it.
+#[test]
+fn part_of_one_fuller_name_and_a_statement_are_the_organisation() {
+    use ActorKind::*;
+    let mentions = vec![
+        mention(
+            "a1",
+            "القوة البحرية المشتركة للعمليات الخاصة",
+            Organisation,
+            &[],
+            &[],
+        ),
+        mention("a2", "القوة البحرية المشتركة", Organisation, &[], &[]),
+        mention("a3", "Northern Coastal Guard", Organisation, &[], &[]),
+        mention("a4", "Coastal Guard", Organisation, &[], &[]),
+        mention("a5", "Eastern River Patrol", Organisation, &[], &[]),
+        mention("a6", "Western River Patrol", Organisation, &[], &[]),
+        mention("a7", "River Patrol", Organisation, &[], &[]),
+        mention("a8", "Ministry of Coastal Affairs", StateBody, &[], &[]),
+        mention("a9", "the ministry's statement", Media, &[], &[]),
+    ];
+    let actors = resolve(&mentions, &[]);
+    let of = |article: &str, name: &str| actor_of(&actors, article, name);
+    assert_eq!(
+        of("a2", "القوة البحرية المشتركة"),
+        of("a1", "القوة البحرية المشتركة للعمليات الخاصة")
+    );
+    assert_eq!(of("a4", "Coastal Guard"), of("a3", "Northern Coastal Guard"));
+    assert_ne!(of("a7", "River Patrol"), of("a5", "Eastern River Patrol"));
+    assert_ne!(of("a7", "River Patrol"), of("a6", "Western River Patrol"));
+    assert_eq!(
+        of("a9", "the ministry's statement"),
+        of("a8", "Ministry of Coastal Affairs")
+    );
+}

@@ -296,6 +296,7 @@ pub fn resolve_with(
     let weak = rules.same_name();
     rules.organisations_by_core();
     rules.short_forms_in_article();
+    rules.partial_names();
     rules.bare_channels();
     rules.spelt_out_acronyms();
     if let Some(dict) = dict {

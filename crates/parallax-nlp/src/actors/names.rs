@@ -56,8 +56,9 @@ pub fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// Words that name a channel of an actor rather than the actor: "the coalition's official
-/// account" and «الحساب الرسمي للتحالف» speak for the coalition.
+/// Words that name a channel or a document of an actor rather than the actor: "the
+/// coalition's official account", «الحساب الرسمي للتحالف» and "the ministry's statement"
+/// speak for their owner.
 const CHANNEL: &[&str] = &[
     "account",
     "accounts",
@@ -69,6 +70,12 @@ const CHANNEL: &[&str] = &[
     "feed",
     "handle",
     "post",
+    "statement",
+    "statements",
+    "بيان",
+    "البيان",
+    "بيانه",
+    "بيانها",
     "حساب",
     "الحساب",
     "حسابه",
@@ -103,9 +110,19 @@ pub fn is_channel(name: &str) -> bool {
 
 /// The words that identify an organisation among others of its kind: the name's words
 /// without channel words, generic modifiers or possessive endings, with "United States"
-/// written "us". `None` when nothing is left ("the account").
+/// written "us". English "X of Y" is read as "Y X", so that the head comes last in both
+/// ("Ministry of Defence" and "Defence Ministry" have one core). `None` when nothing is
+/// left ("the account").
 pub fn org_core(name: &str) -> Option<Vec<String>> {
-    let words: Vec<String> = name_words(name)
+    let mut words = name_words(name);
+    if let Some(of) = words.iter().position(|w| w == "of") {
+        if of > 0 && !is_arabic(name) {
+            let after = words.split_off(of + 1);
+            words.pop();
+            words = after.into_iter().chain(words).collect();
+        }
+    }
+    let words: Vec<String> = words
         .into_iter()
         .map(|w| w.strip_suffix("'s").map(str::to_owned).unwrap_or(w))
         .filter(|w| !CHANNEL.contains(&w.as_str()) && !GENERIC.contains(&w.as_str()))

@@ -178,7 +178,8 @@ impl<'a> Clustering<'a> {
             let org = is_organisation(m.kind) && m.kind != ActorKind::Media;
             for name in names_of(m) {
                 let channel = names::is_channel(name);
-                if !(org || (m.kind == ActorKind::Unnamed && channel)) {
+                let document = matches!(m.kind, ActorKind::Unnamed | ActorKind::Media);
+                if !(org || (document && channel)) {
                     continue;
                 }
                 if let Some(core) = names::org_core(name) {
@@ -243,6 +244,62 @@ impl<'a> Clustering<'a> {
             if let Some(candidates) = fuller.get(&(article, head)) {
                 let candidates = candidates.clone();
                 self.join_if_one(i, candidates);
+            }
+        }
+    }
+
+    /// **Part of one fuller name.** An organisation named by some of the words of one
+    /// fuller name of the same head is that organisation: «القوة البحرية المشتركة» for
+    /// «القوة البحرية المشتركة للعمليات الخاصة», "Coastal Guard" for "the Northern Coastal
+    /// Guard". The fuller names of its own article are tried first, then the project's;
+    /// with several, it stays apart.
+    pub fn partial_names(&mut self) {
+        // per mention: its core's words without the Arabic article, and the head
+        let mut cores: Vec<(usize, String, HashSet<String>)> = Vec::new();
+        for (i, m) in self.mentions.iter().enumerate() {
+            if !is_organisation(m.kind) || m.kind == ActorKind::Media {
+                continue;
+            }
+            for name in names_of(m) {
+                if names::is_channel(name) || looks_like_acronym(name) {
+                    continue;
+                }
+                if let Some(core) = names::org_core(name) {
+                    let words = core
+                        .iter()
+                        .map(|w| {
+                            w.strip_prefix("ال")
+                                .filter(|r| r.chars().count() >= 2)
+                                .unwrap_or(w)
+                                .to_owned()
+                        })
+                        .collect();
+                    cores.push((i, bare_head(&core), words));
+                }
+            }
+        }
+        let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, (_, head, _)) in cores.iter().enumerate() {
+            by_head.entry(head.as_str()).or_default().push(k);
+        }
+        for (i, head, words) in &cores {
+            if words.len() < 2 {
+                continue;
+            }
+            let fuller: Vec<usize> = by_head[head.as_str()]
+                .iter()
+                .map(|&k| &cores[k])
+                .filter(|(_, _, other)| other.len() > words.len() && words.is_subset(other))
+                .map(|(j, _, _)| *j)
+                .collect();
+            let article = &self.mentions[*i].article;
+            let here: Vec<usize> = fuller
+                .iter()
+                .copied()
+                .filter(|&j| self.mentions[j].article == *article)
+                .collect();
+            if !self.join_if_one(*i, here.clone()) && here.is_empty() {
+                self.join_if_one(*i, fuller);
             }
         }
     }
