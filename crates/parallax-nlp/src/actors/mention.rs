@@ -261,7 +261,7 @@ fn shortens(short: &str, full: &str) -> bool {
     match (ws.last(), wf.last()) {
         (Some(a), Some(b)) => {
             ws.len() < wf.len()
-                && (a == b || super::translit::word_similarity(a, b) >= super::WORD_THRESHOLD)
+                && super::translit::same_name_word(a, b)
         }
         _ => false,
     }

@@ -53,9 +53,12 @@ use serde::{Deserialize, Serialize};
 
 pub use names::{
     initials, is_acronym_of, looks_like_acronym, name_key, name_similarity, name_words,
-    person_names_compatible,
+    person_names_compatible, surname_forms,
 };
-pub use translit::{block_key, skeleton, skeleton_of_folded, word_similarity, Sym, WORD_THRESHOLD};
+pub use translit::{
+    block_key, consonant_edits, same_name_word, skeleton, skeleton_of_folded, word_similarity, Sym,
+    WORD_THRESHOLD,
+};
 
 use crate::align::Bilingual;
 use crate::extract::{ActorKind, LocalActor};

@@ -5,7 +5,7 @@
 //! separates most of them), and no name is translated («قوات سوريا الديمقراطية» and "Syrian
 //! Democratic Forces" meet only when an article links them, or by an analyst's edit).
 
-use super::translit::{word_similarity, WORD_THRESHOLD};
+use super::translit::{same_name_word, word_similarity};
 use crate::text::{is_arabic_letter, match_tokens};
 
 /// Honorifics, ranks and articles that are not part of a name. Titles proper are reported by
@@ -276,7 +276,58 @@ fn words_match(a: &str, b: &str) -> bool {
         // an initial matches a name that starts with it, in the same script only
         return a.chars().next() == b.chars().next() && !(is_initial(a) && is_initial(b) && a != b);
     }
-    a == b || word_similarity(a, b) >= WORD_THRESHOLD
+    same_name_word(a, b)
+}
+
+/// One way to read a person name's words: the given name and the surname, each one word or
+/// two written together, as compound names are written either way («عبد الله» /
+/// "Abdullah", "Nasr Allah" / «نصرالله», "Le Drian" / «لودريان»). The given name ends
+/// before the surname begins.
+struct Reading {
+    given: String,
+    /// The words between the given name and the surname.
+    middle: Vec<String>,
+    surname: String,
+}
+
+/// The readings of a name of two words or more: one word each first; with three words or
+/// more, also the first two or the last two written as one.
+fn readings(words: &[String]) -> Vec<Reading> {
+    let n = words.len();
+    let mut out = Vec::with_capacity(4);
+    for given_len in 1..=2 {
+        for surname_len in 1..=2 {
+            if given_len + surname_len > n || (n == 2 && (given_len, surname_len) != (1, 1)) {
+                continue;
+            }
+            // initials are never written together with a name
+            let (g, s) = (&words[..given_len], &words[n - surname_len..]);
+            if g.len() + s.len() > 2 && g.iter().chain(s).any(|w| is_initial(w)) {
+                continue;
+            }
+            out.push(Reading {
+                given: g.concat(),
+                middle: words[given_len..n - surname_len].to_vec(),
+                surname: s.concat(),
+            });
+        }
+    }
+    out
+}
+
+/// The forms a person name's surname may take for blocking: its last word, and with three
+/// words or more the last two written as one («نصر الله» as «نصرالله»).
+pub fn surname_forms(name: &str) -> Vec<String> {
+    let words = name_words(name);
+    readings(&words).into_iter().map(|r| r.surname).fold(
+        Vec::new(),
+        |mut acc, s| {
+            if !acc.contains(&s) {
+                acc.push(s);
+            }
+            acc
+        },
+    )
 }
 
 /// Similarity of two person names, in [0, 1]: the surnames' similarity, and when both names
@@ -321,15 +372,22 @@ pub fn person_names_compatible(a: &str, b: &str) -> bool {
     if wa.len() < 2 || wb.len() < 2 {
         return false;
     }
-    let (la, lb) = (&wa[wa.len() - 1], &wb[wb.len() - 1]);
+    let (ra, rb) = (readings(&wa), readings(&wb));
+    ra.iter()
+        .any(|x| rb.iter().any(|y| readings_compatible(x, y)))
+}
+
+fn readings_compatible(a: &Reading, b: &Reading) -> bool {
+    let (la, lb) = (&a.surname, &b.surname);
     if is_initial(la) || is_initial(lb) || !words_match(la, lb) {
         return false;
     }
-    let (ga, gb) = (&wa[..wa.len() - 1], &wb[..wb.len() - 1]);
-    if words_match(&ga[0], &gb[0]) {
+    if words_match(&a.given, &b.given) {
         return true;
     }
     // a nickname or middle name used as the first name: "Frank" for "Kenneth F."
+    let ga: Vec<&String> = std::iter::once(&a.given).chain(&a.middle).collect();
+    let gb: Vec<&String> = std::iter::once(&b.given).chain(&b.middle).collect();
     let (short, long) = if ga.len() <= gb.len() {
         (ga, gb)
     } else {

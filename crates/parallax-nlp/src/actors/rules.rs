@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::names::{self, is_acronym_of, looks_like_acronym, name_key, name_words};
 use super::translit::block_key;
-use super::translit::{word_similarity, WORD_THRESHOLD};
+use super::translit::{same_name_word, word_similarity};
 use super::ActorMention;
 use crate::align::{Bilingual, NameWords};
 use crate::extract::ActorKind;
@@ -542,11 +542,15 @@ impl<'a> Clustering<'a> {
             for name in names_of(m) {
                 let words = name_words(name);
                 if words.len() >= 2 && seen.insert((i, words.join(" "))) {
-                    let surname = words.last().map(String::as_str).unwrap_or_default();
-                    blocks
-                        .entry(block_key(surname))
-                        .or_default()
-                        .push((i, name.as_str()));
+                    let mut keys: Vec<String> = names::surname_forms(name)
+                        .iter()
+                        .map(|s| block_key(s))
+                        .collect();
+                    keys.sort_unstable();
+                    keys.dedup();
+                    for key in keys {
+                        blocks.entry(key).or_default().push((i, name.as_str()));
+                    }
                 }
             }
         }
@@ -579,6 +583,15 @@ impl<'a> Clustering<'a> {
                         .entry(block_key(w))
                         .or_default()
                         .push((i, w.clone(), is_surname));
+                    // two words written as one ("Nasrallah" for «نصر الله»)
+                    if k + 1 < words.len() && words.len() >= 3 {
+                        let joined = format!("{w}{}", words[k + 1]);
+                        word_index.entry(block_key(&joined)).or_default().push((
+                            i,
+                            joined,
+                            k + 2 == words.len(),
+                        ));
+                    }
                 }
             }
         }
@@ -597,7 +610,7 @@ impl<'a> Clustering<'a> {
                 } else {
                     word_similarity(w, &key)
                 };
-                if sim >= WORD_THRESHOLD {
+                if same_name_word(w, &key) {
                     let root = self.find(*j);
                     let here = self.mentions[*j].article == article;
                     let e = best.entry(root).or_insert((false, 0.0, false));
