@@ -259,12 +259,57 @@ pub fn trailing_name(phrase: &str) -> Option<(String, String)> {
 fn shortens(short: &str, full: &str) -> bool {
     let (ws, wf) = (names::name_words(short), names::name_words(full));
     match (ws.last(), wf.last()) {
-        (Some(a), Some(b)) => {
-            ws.len() < wf.len()
-                && super::translit::same_name_word(a, b)
-        }
+        (Some(a), Some(b)) => ws.len() < wf.len() && super::translit::same_name_word(a, b),
         _ => false,
     }
+}
+
+/// Whether a name describes a person by a title or role instead of naming them: «الجنرال
+/// الأميركي», «قائد القوات البحرية», "the agency's chief", "the American general". In Arabic
+/// the description begins with the title or role noun and no word of it is a personal
+/// name; in English the head noun is a title or role and no capitalised word is a name.
+pub fn is_description(name: &str) -> bool {
+    let (lex, arabic) = lexicon_of(name);
+    let words = words_of(name);
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let role_word = |w: &str| is_title_or_role(lex, w) || lex.generic_persons.contains(w);
+    if arabic {
+        // after the role noun: adjectives and organisations, all with the article or glued
+        // to a preposition; a word without them would be a given name
+        role_word(&first.folded)
+            && words[1..].iter().all(|w| {
+                let f = w.folded.as_str();
+                f.starts_with("ال")
+                    || f.starts_with("لل")
+                    || is_head(lex, f)
+                    || is_head(lex, f.strip_prefix('ل').unwrap_or(f))
+                    || lex.places.contains(f)
+            })
+    } else {
+        // the head noun: the last word, or the last before "of" ("head of the commission")
+        let head = words
+            .iter()
+            .position(|w| w.folded == "of")
+            .map_or(words.len(), |of| of)
+            .checked_sub(1)
+            .map(|h| &words[h]);
+        head.is_some_and(|h| role_word(&h.folded))
+            && !words.iter().any(|w| {
+                is_latin_name_word(lex, w)
+                    && !lex.places.contains(&w.folded)
+                    && !is_nationality(&w.folded)
+            })
+    }
+}
+
+/// An English adjective of nationality or origin ("American", "Jordanian", "Turkish"),
+/// which is capitalised without being a name.
+fn is_nationality(w: &str) -> bool {
+    ["an", "ian", "ish", "ese", "i", "ic"]
+        .iter()
+        .any(|s| w.ends_with(s) && w.len() > s.len() + 3)
 }
 
 /// The mention's name without what the article wrote around it (see the module docs).
@@ -283,6 +328,14 @@ pub fn clean(name: &str, kind: ActorKind, roles: &[String]) -> CleanMention {
                 name = person;
             }
         }
+    }
+    // a title or role with no name describes a person («الجنرال الأميركي»), though the
+    // extractor may have taken the organisation it leads for the actor
+    if found_roles.is_empty()
+        && matches!(kind, ActorKind::Organisation | ActorKind::StateBody)
+        && is_description(&name)
+    {
+        kind = ActorKind::Person;
     }
     let fuller = (kind == ActorKind::Person)
         .then(|| {

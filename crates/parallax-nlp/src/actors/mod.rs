@@ -309,6 +309,7 @@ pub fn resolve_with(
     rules.person_full_names();
     rules.one_word_names(weak);
     rules.role_descriptions();
+    rules.descriptions_in_article();
 
     // clusters from the union-find, labelled by their smallest member
     let mut reg = Registry {

@@ -6,7 +6,7 @@
 //! Democratic Forces" meet only when an article links them, or by an analyst's edit).
 
 use super::translit::{same_name_word, word_similarity};
-use crate::text::{is_arabic_letter, match_tokens};
+use crate::text::{fold_for_match, is_arabic_letter, match_tokens};
 
 /// Honorifics, ranks and articles that are not part of a name. Titles proper are reported by
 /// the extractor; this list only catches the ones that stay glued to names in aliases.
@@ -167,8 +167,11 @@ const LEADING: &[&str] = &[
 /// "the leader of the Syrian Democratic Forces" → syrian democratic forces, "the SDF's top
 /// commander" → sdf, «القائد العام لقوات سوريا الديمقراطية» → قوات سوريا الديمقراطيه.
 pub fn led_organisation(role: &str) -> Option<Vec<String>> {
+    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    // the list as the words are compared: folded («قائد» is «قايد»)
+    let leading = FOLDED.get_or_init(|| LEADING.iter().map(|w| fold_for_match(w)).collect());
     let words = match_tokens(role);
-    let lead = words.iter().position(|w| LEADING.contains(&w.as_str()))?;
+    let lead = words.iter().position(|w| leading.contains(w))?;
     // "X's top commander": the possessor before the role noun
     if let Some(owner) = words[..lead].iter().rev().find(|w| w.ends_with("'s")) {
         return Some(vec![owner.trim_end_matches("'s").to_owned()]);
@@ -319,15 +322,15 @@ fn readings(words: &[String]) -> Vec<Reading> {
 /// words or more the last two written as one («نصر الله» as «نصرالله»).
 pub fn surname_forms(name: &str) -> Vec<String> {
     let words = name_words(name);
-    readings(&words).into_iter().map(|r| r.surname).fold(
-        Vec::new(),
-        |mut acc, s| {
+    readings(&words)
+        .into_iter()
+        .map(|r| r.surname)
+        .fold(Vec::new(), |mut acc, s| {
             if !acc.contains(&s) {
                 acc.push(s);
             }
             acc
-        },
-    )
+        })
 }
 
 /// Similarity of two person names, in [0, 1]: the surnames' similarity, and when both names
@@ -420,6 +423,11 @@ mod tests {
         assert_eq!(name_key("The CJTFOIR"), "cjtfoir");
         assert_eq!(name_key("Gen. Kenneth F. McKenzie Jr."), "kenneth mckenzie");
         assert_eq!(name_key("الجنرال كينيث ماكينزي"), "كينيث ماكينزي");
+        assert_eq!(
+            led_organisation("قائد القوات البحرية").map(|o| o.join(" ")),
+            Some("القوات البحريه".to_owned()),
+            "a role noun with a hamza"
+        );
         assert!(is_acronym_of("قسد", "قوات سوريا الديمقراطية"));
         assert!(is_acronym_of("SDF", "Syrian Democratic Forces"));
         assert!(is_acronym_of(

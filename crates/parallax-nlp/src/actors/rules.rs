@@ -675,6 +675,74 @@ impl<'a> Clustering<'a> {
     }
 }
 
+impl Clustering<'_> {
+    /// **A description of a person named in the same article** («الجنرال الأميركي», "the
+    /// American general", «قائد القوات البحرية» that no leader's role matched) is the one
+    /// person its article names whom the project knows by a full name or from another
+    /// article; with none or several, it stays apart. A one-word "name" that is a common
+    /// noun («تعبيره») is thus never a candidate unless the project names it fully.
+    pub fn descriptions_in_article(&mut self) {
+        let mentions = self.mentions;
+        let persons: Vec<usize> = (0..mentions.len())
+            .filter(|&i| is_person(mentions[i].kind))
+            .collect();
+        let described: HashSet<usize> = persons
+            .iter()
+            .copied()
+            .filter(|&i| super::mention::is_description(&mentions[i].name))
+            .collect();
+        if described.is_empty() {
+            return;
+        }
+        // per cluster: a full personal name, and the articles it is named in
+        let mut full: HashSet<usize> = HashSet::new();
+        let mut articles: HashMap<usize, HashSet<&str>> = HashMap::new();
+        for &i in &persons {
+            if described.contains(&i) {
+                continue;
+            }
+            let root = self.find(i);
+            if names_of(&mentions[i]).any(|n| {
+                name_words(n)
+                    .iter()
+                    .filter(|w| w.chars().count() > 1)
+                    .count()
+                    >= 2
+            }) {
+                full.insert(root);
+            }
+            articles
+                .entry(root)
+                .or_default()
+                .insert(mentions[i].article.as_str());
+        }
+        let known: HashSet<usize> = articles
+            .iter()
+            .filter(|(root, arts)| full.contains(root) || arts.len() >= 2)
+            .map(|(&root, _)| root)
+            .collect();
+        // clusters that hold a name, not only descriptions
+        let named: HashSet<usize> = (0..mentions.len())
+            .filter(|i| !described.contains(i))
+            .map(|i| self.find(i))
+            .collect();
+        for d in described {
+            if named.contains(&self.find(d)) {
+                continue; // already joined to a named actor
+            }
+            let article = mentions[d].article.as_str();
+            let here: Vec<usize> = persons
+                .iter()
+                .copied()
+                .filter(|&p| p != d && mentions[p].article == article)
+                .filter(|&p| !super::mention::is_description(&mentions[p].name))
+                .filter(|&p| known.contains(&self.find(p)))
+                .collect();
+            self.join_if_one(d, here);
+        }
+    }
+}
+
 /// The cluster a one-word name joins, from its candidates (cluster → (a surname matched,
 /// similarity, named in the same article)): surnames before other name words; one
 /// candidate is taken; among several, the one in the same article, else the best when it
