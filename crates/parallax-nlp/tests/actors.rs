@@ -643,3 +643,118 @@ fn a_description_is_the_one_known_person_its_article_names() {
         "a name, not a description"
     );
 }
+
+/// A surname alone joins the one fuller name of the project that contains it, in either
+/// script ("Varga" / «فارغا» for "Tomas Varga"); a title glued to a name is an attribute
+/// ("Atlantic Fisheries Minister Tomas Varga" is "Tomas Varga"); with two fuller names of
+/// that surname, a surname named in neither's article stays apart.
+#[test]
+fn a_short_form_joins_the_one_fuller_name() {
+    use ActorKind::*;
+    let mentions = vec![
+        mention("a1", "Tomas Varga", Person, &[], &[]),
+        mention("a2", "Varga", Person, &[], &[]),
+        mention("a3", "فارغا", Person, &[], &[]),
+        mention(
+            "a4",
+            "Atlantic Fisheries Minister Tomas Varga",
+            StateBody,
+            &[],
+            &[],
+        ),
+        mention("a5", "وزير الصيد الأطلسي توماس فارغا", StateBody, &[], &[]),
+        mention("a6", "Lena Brandt", Person, &[], &[]),
+        mention("a7", "Oskar Brandt", Person, &[], &[]),
+        mention("a8", "Brandt", Person, &[], &[]),
+    ];
+    let actors = resolve(&mentions, &[]);
+    let of = |article: &str, name: &str| actor_of(&actors, article, name);
+    let varga = of("a1", "Tomas Varga");
+    assert_eq!(of("a2", "Varga"), varga);
+    assert_eq!(of("a3", "فارغا"), varga);
+    assert_eq!(of("a4", "Atlantic Fisheries Minister Tomas Varga"), varga);
+    assert_eq!(of("a5", "وزير الصيد الأطلسي توماس فارغا"), varga);
+    assert_eq!(actors[varga].name, "Tomas Varga");
+    assert!(
+        actors[varga]
+            .roles
+            .iter()
+            .any(|r| r == "Atlantic Fisheries Minister"),
+        "the role is an attribute: {:?}",
+        actors[varga].roles
+    );
+    assert_ne!(of("a6", "Lena Brandt"), of("a7", "Oskar Brandt"));
+    assert_ne!(of("a8", "Brandt"), of("a6", "Lena Brandt"), "two Brandts");
+    assert_ne!(of("a8", "Brandt"), of("a7", "Oskar Brandt"), "two Brandts");
+}
+
+/// An Arabic mention that runs on into the sentence (the name, then an adverb or the verb's
+/// object) is the name: «سالم الداه أمس» and «سالم الداه بالاتفاق» are «سالم الداه».
+#[test]
+fn a_run_on_arabic_mention_is_its_name() {
+    use ActorKind::*;
+    let mentions = vec![
+        mention("a1", "سالم الداه", Person, &[], &[]),
+        mention("a2", "سالم الداه أمس", Person, &[], &[]),
+        mention("a3", "سالم الداه بالاتفاق", Person, &[], &[]),
+    ];
+    let actors = resolve(&mentions, &[]);
+    assert_eq!(actors.len(), 1, "{}", render(&actors));
+    assert_eq!(actors[0].name, "سالم الداه");
+}
+
+/// A short form that the article defines ("the fund", «الصندوق») is the organisation of that
+/// head its own article names in full, even when other articles name other funds.
+#[test]
+fn a_short_form_the_article_defines_is_that_organisation() {
+    use ActorKind::*;
+    let mentions = vec![
+        mention("a1", "Coastal Fisheries Fund", Organisation, &[], &[]),
+        mention("a1", "the fund", Organisation, &[], &[]),
+        mention("a2", "صندوق الثروة السمكية", Organisation, &[], &[]),
+        mention("a2", "الصندوق", Organisation, &[], &[]),
+        mention("a3", "Mountain Roads Fund", Organisation, &[], &[]),
+        mention("a3", "the fund", Organisation, &[], &[]),
+    ];
+    let actors = resolve(&mentions, &[]);
+    let of = |article: &str, name: &str| actor_of(&actors, article, name);
+    assert_eq!(of("a1", "the fund"), of("a1", "Coastal Fisheries Fund"));
+    assert_eq!(of("a2", "الصندوق"), of("a2", "صندوق الثروة السمكية"));
+    assert_eq!(of("a3", "the fund"), of("a3", "Mountain Roads Fund"));
+    assert_ne!(
+        of("a1", "Coastal Fisheries Fund"),
+        of("a3", "Mountain Roads Fund")
+    );
+}
+
+/// With a dictionary, an acronym is the one Arabic organisation whose words translate to
+/// its letters, the Arabic head noun giving the last ("CFF" ~ «صندوق الثروة السمكية»: fund,
+/// wealth/fisheries…); the spelt-out English name is its acronym when the project writes it.
+#[test]
+fn acronyms_meet_across_scripts_through_a_dictionary() {
+    use parallax_nlp::actors::resolve_with;
+    use parallax_nlp::align::Bilingual;
+    use ActorKind::*;
+    let mentions = vec![
+        mention("a1", "CFF", Organisation, &[], &[]),
+        mention("a2", "صندوق الثروة السمكية", Organisation, &[], &[]),
+        mention("a3", "Coastal Fisheries Fund", Organisation, &[], &[]),
+        mention("a4", "هيئة الطرق الجبلية", Organisation, &[], &[]),
+    ];
+    let mut dict = Bilingual::new();
+    for (en, ar) in [
+        ("fund", "صندوق"),
+        ("fisheries", "السمكية"),
+        ("coastal", "الثروة"),
+        ("authority", "هيئة"),
+        ("roads", "الطرق"),
+        ("mountain", "الجبلية"),
+    ] {
+        dict.add(en, ar);
+    }
+    let actors = resolve_with(&mentions, &[], Some(&dict));
+    let of = |article: &str, name: &str| actor_of(&actors, article, name);
+    assert_eq!(of("a1", "CFF"), of("a2", "صندوق الثروة السمكية"));
+    assert_eq!(of("a1", "CFF"), of("a3", "Coastal Fisheries Fund"));
+    assert_ne!(of("a1", "CFF"), of("a4", "هيئة الطرق الجبلية"));
+}

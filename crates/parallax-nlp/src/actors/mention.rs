@@ -304,6 +304,17 @@ pub fn is_description(name: &str) -> bool {
     }
 }
 
+/// Whether an organisation's name is its head noun alone ("the fund", «الصندوق», "the
+/// ministry"): a short form that means one organisation in one article and another in the
+/// next.
+pub fn is_bare_head(name: &str) -> bool {
+    let (lex, _) = lexicon_of(name);
+    match names::org_core(name).as_deref() {
+        Some([word]) => is_head(lex, word),
+        _ => false,
+    }
+}
+
 /// An English adjective of nationality or origin ("American", "Jordanian", "Turkish"),
 /// which is capitalised without being a name.
 fn is_nationality(w: &str) -> bool {

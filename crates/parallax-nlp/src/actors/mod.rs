@@ -275,6 +275,26 @@ fn cleaned_mention(m: &ActorMention) -> ActorMention {
     out
 }
 
+/// [`cleaned_mention`] of every mention, each distinct name, kind, roles and aliases cleaned
+/// once (a project names its main actors the same way in many articles).
+fn cleaned_mentions(mentions: &[ActorMention]) -> Vec<ActorMention> {
+    type Shape<'m> = (&'m str, ActorKind, &'m [String], &'m [String]);
+    let mut done: HashMap<Shape<'_>, ActorMention> = HashMap::new();
+    mentions
+        .iter()
+        .map(|m| {
+            let shape = (m.name.as_str(), m.kind, &m.roles[..], &m.aliases[..]);
+            let clean = done.entry(shape).or_insert_with(|| cleaned_mention(m));
+            ActorMention {
+                id: m.id.clone(),
+                article: m.article.clone(),
+                titles: m.titles.clone(),
+                ..clean.clone()
+            }
+        })
+        .collect()
+}
+
 fn is_person(kind: ActorKind) -> bool {
     kind == ActorKind::Person
 }
@@ -294,7 +314,7 @@ pub fn resolve_with(
     dict: Option<&Bilingual>,
 ) -> Vec<GlobalActor> {
     let n = mentions.len();
-    let cleaned: Vec<ActorMention> = mentions.iter().map(cleaned_mention).collect();
+    let cleaned = cleaned_mentions(mentions);
     let mut rules = Clustering::new(&cleaned);
     let weak = rules.same_name();
     rules.organisations_by_core();

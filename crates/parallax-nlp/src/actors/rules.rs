@@ -124,7 +124,8 @@ impl<'a> Clustering<'a> {
     /// **Same name.** Mentions sharing a strong key are one actor: every name of an
     /// organisation, every person name of two words or more, and acronyms ("Northern
     /// Farmers Union" in two articles; "NFU" given by one article as its acronym and used
-    /// alone by another). Unnamed sources and bare channels stay their article's own.
+    /// alone by another). Unnamed sources, bare channels and bare heads ("the fund") stay
+    /// their article's own (the rules below join a bare head to its organisation).
     /// Returns the one-word person names, for [`Clustering::one_word_names`].
     pub fn same_name(&mut self) -> Vec<(usize, String)> {
         let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -132,7 +133,8 @@ impl<'a> Clustering<'a> {
         for (i, m) in self.mentions.iter().enumerate() {
             for name in names_of(m) {
                 let bare_channel = names::is_channel(name) && names::org_core(name).is_none();
-                let scope = if m.kind == ActorKind::Unnamed || bare_channel {
+                let bare_head = is_organisation(m.kind) && super::mention::is_bare_head(name);
+                let scope = if m.kind == ActorKind::Unnamed || bare_channel || bare_head {
                     m.article.as_str()
                 } else {
                     ""
@@ -171,7 +173,8 @@ impl<'a> Clustering<'a> {
     /// **Organisations by their core.** A channel speaks for its owner ("the union's
     /// official account" is the union), generic modifiers do not tell organisations apart
     /// ("the international union"), and a bare head ("the union") is the one organisation
-    /// of that head that the project names more fully, when there is only one.
+    /// of that head that the project names more fully, when there is only one (with
+    /// several, the bare heads of one article are one actor, left to the next rule).
     pub fn organisations_by_core(&mut self) {
         let mut by_head: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
         for (i, m) in self.mentions.iter().enumerate() {
@@ -193,14 +196,18 @@ impl<'a> Clustering<'a> {
                 .map(|(_, c)| c)
                 .filter(|c| c.len() > 1)
                 .collect();
-            let mut first_of: HashMap<&Vec<String>, usize> = HashMap::new();
+            let mut first_of: HashMap<(&Vec<String>, &str), usize> = HashMap::new();
             for (i, core) in group {
                 let key = if specific.len() <= 1 && core.len() == 1 {
-                    specific.iter().next().copied().unwrap_or(core)
+                    (specific.iter().next().copied().unwrap_or(core), "")
+                } else if core.len() == 1 {
+                    // a bare head among several organisations of that head: its article's
+                    // own ("the fund" of one article is not the next one's)
+                    (core, self.mentions[*i].article.as_str())
                 } else {
-                    core
+                    (core, "")
                 };
-                match first_of.get(key) {
+                match first_of.get(&key) {
                     Some(&j) => self.union(*i, j),
                     None => {
                         first_of.insert(key, *i);
@@ -278,28 +285,45 @@ impl<'a> Clustering<'a> {
                 }
             }
         }
-        let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (k, (_, head, _)) in cores.iter().enumerate() {
-            by_head.entry(head.as_str()).or_default().push(k);
-        }
+        // each distinct set of words once per head, with the mentions that bear it
+        let mut by_head: HashMap<&str, HashMap<Vec<&str>, (&HashSet<String>, Vec<usize>)>> =
+            HashMap::new();
         for (i, head, words) in &cores {
-            if words.len() < 2 {
-                continue;
-            }
-            let fuller: Vec<usize> = by_head[head.as_str()]
-                .iter()
-                .map(|&k| &cores[k])
-                .filter(|(_, _, other)| other.len() > words.len() && words.is_subset(other))
-                .map(|(j, _, _)| *j)
-                .collect();
-            let article = &self.mentions[*i].article;
-            let here: Vec<usize> = fuller
-                .iter()
-                .copied()
-                .filter(|&j| self.mentions[j].article == *article)
-                .collect();
-            if !self.join_if_one(*i, here.clone()) && here.is_empty() {
-                self.join_if_one(*i, fuller);
+            let mut key: Vec<&str> = words.iter().map(String::as_str).collect();
+            key.sort_unstable();
+            by_head
+                .entry(head.as_str())
+                .or_default()
+                .entry(key)
+                .or_insert_with(|| (words, Vec::new()))
+                .1
+                .push(*i);
+        }
+        let mentions = self.mentions;
+        for sets in by_head.values() {
+            for (words, bearers) in sets.values() {
+                if words.len() < 2 {
+                    continue;
+                }
+                let fuller: Vec<usize> = sets
+                    .values()
+                    .filter(|(other, _)| other.len() > words.len() && words.is_subset(other))
+                    .flat_map(|(_, b)| b.iter().copied())
+                    .collect();
+                if fuller.is_empty() {
+                    continue;
+                }
+                for &i in bearers {
+                    let article = &mentions[i].article;
+                    let here: Vec<usize> = fuller
+                        .iter()
+                        .copied()
+                        .filter(|&j| mentions[j].article == *article)
+                        .collect();
+                    if !self.join_if_one(i, here.clone()) && here.is_empty() {
+                        self.join_if_one(i, fuller.iter().copied());
+                    }
+                }
             }
         }
     }
@@ -489,10 +513,30 @@ impl<'a> Clustering<'a> {
     pub fn person_full_names(&mut self) {
         let blocks = self.person_blocks();
         for block in blocks.values() {
-            for (x, &(i, a)) in block.iter().enumerate() {
-                for &(j, b) in &block[x + 1..] {
-                    if self.find(i) != self.find(j) && names::person_names_compatible(a, b) {
-                        self.union(i, j);
+            // each distinct name once (a name of many articles is compared once), with the
+            // mentions that bear it
+            let mut distinct: Vec<(&str, Vec<usize>)> = Vec::new();
+            let mut seen: HashMap<String, usize> = HashMap::new();
+            for &(i, name) in block {
+                let k = name_words(name).join(" ");
+                match seen.get(&k) {
+                    Some(&d) => distinct[d].1.push(i),
+                    None => {
+                        seen.insert(k, distinct.len());
+                        distinct.push((name, vec![i]));
+                    }
+                }
+            }
+            for (_, bearers) in &distinct {
+                for pair in bearers.windows(2) {
+                    self.union(pair[0], pair[1]);
+                }
+            }
+            for (x, (a, ma)) in distinct.iter().enumerate() {
+                for (b, mb) in &distinct[x + 1..] {
+                    if self.find(ma[0]) != self.find(mb[0]) && names::person_names_compatible(a, b)
+                    {
+                        self.union(ma[0], mb[0]);
                     }
                 }
             }
@@ -562,13 +606,17 @@ impl<'a> Clustering<'a> {
     /// the same article, else the best spelling match when it is clearly the best. With no
     /// candidate, one-word names group by their spelling.
     pub fn one_word_names(&mut self, weak: Vec<(usize, String)>) {
-        let mut word_index: HashMap<String, Vec<(usize, String, bool)>> = HashMap::new();
-        for (i, m) in self
-            .mentions
+        // the words of full names by blocking key: each distinct (word, is a surname) with
+        // the clusters that bear it, and the articles each cluster is named in there
+        type Bearers<'m> = HashMap<usize, (usize, HashSet<&'m str>)>;
+        let mentions = self.mentions;
+        let mut word_index: HashMap<String, HashMap<(String, bool), Bearers<'_>>> = HashMap::new();
+        for (i, m) in mentions
             .iter()
             .enumerate()
             .filter(|(_, m)| is_person(m.kind))
         {
+            let root = self.find(i);
             for name in names_of(m) {
                 let words: Vec<String> = name_words(name)
                     .into_iter()
@@ -577,44 +625,62 @@ impl<'a> Clustering<'a> {
                 if words.len() < 2 {
                     continue;
                 }
-                for (k, w) in words.iter().enumerate() {
-                    let is_surname = k + 1 == words.len();
-                    word_index
-                        .entry(block_key(w))
+                let mut add = |word: String, is_surname: bool| {
+                    let bearers = word_index
+                        .entry(block_key(&word))
                         .or_default()
-                        .push((i, w.clone(), is_surname));
+                        .entry((word, is_surname))
+                        .or_default();
+                    bearers
+                        .entry(root)
+                        .or_insert_with(|| (i, HashSet::new()))
+                        .1
+                        .insert(m.article.as_str());
+                };
+                for (k, w) in words.iter().enumerate() {
+                    add(w.clone(), k + 1 == words.len());
                     // two words written as one ("Nasrallah" for «نصر الله»)
                     if k + 1 < words.len() && words.len() >= 3 {
-                        let joined = format!("{w}{}", words[k + 1]);
-                        word_index.entry(block_key(&joined)).or_default().push((
-                            i,
-                            joined,
-                            k + 2 == words.len(),
-                        ));
+                        add(format!("{w}{}", words[k + 1]), k + 2 == words.len());
                     }
                 }
             }
         }
+        // each one-word name's matching words, computed once per spelling
+        let mut matches: HashMap<String, Vec<(&(String, bool), f32, &Bearers<'_>)>> =
+            HashMap::new();
         let mut groups: HashMap<String, usize> = HashMap::new();
         for (i, key) in weak {
             let root = self.find(i);
-            if root != i && !is_person(self.mentions[root].kind) {
+            if root != i && !is_person(mentions[root].kind) {
                 continue;
             }
+            let found = matches.entry(key.clone()).or_insert_with(|| {
+                word_index
+                    .get(&block_key(&key))
+                    .into_iter()
+                    .flatten()
+                    .filter(|((w, _), _)| same_name_word(w, &key))
+                    .map(|(entry, bearers)| {
+                        let sim = if entry.0 == key {
+                            1.0
+                        } else {
+                            word_similarity(&entry.0, &key)
+                        };
+                        (entry, sim, bearers)
+                    })
+                    .collect()
+            });
             // per candidate cluster: (a surname matched, best similarity, same article)
             let mut best: BTreeMap<usize, (bool, f32, bool)> = BTreeMap::new();
-            let article = self.mentions[i].article.as_str();
-            for (j, w, is_surname) in word_index.get(&block_key(&key)).into_iter().flatten() {
-                let sim = if *w == key {
-                    1.0
-                } else {
-                    word_similarity(w, &key)
-                };
-                if same_name_word(w, &key) {
-                    let root = self.find(*j);
-                    let here = self.mentions[*j].article == article;
-                    let e = best.entry(root).or_insert((false, 0.0, false));
-                    *e = (e.0 || *is_surname, e.1.max(sim), e.2 || here);
+            let article = mentions[i].article.as_str();
+            for ((_, is_surname), sim, bearers) in found.iter() {
+                for (member, articles) in bearers.values() {
+                    let here = articles.contains(article);
+                    let e = best
+                        .entry(self.find(*member))
+                        .or_insert((false, 0.0, false));
+                    *e = (e.0 || *is_surname, e.1.max(*sim), e.2 || here);
                 }
             }
             match pick_candidate(&best) {
@@ -721,6 +787,14 @@ impl Clustering<'_> {
             .filter(|(root, arts)| full.contains(root) || arts.len() >= 2)
             .map(|(&root, _)| root)
             .collect();
+        // the named persons of each article
+        let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &p in persons.iter().filter(|p| !described.contains(p)) {
+            by_article
+                .entry(mentions[p].article.as_str())
+                .or_default()
+                .push(p);
+        }
         // clusters that hold a name, not only descriptions
         let named: HashSet<usize> = (0..mentions.len())
             .filter(|i| !described.contains(i))
@@ -730,12 +804,11 @@ impl Clustering<'_> {
             if named.contains(&self.find(d)) {
                 continue; // already joined to a named actor
             }
-            let article = mentions[d].article.as_str();
-            let here: Vec<usize> = persons
-                .iter()
+            let here: Vec<usize> = by_article
+                .get(mentions[d].article.as_str())
+                .into_iter()
+                .flatten()
                 .copied()
-                .filter(|&p| p != d && mentions[p].article == article)
-                .filter(|&p| !super::mention::is_description(&mentions[p].name))
                 .filter(|&p| known.contains(&self.find(p)))
                 .collect();
             self.join_if_one(d, here);
