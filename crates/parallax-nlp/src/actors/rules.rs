@@ -285,9 +285,9 @@ impl<'a> Clustering<'a> {
                 }
             }
         }
-        // each distinct set of words once per head, with the mentions that bear it
-        let mut by_head: HashMap<&str, HashMap<Vec<&str>, (&HashSet<String>, Vec<usize>)>> =
-            HashMap::new();
+        // each distinct set of words once per head (sorted), with the mentions that bear it
+        type WordSets<'w> = HashMap<Vec<&'w str>, (&'w HashSet<String>, Vec<usize>)>;
+        let mut by_head: HashMap<&str, WordSets<'_>> = HashMap::new();
         for (i, head, words) in &cores {
             let mut key: Vec<&str> = words.iter().map(String::as_str).collect();
             key.sort_unstable();
@@ -647,8 +647,8 @@ impl<'a> Clustering<'a> {
             }
         }
         // each one-word name's matching words, computed once per spelling
-        let mut matches: HashMap<String, Vec<(&(String, bool), f32, &Bearers<'_>)>> =
-            HashMap::new();
+        type Match<'w> = (&'w (String, bool), f32, &'w Bearers<'w>);
+        let mut matches: HashMap<String, Vec<Match<'_>>> = HashMap::new();
         let mut groups: HashMap<String, usize> = HashMap::new();
         for (i, key) in weak {
             let root = self.find(i);
