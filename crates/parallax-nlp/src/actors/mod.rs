@@ -42,7 +42,9 @@
 //! edit; with one, step 1c matches them word for word), and resolving unnamed sources
 //! across articles (each article's "officials" stay its own).
 
+mod mention;
 mod names;
+mod rules;
 mod translit;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -51,12 +53,16 @@ use serde::{Deserialize, Serialize};
 
 pub use names::{
     initials, is_acronym_of, looks_like_acronym, name_key, name_similarity, name_words,
-    person_names_compatible,
+    person_names_compatible, surname_forms,
 };
-pub use translit::{block_key, skeleton, skeleton_of_folded, word_similarity, Sym, WORD_THRESHOLD};
+pub use translit::{
+    block_key, consonant_edits, same_name_word, skeleton, skeleton_of_folded, word_similarity, Sym,
+    WORD_THRESHOLD,
+};
 
-use crate::align::{Bilingual, NameWords};
+use crate::align::Bilingual;
 use crate::extract::{ActorKind, LocalActor};
+use rules::Clustering;
 
 /// A stable identifier of one actor mention: the article and the [`name_key`] of the name
 /// the article uses. Re-running the extractor on the same article gives the same ids.
@@ -183,6 +189,9 @@ struct Cluster {
 }
 
 struct Registry<'a> {
+    /// The mentions as the articles name them, which edits refer to.
+    raw: &'a [ActorMention],
+    /// The same mentions as the rules matched them ([`cleaned_mention`]).
     mentions: &'a [ActorMention],
     label: Vec<usize>,
     clusters: Vec<Cluster>,
@@ -212,19 +221,22 @@ impl Registry<'_> {
             ActorRef::Mention(id) => by_id.get(id).map(|&m| self.label[m]).into_iter().collect(),
             ActorRef::Name(n) => {
                 let key = name_key(n);
-                let named: Vec<usize> = self
-                    .mentions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| name_key(&m.name) == key)
-                    .map(|(i, _)| self.label[i])
+                let named: Vec<usize> = (0..self.mentions.len())
+                    .filter(|&i| {
+                        name_key(&self.raw[i].name) == key
+                            || name_key(&self.mentions[i].name) == key
+                    })
+                    .map(|i| self.label[i])
                     .collect();
                 if named.is_empty() {
                     let aliased = self
-                        .mentions
+                        .raw
                         .iter()
+                        .chain(self.mentions)
                         .enumerate()
                         .filter(|(_, m)| m.aliases.iter().any(|a| name_key(a) == key));
+                    let n = self.mentions.len();
+                    let aliased = aliased.map(|(i, m)| (i % n, m));
                     let mut by_alias: Vec<usize> = aliased.map(|(i, _)| self.label[i]).collect();
                     by_alias.extend(
                         self.clusters
@@ -245,21 +257,42 @@ impl Registry<'_> {
     }
 }
 
-/// Union-find with path halving.
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
+/// The mention as the rules match it: its name without titles, roles or run-on words
+/// ([`mention::clean`]), its aliases likewise, and a fuller name found in a role as one
+/// more alias. Its id stays the article's, so that edits keep naming it.
+fn cleaned_mention(m: &ActorMention) -> ActorMention {
+    let clean = mention::clean(&m.name, m.kind, &m.roles);
+    let mut out = m.clone();
+    out.aliases = m
+        .aliases
+        .iter()
+        .map(|a| mention::clean(a, clean.kind, &[]).name)
+        .chain(clean.fuller)
+        .collect();
+    out.name = clean.name;
+    out.kind = clean.kind;
+    out.roles.extend(clean.roles);
+    out
 }
 
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        parent[hi] = lo;
-    }
+/// [`cleaned_mention`] of every mention, each distinct name, kind, roles and aliases cleaned
+/// once (a project names its main actors the same way in many articles).
+fn cleaned_mentions(mentions: &[ActorMention]) -> Vec<ActorMention> {
+    type Shape<'m> = (&'m str, ActorKind, &'m [String], &'m [String]);
+    let mut done: HashMap<Shape<'_>, ActorMention> = HashMap::new();
+    mentions
+        .iter()
+        .map(|m| {
+            let shape = (m.name.as_str(), m.kind, &m.roles[..], &m.aliases[..]);
+            let clean = done.entry(shape).or_insert_with(|| cleaned_mention(m));
+            ActorMention {
+                id: m.id.clone(),
+                article: m.article.clone(),
+                titles: m.titles.clone(),
+                ..clean.clone()
+            }
+        })
+        .collect()
 }
 
 fn is_person(kind: ActorKind) -> bool {
@@ -281,348 +314,33 @@ pub fn resolve_with(
     dict: Option<&Bilingual>,
 ) -> Vec<GlobalActor> {
     let n = mentions.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-
-    // 1. strong keys: organisation names, full person names, acronyms
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    // one-word person names, resolved in step 3
-    let mut weak: Vec<(usize, String)> = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        for name in std::iter::once(&m.name).chain(&m.aliases) {
-            // unnamed sources and bare channels ("the account") are their article's own
-            let bare_channel = names::is_channel(name) && names::org_core(name).is_none();
-            let scope = if m.kind == ActorKind::Unnamed || bare_channel {
-                m.article.as_str()
-            } else {
-                ""
-            };
-            let key = name_key(name);
-            if key.is_empty() {
-                continue;
-            }
-            let full_words = key.split(' ').filter(|w| w.chars().count() > 1).count();
-            let strong = !is_person(m.kind)
-                || full_words >= 2
-                || looks_like_acronym(name)
-                || m.aliases
-                    .iter()
-                    .chain([&m.name])
-                    .any(|long| is_acronym_of(name, long));
-            if strong {
-                let scoped = format!("{scope}\u{1}{key}");
-                match by_key.get(&scoped) {
-                    Some(&j) => union(&mut parent, i, j),
-                    None => {
-                        by_key.insert(scoped, i);
-                    }
-                }
-            } else if name == &m.name {
-                weak.push((i, key));
-            }
-        }
-    }
-
-    // 1b. organisations by their core: a channel speaks for its owner ("the coalition's
-    // official account" is the coalition), generic modifiers do not tell organisations apart
-    // ("the international coalition"), and a bare head ("the coalition") is the one
-    // organisation of that head that the project names more fully, when there is only one
-    let mut by_head: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let org = matches!(m.kind, ActorKind::Organisation | ActorKind::StateBody);
-        for name in std::iter::once(&m.name).chain(&m.aliases) {
-            let channel = names::is_channel(name);
-            if !(org || (m.kind == ActorKind::Unnamed && channel)) {
-                continue;
-            }
-            if let Some(core) = names::org_core(name) {
-                let head = names::head_of(&core).to_owned();
-                by_head.entry(head).or_default().push((i, core));
-            }
-        }
-    }
-    for group in by_head.values() {
-        let specific: HashSet<&Vec<String>> = group
-            .iter()
-            .map(|(_, c)| c)
-            .filter(|c| c.len() > 1)
-            .collect();
-        let mut first_of: HashMap<&Vec<String>, usize> = HashMap::new();
-        for (i, core) in group {
-            let key = if specific.len() <= 1 && core.len() == 1 {
-                specific.iter().next().copied().unwrap_or(core)
-            } else {
-                core
-            };
-            match first_of.get(key) {
-                Some(&j) => union(&mut parent, *i, j),
-                None => {
-                    first_of.insert(key, *i);
-                }
-            }
-        }
-    }
-
-    // 1b'. a bare channel ("the account", "the tweet") is, within its article, the one
-    // owner whose channel the article names ("the official account of the coalition")
-    let mut owners_in: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut bare: Vec<usize> = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        if m.kind == ActorKind::Person {
-            continue;
-        }
-        let names = || std::iter::once(&m.name).chain(&m.aliases);
-        if names().any(|n| names::is_channel(n) && names::org_core(n).is_some()) {
-            owners_in.entry(m.article.as_str()).or_default().push(i);
-        } else if names::is_channel(&m.name) && names::org_core(&m.name).is_none() {
-            bare.push(i);
-        }
-    }
-    for i in bare {
-        let mut roots: Vec<usize> = owners_in
-            .get(mentions[i].article.as_str())
-            .into_iter()
-            .flatten()
-            .map(|&o| find(&mut parent, o))
-            .collect();
-        roots.sort_unstable();
-        roots.dedup();
-        if let [root] = roots.as_slice() {
-            union(&mut parent, i, *root);
-        }
-    }
-
-    // 1c. organisations across scripts: with a dictionary, an Arabic name and an English
-    // name that translate each other word for word («التحالف الدولي» ~ "international
-    // coalition", «قوات سوريا الديمقراطية» ~ "Syrian Democratic Forces"); names of one
-    // word are too generic for this ("the government")
+    let cleaned = cleaned_mentions(mentions);
+    let mut rules = Clustering::new(&cleaned);
+    let weak = rules.same_name();
+    rules.organisations_by_core();
+    rules.short_forms_in_article();
+    rules.partial_names();
+    rules.bare_channels();
+    rules.spelt_out_acronyms();
     if let Some(dict) = dict {
-        let dicts = [dict, crate::align::concept_lexicon()];
-        let mut latin: Vec<(usize, NameWords)> = Vec::new();
-        let mut arabic: Vec<(usize, NameWords)> = Vec::new();
-        for (i, m) in mentions.iter().enumerate() {
-            if !matches!(
-                m.kind,
-                ActorKind::Organisation | ActorKind::StateBody | ActorKind::Media
-            ) {
-                continue;
-            }
-            for name in std::iter::once(&m.name).chain(&m.aliases) {
-                if names::is_arabic(name) {
-                    // and the name without its complement («التحالف الدولي لمحاربة
-                    // داعش» is also «التحالف الدولي»): the words before the first one
-                    // with a glued «ل»
-                    let head: Vec<&str> = name
-                        .split_whitespace()
-                        .take_while(|w| {
-                            let f = crate::text::fold_for_match(w);
-                            !(f.starts_with('ل') && f.chars().count() >= 4)
-                        })
-                        .collect();
-                    let head = head.join(" ");
-                    arabic.extend(NameWords::new(name, &dicts).map(|w| (i, w)));
-                    if head != *name {
-                        arabic.extend(NameWords::new(&head, &dicts).map(|w| (i, w)));
-                    }
-                } else {
-                    latin.extend(NameWords::new(name, &dicts).map(|w| (i, w)));
-                }
-            }
-        }
-        // candidates share a translation key (blocking); the word-for-word check decides
-        let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (k, (_, words)) in latin.iter().enumerate() {
-            for key in words.own_keys().chain(words.reach()) {
-                by_key.entry(key).or_default().push(k);
-            }
-        }
-        for (i, words) in &arabic {
-            let mut candidates: Vec<usize> = words
-                .reach()
-                .chain(words.own_keys())
-                .filter_map(|key| by_key.get(&key))
-                .flatten()
-                .copied()
-                .collect();
-            candidates.sort_unstable();
-            candidates.dedup();
-            for k in candidates {
-                let (j, other) = &latin[k];
-                if find(&mut parent, *i) != find(&mut parent, *j)
-                    && words.translate_each_other(other)
-                {
-                    union(&mut parent, *i, *j);
-                }
-            }
-        }
+        rules.organisations_across_scripts(dict);
+        rules.acronyms_across_scripts(dict);
     }
-
-    // 2. person full names: blocked by the surname's consonant key, merged when compatible
-    let mut blocks: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
-    let mut seen_names: HashSet<String> = HashSet::new();
-    for (i, m) in mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| is_person(m.kind))
-    {
-        for name in std::iter::once(&m.name).chain(&m.aliases) {
-            let words = name_words(name);
-            // (initials count here: "Kenneth F. McKenzie" is what meets "Frank McKenzie")
-            if words.len() >= 2 && seen_names.insert(words.join(" ")) {
-                let surname = words.last().map(String::as_str).unwrap_or_default();
-                blocks
-                    .entry(block_key(surname))
-                    .or_default()
-                    .push((i, name));
-            }
-        }
-    }
-    for block in blocks.values() {
-        for (x, &(i, a)) in block.iter().enumerate() {
-            for &(j, b) in &block[x + 1..] {
-                if find(&mut parent, i) != find(&mut parent, j) && person_names_compatible(a, b) {
-                    union(&mut parent, i, j);
-                }
-            }
-        }
-    }
-    // 2b. a two-word name that begins a longer one ("Mazloum Kobani" ~ "Mazloum Kobane
-    // Abdi"): blocked by the consonant key of the second word, merged when there is one
-    // such person
-    let mut by_second: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
-    for block in blocks.values() {
-        for &(i, name) in block {
-            let words = name_words(name);
-            if words.len() >= 3 {
-                by_second
-                    .entry(block_key(&words[1]))
-                    .or_default()
-                    .push((i, name));
-            }
-        }
-    }
-    for block in blocks.values() {
-        for &(i, short) in block {
-            let words = name_words(short);
-            if words.len() != 2 {
-                continue;
-            }
-            let mut roots: Vec<usize> = by_second
-                .get(&block_key(&words[1]))
-                .into_iter()
-                .flatten()
-                .filter(|(_, long)| names::is_name_prefix(short, long))
-                .map(|&(j, _)| find(&mut parent, j))
-                .collect();
-            roots.sort_unstable();
-            roots.dedup();
-            if let [root] = roots.as_slice() {
-                union(&mut parent, i, *root);
-            }
-        }
-    }
-
-    // 3. one-word person names: the single person whose full name has a matching word
-    let mut word_index: HashMap<String, Vec<(usize, String, bool)>> = HashMap::new();
-    for (i, m) in mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| is_person(m.kind))
-    {
-        for name in std::iter::once(&m.name).chain(&m.aliases) {
-            let words: Vec<String> = name_words(name)
-                .into_iter()
-                .filter(|w| w.chars().count() > 1)
-                .collect();
-            if words.len() < 2 {
-                continue;
-            }
-            for (k, w) in words.iter().enumerate() {
-                let is_surname = k + 1 == words.len();
-                word_index
-                    .entry(block_key(w))
-                    .or_default()
-                    .push((i, w.clone(), is_surname));
-            }
-        }
-    }
-    let mut weak_groups: HashMap<String, usize> = HashMap::new();
-    for (i, key) in weak {
-        if find(&mut parent, i) != i && mentions[find(&mut parent, i)].kind != ActorKind::Person {
-            continue;
-        }
-        let mut best: BTreeMap<usize, (bool, f32)> = BTreeMap::new();
-        for (j, w, is_surname) in word_index.get(&block_key(&key)).into_iter().flatten() {
-            let sim = if *w == key {
-                1.0
-            } else {
-                word_similarity(w, &key)
-            };
-            if sim >= WORD_THRESHOLD {
-                let root = find(&mut parent, *j);
-                let e = best.entry(root).or_insert((false, 0.0));
-                *e = (e.0 || *is_surname, e.1.max(sim));
-            }
-        }
-        // surnames first, then any name word
-        let surnames: Vec<usize> = best.iter().filter(|(_, v)| v.0).map(|(k, _)| *k).collect();
-        let pick = match (surnames.len(), best.len()) {
-            (1, _) => Some(surnames[0]),
-            (0, 1) => best.keys().next().copied(),
-            _ => None,
-        };
-        match pick {
-            Some(root) => union(&mut parent, i, root),
-            None => match weak_groups.get(&key) {
-                Some(&j) => union(&mut parent, i, j),
-                None => {
-                    weak_groups.insert(key, i);
-                }
-            },
-        }
-    }
-
-    // 3b. a role description ("the leader of the Syrian Democratic Forces") is the one
-    // named person of the project whose role leads the same organisation ("the SDF's top
-    // commander"), when there is exactly one
-    let mut leaders: Vec<(usize, Vec<String>)> = Vec::new(); // (named person, org words of a leading role)
-    let mut descriptions: Vec<(usize, Vec<String>)> = Vec::new();
-    for (i, m) in mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| is_person(m.kind))
-    {
-        if let Some(org) = names::led_organisation(&m.name) {
-            descriptions.push((i, org));
-            continue;
-        }
-        for role in &m.roles {
-            if let Some(org) = names::led_organisation(role) {
-                leaders.push((i, org));
-            }
-        }
-    }
-    for (d, org) in descriptions {
-        let mut roots: Vec<usize> = leaders
-            .iter()
-            .filter(|(_, led)| names::same_organisation(led, &org))
-            .map(|&(p, _)| find(&mut parent, p))
-            .collect();
-        roots.sort_unstable();
-        roots.dedup();
-        if let [root] = roots.as_slice() {
-            union(&mut parent, d, *root);
-        }
-    }
+    rules.person_full_names();
+    rules.one_word_names(weak);
+    rules.role_descriptions();
+    rules.descriptions_in_article();
 
     // clusters from the union-find, labelled by their smallest member
     let mut reg = Registry {
-        mentions,
+        raw: mentions,
+        mentions: &cleaned,
         label: vec![0; n],
         clusters: Vec::new(),
     };
     let mut root_label: HashMap<usize, usize> = HashMap::new();
     for i in 0..n {
-        let root = find(&mut parent, i);
+        let root = rules.find(i);
         let next = reg.clusters.len();
         let label = *root_label.entry(root).or_insert(next);
         if label == next {
@@ -715,7 +433,7 @@ pub fn resolve_with(
     let mut out = Vec::with_capacity(order.len());
     for &c in &order {
         out_index[c] = out.len();
-        let actor = build_actor(mentions, &reg.clusters[c]);
+        let actor = build_actor(&cleaned, &reg.clusters[c]);
         let count = used_keys.entry(actor.key.clone()).or_insert(0);
         *count += 1;
         let mut actor = actor;
@@ -727,7 +445,7 @@ pub fn resolve_with(
 
     // memberships: automatic from roles, then the analyst's
     let mut org_keys: HashMap<String, usize> = HashMap::new();
-    for (i, m) in mentions
+    for (i, m) in cleaned
         .iter()
         .enumerate()
         .filter(|(_, m)| !is_person(m.kind) && m.kind != ActorKind::Unnamed)

@@ -5,8 +5,8 @@
 //! separates most of them), and no name is translated («قوات سوريا الديمقراطية» and "Syrian
 //! Democratic Forces" meet only when an article links them, or by an analyst's edit).
 
-use super::translit::{word_similarity, WORD_THRESHOLD};
-use crate::text::{is_arabic_letter, match_tokens};
+use super::translit::{same_name_word, word_similarity};
+use crate::text::{fold_for_match, is_arabic_letter, match_tokens};
 
 /// Honorifics, ranks and articles that are not part of a name. Titles proper are reported by
 /// the extractor; this list only catches the ones that stay glued to names in aliases.
@@ -41,6 +41,12 @@ const NOT_INITIAL: &[&str] = &[
     "of", "the", "and", "for", "on", "to", "in", "against", "at", "في", "ضد", "من", "علي", "و",
 ];
 
+/// Whether a folded word is a function word of a name ("of", "the", «في»), which gives no
+/// letter to an acronym.
+pub fn is_function_word(word: &str) -> bool {
+    NOT_INITIAL.contains(&word)
+}
+
 /// The words of a name for matching: folded, without honorifics. Single letters (initials)
 /// are kept; [`name_key`] drops them.
 pub fn name_words(name: &str) -> Vec<String> {
@@ -50,8 +56,9 @@ pub fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// Words that name a channel of an actor rather than the actor: "the coalition's official
-/// account" and «الحساب الرسمي للتحالف» speak for the coalition.
+/// Words that name a channel or a document of an actor rather than the actor: "the
+/// coalition's official account", «الحساب الرسمي للتحالف» and "the ministry's statement"
+/// speak for their owner.
 const CHANNEL: &[&str] = &[
     "account",
     "accounts",
@@ -63,6 +70,12 @@ const CHANNEL: &[&str] = &[
     "feed",
     "handle",
     "post",
+    "statement",
+    "statements",
+    "بيان",
+    "البيان",
+    "بيانه",
+    "بيانها",
     "حساب",
     "الحساب",
     "حسابه",
@@ -97,9 +110,19 @@ pub fn is_channel(name: &str) -> bool {
 
 /// The words that identify an organisation among others of its kind: the name's words
 /// without channel words, generic modifiers or possessive endings, with "United States"
-/// written "us". `None` when nothing is left ("the account").
+/// written "us". English "X of Y" is read as "Y X", so that the head comes last in both
+/// ("Ministry of Defence" and "Defence Ministry" have one core). `None` when nothing is
+/// left ("the account").
 pub fn org_core(name: &str) -> Option<Vec<String>> {
-    let words: Vec<String> = name_words(name)
+    let mut words = name_words(name);
+    if let Some(of) = words.iter().position(|w| w == "of") {
+        if of > 0 && !is_arabic(name) {
+            let after = words.split_off(of + 1);
+            words.pop();
+            words = after.into_iter().chain(words).collect();
+        }
+    }
+    let words: Vec<String> = words
         .into_iter()
         .map(|w| w.strip_suffix("'s").map(str::to_owned).unwrap_or(w))
         .filter(|w| !CHANNEL.contains(&w.as_str()) && !GENERIC.contains(&w.as_str()))
@@ -144,8 +167,11 @@ const LEADING: &[&str] = &[
 /// "the leader of the Syrian Democratic Forces" → syrian democratic forces, "the SDF's top
 /// commander" → sdf, «القائد العام لقوات سوريا الديمقراطية» → قوات سوريا الديمقراطيه.
 pub fn led_organisation(role: &str) -> Option<Vec<String>> {
+    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    // the list as the words are compared: folded («قائد» is «قايد»)
+    let leading = FOLDED.get_or_init(|| LEADING.iter().map(|w| fold_for_match(w)).collect());
     let words = match_tokens(role);
-    let lead = words.iter().position(|w| LEADING.contains(&w.as_str()))?;
+    let lead = words.iter().position(|w| leading.contains(w))?;
     // "X's top commander": the possessor before the role noun
     if let Some(owner) = words[..lead].iter().rev().find(|w| w.ends_with("'s")) {
         return Some(vec![owner.trim_end_matches("'s").to_owned()]);
@@ -253,7 +279,58 @@ fn words_match(a: &str, b: &str) -> bool {
         // an initial matches a name that starts with it, in the same script only
         return a.chars().next() == b.chars().next() && !(is_initial(a) && is_initial(b) && a != b);
     }
-    a == b || word_similarity(a, b) >= WORD_THRESHOLD
+    same_name_word(a, b)
+}
+
+/// One way to read a person name's words: the given name and the surname, each one word or
+/// two written together, as compound names are written either way («عبد الله» /
+/// "Abdullah", "Nasr Allah" / «نصرالله», "Le Drian" / «لودريان»). The given name ends
+/// before the surname begins.
+struct Reading {
+    given: String,
+    /// The words between the given name and the surname.
+    middle: Vec<String>,
+    surname: String,
+}
+
+/// The readings of a name of two words or more: one word each first; with three words or
+/// more, also the first two or the last two written as one.
+fn readings(words: &[String]) -> Vec<Reading> {
+    let n = words.len();
+    let mut out = Vec::with_capacity(4);
+    for given_len in 1..=2 {
+        for surname_len in 1..=2 {
+            if given_len + surname_len > n || (n == 2 && (given_len, surname_len) != (1, 1)) {
+                continue;
+            }
+            // initials are never written together with a name
+            let (g, s) = (&words[..given_len], &words[n - surname_len..]);
+            if g.len() + s.len() > 2 && g.iter().chain(s).any(|w| is_initial(w)) {
+                continue;
+            }
+            out.push(Reading {
+                given: g.concat(),
+                middle: words[given_len..n - surname_len].to_vec(),
+                surname: s.concat(),
+            });
+        }
+    }
+    out
+}
+
+/// The forms a person name's surname may take for blocking: its last word, and with three
+/// words or more the last two written as one («نصر الله» as «نصرالله»).
+pub fn surname_forms(name: &str) -> Vec<String> {
+    let words = name_words(name);
+    readings(&words)
+        .into_iter()
+        .map(|r| r.surname)
+        .fold(Vec::new(), |mut acc, s| {
+            if !acc.contains(&s) {
+                acc.push(s);
+            }
+            acc
+        })
 }
 
 /// Similarity of two person names, in [0, 1]: the surnames' similarity, and when both names
@@ -298,15 +375,22 @@ pub fn person_names_compatible(a: &str, b: &str) -> bool {
     if wa.len() < 2 || wb.len() < 2 {
         return false;
     }
-    let (la, lb) = (&wa[wa.len() - 1], &wb[wb.len() - 1]);
+    let (ra, rb) = (readings(&wa), readings(&wb));
+    ra.iter()
+        .any(|x| rb.iter().any(|y| readings_compatible(x, y)))
+}
+
+fn readings_compatible(a: &Reading, b: &Reading) -> bool {
+    let (la, lb) = (&a.surname, &b.surname);
     if is_initial(la) || is_initial(lb) || !words_match(la, lb) {
         return false;
     }
-    let (ga, gb) = (&wa[..wa.len() - 1], &wb[..wb.len() - 1]);
-    if words_match(&ga[0], &gb[0]) {
+    if words_match(&a.given, &b.given) {
         return true;
     }
     // a nickname or middle name used as the first name: "Frank" for "Kenneth F."
+    let ga: Vec<&String> = std::iter::once(&a.given).chain(&a.middle).collect();
+    let gb: Vec<&String> = std::iter::once(&b.given).chain(&b.middle).collect();
     let (short, long) = if ga.len() <= gb.len() {
         (ga, gb)
     } else {
@@ -339,6 +423,11 @@ mod tests {
         assert_eq!(name_key("The CJTFOIR"), "cjtfoir");
         assert_eq!(name_key("Gen. Kenneth F. McKenzie Jr."), "kenneth mckenzie");
         assert_eq!(name_key("الجنرال كينيث ماكينزي"), "كينيث ماكينزي");
+        assert_eq!(
+            led_organisation("قائد القوات البحرية").map(|o| o.join(" ")),
+            Some("القوات البحريه".to_owned()),
+            "a role noun with a hamza"
+        );
         assert!(is_acronym_of("قسد", "قوات سوريا الديمقراطية"));
         assert!(is_acronym_of("SDF", "Syrian Democratic Forces"));
         assert!(is_acronym_of(

@@ -63,6 +63,7 @@ fn near(a: Class, b: Class) -> bool {
     use class::*;
     let pair = |x: u8, y: u8| (a == x && b == y) || (a == y && b == x);
     pair(J, G)
+        || pair(GH, J)
         || pair(G, K)
         || pair(GH, G)
         || pair(GH, R)
@@ -133,7 +134,23 @@ fn latin_syms(word: &[u8], out: &mut Vec<Sym>) {
     let mut i = 0;
     while i < word.len() {
         let (c, n) = (word[i], at(i + 1));
+        // a doubled letter before its digraph is the digraph: "tth" is "th", "cch" is "ch"
+        let digraph = |x: u8| matches!(x, b's' | b'c' | b'k' | b't' | b'd' | b'g' | b'z');
+        if c == n && digraph(c) && at(i + 2) == b'h' {
+            i += 1;
+            continue;
+        }
+        // a final "h" after a vowel is not a letter of its own ("-eh", "-ah": the Arabic
+        // ة or a final ه read as a vowel)
+        if c == b'h' && i + 1 == word.len() && i > 0 && is_latin_vowel(word[i - 1]) {
+            break;
+        }
         let (sym, used) = match (c, n) {
+            // German "sch", English "tch": one sound
+            (b's', b'c') if at(i + 2) == b'h' => (Sym::Cons(SH), 3),
+            (b't', b'c') if at(i + 2) == b'h' => (Sym::Cons(SH), 3),
+            // Slavic "zh" (ж), written ج or ژ in Arabic
+            (b'z', b'h') => (Sym::Cons(J), 2),
             (b's', b'h') => (Sym::Cons(SH), 2),
             (b'c', b'h') => (Sym::Cons(SH), 2),
             (b'k', b'h') => (Sym::Cons(KH), 2),
@@ -205,6 +222,10 @@ pub fn skeleton_of_folded(folded: &str) -> Vec<Sym> {
             .filter(|c| crate::text::is_arabic_letter(*c))
             .collect();
         for (i, &c) in chars.iter().enumerate() {
+            // «تش» writes the one sound "ch"
+            if c == 'ت' && chars.get(i + 1) == Some(&'ش') {
+                continue;
+            }
             if let Some(s) = arabic_sym(c, i + 1 == chars.len() && i > 0) {
                 raw.push(s);
             }
@@ -248,6 +269,8 @@ fn substitution(a: Sym, b: Sym) -> f32 {
         _ if a == b => 0.0,
         (Sym::W | Sym::Y, Sym::Vowel) | (Sym::Vowel, Sym::W | Sym::Y) => 0.1,
         (Sym::W, Sym::Y) | (Sym::Y, Sym::W) => 0.6,
+        // Latin "j" is a "y" in Germanic and Slavic names ("Jens", «ينس»)
+        (Sym::Cons(class::J), Sym::Y) | (Sym::Y, Sym::Cons(class::J)) => 0.5,
         (Sym::Cons(x), Sym::Cons(y)) if near(x, y) => 0.35,
         _ => weight(a) + weight(b),
     }
@@ -272,6 +295,57 @@ pub fn skeleton_distance(a: &[Sym], b: &[Sym]) -> f32 {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
+}
+
+/// The consonants of a skeleton that a transliteration keeps: every class but the weak
+/// "h", which spellings add and drop freely.
+fn firm_consonants(s: &[Sym]) -> Vec<Class> {
+    s.iter()
+        .filter_map(|&x| match x {
+            Sym::Cons(c) if c != class::H => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The edits (insertions, deletions, substitutions other than between near classes) that
+/// turn one word's firm consonants into the other's: "Kerry" and "Kirby" are one apart,
+/// «غروسي» and "Grossi" none.
+pub fn consonant_edits(a: &str, b: &str) -> usize {
+    let (ca, cb) = (firm_consonants(&skeleton(a)), firm_consonants(&skeleton(b)));
+    let mut prev: Vec<usize> = (0..=cb.len()).collect();
+    let mut cur = vec![0; cb.len() + 1];
+    for (i, &x) in ca.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &y) in cb.iter().enumerate() {
+            let sub = usize::from(!(x == y || near(x, y)));
+            cur[j + 1] = (prev[j] + sub).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[cb.len()]
+}
+
+/// The consonant edits two name words may differ by and still be one name: none for words
+/// of up to [`SHORT_WORD_CONSONANTS`] firm consonants (where one more consonant makes
+/// another name: "Kerry" / "Kirby"), one for longer words.
+pub const SHORT_WORD_CONSONANTS: usize = 3;
+
+/// Whether two single name words are one name written in two ways: the same word, or a
+/// [`word_similarity`] of at least [`WORD_THRESHOLD`] with the consonant skeletons at most
+/// one edit apart (none for short words).
+pub fn same_name_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if word_similarity(a, b) < WORD_THRESHOLD {
+        return false;
+    }
+    let shorter = firm_consonants(&skeleton(a))
+        .len()
+        .min(firm_consonants(&skeleton(b)).len());
+    let allowed = usize::from(shorter > SHORT_WORD_CONSONANTS);
+    consonant_edits(a, b) <= allowed
 }
 
 /// Similarity in [0, 1] of two single name words, in the same or different scripts.

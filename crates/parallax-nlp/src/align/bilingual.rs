@@ -27,6 +27,9 @@ pub struct Bilingual {
     en_to_ar: FxMap<u64, Vec<u64>>,
     /// Arabic word key → English word keys.
     ar_to_en: FxMap<u64, Vec<u64>>,
+    /// Arabic word key → the first letters of its English translations (a translation of
+    /// several words gives its first content word's), for reading acronyms across scripts.
+    ar_initials: FxMap<u64, Vec<u8>>,
     pairs: usize,
 }
 
@@ -145,6 +148,19 @@ impl Bilingual {
         };
         link(&mut self.en_to_ar, &en_keys, &ar_keys);
         link(&mut self.ar_to_en, &ar_keys, &en_keys);
+        let initial = match_tokens(en)
+            .iter()
+            .find(|t| !is_stop(t))
+            .and_then(|t| t.bytes().next())
+            .filter(u8::is_ascii_lowercase);
+        if let Some(initial) = initial {
+            for &k in &ar_keys {
+                let list = self.ar_initials.entry(k).or_default();
+                if !list.contains(&initial) {
+                    list.push(initial);
+                }
+            }
+        }
         self.pairs += 1;
     }
 
@@ -186,6 +202,22 @@ impl Bilingual {
             }
         }
         self.pairs - before
+    }
+
+    /// The first letters of the English translations of an Arabic word (a match token):
+    /// «صندوق» → f (fund), b (box), …; empty for a word the dictionary does not know.
+    pub fn english_initials(&self, arabic_token: &str) -> Vec<u8> {
+        let mut keys = Vec::new();
+        word_keys(arabic_token, &mut keys);
+        let mut out: Vec<u8> = keys
+            .iter()
+            .filter_map(|k| self.ar_initials.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The translations' keys of a word key, in the other language.

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Lang;
 
-mod lexicon;
+pub(crate) mod lexicon;
 mod local;
 mod rules;
 mod scan;
