@@ -3,3 +3,4 @@
 mod dictionary;
 mod import;
 mod project;
+mod report;
