@@ -1,8 +1,6 @@
 //! `parallax report` and `parallax export`: the comparison report (HTML, PDF, DOCX,
 //! Markdown) and the data exports (CSV, XLSX, JSON, REFI-QDA) of a project or a selection.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -10,15 +8,10 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use parallax_core::report::{self, Report, Selection};
+use parallax_core::report::{self, output, Report, Selection};
 use parallax_core::Project;
 
 use crate::actors_cmd::{open_with, DictionaryArgs};
-
-/// Where Debian's fonts-noto-core puts the Arabic font the HTML and PDF reports embed.
-const NOTO_NASKH: &str = "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf";
-/// Browsers tried, in order, on the PATH, when --browser is not given.
-const BROWSERS: &[&str] = &["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -34,6 +27,28 @@ pub enum ExportFormat {
     Xlsx,
     Json,
     Qdpx,
+}
+
+impl From<ReportFormat> for output::ReportFormat {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Html => output::ReportFormat::Html,
+            ReportFormat::Pdf => output::ReportFormat::Pdf,
+            ReportFormat::Docx => output::ReportFormat::Docx,
+            ReportFormat::Md => output::ReportFormat::Markdown,
+        }
+    }
+}
+
+impl From<ExportFormat> for output::ExportFormat {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Csv => output::ExportFormat::Csv,
+            ExportFormat::Xlsx => output::ExportFormat::Xlsx,
+            ExportFormat::Json => output::ExportFormat::Json,
+            ExportFormat::Qdpx => output::ExportFormat::Qdpx,
+        }
+    }
 }
 
 /// Which part of the project: every option narrows it; repeat --actor and --outlet for more.
@@ -53,13 +68,15 @@ pub struct SelectionArgs {
     to: Option<NaiveDate>,
     #[command(flatten)]
     dictionaries: DictionaryArgs,
+    #[command(flatten)]
+    model: crate::model_args::ModelArgs,
 }
 
 #[derive(Args)]
 #[command(after_help = "The report: a summary of sources and actors, the actors x outlets coverage\n\
     matrix, and per actor each claim as every outlet reported it, with word differences,\n\
     omissions and stance, every statement linked to its article. HTML is one self-contained\n\
-    file (Arabic font embedded when fonts-noto-core is installed, no scripts); PDF is that\n\
+    file (the bundled Noto Naskh Arabic font embedded, no scripts); PDF is that\n\
     page printed by a headless Chromium (needed at run time: apt install chromium).\n\
     The format defaults to the output file's extension.\n\n\
     Examples:\n  parallax report study.parallax -o report.html\n  \
@@ -76,8 +93,8 @@ pub struct ReportArgs {
     output: PathBuf,
     #[command(flatten)]
     selection: SelectionArgs,
-    /// A TrueType font with Arabic glyphs to embed in HTML and PDF (default: Noto Naskh
-    /// Arabic from fonts-noto-core, when installed).
+    /// A TrueType font with Arabic glyphs to embed in HTML and PDF instead of the bundled
+    /// Noto Naskh Arabic.
     #[arg(long, value_name = "TTF")]
     font: Option<PathBuf>,
     /// Embed no font (a smaller HTML file that relies on the reader's fonts).
@@ -114,19 +131,15 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{s:?} is not a date YYYY-MM-DD ({e})"))
 }
 
-fn extension(path: &Path) -> String {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default()
-}
-
 /// The project and its report for the selection.
 fn build(project: &Path, args: &SelectionArgs) -> Result<(Project, Report)> {
-    let project = open_with(
+    let mut project = open_with(
         project,
         &args.dictionaries.dictionary,
         args.dictionaries.no_dictionary,
     )?;
+    crate::model_args::apply(&mut project, &args.model, true)?;
+    crate::model_args::report_pending(&project)?;
     let selection = Selection {
         actors: args.actor.clone(),
         outlets: args.outlet.clone(),
@@ -143,59 +156,49 @@ fn build(project: &Path, args: &SelectionArgs) -> Result<(Project, Report)> {
 }
 
 pub fn report(args: ReportArgs) -> Result<ExitCode> {
-    let format = match args.format {
-        Some(f) => f,
-        None => match extension(&args.output).as_str() {
-            "html" | "htm" => ReportFormat::Html,
-            "pdf" => ReportFormat::Pdf,
-            "docx" => ReportFormat::Docx,
-            "md" | "markdown" => ReportFormat::Md,
-            _ => bail!(
-                "cannot tell the format from {}: pass --format html, pdf, docx or md",
-                args.output.display()
-            ),
-        },
+    let Some(format) = args
+        .format
+        .map(ReportFormat::into)
+        .or_else(|| output::ReportFormat::from_path(&args.output))
+    else {
+        bail!(
+            "cannot tell the format from {}: pass --format html, pdf, docx or md",
+            args.output.display()
+        )
     };
     // Find the browser before the work, so that a missing one is said at once.
-    let browser = match format {
-        ReportFormat::Pdf => Some(find_browser(args.browser.as_deref())?),
+    let pdf = match format {
+        output::ReportFormat::Pdf => Some(report::pdf::PdfOptions {
+            browser: match &args.browser {
+                Some(path) => path.clone(),
+                None => output::find_browser(&std::env::var_os("PATH").unwrap_or_default())
+                    .ok_or(output::OutputError::NoBrowser)?,
+            },
+            no_sandbox: running_as_root(),
+            timeout: Duration::from_secs(300),
+        }),
         _ => None,
     };
-    let (_project, report) = build(&args.project, &args.selection)?;
-    let font = if args.no_font || !matches!(format, ReportFormat::Html | ReportFormat::Pdf) {
+    let font = if args.no_font || !format.embeds_font() {
         None
     } else {
         match &args.font {
-            Some(path) => Some(std::fs::read(path).with_context(|| format!("reading --font {}", path.display()))?),
-            None => std::fs::read(NOTO_NASKH).ok(),
+            Some(path) => Some(
+                std::fs::read(path)
+                    .with_context(|| format!("reading --font {}", path.display()))?,
+            ),
+            None => Some(report::html::BUNDLED_ARABIC_FONT.to_vec()),
         }
     };
-    let html_options = report::html::HtmlOptions {
+    let (_project, report) = build(&args.project, &args.selection)?;
+    let options = output::ReportOptions {
         arabic_font: font.as_deref(),
+        pdf,
     };
-    let out = &args.output;
-    match format {
-        ReportFormat::Html => write_file(out, |w| report::html::write(&report, &html_options, w))?,
-        ReportFormat::Md => write_file(out, |w| report::markdown::write(&report, w))?,
-        ReportFormat::Docx => {
-            let file = create(out)?;
-            report::docx::write(&report, BufWriter::new(file))
-                .and_then(|mut w| w.flush())
-                .with_context(|| format!("writing {}", out.display()))?;
-        }
-        ReportFormat::Pdf => {
-            let html = report::html::render(&report, &html_options);
-            let options = report::pdf::PdfOptions {
-                browser: browser.expect("found above for PDF"),
-                no_sandbox: running_as_root(),
-                timeout: Duration::from_secs(300),
-            };
-            report::pdf::print(&html, out, &options)?;
-        }
-    }
+    output::write_report(&report, format, &args.output, &options)?;
     eprintln!(
         "wrote {}: {} articles, {} statements, {} actors",
-        out.display(),
+        args.output.display(),
         report.summary.articles,
         report.summary.statements,
         report.summary.actors
@@ -204,84 +207,25 @@ pub fn report(args: ReportArgs) -> Result<ExitCode> {
 }
 
 pub fn export(args: ExportArgs) -> Result<ExitCode> {
-    let format = match args.format {
-        Some(f) => f,
-        None => match extension(&args.output).as_str() {
-            "xlsx" => ExportFormat::Xlsx,
-            "json" => ExportFormat::Json,
-            "qdpx" => ExportFormat::Qdpx,
-            "" | "csv" => ExportFormat::Csv,
-            other => bail!("cannot tell the format from the extension .{other}: pass --format csv, xlsx, json or qdpx"),
-        },
+    let Some(format) = args
+        .format
+        .map(ExportFormat::into)
+        .or_else(|| output::ExportFormat::from_path(&args.output))
+    else {
+        bail!(
+            "cannot tell the format from {}: pass --format csv, xlsx, json or qdpx",
+            args.output.display()
+        )
     };
     let (project, report) = build(&args.project, &args.selection)?;
-    let out = &args.output;
-    match format {
-        ExportFormat::Csv => {
-            let files = report::csv::write_folder(&report, out)
-                .with_context(|| format!("writing the CSV files into {}", out.display()))?;
-            for f in files {
-                eprintln!("wrote {}", f.display());
-            }
-        }
-        ExportFormat::Json => write_file(out, |w| report::json::write(&report, w))?,
-        ExportFormat::Xlsx => {
-            let file = create(out)?;
-            report::xlsx::write(&report, BufWriter::new(file))
-                .and_then(|mut w| w.flush())
-                .with_context(|| format!("writing {}", out.display()))?;
-        }
-        ExportFormat::Qdpx => {
-            let texts = project.report_texts(&report)?;
-            let file = create(out)?;
-            report::qdpx::write(&report, &texts, BufWriter::new(file))
-                .and_then(|mut w| w.flush())
-                .with_context(|| format!("writing {}", out.display()))?;
-        }
+    for file in project.write_export(&report, format, &args.output)? {
+        eprintln!("wrote {}", file.display());
     }
-    if format != ExportFormat::Csv {
-        eprintln!(
-            "wrote {}: {} articles, {} statements, {} actors",
-            out.display(),
-            report.summary.articles,
-            report.summary.statements,
-            report.summary.actors
-        );
-    }
+    eprintln!(
+        "{} articles, {} statements, {} actors",
+        report.summary.articles, report.summary.statements, report.summary.actors
+    );
     Ok(ExitCode::SUCCESS)
-}
-
-fn create(path: &Path) -> Result<File> {
-    File::create(path).with_context(|| format!("cannot create {}", path.display()))
-}
-
-fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
-    let mut w = BufWriter::new(create(path)?);
-    write(&mut w)
-        .and_then(|()| w.flush())
-        .with_context(|| format!("writing {}", path.display()))
-}
-
-/// The browser named, or the first of [`BROWSERS`] on the PATH.
-fn find_browser(named: Option<&Path>) -> Result<PathBuf> {
-    if let Some(path) = named {
-        return Ok(path.to_owned());
-    }
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    for name in BROWSERS {
-        for dir in std::env::split_paths(&path) {
-            let candidate = dir.join(name);
-            if candidate.is_file() {
-                return Ok(candidate);
-            }
-        }
-    }
-    bail!(
-        "PDF reports are printed by Chromium, and none was found on the PATH ({}): install it \
-         (Debian/Ubuntu: apt install chromium), name one with --browser, or make the HTML \
-         report and print it from any browser",
-        BROWSERS.join(", ")
-    )
 }
 
 /// Chromium refuses its sandbox as root (containers, CI).

@@ -2,5 +2,6 @@
 //! `parallax-core` and maps the error.
 
 pub mod articles;
+pub mod export;
 pub mod import;
 pub mod project;

@@ -3,7 +3,8 @@
 //! RFC 4180 quoting, UTF-8 with a byte-order mark (without it Excel reads Arabic as
 //! mojibake), CRLF line ends. Cells of article text that a spreadsheet would read as a
 //! formula are neutralised with a leading apostrophe ([`super::neutralise_formula`]).
-//! Notes and tags columns join the statements file when they exist.
+//! The statements file has `notes` and `tags` columns already, empty until the analyst's
+//! notes and tags exist, so that scripts reading it need not change when they arrive.
 
 use std::io::{self, Write};
 
@@ -30,6 +31,8 @@ pub fn write_statements(report: &Report, out: &mut dyn Write) -> io::Result<()> 
         "stance",
         "text",
         "group",
+        "notes",
+        "tags",
     ])?;
     for s in &report.statements {
         let a = articles.get(&s.article);
@@ -52,6 +55,9 @@ pub fn write_statements(report: &Report, out: &mut dyn Write) -> io::Result<()> 
             stance_label(s.stance),
             &s.text,
             &group,
+            // the analyst's notes and tags, once they exist (see the module documentation)
+            "",
+            "",
         ])?;
     }
     w.finish()

@@ -23,11 +23,16 @@ use super::{
     Report, ReportActor, ReportStatement,
 };
 
+/// Noto Naskh Arabic Regular (SIL Open Font Licence 1.1, `fonts/OFL.txt`), bundled so that
+/// every HTML and PDF report shapes Arabic with the same font wherever it is made or read.
+pub const BUNDLED_ARABIC_FONT: &[u8] = include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf");
+
 /// What the caller may add to the page.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct HtmlOptions<'a> {
-    /// A TrueType/OpenType font with Arabic glyphs (e.g. Noto Naskh Arabic), embedded so
-    /// that the file reads the same on a machine without one.
+    /// A TrueType/OpenType font with Arabic glyphs (usually [`BUNDLED_ARABIC_FONT`]),
+    /// embedded so that the file reads the same on a machine without one; none makes a
+    /// smaller file that relies on the reader's fonts.
     pub arabic_font: Option<&'a [u8]>,
 }
 

@@ -37,6 +37,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod pdf;
+pub mod output;
 pub mod qdpx;
 pub mod xlsx;
 mod xml;

@@ -131,10 +131,10 @@ fn column(mut c: usize) -> String {
 
 fn statements(report: &Report) -> String {
     let articles = report.article_index();
-    let mut sheet = Sheet::new(&[8.0, 8.0, 40.0, 18.0, 11.0, 30.0, 5.0, 22.0, 22.0, 9.0, 12.0, 12.0, 80.0, 7.0]);
+    let mut sheet = Sheet::new(&[8.0, 8.0, 40.0, 18.0, 11.0, 30.0, 5.0, 22.0, 22.0, 9.0, 12.0, 12.0, 80.0, 7.0, 30.0, 20.0]);
     sheet.header(&[
         "statement_id", "article_id", "title", "outlet", "date", "url", "lang", "actor", "speaker",
-        "kind", "cue", "stance", "text", "group",
+        "kind", "cue", "stance", "text", "group", "notes", "tags",
     ]);
     for s in &report.statements {
         let a = articles.get(&s.article);
@@ -154,6 +154,9 @@ fn statements(report: &Report) -> String {
             Cell::Text(stance_label(s.stance)),
             Cell::Text(&s.text),
             s.group.map_or(Cell::Text(""), |g| Cell::Number(g as f64)),
+            // notes and tags: empty until they exist, as in the CSV
+            Cell::Text(""),
+            Cell::Text(""),
         ]);
     }
     sheet.finish()
