@@ -6,6 +6,7 @@ use std::process::Command as StdCommand;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+#[path = "cli/report.rs"]
 mod report;
 
 fn corpus() -> PathBuf {

@@ -14,7 +14,8 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 1, 9, 30, 0).unwrap()
 }
 
-pub const ARABIC_SENTENCE: &str = "إن اتفاق المياه سيوقع الأسبوع المقبل";
+/// The Arabic statement of the fixture, as the extractor takes it (the clause after «إن»).
+pub const ARABIC_SENTENCE: &str = "اتفاق المياه سيوقع الأسبوع المقبل";
 
 /// Invented articles, as `URL | title` text files.
 pub fn fixture_articles(dir: &Path) -> Vec<std::path::PathBuf> {
