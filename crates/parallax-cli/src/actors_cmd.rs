@@ -296,11 +296,7 @@ fn open(path: &std::path::Path) -> Result<Project> {
 }
 
 /// Opens a project for aligning, with the dictionaries asked for (see [`dictionaries`]).
-pub(crate) fn open_with(
-    path: &std::path::Path,
-    named: &[PathBuf],
-    none: bool,
-) -> Result<Project> {
+pub(crate) fn open_with(path: &std::path::Path, named: &[PathBuf], none: bool) -> Result<Project> {
     let mut project =
         Project::open(path).with_context(|| format!("cannot open project {}", path.display()))?;
     project.set_dictionary(dictionaries(named, none, true)?);

@@ -73,7 +73,8 @@ pub struct SelectionArgs {
 }
 
 #[derive(Args)]
-#[command(after_help = "The report: a summary of sources and actors, the actors x outlets coverage\n\
+#[command(
+    after_help = "The report: a summary of sources and actors, the actors x outlets coverage\n\
     matrix, and per actor each claim as every outlet reported it, with word differences,\n\
     omissions and stance, every statement linked to its article. HTML is one self-contained\n\
     file (the bundled Noto Naskh Arabic font embedded, no scripts); PDF is that\n\
@@ -81,7 +82,8 @@ pub struct SelectionArgs {
     The format defaults to the output file's extension.\n\n\
     Examples:\n  parallax report study.parallax -o report.html\n  \
     parallax report study.parallax --format pdf -o report.pdf --actor McKenzie\n  \
-    parallax report study.parallax -o report.md --outlet reuters --from 2022-01-01 --to 2022-12-31")]
+    parallax report study.parallax -o report.md --outlet reuters --from 2022-01-01 --to 2022-12-31"
+)]
 pub struct ReportArgs {
     /// The project file.
     project: PathBuf,
@@ -106,14 +108,16 @@ pub struct ReportArgs {
 }
 
 #[derive(Args)]
-#[command(after_help = "csv writes a folder (created if missing) with statements.csv, actors.csv and\n\
+#[command(
+    after_help = "csv writes a folder (created if missing) with statements.csv, actors.csv and\n\
     coverage.csv (UTF-8 with a byte-order mark); xlsx one workbook with those three sheets;\n\
     json the whole analysis (schema: docs/report-json.md); qdpx a REFI-QDA project for\n\
     MAXQDA, ATLAS.ti, NVivo or QualCoder (articles as sources, statements as segments\n\
     coded by actor and claim). Cells a spreadsheet would run as a formula are neutralised.\n\
     The format defaults to the output's extension (a path without one is a csv folder).\n\n\
     Examples:\n  parallax export study.parallax --format csv -o study-csv/\n  \
-    parallax export study.parallax -o study.xlsx\n  parallax export study.parallax -o study.qdpx --actor McKenzie")]
+    parallax export study.parallax -o study.xlsx\n  parallax export study.parallax -o study.qdpx --actor McKenzie"
+)]
 pub struct ExportArgs {
     /// The project file.
     project: PathBuf,
@@ -128,7 +132,8 @@ pub struct ExportArgs {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{s:?} is not a date YYYY-MM-DD ({e})"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("{s:?} is not a date YYYY-MM-DD ({e})"))
 }
 
 /// The project and its report for the selection.

@@ -70,13 +70,17 @@ fn main() {
     let whole = Selection::default();
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
-    time("statements CSV (report model + statements.csv)", &mut || {
-        let r = project.report(&whole, now).unwrap();
-        let mut file = std::io::BufWriter::new(std::fs::File::create(out.join("s.csv")).unwrap());
-        report::csv::write_statements(&r, &mut file).unwrap();
-        file.flush().unwrap();
-        std::fs::metadata(out.join("s.csv")).unwrap().len() as usize
-    });
+    time(
+        "statements CSV (report model + statements.csv)",
+        &mut || {
+            let r = project.report(&whole, now).unwrap();
+            let mut file =
+                std::io::BufWriter::new(std::fs::File::create(out.join("s.csv")).unwrap());
+            report::csv::write_statements(&r, &mut file).unwrap();
+            file.flush().unwrap();
+            std::fs::metadata(out.join("s.csv")).unwrap().len() as usize
+        },
+    );
     time("HTML report (report model + HTML)", &mut || {
         let r = project.report(&whole, now).unwrap();
         let mut file = std::io::BufWriter::new(std::fs::File::create(out.join("r.html")).unwrap());
@@ -99,10 +103,16 @@ fn main() {
         v.len()
     });
     time("  XLSX", &mut || {
-        report::xlsx::write(&r, Cursor::new(Vec::new())).unwrap().into_inner().len()
+        report::xlsx::write(&r, Cursor::new(Vec::new()))
+            .unwrap()
+            .into_inner()
+            .len()
     });
     time("  DOCX", &mut || {
-        report::docx::write(&r, Cursor::new(Vec::new())).unwrap().into_inner().len()
+        report::docx::write(&r, Cursor::new(Vec::new()))
+            .unwrap()
+            .into_inner()
+            .len()
     });
     time("  REFI-QDA (with reading the texts)", &mut || {
         let texts = project.report_texts(&r).unwrap();

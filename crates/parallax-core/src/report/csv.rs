@@ -96,7 +96,10 @@ pub fn write_coverage(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The three files into a folder: `statements.csv`, `actors.csv`, `coverage.csv`.
-pub fn write_folder(report: &Report, folder: &std::path::Path) -> io::Result<Vec<std::path::PathBuf>> {
+pub fn write_folder(
+    report: &Report,
+    folder: &std::path::Path,
+) -> io::Result<Vec<std::path::PathBuf>> {
     std::fs::create_dir_all(folder)?;
     type Writer = fn(&Report, &mut dyn Write) -> io::Result<()>;
     let files: [(&str, Writer); 3] = [

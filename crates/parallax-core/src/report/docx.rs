@@ -15,7 +15,9 @@ use parallax_nlp::align::DiffOp;
 use parallax_nlp::Lang;
 
 use super::xml::{escape, Archive};
-use super::{actor_kind_label, date_label, is_rtl, kind_label, stance_label, Report, ReportStatement};
+use super::{
+    actor_kind_label, date_label, is_rtl, kind_label, stance_label, Report, ReportStatement,
+};
 
 const ARABIC_FONT: &str = "Noto Naskh Arabic";
 
@@ -79,14 +81,20 @@ impl Doc {
             self.xml.push_str("<w:u w:val=\"single\"/>");
         }
         if run.added {
-            self.xml.push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D7F5DD\"/>");
+            self.xml
+                .push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D7F5DD\"/>");
         } else if run.removed {
-            self.xml.push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FBDCDC\"/>");
+            self.xml
+                .push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FBDCDC\"/>");
         }
         if rtl {
             self.xml.push_str("<w:rtl/><w:lang w:bidi=\"ar-SA\"/>");
         }
-        let _ = write!(self.xml, "</w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>", escape(text));
+        let _ = write!(
+            self.xml,
+            "</w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+            escape(text)
+        );
     }
 
     fn close(&mut self) {
@@ -96,16 +104,29 @@ impl Doc {
     fn table(&mut self, header: &[String], rows: &[Vec<String>]) {
         self.xml.push_str("<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders>");
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
-            let _ = write!(self.xml, "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>");
+            let _ = write!(
+                self.xml,
+                "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"999999\"/>"
+            );
         }
         self.xml.push_str("</w:tblBorders></w:tblPr>");
-        for (i, row) in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)).enumerate() {
+        for (i, row) in std::iter::once(header)
+            .chain(rows.iter().map(Vec::as_slice))
+            .enumerate()
+        {
             self.xml.push_str("<w:tr>");
             for cell in row {
                 self.xml.push_str("<w:tc>");
                 let rtl = is_rtl(cell);
                 self.open(None, rtl);
-                self.run(cell, Run { bold: i == 0, ..Run::default() }, rtl);
+                self.run(
+                    cell,
+                    Run {
+                        bold: i == 0,
+                        ..Run::default()
+                    },
+                    rtl,
+                );
                 self.close();
                 self.xml.push_str("</w:tc>");
             }
@@ -124,10 +145,26 @@ impl Doc {
             for (i, op) in s.diff.iter().enumerate() {
                 let (text, run) = match op {
                     DiffOp::Equal(t) => (t, Run::default()),
-                    DiffOp::Added(t) => (t, Run { added: true, ..Run::default() }),
-                    DiffOp::Removed(t) => (t, Run { removed: true, ..Run::default() }),
+                    DiffOp::Added(t) => (
+                        t,
+                        Run {
+                            added: true,
+                            ..Run::default()
+                        },
+                    ),
+                    DiffOp::Removed(t) => (
+                        t,
+                        Run {
+                            removed: true,
+                            ..Run::default()
+                        },
+                    ),
                 };
-                let text = if i > 0 { format!(" {text}") } else { text.clone() };
+                let text = if i > 0 {
+                    format!(" {text}")
+                } else {
+                    text.clone()
+                };
                 self.run(&text, run, rtl);
             }
         }
@@ -143,10 +180,16 @@ fn document(report: &Report) -> String {
     let articles = report.article_index();
     let statements = report.statement_index();
     let s = &report.summary;
-    d.para(Some("Title"), &format!("Comparison report: {}", report.project));
+    d.para(
+        Some("Title"),
+        &format!("Comparison report: {}", report.project),
+    );
     d.para(
         None,
-        &format!("Made by Parallax on {} (UTC).", report.generated_at.format("%Y-%m-%d %H:%M")),
+        &format!(
+            "Made by Parallax on {} (UTC).",
+            report.generated_at.format("%Y-%m-%d %H:%M")
+        ),
     );
     d.para(Some("Heading1"), "Summary");
     let mut line = format!(
@@ -166,7 +209,13 @@ fn document(report: &Report) -> String {
         &["Outlet".into(), "Articles".into(), "Statements".into()],
         &s.outlets
             .iter()
-            .map(|o| vec![o.outlet.clone(), o.articles.to_string(), o.statements.to_string()])
+            .map(|o| {
+                vec![
+                    o.outlet.clone(),
+                    o.articles.to_string(),
+                    o.statements.to_string(),
+                ]
+            })
             .collect::<Vec<_>>(),
     );
     d.para(Some("Heading1"), "Coverage: actors × outlets");
@@ -202,15 +251,25 @@ fn document(report: &Report) -> String {
         for g in &a.groups {
             d.para(Some("Heading3"), &format!("Claim {}: {}", g.id, g.claim));
             if !g.missing_from.is_empty() {
-                d.para(None, &format!("Not reported by: {}.", g.missing_from.join(", ")));
+                d.para(
+                    None,
+                    &format!("Not reported by: {}.", g.missing_from.join(", ")),
+                );
             }
             for id in &g.statements {
-                let Some(st) = statements.get(id) else { continue };
+                let Some(st) = statements.get(id) else {
+                    continue;
+                };
                 let mut meta = st.outlet.clone();
                 if let Some(date) = st.published_at {
                     let _ = write!(meta, " · {date}");
                 }
-                let _ = write!(meta, " · {} · {}", stance_label(st.stance), kind_label(st.kind));
+                let _ = write!(
+                    meta,
+                    " · {} · {}",
+                    stance_label(st.stance),
+                    kind_label(st.kind)
+                );
                 if *id == g.base {
                     meta.push_str(" · compared with");
                 }
@@ -224,7 +283,13 @@ fn document(report: &Report) -> String {
     }
     d.para(Some("Heading1"), "Sources");
     d.table(
-        &["#".into(), "Outlet".into(), "Date".into(), "Title".into(), "URL".into()],
+        &[
+            "#".into(),
+            "Outlet".into(),
+            "Date".into(),
+            "Title".into(),
+            "URL".into(),
+        ],
         &report
             .articles
             .iter()

@@ -19,8 +19,8 @@ use parallax_nlp::align::DiffOp;
 use parallax_nlp::Lang;
 
 use super::{
-    actor_kind_label, date_label, is_rtl, kind_label, stance_label, ArticleRef, ClaimGroup,
-    Report, ReportActor, ReportStatement,
+    actor_kind_label, date_label, is_rtl, kind_label, stance_label, ArticleRef, ClaimGroup, Report,
+    ReportActor, ReportStatement,
 };
 
 /// Noto Naskh Arabic Regular (SIL Open Font Licence 1.1, `fonts/OFL.txt`), bundled so that
@@ -120,7 +120,9 @@ a { color: #0645ad; }
 
 fn head(h: &mut String, report: &Report, options: &HtmlOptions<'_>) {
     let title = format!("Comparison report: {}", report.project);
-    h.push_str("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str(
+        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n",
+    );
     h.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'; font-src data:; img-src data:\">\n",
@@ -130,7 +132,9 @@ fn head(h: &mut String, report: &Report, options: &HtmlOptions<'_>) {
     escape_into(h, &title);
     h.push_str("</title>\n<style>");
     if let Some(font) = options.arabic_font {
-        h.push_str("\n@font-face { font-family: \"Noto Naskh Arabic\"; src: url(data:font/ttf;base64,");
+        h.push_str(
+            "\n@font-face { font-family: \"Noto Naskh Arabic\"; src: url(data:font/ttf;base64,",
+        );
         base64_into(h, font);
         h.push_str(") format(\"truetype\"); }");
     }
@@ -230,7 +234,11 @@ fn summary(h: &mut String, report: &Report) {
     for (i, a) in report.actors.iter().enumerate() {
         let _ = write!(h, "<tr><td dir=\"auto\"><a href=\"#actor-{i}\"><bdi>");
         escape_into(h, &a.name);
-        let _ = write!(h, "</bdi></a></td><td>{}</td><td>", actor_kind_label(a.kind));
+        let _ = write!(
+            h,
+            "</bdi></a></td><td>{}</td><td>",
+            actor_kind_label(a.kind)
+        );
         h.push_str(&bdi_list(&a.aliases));
         let _ = writeln!(
             h,
@@ -313,7 +321,11 @@ fn group(
     articles: &ArticleIndex<'_>,
     statements: &StatementIndex<'_>,
 ) {
-    let _ = write!(h, "<div class=\"group\" id=\"group-{}\">\n<h4>Claim {}: <bdi>", g.id, g.id);
+    let _ = write!(
+        h,
+        "<div class=\"group\" id=\"group-{}\">\n<h4>Claim {}: <bdi>",
+        g.id, g.id
+    );
     escape_into(h, &g.claim);
     let outlets: std::collections::BTreeSet<&str> = g
         .statements
@@ -444,7 +456,11 @@ fn unaligned(h: &mut String, report: &Report) {
     let articles = report.article_index();
     h.push_str("<section id=\"unaligned\">\n<h2>Statements not aligned</h2>\n<p class=\"muted\">Statements whose speaker the actor registry does not resolve.</p>\n");
     for s in rest {
-        let _ = write!(h, "<div class=\"version\" id=\"statement-{}\">\n<div class=\"meta\"><b><bdi>", s.id);
+        let _ = write!(
+            h,
+            "<div class=\"version\" id=\"statement-{}\">\n<div class=\"meta\"><b><bdi>",
+            s.id
+        );
         escape_into(h, &s.actor);
         h.push_str("</bdi></b> · <bdi>");
         escape_into(h, &s.outlet);
@@ -469,7 +485,11 @@ fn sources(h: &mut String, report: &Report) {
             h,
             "</td><td>{}</td><td dir=\"auto\"{}>",
             date_label(a.published_at),
-            if a.lang == Lang::Ar { " lang=\"ar\"" } else { "" }
+            if a.lang == Lang::Ar {
+                " lang=\"ar\""
+            } else {
+                ""
+            }
         );
         match a.url.as_deref().filter(|u| is_web_url(u)) {
             Some(url) => {
@@ -489,7 +509,8 @@ fn sources(h: &mut String, report: &Report) {
 /// Only `http:` and `https:` addresses become links (never `javascript:` or `data:`).
 fn is_web_url(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://")) && !url.contains(char::is_whitespace)
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !url.contains(char::is_whitespace)
 }
 
 /// Standard base64 (RFC 4648, padded), for the embedded font.
@@ -519,7 +540,13 @@ mod tests {
 
     #[test]
     fn base64_matches_rfc_4648_examples() {
-        for (input, expect) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
+        for (input, expect) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             let mut out = String::new();
             base64_into(&mut out, input.as_bytes());
             assert_eq!(out, expect, "{input:?}");

@@ -29,8 +29,8 @@ pub fn escape(text: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-'
-            | '.' | '!' | '|' | '~' | '"' | '=' => {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
+            | '!' | '|' | '~' | '"' | '=' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -68,7 +68,13 @@ pub fn render(report: &Report) -> String {
     }
     m.push_str(".\n\n| Outlet | Articles | Statements |\n| --- | ---: | ---: |\n");
     for o in &s.outlets {
-        let _ = writeln!(m, "| {} | {} | {} |", escape(&o.outlet), o.articles, o.statements);
+        let _ = writeln!(
+            m,
+            "| {} | {} | {} |",
+            escape(&o.outlet),
+            o.articles,
+            o.statements
+        );
     }
     m.push_str("\n## Coverage: actors × outlets\n\n| Actor |");
     for o in &report.coverage.outlets {
@@ -108,19 +114,28 @@ pub fn render(report: &Report) -> String {
                 let _ = writeln!(m, "Not reported by: {}.\n", missing.join(", "));
             }
             for id in &g.statements {
-                let Some(st) = statements.get(id) else { continue };
+                let Some(st) = statements.get(id) else {
+                    continue;
+                };
                 let _ = write!(
                     m,
                     "- **{}**{} · {} · {}{}",
                     escape(&st.outlet),
-                    st.published_at.map(|d| format!(" · {d}")).unwrap_or_default(),
+                    st.published_at
+                        .map(|d| format!(" · {d}"))
+                        .unwrap_or_default(),
                     stance_label(st.stance),
                     kind_label(st.kind),
-                    if *id == g.base { " · compared with" } else { "" }
+                    if *id == g.base {
+                        " · compared with"
+                    } else {
+                        ""
+                    }
                 );
                 match articles.get(&st.article) {
                     Some(art) => {
-                        let _ = writeln!(m, " · in “{}” (article {})\n", escape(&art.title), art.id);
+                        let _ =
+                            writeln!(m, " · in “{}” (article {})\n", escape(&art.title), art.id);
                     }
                     None => m.push_str("\n\n"),
                 }
@@ -143,7 +158,9 @@ pub fn render(report: &Report) -> String {
             }
         }
     }
-    m.push_str("\n## Sources\n\n| # | Outlet | Date | Title | URL |\n| ---: | --- | --- | --- | --- |\n");
+    m.push_str(
+        "\n## Sources\n\n| # | Outlet | Date | Title | URL |\n| ---: | --- | --- | --- | --- |\n",
+    );
     for a in &report.articles {
         let _ = writeln!(
             m,

@@ -36,8 +36,8 @@ pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
-pub mod pdf;
 pub mod output;
+pub mod pdf;
 pub mod qdpx;
 pub mod xlsx;
 mod xml;
@@ -241,11 +241,7 @@ impl Report {
 
 impl Project {
     /// The report of a selection of the project; `now` is the time it says it was made.
-    pub fn report(
-        &self,
-        selection: &Selection,
-        now: DateTime<Utc>,
-    ) -> Result<Report, ActorError> {
+    pub fn report(&self, selection: &Selection, now: DateTime<Utc>) -> Result<Report, ActorError> {
         let all_articles: Vec<ArticleRef> = self
             .articles()?
             .into_iter()
@@ -332,7 +328,9 @@ impl Project {
                 published_at: row.published_at,
                 lang: row.lang,
                 actor_key: actor_key.clone(),
-                actor: a.as_ref().map_or_else(|| row.actor.clone(), |a| a.actor.clone()),
+                actor: a
+                    .as_ref()
+                    .map_or_else(|| row.actor.clone(), |a| a.actor.clone()),
                 speaker: row.speaker,
                 kind: row.kind,
                 cue: row.cue,
@@ -369,11 +367,7 @@ impl Project {
             let present: BTreeSet<&str> = members.iter().map(|s| s.outlet.as_str()).collect();
             let missing_from = actor_outlets
                 .get(g.actor_key.as_str())
-                .map(|all| {
-                    all.difference(&present)
-                        .map(|o| (*o).to_owned())
-                        .collect()
-                })
+                .map(|all| all.difference(&present).map(|o| (*o).to_owned()).collect())
                 .unwrap_or_default();
             let mut by_outlet: BTreeMap<&str, Vec<Stance>> = BTreeMap::new();
             for s in &members {
@@ -628,7 +622,10 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_and_other_text_is_not() {
-        assert_eq!(neutralise_formula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(
+            neutralise_formula("=HYPERLINK(\"x\")"),
+            "'=HYPERLINK(\"x\")"
+        );
         assert_eq!(neutralise_formula("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise_formula("-1+2"), "'-1+2");
         assert_eq!(neutralise_formula("قال إن"), "قال إن");

@@ -196,9 +196,7 @@ fn write_archive(
     write: impl FnOnce(BufWriter<File>) -> std::io::Result<BufWriter<File>>,
 ) -> Result<(), OutputError> {
     let out = BufWriter::new(File::create(path).map_err(io_at(path))?);
-    write(out)
-        .and_then(|mut w| w.flush())
-        .map_err(io_at(path))
+    write(out).and_then(|mut w| w.flush()).map_err(io_at(path))
 }
 
 /// The first of [`BROWSERS`] in the folders of `path_var` (the value of `PATH`).

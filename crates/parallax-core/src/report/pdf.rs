@@ -13,7 +13,9 @@
 //!
 //! Safety: the page has no scripts and a Content Security Policy that forbids scripts and
 //! every remote load; the browser runs with a throw-away profile, no network use beyond
-//! the file, and is killed after [`PdfOptions::timeout`].
+//! the file, and is killed after [`PdfOptions::timeout`]. (Turning scripts off with
+//! `--blink-settings=scriptEnabled=false` is not an option: Chromium 156 then exits with
+//! success and writes no PDF.)
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -69,7 +71,12 @@ pub fn print(html: &str, out: &Path, options: &PdfOptions) -> Result<(), PdfErro
     result
 }
 
-fn run_browser(page: &Path, profile: &Path, out: &Path, options: &PdfOptions) -> Result<(), PdfError> {
+fn run_browser(
+    page: &Path,
+    profile: &Path,
+    out: &Path,
+    options: &PdfOptions,
+) -> Result<(), PdfError> {
     let browser = options.browser.clone();
     let mut command = Command::new(&browser);
     command
@@ -81,7 +88,6 @@ fn run_browser(page: &Path, profile: &Path, out: &Path, options: &PdfOptions) ->
         .arg("--disable-sync")
         .arg("--disable-background-networking")
         .arg("--disable-dev-shm-usage")
-        .arg("--blink-settings=scriptEnabled=false")
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg("--no-pdf-header-footer")
         .arg("--generate-pdf-document-outline")
@@ -162,6 +168,9 @@ mod tests {
 
     #[test]
     fn file_urls_are_percent_encoded() {
-        assert_eq!(file_url(Path::new("/tmp/a b/تقرير.html")), "file:///tmp/a%20b/%D8%AA%D9%82%D8%B1%D9%8A%D8%B1.html");
+        assert_eq!(
+            file_url(Path::new("/tmp/a b/تقرير.html")),
+            "file:///tmp/a%20b/%D8%AA%D9%82%D8%B1%D9%8A%D8%B1.html"
+        );
     }
 }

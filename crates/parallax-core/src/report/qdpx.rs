@@ -44,7 +44,10 @@ pub fn write<W: Write + Seek>(
         escape(&report.project),
         env!("CARGO_PKG_VERSION")
     );
-    let _ = writeln!(x, "<Users><User guid=\"{user}\" name=\"Parallax\"/></Users>");
+    let _ = writeln!(
+        x,
+        "<Users><User guid=\"{user}\" name=\"Parallax\"/></Users>"
+    );
 
     x.push_str("<CodeBook><Codes>\n");
     let _ = writeln!(
@@ -66,7 +69,11 @@ pub fn write<W: Write + Seek>(
         );
     }
     x.push_str("</Code>\n");
-    let groups: Vec<_> = report.actors.iter().flat_map(|a| a.groups.iter().map(move |g| (a, g))).collect();
+    let groups: Vec<_> = report
+        .actors
+        .iter()
+        .flat_map(|a| a.groups.iter().map(move |g| (a, g)))
+        .collect();
     if !groups.is_empty() {
         let _ = writeln!(
             x,
@@ -125,7 +132,8 @@ pub fn write<W: Write + Seek>(
         let mut statements = by_article.remove(&a.id).unwrap_or_default();
         statements.sort_by_key(|s| (s.span.start, s.span.end));
         for s in statements {
-            let (Some(start), Some(end)) = (offsets.at(s.span.start), offsets.at(s.span.end)) else {
+            let (Some(start), Some(end)) = (offsets.at(s.span.start), offsets.at(s.span.end))
+            else {
                 continue;
             };
             let _ = writeln!(
@@ -147,10 +155,22 @@ pub fn write<W: Write + Seek>(
                 ))
             );
             if actor_keys.contains(s.actor_key.as_str()) {
-                coding(&mut x, &guid("coding", &format!("{}/actor", s.id)), &guid("actor", &s.actor_key), &user, &created);
+                coding(
+                    &mut x,
+                    &guid("coding", &format!("{}/actor", s.id)),
+                    &guid("actor", &s.actor_key),
+                    &user,
+                    &created,
+                );
             }
             if let Some(g) = s.group {
-                coding(&mut x, &guid("coding", &format!("{}/group", s.id)), &guid("group", &g.to_string()), &user, &created);
+                coding(
+                    &mut x,
+                    &guid("coding", &format!("{}/group", s.id)),
+                    &guid("group", &g.to_string()),
+                    &user,
+                    &created,
+                );
             }
             x.push_str("</PlainTextSelection>\n");
         }
@@ -189,7 +209,14 @@ fn truncate(text: &str, chars: usize) -> String {
 fn guid(project: &str, kind: &str, id: &str) -> String {
     let digest = Sha256::digest(format!("parallax\u{0}{project}\u{0}{kind}\u{0}{id}").as_bytes());
     let h = hex::encode(&digest[..16]);
-    format!("{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
 }
 
 /// Byte offsets of a text to code-point offsets of its XML-safe form, for offsets asked in
@@ -202,7 +229,11 @@ struct CharOffsets<'a> {
 
 impl<'a> CharOffsets<'a> {
     fn new(text: &'a str) -> Self {
-        CharOffsets { text, byte: 0, chars: 0 }
+        CharOffsets {
+            text,
+            byte: 0,
+            chars: 0,
+        }
     }
 
     fn at(&mut self, byte: usize) -> Option<usize> {
@@ -236,7 +267,11 @@ mod tests {
         let mut o = CharOffsets::new(text);
         assert_eq!(o.at(0), Some(0));
         assert_eq!(o.at("قال".len()), Some(3));
-        assert_eq!(o.at(text.len()), Some(5), "the control character is not in the file");
+        assert_eq!(
+            o.at(text.len()),
+            Some(5),
+            "the control character is not in the file"
+        );
         assert_eq!(o.at(1), None, "inside a character");
     }
 }

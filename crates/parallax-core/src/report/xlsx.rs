@@ -13,7 +13,9 @@ use std::fmt::Write as _;
 use std::io::{self, Seek, Write};
 
 use super::xml::{escape, Archive};
-use super::{actor_kind_label, date_label, is_rtl, kind_label, stance_label, starts_like_formula, Report};
+use super::{
+    actor_kind_label, date_label, is_rtl, kind_label, stance_label, starts_like_formula, Report,
+};
 
 /// Style indices of `styles.xml`'s `cellXfs`.
 const PLAIN: u8 = 0;
@@ -54,7 +56,11 @@ impl Sheet {
              <sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><cols>",
         );
         for (i, w) in widths.iter().enumerate() {
-            let _ = write!(xml, "<col min=\"{0}\" max=\"{0}\" width=\"{w}\" customWidth=\"1\"/>", i + 1);
+            let _ = write!(
+                xml,
+                "<col min=\"{0}\" max=\"{0}\" width=\"{w}\" customWidth=\"1\"/>",
+                i + 1
+            );
         }
         xml.push_str("</cols><sheetData>");
         Sheet { xml, row: 0 }
@@ -85,7 +91,12 @@ impl Sheet {
                     self.text(c, t, style);
                 }
                 Cell::Number(n) => {
-                    let _ = write!(self.xml, "<c r=\"{}{}\"><v>{n}</v></c>", column(c), self.row);
+                    let _ = write!(
+                        self.xml,
+                        "<c r=\"{}{}\"><v>{n}</v></c>",
+                        column(c),
+                        self.row
+                    );
                 }
             }
         }
@@ -98,10 +109,13 @@ impl Sheet {
             "<c r=\"{}{}\" t=\"inlineStr\"{}><is><t xml:space=\"preserve\">{}</t></is></c>",
             column(c),
             self.row,
-            if style == PLAIN { String::new() } else { format!(" s=\"{style}\"") },
+            if style == PLAIN {
+                String::new()
+            } else {
+                format!(" s=\"{style}\"")
+            },
             // Excel refuses cells over 32,767 characters.
-            escape(truncate(text, 32_000))
-                .as_str()
+            escape(truncate(text, 32_000)).as_str()
         );
     }
 
@@ -112,7 +126,9 @@ impl Sheet {
 }
 
 fn truncate(text: &str, chars: usize) -> &str {
-    text.char_indices().nth(chars).map_or(text, |(i, _)| &text[..i])
+    text.char_indices()
+        .nth(chars)
+        .map_or(text, |(i, _)| &text[..i])
 }
 
 /// `A`, `B`, …, `Z`, `AA`, … for a 0-based column.
@@ -131,10 +147,26 @@ fn column(mut c: usize) -> String {
 
 fn statements(report: &Report) -> String {
     let articles = report.article_index();
-    let mut sheet = Sheet::new(&[8.0, 8.0, 40.0, 18.0, 11.0, 30.0, 5.0, 22.0, 22.0, 9.0, 12.0, 12.0, 80.0, 7.0, 30.0, 20.0]);
+    let mut sheet = Sheet::new(&[
+        8.0, 8.0, 40.0, 18.0, 11.0, 30.0, 5.0, 22.0, 22.0, 9.0, 12.0, 12.0, 80.0, 7.0, 30.0, 20.0,
+    ]);
     sheet.header(&[
-        "statement_id", "article_id", "title", "outlet", "date", "url", "lang", "actor", "speaker",
-        "kind", "cue", "stance", "text", "group", "notes", "tags",
+        "statement_id",
+        "article_id",
+        "title",
+        "outlet",
+        "date",
+        "url",
+        "lang",
+        "actor",
+        "speaker",
+        "kind",
+        "cue",
+        "stance",
+        "text",
+        "group",
+        "notes",
+        "tags",
     ]);
     for s in &report.statements {
         let a = articles.get(&s.article);
@@ -229,9 +261,16 @@ mod tests {
     #[test]
     fn arabic_cells_read_right_to_left_and_formulas_stay_text() {
         let mut sheet = Sheet::new(&[10.0]);
-        sheet.row(&[Cell::Text("قال الوزير"), Cell::Text("=HYPERLINK(\"x\")"), Cell::Text("plain")]);
+        sheet.row(&[
+            Cell::Text("قال الوزير"),
+            Cell::Text("=HYPERLINK(\"x\")"),
+            Cell::Text("plain"),
+        ]);
         let xml = sheet.finish();
-        assert!(xml.contains("<c r=\"A1\" t=\"inlineStr\" s=\"1\">"), "{xml}");
+        assert!(
+            xml.contains("<c r=\"A1\" t=\"inlineStr\" s=\"1\">"),
+            "{xml}"
+        );
         assert!(xml.contains("<c r=\"B1\" t=\"inlineStr\" s=\"2\"><is><t xml:space=\"preserve\">=HYPERLINK(&quot;x&quot;)</t>"), "{xml}");
         assert!(xml.contains("<c r=\"C1\" t=\"inlineStr\"><is>"), "{xml}");
         assert!(!xml.contains("<f>"), "no formula is ever written");

@@ -164,7 +164,10 @@ fn the_model_links_statements_groups_and_articles() {
         for id in &g.statements {
             let s = statements[id];
             assert_eq!(s.group, Some(g.id));
-            assert!(articles.contains_key(&s.article), "every statement links to its article");
+            assert!(
+                articles.contains_key(&s.article),
+                "every statement links to its article"
+            );
         }
     }
     let english: Vec<_> = r
@@ -173,7 +176,8 @@ fn the_model_links_statements_groups_and_articles() {
         .filter(|s| s.actor_key == haddad.key && s.text.contains("early"))
         .collect();
     assert!(
-        english.iter().all(|s| !s.diff.is_empty()) || haddad.groups.iter().any(|g| g.base == english[0].id),
+        english.iter().all(|s| !s.diff.is_empty())
+            || haddad.groups.iter().any(|g| g.base == english[0].id),
         "a version compared with another carries its word diff"
     );
     // coverage rows are the actors, columns the outlets, counts the statements
@@ -185,9 +189,16 @@ fn the_model_links_statements_groups_and_articles() {
         .count();
     assert_eq!(total as usize, attributed);
     assert_eq!(r.coverage.rows.len(), r.actors.len());
-    let a3 = r.articles.iter().find(|a| a.outlet.contains("arabic-example")).unwrap();
+    let a3 = r
+        .articles
+        .iter()
+        .find(|a| a.outlet.contains("arabic-example"))
+        .unwrap();
     assert_eq!(a3.published_at, NaiveDate::from_ymd_opt(2024, 3, 5));
-    assert_eq!(a3.url.as_deref(), Some("https://arabic-example.net/2024/03/05/water"));
+    assert_eq!(
+        a3.url.as_deref(),
+        Some("https://arabic-example.net/2024/03/05/water")
+    );
 }
 
 #[test]
@@ -204,8 +215,18 @@ fn a_selection_narrows_actors_outlets_and_dates() {
         )
         .unwrap();
     assert!(!by_actor.statements.is_empty());
-    assert!(by_actor.statements.iter().all(|s| s.actor.contains("Nasser")), "{:#?}", by_actor.statements);
-    assert_eq!(by_actor.summary.articles, 1, "only the articles that quote the actor");
+    assert!(
+        by_actor
+            .statements
+            .iter()
+            .all(|s| s.actor.contains("Nasser")),
+        "{:#?}",
+        by_actor.statements
+    );
+    assert_eq!(
+        by_actor.summary.articles, 1,
+        "only the articles that quote the actor"
+    );
 
     let by_outlet = project
         .report(
@@ -220,7 +241,10 @@ fn a_selection_narrows_actors_outlets_and_dates() {
     assert_eq!(by_outlet.coverage.outlets.len(), 1);
     for a in &by_outlet.actors {
         for g in &a.groups {
-            assert!(g.missing_from.is_empty(), "omissions only among the selected outlets");
+            assert!(
+                g.missing_from.is_empty(),
+                "omissions only among the selected outlets"
+            );
         }
     }
 
@@ -235,7 +259,10 @@ fn a_selection_narrows_actors_outlets_and_dates() {
         )
         .unwrap();
     assert_eq!(by_date.summary.articles, 1);
-    assert!(by_date.statements.iter().all(|s| s.published_at == NaiveDate::from_ymd_opt(2024, 3, 6)));
+    assert!(by_date
+        .statements
+        .iter()
+        .all(|s| s.published_at == NaiveDate::from_ymd_opt(2024, 3, 6)));
 }
 
 #[test]
@@ -247,22 +274,40 @@ fn html_shows_hostile_text_and_runs_nothing() {
     assert!(!lower.contains("<script"), "no script element");
     assert!(!lower.contains("<img"), "no image element");
     for tag in tags(&lower) {
-        assert!(!tag.contains("onerror"), "no event handler attribute: {tag}");
+        assert!(
+            !tag.contains("onerror"),
+            "no event handler attribute: {tag}"
+        );
     }
     assert_eq!(
         html.matches("<table>").count(),
         html.matches("</table>").count(),
         "an article's </table> does not close the report's tables"
     );
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the text is shown");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the text is shown"
+    );
     assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
-    assert!(html.contains("=HYPERLINK("), "HTML shows formulas as they are");
-    assert!(html.contains("script-src") || html.contains("default-src 'none'"), "a CSP forbids scripts");
+    assert!(
+        html.contains("=HYPERLINK("),
+        "HTML shows formulas as they are"
+    );
+    assert!(
+        html.contains("script-src") || html.contains("default-src 'none'"),
+        "a CSP forbids scripts"
+    );
     // Arabic: its own direction and language, names isolated
-    assert!(html.contains("<p lang=\"ar\" dir=\"rtl\">"), "Arabic statements are right-to-left paragraphs");
+    assert!(
+        html.contains("<p lang=\"ar\" dir=\"rtl\">"),
+        "Arabic statements are right-to-left paragraphs"
+    );
     assert!(html.contains(ARABIC_SENTENCE), "the Arabic text verbatim");
     assert!(html.contains("<bdi>"));
-    assert!(html.contains("Noto Naskh Arabic"), "an Arabic-capable font stack");
+    assert!(
+        html.contains("Noto Naskh Arabic"),
+        "an Arabic-capable font stack"
+    );
     assert!(html.contains("@media print"), "printable");
 }
 
@@ -271,9 +316,15 @@ fn markdown_shows_hostile_text_as_text() {
     let dir = tempfile::tempdir().unwrap();
     let project = fixture_project(dir.path());
     let md = report::markdown::render(&whole(&project));
-    assert!(!md.to_lowercase().contains("<script"), "raw HTML would pass through Markdown");
+    assert!(
+        !md.to_lowercase().contains("<script"),
+        "raw HTML would pass through Markdown"
+    );
     assert!(!md.to_lowercase().contains("<img"));
-    assert!(md.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;"), "{md}");
+    assert!(
+        md.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;"),
+        "{md}"
+    );
     assert!(md.contains(ARABIC_SENTENCE));
     assert!(md.contains("## Coverage: actors × outlets"));
 }
@@ -295,13 +346,25 @@ fn csv_neutralises_formulas_and_keeps_arabic() {
             );
         }
     }
-    assert!(statements.contains("'=HYPERLINK("), "the formula is kept as text");
-    assert!(statements.contains("<script>alert(1)</script>"), "CSV carries the text verbatim");
+    assert!(
+        statements.contains("'=HYPERLINK("),
+        "the formula is kept as text"
+    );
+    assert!(
+        statements.contains("<script>alert(1)</script>"),
+        "CSV carries the text verbatim"
+    );
     assert!(statements.contains(ARABIC_SENTENCE));
     let actors = std::fs::read_to_string(dir.path().join("csv/actors.csv")).unwrap();
-    assert!(actors.contains("Haddad") && actors.contains("حداد"), "aliases in every script: {actors}");
+    assert!(
+        actors.contains("Haddad") && actors.contains("حداد"),
+        "aliases in every script: {actors}"
+    );
     let coverage = std::fs::read_to_string(dir.path().join("csv/coverage.csv")).unwrap();
-    assert!(coverage.lines().next().unwrap().contains("arabic-example"), "{coverage}");
+    assert!(
+        coverage.lines().next().unwrap().contains("arabic-example"),
+        "{coverage}"
+    );
 }
 
 #[test]
@@ -314,7 +377,17 @@ fn json_is_the_whole_model_and_reads_back() {
     let back: Report = serde_json::from_slice(&out).unwrap();
     assert_eq!(back, r);
     let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    for key in ["schema", "project", "generated_at", "selection", "summary", "articles", "actors", "coverage", "statements"] {
+    for key in [
+        "schema",
+        "project",
+        "generated_at",
+        "selection",
+        "summary",
+        "articles",
+        "actors",
+        "coverage",
+        "statements",
+    ] {
         assert!(value.get(key).is_some(), "documented field {key}");
     }
 }
@@ -327,8 +400,18 @@ fn xlsx_cells_are_text_right_to_left_where_arabic_and_never_formulas() {
         .unwrap()
         .into_inner();
     let parts = unzip(&bytes);
-    for name in ["[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"] {
-        well_formed(name, parts.get(name).unwrap_or_else(|| panic!("{name} missing")));
+    for name in [
+        "[Content_Types].xml",
+        "xl/workbook.xml",
+        "xl/styles.xml",
+        "xl/worksheets/sheet1.xml",
+        "xl/worksheets/sheet2.xml",
+        "xl/worksheets/sheet3.xml",
+    ] {
+        well_formed(
+            name,
+            parts.get(name).unwrap_or_else(|| panic!("{name} missing")),
+        );
     }
     let sheet = &parts["xl/worksheets/sheet1.xml"];
     assert!(!sheet.contains("<f>"), "no formula");
@@ -359,11 +442,17 @@ fn docx_paragraphs_are_right_to_left_where_arabic_and_read_back() {
     well_formed("word/styles.xml", &parts["word/styles.xml"]);
     assert!(document.contains("<w:bidi/>"), "right-to-left paragraphs");
     assert!(document.contains("<w:rtl/>"));
-    assert!(!document.contains("<w:fldSimple") && !document.contains("<w:hyperlink"), "no fields or links from text");
+    assert!(
+        !document.contains("<w:fldSimple") && !document.contains("<w:hyperlink"),
+        "no fields or links from text"
+    );
     // Parallax's own DOCX import reads the report back as text.
     let read = parallax_core::import::parse_bytes("report.docx", &bytes).unwrap();
     let text = &read[0].text;
-    assert!(text.contains("<script>alert(1)</script>"), "the hostile text is shown as text");
+    assert!(
+        text.contains("<script>alert(1)</script>"),
+        "the hostile text is shown as text"
+    );
     assert!(text.contains("Claims by actor"));
     assert!(text.contains("اتفاق المياه"), "{text}");
 }
@@ -383,24 +472,43 @@ fn qdpx_carries_sources_and_coded_statements() {
     let sources: Vec<&String> = parts.keys().filter(|k| k.starts_with("sources/")).collect();
     assert_eq!(sources.len(), 4, "one plain-text file per article");
     assert!(!qde.contains("<script"), "markup escaped in the XML");
-    assert_eq!(qde.matches("<PlainTextSelection ").count(), r.statements.len());
+    assert_eq!(
+        qde.matches("<PlainTextSelection ").count(),
+        r.statements.len()
+    );
     // A selection's positions are code points into its source file: the Arabic statement
     // is found where the selection says.
-    let arabic = r.statements.iter().find(|s| s.text.contains("اتفاق المياه")).unwrap();
+    let arabic = r
+        .statements
+        .iter()
+        .find(|s| s.text.contains("اتفاق المياه"))
+        .unwrap();
     let source_guid = {
         let at = qde.find(&format!("name=\"{}", "محادثات المياه")).unwrap();
         let tag = &qde[qde[..at].rfind("<TextSource").unwrap()..at];
         tag.split("guid=\"").nth(1).unwrap()[..36].to_owned()
     };
-    let file: Vec<char> = parts[&format!("sources/{source_guid}.txt")].chars().collect();
+    let file: Vec<char> = parts[&format!("sources/{source_guid}.txt")]
+        .chars()
+        .collect();
     let selection = qde[qde.find("محادثات المياه").unwrap()..]
         .split("<PlainTextSelection ")
         .nth(1)
         .unwrap();
     let position = |name: &str| -> usize {
-        selection.split(&format!("{name}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
+        selection
+            .split(&format!("{name}=\""))
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
     };
-    let segment: String = file[position("startPosition")..position("endPosition")].iter().collect();
+    let segment: String = file[position("startPosition")..position("endPosition")]
+        .iter()
+        .collect();
     assert_eq!(segment, arabic.text, "positions in code points");
 }
 
