@@ -8,7 +8,7 @@ use parallax_core::model::{
     Article, ArticleMeta, FileOutcome, FileStatus, ImportProgress, ImportSummary, SearchHit,
 };
 use parallax_core::ProjectError;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -171,124 +171,6 @@ impl From<&ImportProgress> for ImportProgressDto {
     }
 }
 
-/// Which part of the project an export covers; empty lists select everything, dates are
-/// `YYYY-MM-DD`.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/", rename = "Selection")]
-pub struct SelectionDto {
-    pub actors: Vec<String>,
-    pub outlets: Vec<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-}
-
-impl SelectionDto {
-    pub fn into_core(self) -> Result<parallax_core::report::Selection, IpcError> {
-        let date = |d: Option<String>| -> Result<Option<chrono::NaiveDate>, IpcError> {
-            d.filter(|d| !d.trim().is_empty())
-                .map(|d| {
-                    chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
-                        IpcError::new("invalid_input", format!("{d:?} is not a date YYYY-MM-DD"))
-                    })
-                })
-                .transpose()
-        };
-        let names = |list: Vec<String>| -> Vec<String> {
-            list.into_iter()
-                .map(|n| n.trim().to_owned())
-                .filter(|n| !n.is_empty())
-                .collect()
-        };
-        Ok(parallax_core::report::Selection {
-            actors: names(self.actors),
-            outlets: names(self.outlets),
-            from: date(self.from)?,
-            to: date(self.to)?,
-        })
-    }
-}
-
-/// A report or export to write: `format` is a report format (html, pdf, docx, md) or an
-/// export format (csv: a folder of three files, xlsx, json, qdpx).
-#[derive(Debug, Clone, Deserialize, TS)]
-#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
-pub struct ExportRequest {
-    #[ts(type = "\"html\" | \"pdf\" | \"docx\" | \"md\" | \"csv\" | \"xlsx\" | \"json\" | \"qdpx\"")]
-    pub format: String,
-    pub path: String,
-    pub selection: SelectionDto,
-}
-
-/// What a selection holds, for the Export dialog's preview.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
-pub struct ExportPreview {
-    #[ts(type = "number")]
-    pub articles: usize,
-    #[ts(type = "number")]
-    pub statements: usize,
-    #[ts(type = "number")]
-    pub actors: usize,
-    #[ts(type = "number")]
-    pub claim_groups: usize,
-    pub first_date: Option<String>,
-    pub last_date: Option<String>,
-    /// Outlets with their article counts, as "outlet (n)".
-    pub outlets: Vec<String>,
-    /// The actors with the most statements, at most [`PREVIEW_ACTORS`].
-    pub top_actors: Vec<String>,
-}
-
-/// How many actors the preview names.
-pub const PREVIEW_ACTORS: usize = 12;
-
-impl From<parallax_core::report::Report> for ExportPreview {
-    fn from(r: parallax_core::report::Report) -> Self {
-        let s = r.summary;
-        ExportPreview {
-            articles: s.articles,
-            statements: s.statements,
-            actors: s.actors,
-            claim_groups: s.claim_groups,
-            first_date: s.first_date.map(|d| d.to_string()),
-            last_date: s.last_date.map(|d| d.to_string()),
-            outlets: s
-                .outlets
-                .iter()
-                .map(|o| format!("{} ({})", o.outlet, o.articles))
-                .collect(),
-            top_actors: r
-                .actors
-                .iter()
-                .take(PREVIEW_ACTORS)
-                .map(|a| format!("{} ({})", a.name, a.statements))
-                .collect(),
-        }
-    }
-}
-
-/// One step of an export (`export-progress` events): step of steps, and what it is doing.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/", rename = "ExportProgress")]
-pub struct ExportProgressDto {
-    pub step: u32,
-    pub steps: u32,
-    pub message: String,
-}
-
-/// What an export wrote.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
-pub struct ExportResult {
-    pub files: Vec<String>,
-    #[ts(type = "number")]
-    pub articles: usize,
-    #[ts(type = "number")]
-    pub statements: usize,
-    #[ts(type = "number")]
-    pub actors: usize,
-}
-
 /// An error as the UI sees it. `code` is one of the few values the UI branches on.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
@@ -322,25 +204,6 @@ impl From<ProjectError> for IpcError {
     }
 }
 
-impl From<parallax_core::actors::ActorError> for IpcError {
-    fn from(e: parallax_core::actors::ActorError) -> Self {
-        match e {
-            parallax_core::actors::ActorError::Project(e) => e.into(),
-            other => IpcError::new("invalid_input", other.to_string()),
-        }
-    }
-}
-
-impl From<parallax_core::report::output::OutputError> for IpcError {
-    fn from(e: parallax_core::report::output::OutputError) -> Self {
-        use parallax_core::report::output::OutputError;
-        match e {
-            OutputError::Project(e) => e.into(),
-            other => IpcError::new("io", other.to_string()),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     /// ts-rs writes the bindings (relative to `src-tauri/bindings/`) where the UI imports
@@ -349,7 +212,7 @@ mod tests {
     fn bindings_land_in_the_ui() {
         let ui =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/ipc/bindings");
-        for name in ["ArticleRow", "ImportSummary", "SearchHit", "IpcError", "ExportRequest", "ExportPreview"] {
+        for name in ["ArticleRow", "ImportSummary", "SearchHit", "IpcError"] {
             assert!(
                 ui.join(format!("{name}.ts")).exists(),
                 "{name}.ts is in the UI's bindings folder"

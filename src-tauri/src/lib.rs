@@ -49,8 +49,6 @@ pub fn run() {
             commands::articles::get_article,
             commands::articles::search_articles,
             commands::import::import_paths,
-            commands::export::preview_export,
-            commands::export::export_project,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Parallax window");

@@ -2,6 +2,5 @@
 //! `parallax-core` and maps the error.
 
 pub mod articles;
-pub mod export;
 pub mod import;
 pub mod project;

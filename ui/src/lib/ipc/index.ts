@@ -13,32 +13,22 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 
 import type { ArticleDetail } from "./bindings/ArticleDetail";
 import type { ArticleRow } from "./bindings/ArticleRow";
-import type { ExportPreview } from "./bindings/ExportPreview";
-import type { ExportProgress } from "./bindings/ExportProgress";
-import type { ExportRequest } from "./bindings/ExportRequest";
-import type { ExportResult } from "./bindings/ExportResult";
 import type { FileOutcome } from "./bindings/FileOutcome";
 import type { ImportProgress } from "./bindings/ImportProgress";
 import type { ImportSummary } from "./bindings/ImportSummary";
 import type { IpcError } from "./bindings/IpcError";
 import type { ProjectInfo } from "./bindings/ProjectInfo";
 import type { SearchHit } from "./bindings/SearchHit";
-import type { Selection } from "./bindings/Selection";
 
 export type {
   ArticleDetail,
   ArticleRow,
-  ExportPreview,
-  ExportProgress,
-  ExportRequest,
-  ExportResult,
   FileOutcome,
   ImportProgress,
   ImportSummary,
   IpcError,
   ProjectInfo,
   SearchHit,
-  Selection,
 };
 export type { UnlistenFn };
 
@@ -114,16 +104,6 @@ export function importPaths(paths: string[]): Promise<ImportSummary> {
   return call("import_paths", { paths });
 }
 
-/** What a selection of the project holds, for the Export dialog's preview. */
-export function previewExport(selection: Selection): Promise<ExportPreview> {
-  return call("preview_export", { selection });
-}
-
-/** Long-running (a PDF is printed by Chromium); `onExportProgress` reports each step. */
-export function exportProject(request: ExportRequest): Promise<ExportResult> {
-  return call("export_project", { request });
-}
-
 // ---------------------------------------------------------------------------------------
 // Events
 
@@ -145,10 +125,6 @@ export function onMenu(handler: (action: MenuAction) => void): Promise<UnlistenF
 
 export function onImportProgress(handler: (progress: ImportProgress) => void): Promise<UnlistenFn> {
   return listen<ImportProgress>("import-progress", (event) => handler(event.payload));
-}
-
-export function onExportProgress(handler: (progress: ExportProgress) => void): Promise<UnlistenFn> {
-  return listen<ExportProgress>("export-progress", (event) => handler(event.payload));
 }
 
 /** Files dragged over the window, as the shell reports them. */
@@ -214,26 +190,4 @@ export async function chooseFilesToImport(): Promise<string[] | null> {
 
 export async function chooseFoldersToImport(): Promise<string[] | null> {
   return asPaths(await open({ title: "Import a folder of articles", multiple: true, directory: true }));
-}
-
-export type ExportFormat = ExportRequest["format"];
-
-const EXPORT_FILTERS: Record<Exclude<ExportFormat, "csv">, { name: string; extensions: string[] }> = {
-  html: { name: "HTML report", extensions: ["html"] },
-  pdf: { name: "PDF report", extensions: ["pdf"] },
-  docx: { name: "Word document", extensions: ["docx"] },
-  md: { name: "Markdown", extensions: ["md"] },
-  xlsx: { name: "Excel workbook", extensions: ["xlsx"] },
-  json: { name: "JSON", extensions: ["json"] },
-  qdpx: { name: "REFI-QDA project", extensions: ["qdpx"] },
-};
-
-/** Where to write an export: a file, or for CSV a folder (it holds three files). */
-export async function chooseExportPath(format: ExportFormat): Promise<string | null> {
-  if (format === "csv") {
-    return asPaths(
-      await open({ title: "Export CSV files into a folder", multiple: false, directory: true }),
-    )?.[0] ?? null;
-  }
-  return save({ title: "Export", filters: [EXPORT_FILTERS[format]] });
 }

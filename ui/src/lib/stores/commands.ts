@@ -5,7 +5,6 @@
 import * as ipc from "../ipc";
 import type { MenuAction, ProjectInfo, UnlistenFn } from "../ipc";
 import { articles } from "./articles.svelte";
-import { exporter } from "./exporter.svelte";
 import { importer } from "./importer.svelte";
 import { notices } from "./notices.svelte";
 import { project } from "./project.svelte";
@@ -107,16 +106,6 @@ async function importFromDialog(what: string, choose: () => Promise<string[] | n
   if (paths !== null) await importPaths(paths);
 }
 
-/** Opens the Export dialog (reports and data exports of the open project). */
-export function openExport(): Promise<void> {
-  if (project.info === null) {
-    notices.report("Nothing to export", "open or create a project first");
-  } else {
-    exporter.open();
-  }
-  return Promise.resolve();
-}
-
 export function runMenuAction(action: MenuAction): Promise<void> {
   switch (action) {
     case "open_project":
@@ -138,7 +127,6 @@ export async function connectToBackend(): Promise<() => void> {
   const subscriptions: [string, () => Promise<UnlistenFn>][] = [
     ["the menu", () => ipc.onMenu((action) => void runMenuAction(action))],
     ["import progress", () => ipc.onImportProgress((progress) => importer.progressed(progress))],
-    ["export progress", () => ipc.onExportProgress((progress) => exporter.progressed(progress))],
     [
       "dropped files",
       () =>
