@@ -10,14 +10,14 @@ export CARGO_TARGET_DIR
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := build-essential pkg-config libssl-dev file libwebkit2gtk-4.1-dev librsvg2-dev \
 	xvfb xauth x11-utils imagemagick webkit2gtk-driver chromium poppler-utils \
-	fonts-noto-core fonts-dejavu-core python3 \
+	fonts-noto-core fonts-dejavu-core python3 libxml2-utils \
 	dict-freedict-eng-ara dict-freedict-ara-eng
 TAURI_DRIVER := $(CURDIR)/.tools/bin/tauri-driver
 # The sentence model (multilingual-e5-small, 4-bit) where the product looks for it by default.
 MODEL_FILE := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/parallax/models/e5-small-q4.bin
 DESKTOP_BIN := $(CARGO_TARGET_DIR)/debug/parallax-desktop
 
-.PHONY: run ci deps model apt-deps ui-deps ui desktop lint test-rust test-ui test-browser test-e2e bindings-check invariants bench
+.PHONY: run ci deps model apt-deps ui-deps ui desktop lint test-rust test-ui test-browser test-e2e bindings-check invariants bench deb test-deb eval
 
 run: deps ui desktop
 	$(DESKTOP_BIN)
@@ -86,3 +86,13 @@ test-e2e: desktop $(TAURI_DRIVER)
 bench:
 	cargo bench -p parallax-core --bench import
 	cargo bench -p parallax-nlp
+
+# The installable Debian package (release build with the UI embedded). AppImage is not
+# built: its bundler downloads tools at build time, which an offline machine cannot.
+DEB_DIR := $(CARGO_TARGET_DIR)/release/bundle/deb
+deb: ui
+	rm -f $(DEB_DIR)/*.deb
+	ui/node_modules/.bin/tauri build --bundles deb
+
+test-deb: deb
+	tests/package/check-deb.sh $$(ls $(DEB_DIR)/*.deb | head -1)

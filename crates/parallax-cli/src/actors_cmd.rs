@@ -166,10 +166,10 @@ pub struct DictionaryArgs {
     /// FreeDict's English–Arabic dictionaries where Debian installs them (/usr/share/dictd),
     /// when present (`parallax actors` uses those too).
     #[arg(long, value_name = "PREFIX")]
-    dictionary: Vec<PathBuf>,
+    pub(crate) dictionary: Vec<PathBuf>,
     /// Align across languages with the built-in concept lexicon only.
     #[arg(long, conflicts_with = "dictionary")]
-    no_dictionary: bool,
+    pub(crate) no_dictionary: bool,
 }
 
 #[derive(Args)]
@@ -296,7 +296,7 @@ fn open(path: &std::path::Path) -> Result<Project> {
 }
 
 /// Opens a project for aligning, with the dictionaries asked for (see [`dictionaries`]).
-fn open_with(path: &std::path::Path, named: &[PathBuf], none: bool) -> Result<Project> {
+pub(crate) fn open_with(path: &std::path::Path, named: &[PathBuf], none: bool) -> Result<Project> {
     let mut project =
         Project::open(path).with_context(|| format!("cannot open project {}", path.display()))?;
     project.set_dictionary(dictionaries(named, none, true)?);

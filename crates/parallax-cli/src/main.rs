@@ -14,6 +14,7 @@ use parallax_core::Project;
 mod actors_cmd;
 mod model_args;
 mod output;
+mod report_cmd;
 
 #[derive(Parser)]
 #[command(
@@ -134,6 +135,10 @@ enum Command {
     Compare(actors_cmd::CompareArgs),
     /// Coverage: statement counts per actor and outlet, and per claim and outlet.
     Coverage(actors_cmd::CoverageArgs),
+    /// A comparison report of the project or a selection: HTML, PDF, DOCX or Markdown.
+    Report(report_cmd::ReportArgs),
+    /// The project's analysis as data: CSV, XLSX, JSON or a REFI-QDA project (.qdpx).
+    Export(report_cmd::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -270,6 +275,8 @@ fn run(command: Command) -> Result<ExitCode> {
         Command::Actors(args) => actors_cmd::actors(args),
         Command::Compare(args) => actors_cmd::compare(args),
         Command::Coverage(args) => actors_cmd::coverage(args),
+        Command::Report(args) => report_cmd::report(args),
+        Command::Export(args) => report_cmd::export(args),
     }
 }
 

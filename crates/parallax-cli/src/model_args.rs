@@ -56,7 +56,8 @@ pub fn apply(project: &mut Project, args: &ModelArgs, hint: bool) -> Result<()> 
     if let Some(p) = &args.pair_model {
         let text = std::fs::read_to_string(p)
             .with_context(|| format!("cannot read the pair model {}", p.display()))?;
-        project.set_pair_model(PairModel::from_toml(&text).with_context(|| p.display().to_string())?);
+        project
+            .set_pair_model(PairModel::from_toml(&text).with_context(|| p.display().to_string())?);
     }
     let Some(path) = model_path(args) else {
         project.set_sentence_model(None);

@@ -10,6 +10,7 @@ pub mod dictionary;
 pub mod import;
 pub mod model;
 mod project;
+pub mod report;
 pub mod semantic;
 pub mod sentence_model;
 pub mod snippet;

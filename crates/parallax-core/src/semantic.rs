@@ -10,7 +10,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 
-use parallax_nlp::align::{self, AlignConfig, AlignItem, Alignment, GroupEdit, PairModel, Semantic};
+use parallax_nlp::align::{
+    self, AlignConfig, AlignItem, Alignment, GroupEdit, PairModel, Semantic,
+};
 use parallax_nlp::embed;
 use sha2::{Digest, Sha256};
 
@@ -93,7 +95,9 @@ impl Project {
     }
 
     fn pair_model(&self) -> &PairModel {
-        self.pair_model.as_ref().unwrap_or_else(|| PairModel::shipped())
+        self.pair_model
+            .as_ref()
+            .unwrap_or_else(|| PairModel::shipped())
     }
 
     /// How many statements need a vector and how many have one.
@@ -113,7 +117,9 @@ impl Project {
                 statements,
             });
         };
-        let have: HashSet<String> = vectors::hashes(self.conn(), model.id())?.into_iter().collect();
+        let have: HashSet<String> = vectors::hashes(self.conn(), model.id())?
+            .into_iter()
+            .collect();
         Ok(EmbeddingStatus {
             model: Some(model.id().to_owned()),
             embedded: needed.iter().filter(|(h, _)| have.contains(h)).count(),
@@ -134,7 +140,9 @@ impl Project {
     ) -> Result<usize, EmbedError> {
         let file = self.sentence_model.clone().ok_or(EmbedError::NoModel)?;
         let (_, items, _) = self.align_items()?;
-        let have: HashSet<String> = vectors::hashes(self.conn(), file.id())?.into_iter().collect();
+        let have: HashSet<String> = vectors::hashes(self.conn(), file.id())?
+            .into_iter()
+            .collect();
         let pending: Vec<(String, String)> = needed(&items)
             .into_iter()
             .filter(|(h, _)| !have.contains(h))

@@ -38,7 +38,12 @@ fn cpu_seconds() -> f64 {
         .rsplit_once(')')
         .map(|(_, rest)| rest.split_whitespace().collect())
         .unwrap_or_default();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     (ticks(11) + ticks(12)) / 100.0
 }
 
@@ -50,7 +55,9 @@ fn main() {
         )
     });
     let Ok(bytes) = std::fs::read(&path) else {
-        eprintln!("no model file at {path}: run `make deps` or set PARALLAX_MODEL; nothing measured");
+        eprintln!(
+            "no model file at {path}: run `make deps` or set PARALLAX_MODEL; nothing measured"
+        );
         return;
     };
     let model = SentenceModel::from_bytes(&bytes).expect("a model file");

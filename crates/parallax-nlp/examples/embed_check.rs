@@ -18,7 +18,10 @@ fn main() {
     }
     for i in 0..vs.len() {
         for j in i + 1..vs.len() {
-            println!("cos {i} {j} = {:.4}", parallax_nlp::embed::dot(&vs[i], &vs[j]));
+            println!(
+                "cos {i} {j} = {:.4}",
+                parallax_nlp::embed::dot(&vs[i], &vs[j])
+            );
         }
     }
 }

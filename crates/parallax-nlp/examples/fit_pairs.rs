@@ -140,7 +140,11 @@ fn label(a: &Stmt, b: &Stmt) -> Option<bool> {
         return Some(true);
     }
     let a_all: BTreeSet<_> = a.groups.union(&a.optional).collect();
-    if b.optional.iter().chain(&b.groups).any(|g| a_all.contains(g)) {
+    if b.optional
+        .iter()
+        .chain(&b.groups)
+        .any(|g| a_all.contains(g))
+    {
         return None;
     }
     Some(false)
@@ -151,7 +155,8 @@ fn label(a: &Stmt, b: &Stmt) -> Option<bool> {
 fn logistic_regression(data: &[&([f32; 4], bool, String)]) -> ([f32; 4], f32) {
     const K: usize = 5; // four weights and the bias
     let mut beta = [0.0f64; K];
-    let row = |x: &[f32; 4]| -> [f64; K] { [x[0] as f64, x[1] as f64, x[2] as f64, x[3] as f64, 1.0] };
+    let row =
+        |x: &[f32; 4]| -> [f64; K] { [x[0] as f64, x[1] as f64, x[2] as f64, x[3] as f64, 1.0] };
     for _ in 0..NEWTON_STEPS {
         let mut g = [0.0f64; K];
         let mut h = [[0.0f64; K]; K];
@@ -177,7 +182,12 @@ fn logistic_regression(data: &[&([f32; 4], bool, String)]) -> ([f32; 4], f32) {
         }
     }
     (
-        [beta[0] as f32, beta[1] as f32, beta[2] as f32, beta[3] as f32],
+        [
+            beta[0] as f32,
+            beta[1] as f32,
+            beta[2] as f32,
+            beta[3] as f32,
+        ],
         beta[4] as f32,
     )
 }
@@ -185,10 +195,16 @@ fn logistic_regression(data: &[&([f32; 4], bool, String)]) -> ([f32; 4], f32) {
 /// Solves `a · x = b` by Gaussian elimination with partial pivoting.
 fn solve<const K: usize>(mut a: [[f64; K]; K], mut b: [f64; K]) -> [f64; K] {
     for c in 0..K {
-        let p = (c..K).max_by(|&i, &j| a[i][c].abs().total_cmp(&a[j][c].abs())).unwrap_or(c);
+        let p = (c..K)
+            .max_by(|&i, &j| a[i][c].abs().total_cmp(&a[j][c].abs()))
+            .unwrap_or(c);
         a.swap(c, p);
         b.swap(c, p);
-        let d = if a[c][c].abs() < 1e-12 { 1e-12 } else { a[c][c] };
+        let d = if a[c][c].abs() < 1e-12 {
+            1e-12
+        } else {
+            a[c][c]
+        };
         for r in c + 1..K {
             let f = a[r][c] / d;
             for k in c..K {
@@ -200,7 +216,11 @@ fn solve<const K: usize>(mut a: [[f64; K]; K], mut b: [f64; K]) -> [f64; K] {
     let mut x = [0.0; K];
     for c in (0..K).rev() {
         let s: f64 = (c + 1..K).map(|k| a[c][k] * x[k]).sum();
-        let d = if a[c][c].abs() < 1e-12 { 1e-12 } else { a[c][c] };
+        let d = if a[c][c].abs() < 1e-12 {
+            1e-12
+        } else {
+            a[c][c]
+        };
         x[c] = (b[c] - s) / d;
     }
     x
@@ -223,20 +243,23 @@ fn main() {
     let positional: Vec<&String> = args
         .iter()
         .enumerate()
-        .filter(|(i, a)| {
-            !a.starts_with("--") && !(i > &0 && args[i - 1] == "--hold-out")
-        })
+        .filter(|(i, a)| !a.starts_with("--") && !(i > &0 && args[i - 1] == "--hold-out"))
         .map(|(_, a)| a)
         .collect();
     let [model_path, corpus, out] = positional[..] else {
-        eprintln!("usage: fit_pairs MODEL.bin CORPUS OUT.toml [--hold-out storyN] [--no-dictionary]");
+        eprintln!(
+            "usage: fit_pairs MODEL.bin CORPUS OUT.toml [--hold-out storyN] [--no-dictionary]"
+        );
         std::process::exit(2);
     };
     let corpus = Path::new(corpus);
     let model = SentenceModel::from_bytes(&std::fs::read(model_path).expect("model file"))
         .expect("a model file");
     let dict = if use_dict { dictionary() } else { None };
-    eprintln!("dictionary: {}", if dict.is_some() { "FreeDict" } else { "none" });
+    eprintln!(
+        "dictionary: {}",
+        if dict.is_some() { "FreeDict" } else { "none" }
+    );
 
     let mut stmts = load(corpus, "news");
     stmts.extend(load(corpus, "news-more"));
@@ -277,13 +300,19 @@ fn main() {
                 cache.borrow_mut().insert(key(t), v);
             }
         }
-        texts.iter().map(|t| cache.borrow()[&key(t)].clone()).collect()
+        texts
+            .iter()
+            .map(|t| cache.borrow()[&key(t)].clone())
+            .collect()
     };
     let t0 = std::time::Instant::now();
     let vectors: Vec<Vec<f32>> = embed(stmts.iter().map(|s| s.text.as_str()).collect());
     let mean_vectors = embed(mean_texts.iter().map(|(_, t)| t.as_str()).collect());
     if let Some(p) = &cache_path {
-        let _ = std::fs::write(p, serde_json::to_string(&*cache.borrow()).unwrap_or_default());
+        let _ = std::fs::write(
+            p,
+            serde_json::to_string(&*cache.borrow()).unwrap_or_default(),
+        );
     }
     eprintln!(
         "embedded {} statements in {:.1?}",
@@ -313,7 +342,9 @@ fn main() {
     let mut per_story: BTreeMap<String, (Vec<AlignItem>, Vec<Option<Vec<f32>>>, Vec<usize>)> =
         BTreeMap::new();
     for story in &stories {
-        let idx: Vec<usize> = (0..stmts.len()).filter(|&i| &stmts[i].story == story).collect();
+        let idx: Vec<usize> = (0..stmts.len())
+            .filter(|&i| &stmts[i].story == story)
+            .collect();
         let items: Vec<AlignItem> = idx
             .iter()
             .enumerate()
@@ -337,7 +368,11 @@ fn main() {
             .collect();
         for (a, b, sim, cross) in pair_similarities(&items, &cfg, dict.as_ref()) {
             if let Some(y) = label(&stmts[idx[a]], &stmts[idx[b]]) {
-                data.push((pair_features(&centred[a], &centred[b], cross, sim), y, story.clone()));
+                data.push((
+                    pair_features(&centred[a], &centred[b], cross, sim),
+                    y,
+                    story.clone(),
+                ));
             }
         }
         let vs = idx.iter().map(|&i| Some(vectors[i].clone())).collect();
@@ -345,10 +380,15 @@ fn main() {
     }
 
     // logistic regression on the training pairs
-    let training: Vec<&([f32; 4], bool, String)> =
-        data.iter().filter(|d| Some(&d.2) != hold_out.as_ref()).collect();
+    let training: Vec<&([f32; 4], bool, String)> = data
+        .iter()
+        .filter(|d| Some(&d.2) != hold_out.as_ref())
+        .collect();
     let positives = training.iter().filter(|d| d.1).count();
-    eprintln!("{} training pairs, {positives} of one claim", training.len());
+    eprintln!(
+        "{} training pairs, {positives} of one claim",
+        training.len()
+    );
     let (w, bias) = logistic_regression(&training);
     eprintln!("weights {w:?} bias {bias}");
 
@@ -370,7 +410,10 @@ fn main() {
             &cfg,
             &[],
             dict.as_ref(),
-            Some(&Semantic { vectors: vs, model: pm }),
+            Some(&Semantic {
+                vectors: vs,
+                model: pm,
+            }),
         );
         let mut group_of = vec![0; items.len()];
         for (g, grp) in al.groups.iter().enumerate() {
@@ -402,17 +445,16 @@ fn main() {
         }
         (f1(c[0], c[1], c[2]), f1(x[0], x[1], x[2]))
     };
-    let train_stories: Vec<&String> =
-        stories.iter().filter(|s| Some(*s) != hold_out.as_ref()).collect();
+    let train_stories: Vec<&String> = stories
+        .iter()
+        .filter(|s| Some(*s) != hold_out.as_ref())
+        .collect();
     let mut best = (f32::MIN, 0.5, 0.3);
     for cut in (2..=18).map(|k| k as f32 * 0.05) {
         for link in (1..=18).map(|k| k as f32 * 0.05).filter(|&l| l <= cut) {
             pm.cut = cut;
             pm.link_cut = link;
-            let mean = train_stories
-                .iter()
-                .map(|s| score(&pm, s).0)
-                .sum::<f32>()
+            let mean = train_stories.iter().map(|s| score(&pm, s).0).sum::<f32>()
                 / train_stories.len() as f32;
             if mean > best.0 + 1e-4 {
                 best = (mean, cut, link);
@@ -424,11 +466,18 @@ fn main() {
     let mut report = Vec::new();
     for s in &stories {
         let (f, x) = score(&pm, s);
-        let tag = if Some(s) == hold_out.as_ref() { " (held out)" } else { "" };
+        let tag = if Some(s) == hold_out.as_ref() {
+            " (held out)"
+        } else {
+            ""
+        };
         eprintln!("{s}{tag}: gold-statement pairs F1 {f:.3}, cross-language {x:.3}");
         report.push(format!("{s}{tag} {f:.3}/{x:.3}"));
     }
-    eprintln!("cuts: {:.2} / link {:.2} (mean training F1 {:.3})", pm.cut, pm.link_cut, best.0);
+    eprintln!(
+        "cuts: {:.2} / link {:.2} (mean training F1 {:.3})",
+        pm.cut, pm.link_cut, best.0
+    );
     pm.provenance.insert(
         "command".into(),
         format!(
@@ -445,7 +494,10 @@ fn main() {
     );
     pm.provenance.insert(
         "gold_statement_scores".into(),
-        format!("pairs F1/cross-language F1 on gold statements, gold actors: {}", report.join(", ")),
+        format!(
+            "pairs F1/cross-language F1 on gold statements, gold actors: {}",
+            report.join(", ")
+        ),
     );
     std::fs::write(out, pm.to_toml()).expect("writing the pair model");
 }

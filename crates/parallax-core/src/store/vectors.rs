@@ -21,7 +21,11 @@ pub fn hashes(conn: &Connection, model: &str) -> rusqlite::Result<Vec<String>> {
 }
 
 /// Stores vectors (an existing one for the same model and hash is kept).
-pub fn insert(tx: &Transaction<'_>, model: &str, vectors: &[(String, Vec<u8>)]) -> rusqlite::Result<()> {
+pub fn insert(
+    tx: &Transaction<'_>,
+    model: &str,
+    vectors: &[(String, Vec<u8>)],
+) -> rusqlite::Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO statement_vectors (model, text_hash, vector) VALUES (?1, ?2, ?3)",
     )?;

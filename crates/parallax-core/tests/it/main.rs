@@ -3,4 +3,5 @@
 mod dictionary;
 mod import;
 mod project;
+mod report;
 mod semantic;

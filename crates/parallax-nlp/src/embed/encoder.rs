@@ -41,7 +41,12 @@ pub struct Encoder {
 
 /// A row-major `[rows, cols]` weight matrix from the file, transposed to `[cols, rows]` so
 /// that activations multiply it on the right.
-fn matrix(f: &ModelFile<'_>, name: &str, rows: usize, cols: usize) -> Result<Array2<f32>, FormatError> {
+fn matrix(
+    f: &ModelFile<'_>,
+    name: &str,
+    rows: usize,
+    cols: usize,
+) -> Result<Array2<f32>, FormatError> {
     let dense = f.dense(name, rows * cols)?;
     let m = Array2::from_shape_vec((rows, cols), dense)
         .map_err(|_| FormatError::Unsupported("matrix shape"))?;
@@ -190,7 +195,11 @@ fn block(x: &Array2<f32>, rows: Range<usize>, cols: Range<usize>) -> ArrayView2<
         .slice_axis_move(Axis(1), Slice::from(cols))
 }
 
-fn block_mut(x: &mut Array2<f32>, rows: Range<usize>, cols: Range<usize>) -> ArrayViewMut2<'_, f32> {
+fn block_mut(
+    x: &mut Array2<f32>,
+    rows: Range<usize>,
+    cols: Range<usize>,
+) -> ArrayViewMut2<'_, f32> {
     x.view_mut()
         .slice_axis_move(Axis(0), Slice::from(rows))
         .slice_axis_move(Axis(1), Slice::from(cols))
@@ -209,7 +218,12 @@ fn affine(x: ArrayView2<'_, f32>, w: &Array2<f32>, bias: &[f32]) -> Array2<f32> 
 }
 
 /// `x = LayerNorm(x + add)` row by row.
-fn layer_norm(x: &mut Array2<f32>, add: Option<&Array2<f32>>, (w, b): &(Vec<f32>, Vec<f32>), eps: f32) {
+fn layer_norm(
+    x: &mut Array2<f32>,
+    add: Option<&Array2<f32>>,
+    (w, b): &(Vec<f32>, Vec<f32>),
+    eps: f32,
+) {
     let h = x.ncols() as f32;
     for (t, mut row) in x.rows_mut().into_iter().enumerate() {
         let r = row.as_slice_mut().expect("rows are contiguous");

@@ -69,7 +69,11 @@ impl Tokenizer {
         if chars.first() != Some(&' ') {
             out.push(META);
         }
-        out.extend(chars.into_iter().map(|ch| if ch == ' ' { META } else { ch }));
+        out.extend(
+            chars
+                .into_iter()
+                .map(|ch| if ch == ' ' { META } else { ch }),
+        );
         out
     }
 
@@ -87,10 +91,7 @@ impl Tokenizer {
                 continue;
             }
             piece.clear();
-            for (e, &ch) in chars[i..n.min(i + self.max_piece_chars)]
-                .iter()
-                .enumerate()
-            {
+            for (e, &ch) in chars[i..n.min(i + self.max_piece_chars)].iter().enumerate() {
                 piece.push(ch);
                 if let Some(&id) = self.ids.get(piece.as_str()) {
                     let s = best[i] + self.scores[id as usize];

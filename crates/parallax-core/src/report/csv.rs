@@ -1,0 +1,173 @@
+//! CSV exports: statements, actors with aliases, and the coverage matrix, one file each.
+//!
+//! RFC 4180 quoting, UTF-8 with a byte-order mark (without it Excel reads Arabic as
+//! mojibake), CRLF line ends. Cells of article text that a spreadsheet would read as a
+//! formula are neutralised with a leading apostrophe ([`super::neutralise_formula`]).
+//! The statements file has `notes` and `tags` columns already, empty until the analyst's
+//! notes and tags exist, so that scripts reading it need not change when they arrive.
+
+use std::io::{self, Write};
+
+use super::{actor_kind_label, date_label, kind_label, neutralise_formula, stance_label, Report};
+
+const BOM: &str = "\u{feff}";
+
+/// The statements: one row each, with its article and group.
+pub fn write_statements(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let articles = report.article_index();
+    let mut w = CsvWriter::new(out)?;
+    w.row(&[
+        "statement_id",
+        "article_id",
+        "title",
+        "outlet",
+        "date",
+        "url",
+        "lang",
+        "actor",
+        "speaker",
+        "kind",
+        "cue",
+        "stance",
+        "text",
+        "group",
+        "notes",
+        "tags",
+    ])?;
+    for s in &report.statements {
+        let a = articles.get(&s.article);
+        let id = s.id.to_string();
+        let article = s.article.to_string();
+        let date = date_label(s.published_at);
+        let group = s.group.map(|g| g.to_string()).unwrap_or_default();
+        w.row(&[
+            &id,
+            &article,
+            a.map_or("", |a| a.title.as_str()),
+            &s.outlet,
+            &date,
+            a.and_then(|a| a.url.as_deref()).unwrap_or(""),
+            s.lang.code(),
+            &s.actor,
+            &s.speaker,
+            kind_label(s.kind),
+            &s.cue,
+            stance_label(s.stance),
+            &s.text,
+            &group,
+            // the analyst's notes and tags, once they exist (see the module documentation)
+            "",
+            "",
+        ])?;
+    }
+    w.finish()
+}
+
+/// The actors: key, name, kind, aliases (joined by ` | `), statements, outlets.
+pub fn write_actors(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = CsvWriter::new(out)?;
+    w.row(&["key", "name", "kind", "aliases", "statements", "outlets"])?;
+    for a in &report.actors {
+        w.row(&[
+            &a.key,
+            &a.name,
+            actor_kind_label(a.kind),
+            &a.aliases.join(" | "),
+            &a.statements.to_string(),
+            &a.outlets.join(" | "),
+        ])?;
+    }
+    w.finish()
+}
+
+/// The coverage matrix: one row per actor, one column per outlet.
+pub fn write_coverage(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = CsvWriter::new(out)?;
+    let mut header = vec!["actor"];
+    header.extend(report.coverage.outlets.iter().map(String::as_str));
+    w.row(&header)?;
+    for row in &report.coverage.rows {
+        let counts: Vec<String> = row.counts.iter().map(u32::to_string).collect();
+        let mut cells = vec![row.actor.as_str()];
+        cells.extend(counts.iter().map(String::as_str));
+        w.row(&cells)?;
+    }
+    w.finish()
+}
+
+/// The three files into a folder: `statements.csv`, `actors.csv`, `coverage.csv`.
+pub fn write_folder(
+    report: &Report,
+    folder: &std::path::Path,
+) -> io::Result<Vec<std::path::PathBuf>> {
+    std::fs::create_dir_all(folder)?;
+    type Writer = fn(&Report, &mut dyn Write) -> io::Result<()>;
+    let files: [(&str, Writer); 3] = [
+        ("statements.csv", write_statements),
+        ("actors.csv", write_actors),
+        ("coverage.csv", write_coverage),
+    ];
+    let mut written = Vec::new();
+    for (name, write) in files {
+        let path = folder.join(name);
+        let mut file = io::BufWriter::new(std::fs::File::create(&path)?);
+        write(report, &mut file)?;
+        file.flush()?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+struct CsvWriter<'a> {
+    out: io::BufWriter<&'a mut dyn Write>,
+}
+
+impl<'a> CsvWriter<'a> {
+    fn new(out: &'a mut dyn Write) -> io::Result<Self> {
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        out.write_all(BOM.as_bytes())?;
+        Ok(CsvWriter { out })
+    }
+
+    fn row(&mut self, cells: &[&str]) -> io::Result<()> {
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                self.out.write_all(b",")?;
+            }
+            let cell = neutralise_formula(cell);
+            if cell.contains([',', '"', '\n', '\r']) {
+                self.out.write_all(b"\"")?;
+                self.out.write_all(cell.replace('"', "\"\"").as_bytes())?;
+                self.out.write_all(b"\"")?;
+            } else {
+                self.out.write_all(cell.as_bytes())?;
+            }
+        }
+        self.out.write_all(b"\r\n")
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_neutralised() {
+        let mut buf = Vec::new();
+        {
+            let mut w = CsvWriter::new(&mut buf).unwrap();
+            w.row(&["a,b", "say \"x\"", "=HYPERLINK(\"http://x\")", "قال"])
+                .unwrap();
+            w.finish().unwrap();
+        }
+        let text = String::from_utf8(buf).unwrap();
+        assert_eq!(
+            text,
+            "\u{feff}\"a,b\",\"say \"\"x\"\"\",\"'=HYPERLINK(\"\"http://x\"\")\",قال\r\n"
+        );
+    }
+}
