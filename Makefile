@@ -83,6 +83,20 @@ test-browser:
 test-e2e: desktop $(TAURI_DRIVER)
 	TAURI_DRIVER=$(TAURI_DRIVER) DESKTOP_BIN=$(DESKTOP_BIN) xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/
 
+# The scores on the shared corpus (not part of the repository: CORPUS names where it is),
+# story by story, through the release binary: with the sentence model, leave-one-story-out
+# (the pair model fitted without the scored story), then by words alone. Fails below the
+# floors, which sit on these cross-validated figures.
+CORPUS ?= ../shared/corpus
+EVAL_FLOORS_MODEL ?= --floor pairs_f1=0.33 --floor cross_f1=0.30 --floor actors_f1=0.50 --floor attributed_ar=0.90 --floor attributed_en=0.88
+EVAL_FLOORS_WORDS ?= --floor pairs_f1=0.30
+eval: model
+	@test -d $(CORPUS) || { echo "no corpus at $(CORPUS): make eval CORPUS=path/to/shared/corpus"; exit 2; }
+	cargo build --release -p parallax-cli
+	cargo build --release -p parallax-nlp --example fit_pairs
+	python3 tools/eval.py --corpus $(CORPUS) --bin $(CARGO_TARGET_DIR)/release/parallax --loso $(EVAL_FLOORS_MODEL)
+	python3 tools/eval.py --corpus $(CORPUS) --bin $(CARGO_TARGET_DIR)/release/parallax --import-arg=--no-model --compare-arg=--no-model $(EVAL_FLOORS_WORDS)
+
 bench:
 	cargo bench -p parallax-core --bench import
 	cargo bench -p parallax-nlp

@@ -185,9 +185,9 @@ impl<'a> ModelFile<'a> {
         if block != QK
             || heads == 0
             || hidden == 0
-            || hidden % heads != 0
-            || hidden % QK != 0
-            || ffn % QK != 0
+            || !hidden.is_multiple_of(heads)
+            || !hidden.is_multiple_of(QK)
+            || !ffn.is_multiple_of(QK)
             || hidden > 4096
             || layers > 64
             || ffn > 16384
@@ -301,7 +301,7 @@ impl<'a> ModelFile<'a> {
         }
         match dtype {
             0 if data.len() == elements * 4 => Ok(Tensor::F32(f32s(data))),
-            1 if elements % QK == 0 && data.len() == elements / QK * Q4_BLOCK_BYTES => {
+            1 if elements.is_multiple_of(QK) && data.len() == elements / QK * Q4_BLOCK_BYTES => {
                 Ok(Tensor::Q4(data))
             }
             _ => Err(bad()),
