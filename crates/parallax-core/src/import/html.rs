@@ -725,6 +725,7 @@ fn nesting_depth(html: &str, limit: usize) -> usize {
     let mut open: Vec<String> = Vec::new();
     let mut open_by_name: HashMap<String, usize> = HashMap::new();
     let mut foreign = 0usize;
+    let mut levels = 0usize;
     let mut deepest = 0usize;
     let mut i = 0;
     while let Some(offset) = memchr_lt(&bytes[i..]) {
@@ -753,6 +754,7 @@ fn nesting_depth(html: &str, limit: usize) -> usize {
                     if let Some(n) = open_by_name.get_mut(&top) {
                         *n -= 1;
                     }
+                    levels -= if top == "table" { 4 } else { 1 };
                     if matches!(top.as_str(), "svg" | "math") {
                         foreign = foreign.saturating_sub(1);
                     }
@@ -774,9 +776,12 @@ fn nesting_depth(html: &str, limit: usize) -> usize {
         if matches!(name.as_str(), "svg" | "math") {
             foreign += 1;
         }
+        // A table's rows and cells are uncounted (their end tags are implied) but are
+        // levels of the tree all the same: a table weighs table, body, row and cell.
+        levels += if name == "table" { 4 } else { 1 };
         *open_by_name.entry(name.clone()).or_insert(0) += 1;
         open.push(name);
-        deepest = deepest.max(open.len());
+        deepest = deepest.max(levels);
         if deepest > limit {
             break;
         }

@@ -51,6 +51,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedArticle, ImportError> {
         return Err(ImportError::EncryptedPdf);
     }
 
+    check_forms(&document)?;
     let mut collector = GlyphCollector::default();
     match without_panics(|| pdf_extract::output_doc(&document, &mut collector)) {
         Some(Ok(())) => {}
@@ -90,6 +91,158 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedArticle, ImportError> {
 /// Runs the PDF libraries, turning a panic (they do panic on unusual files) into `None`.
 fn without_panics<T>(f: impl FnOnce() -> T) -> Option<T> {
     super::catch_panic(f).ok()
+}
+
+/// How deeply forms (XObjects) may draw other forms. The text extractor draws a form by
+/// recursing into it, so a form that draws itself, directly or through others, would
+/// recurse until the stack overflows (which aborts the process). Real documents nest a few
+/// levels at most.
+const MAX_FORM_DEPTH: usize = 32;
+
+/// A form as the extractor meets it: the form's stream, and the object whose resources name
+/// what it draws (its own, or its caller's when it has none, as pdf-extract resolves them).
+type FormVisit = (lopdf::ObjectId, lopdf::ObjectId);
+
+/// Refuses a PDF whose forms draw each other in a loop or more than [`MAX_FORM_DEPTH`]
+/// deep, following the `Do` operators of each form's content as the extractor would. An
+/// explicit stack, so that the check cannot overflow the stack it protects.
+fn check_forms(document: &Document) -> Result<(), ImportError> {
+    let too_deep = || {
+        ImportError::Limit(format!(
+            "PDF forms draw each other in a loop or more than {MAX_FORM_DEPTH} deep"
+        ))
+    };
+    let mut checked: std::collections::HashSet<FormVisit> = Default::default();
+    let mut drawn: std::collections::HashMap<lopdf::ObjectId, Vec<Vec<u8>>> = Default::default();
+    for page in document.page_iter() {
+        for form in page_forms(document, page) {
+            // (visit, the visits it leads to not yet followed)
+            let mut path: Vec<(FormVisit, Vec<FormVisit>)> = Vec::new();
+            let start = (form, page);
+            if checked.contains(&start) {
+                continue;
+            }
+            path.push((start, next_visits(document, start, &mut drawn)));
+            while let Some((_, pending)) = path.last_mut() {
+                let Some(next) = pending.pop() else {
+                    let (done, _) = path.pop().expect("the path is not empty");
+                    checked.insert(done);
+                    continue;
+                };
+                if path.iter().any(|(visit, _)| *visit == next) || path.len() >= MAX_FORM_DEPTH {
+                    return Err(too_deep());
+                }
+                if !checked.contains(&next) {
+                    let after = next_visits(document, next, &mut drawn);
+                    path.push((next, after));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The forms a page's resources name (each may be drawn by the page's content).
+fn page_forms(document: &Document, page: lopdf::ObjectId) -> Vec<lopdf::ObjectId> {
+    page_forms_named(document, page)
+        .into_iter()
+        .map(|(_, id)| id)
+        .filter(|&id| is_form(document, id))
+        .collect()
+}
+
+fn is_form(document: &Document, id: lopdf::ObjectId) -> bool {
+    matches!(document.get_object(id), Ok(lopdf::Object::Stream(s))
+        if s.dict.get(b"Subtype").and_then(|o| o.as_name()).ok() == Some(b"Form".as_slice()))
+}
+
+/// The `/XObject` entries of a resource dictionary, by name.
+fn named_xobjects(
+    document: &Document,
+    resources: &lopdf::Dictionary,
+) -> Vec<(Vec<u8>, lopdf::ObjectId)> {
+    let Ok((_, lopdf::Object::Dictionary(xobjects))) = resources
+        .get(b"XObject")
+        .and_then(|o| document.dereference(o))
+    else {
+        return Vec::new();
+    };
+    xobjects
+        .iter()
+        .filter_map(|(name, object)| Some((name.clone(), object.as_reference().ok()?)))
+        .collect()
+}
+
+/// The forms a visit draws: the targets of its content's `Do` operators that are forms,
+/// each with the object whose resources it will use.
+fn next_visits(
+    document: &Document,
+    (form, resources_of): FormVisit,
+    drawn: &mut std::collections::HashMap<lopdf::ObjectId, Vec<Vec<u8>>>,
+) -> Vec<FormVisit> {
+    let Ok(lopdf::Object::Stream(stream)) = document.get_object(form) else {
+        return Vec::new();
+    };
+    let names = drawn.entry(form).or_insert_with(|| {
+        let content = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        lopdf::content::Content::decode(&content)
+            .map(|c| {
+                c.operations
+                    .into_iter()
+                    .filter(|op| op.operator == "Do")
+                    .filter_map(|op| op.operands.first()?.as_name().ok().map(<[u8]>::to_vec))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let owner = if stream.dict.has(b"Resources") {
+        form
+    } else {
+        resources_of
+    };
+    let resources = match document.get_object(owner) {
+        Ok(lopdf::Object::Stream(s)) => s
+            .dict
+            .get(b"Resources")
+            .and_then(|o| document.dereference(o))
+            .and_then(|(_, o)| o.as_dict())
+            .ok()
+            .map(|d| named_xobjects(document, d)),
+        Ok(lopdf::Object::Dictionary(_)) => {
+            Some(page_forms_named(document, owner))
+        }
+        _ => None,
+    }
+    .unwrap_or_default();
+    names
+        .iter()
+        .filter_map(|name| resources.iter().find(|(n, _)| n == name).map(|(_, id)| *id))
+        .filter(|&id| is_form(document, id))
+        .map(|id| (id, owner))
+        .collect()
+}
+
+/// A page's `/XObject` entries by name (own resources first, then inherited ones).
+fn page_forms_named(
+    document: &Document,
+    page: lopdf::ObjectId,
+) -> Vec<(Vec<u8>, lopdf::ObjectId)> {
+    let Ok((own, inherited)) = document.get_page_resources(page) else {
+        return Vec::new();
+    };
+    own.into_iter()
+        .chain(
+            inherited
+                .into_iter()
+                .filter_map(|id| document.get_dictionary(id).ok()),
+        )
+        .flat_map(|resources| named_xobjects(document, resources))
+        .collect()
 }
 
 /// The document information dictionary's useful entries.

@@ -4,8 +4,8 @@
 //! whole, without limits: a 3 KB file of nested brackets overflows the stack (which aborts
 //! the process), and a 1 MB file of compressed zeros asks for gigabytes. So one lexical pass
 //! over the file, before it is loaded, measures both: the nesting depth of arrays and
-//! dictionaries outside streams and inside the streams that are parsed as PDF syntax (page
-//! contents, object streams, forms), and the decompressed size of every Flate or LZW stream,
+//! dictionaries outside streams and inside the streams that may be parsed as PDF syntax
+//! (page contents, object streams, forms, images), and the decompressed size of every Flate or LZW stream,
 //! streamed through a counter and never held.
 //!
 //! Left out: streams whose first filter is neither Flate nor LZW (ASCII85 over Flate, for
@@ -101,9 +101,12 @@ fn check_stream(dictionary: &[u8], body: &[u8], total_before: u64) -> Result<u64
             );
             let _ = decoder.into_stream(&mut sink).decode_all(body);
         }
-        None => {
+        Some(Filter::Unfiltered) => {
             let _ = sink.write_all(body);
         }
+        // Encoded in a way this check does not decode (see the module's doc): its bytes
+        // are counted but are not syntax to scan.
+        None => sink.written += body.len() as u64,
     }
     if let Some(error) = sink.error {
         return Err(error);
@@ -156,13 +159,17 @@ impl Write for Sink<'_> {
 }
 
 enum Filter {
+    Unfiltered,
     Flate,
     Lzw,
 }
 
-/// The stream's first filter, when it is one this check decompresses.
+/// The stream's first filter, when it has none or one this check decompresses.
 fn first_filter(dictionary: &[u8]) -> Option<Filter> {
-    let at = find(dictionary, 0, b"/Filter")? + b"/Filter".len();
+    let Some(at) = find(dictionary, 0, b"/Filter") else {
+        return Some(Filter::Unfiltered);
+    };
+    let at = at + b"/Filter".len();
     let rest = &dictionary[at..];
     let name_at = rest.iter().position(|&b| b == b'/')?;
     let name: Vec<u8> = rest[name_at + 1..]
@@ -177,9 +184,10 @@ fn first_filter(dictionary: &[u8]) -> Option<Filter> {
     }
 }
 
-/// Whether a stream holds PDF syntax the reader parses (page contents, forms, object
-/// streams) rather than binary data (images, fonts, colour profiles, cross-reference
-/// tables), whose bytes would only look like brackets by chance.
+/// Whether a stream may be parsed as PDF syntax (page contents, forms, object streams, and
+/// images too: pdf-extract parses whatever a page draws as content) rather than data that
+/// is never parsed (fonts, colour profiles, cross-reference tables, metadata, attachments),
+/// whose bytes would only look like brackets by chance.
 fn is_syntax(dictionary: &[u8]) -> bool {
     let has = |key: &[u8]| {
         let mut from = 0;
@@ -195,8 +203,7 @@ fn is_syntax(dictionary: &[u8]) -> bool {
     if has(b"/ObjStm") || has(b"/Form") {
         return true;
     }
-    !(has(b"/Image")
-        || has(b"/XRef")
+    !(has(b"/XRef")
         || has(b"/Metadata")
         || has(b"/Length1")
         || has(b"/Length2")
@@ -204,7 +211,8 @@ fn is_syntax(dictionary: &[u8]) -> bool {
         || has(b"/Type1C")
         || has(b"/CIDFontType0C")
         || has(b"/OpenType")
-        || has(b"/N"))
+        || has(b"/EmbeddedFile")
+        || (has(b"/N") && !has(b"/Width")))
 }
 
 /// The nesting of arrays and dictionaries in PDF syntax, fed one byte at a time; strings
@@ -222,6 +230,9 @@ struct Nesting {
     just_opened_dictionary: bool,
     /// the previous byte was a `>` that may be the first of `>>`
     closing_angle: bool,
+    /// the last four bytes, to see the `ID` and `EI` around an inline image's data
+    recent: [u8; 4],
+    inline_image: bool,
     /// where the latest top-level dictionary began (for the stream check)
     dictionary_start: usize,
 }
@@ -229,6 +240,14 @@ struct Nesting {
 impl Nesting {
     fn feed(&mut self, b: u8) -> Result<(), ImportError> {
         self.just_opened_dictionary = false;
+        self.recent = [self.recent[1], self.recent[2], self.recent[3], b];
+        if self.inline_image {
+            // binary image data up to `EI` between white space
+            if let [before, b'E', b'I', after] = self.recent {
+                self.inline_image = !(is_white(before) && is_white(after));
+            }
+            return Ok(());
+        }
         if self.comment {
             self.comment = !matches!(b, b'\n' | b'\r');
             return Ok(());
@@ -259,6 +278,13 @@ impl Nesting {
             self.hex_string = b != b'>';
             return Ok(());
         }
+        if let [before, b'I', b'D', after] = self.recent {
+            // `ID` starts an inline image's binary data in page contents
+            if is_white(before) && is_white(after) {
+                self.inline_image = true;
+                return Ok(());
+            }
+        }
         let closing = std::mem::take(&mut self.closing_angle);
         match b {
             b'%' => self.comment = true,
@@ -283,6 +309,10 @@ impl Nesting {
         }
         Ok(())
     }
+}
+
+fn is_white(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | b'\0')
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {

@@ -163,6 +163,14 @@ fn deeply_nested_pdf_objects_are_refused_before_the_reader_recurses() {
     let error = error_of("content.pdf", &pdf_with(&[b"<< >>".to_vec(), stream]));
     assert!(error.to_string().contains("nested more than"), "{error}");
 
+    // After an inline image whose data opens a string that never closes.
+    let stream = flate_stream(|w| {
+        w.write_all(b"q BI /W 1 /H 1 /BPC 8 /CS /G ID ( EI ").unwrap();
+        w.write_all(&b"[".repeat(5000)).unwrap();
+    });
+    let error = error_of("inline.pdf", &pdf_with(&[b"<< >>".to_vec(), stream]));
+    assert!(error.to_string().contains("nested more than"), "{error}");
+
     // Brackets inside strings and comments are not nesting.
     let strings = format!("[ ({}) ]\n% {}\n", "[".repeat(2000), "[".repeat(2000));
     let error = error_of("strings.pdf", &pdf_with(&[strings.into_bytes()]));
@@ -233,7 +241,7 @@ fn a_fifo_in_a_folder_is_skipped_with_a_reason_and_the_import_goes_on() {
     let summary = receive
         .recv_timeout(Duration::from_secs(60))
         .expect("the import ends instead of waiting on the pipe");
-    let statuses: Vec<_> = summary.files.iter().map(|f| f.status).collect();
+    let statuses: Vec<_> = summary.files.iter().map(|f| f.status.clone()).collect();
     assert_eq!(
         statuses,
         [FileStatus::Imported, FileStatus::Failed, FileStatus::Imported]
@@ -258,7 +266,9 @@ fn a_project_opened_read_only_reads_and_refuses_writes_saying_why() {
         .analyze(&mut |_| {})
         .expect_err("writing is refused");
     assert!(error.to_string().contains("read-only"), "{error}");
-    let summary = project.import(&[file], now(), &mut |_| {});
+    let other = dir.path().join("b.txt");
+    std::fs::write(&other, ARABIC).unwrap();
+    let summary = project.import(&[other], now(), &mut |_| {});
     let why = summary.files[0].message.as_deref().unwrap_or_default();
     assert!(why.contains("read-only"), "{why}");
 }
@@ -305,7 +315,7 @@ fn many_import_files_fail_alone_whatever_they_hold() {
     add("5-good.txt", ARABIC.as_bytes());
     let mut project = Project::in_memory().unwrap();
     let summary = project.import(&paths, now(), &mut |_| {});
-    let statuses: Vec<_> = summary.files.iter().map(|f| f.status).collect();
+    let statuses: Vec<_> = summary.files.iter().map(|f| f.status.clone()).collect();
     assert_eq!(
         statuses,
         [
@@ -318,4 +328,52 @@ fn many_import_files_fail_alone_whatever_they_hold() {
         "{:#?}",
         summary.files
     );
+}
+
+/// A one-page PDF whose page draws `Fm1`, a form or image made of `form`, with `content`.
+fn pdf_drawing(form: lopdf::Dictionary, content: Vec<u8>) -> Vec<u8> {
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let form_id = doc.add_object(Stream::new(form, content));
+    let page_content = doc.add_object(Stream::new(dictionary! {}, b"/Fm1 Do".to_vec()));
+    let resources = doc.add_object(dictionary! { "XObject" => dictionary! { "Fm1" => form_id } });
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => page_content,
+        "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn a_pdf_form_that_draws_itself_is_refused_instead_of_recursing_forever() {
+    use lopdf::dictionary;
+    // No resources of its own: it draws `Fm1` from the page's, which is itself.
+    let form = dictionary! {
+        "Type" => "XObject", "Subtype" => "Form",
+        "BBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+    };
+    let error = error_of("loop.pdf", &pdf_drawing(form, b"/Fm1 Do".to_vec()));
+    assert!(error.to_string().contains("in a loop"), "{error}");
+}
+
+#[test]
+fn an_image_of_bracket_bytes_is_refused_since_the_extractor_parses_it_as_content() {
+    use lopdf::dictionary;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&b"[".repeat(1 << 20)).unwrap();
+    let image = dictionary! {
+        "Type" => "XObject", "Subtype" => "Image", "Width" => 1024, "Height" => 1024,
+        "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8, "Filter" => "FlateDecode",
+    };
+    let error = error_of("gray.pdf", &pdf_drawing(image, encoder.finish().unwrap()));
+    assert!(error.to_string().contains("nested more than"), "{error}");
 }
