@@ -768,8 +768,9 @@ fn coverage_counts_add_up_to_the_compared_statements() {
 /// A small English article with one statement, different for each `n` (invented text).
 fn generated_article(n: usize) -> String {
     format!(
-        "Bridge works, report {n}\n\n\u{201C}Lane {n} will reopen in spring,\u{201D} \
-         the mayor, Jane Hollis, said on Tuesday. Crews inspected {n} supports.\n"
+        "Bridge works, report {n}\n\n\u{201C}Lane {n} will reopen in spring,\u{201D} Mayor \
+         Jane Hollis said on Tuesday.\n\nJane Hollis added that crews would inspect {n} \
+         supports.\n"
     )
 }
 
@@ -908,9 +909,9 @@ fn escape_codes_in_file_names_and_titles_do_not_reach_the_terminal() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{202e}'), "{stdout:?}");
     assert_eq!(
-        stdout.matches("failed ").count(),
-        2,
-        "one failure line and the summary: {stdout}"
+        stdout.lines().filter(|l| l.starts_with("failed ")).count(),
+        1,
+        "one failure line, the forged one kept on it: {stdout}"
     );
     assert!(stdout.contains("\\u{1b}[2J"), "the escape is shown: {stdout}");
 
@@ -938,11 +939,16 @@ fn a_closed_pipe_ends_output_quietly() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("p.parallax");
     let batch = dir.path().join("many.jsonl");
-    let lines: String = (0..3_000)
+    // More output than a pipe holds (64 KB) from every command below.
+    let long_title = "on the bridge works and the roads around them ".repeat(5);
+    let long_quote = "and every crew on the river will work through the night to finish the \
+        repairs before the floods of the coming season reach the valley";
+    let lines: String = (0..250)
         .map(|n| {
+            let text = generated_article(n).replace("in spring", &format!("in spring {long_quote}"));
             format!(
                 "{}\n",
-                serde_json::json!({"text": generated_article(n), "title": format!("Report {n} on the bridge works")})
+                serde_json::json!({"text": text, "title": format!("Report {n} {long_title}")})
             )
         })
         .collect();
@@ -955,10 +961,10 @@ fn a_closed_pipe_ends_output_quietly() {
         .success();
     let bin = assert_cmd::cargo::cargo_bin("parallax");
     for args in [
-        vec!["articles"],
+        vec!["articles", "--json"],
         vec!["statements"],
         vec!["compare"],
-        vec!["search", "bridge", "--limit", "3000"],
+        vec!["search", "bridge", "--limit", "250"],
     ] {
         let mut child = StdCommand::new(&bin)
             .arg(args[0])
