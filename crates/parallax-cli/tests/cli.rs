@@ -779,6 +779,14 @@ fn two_concurrent_imports_of_a_thousand_files_each_both_complete() {
     const FILES_EACH: usize = 1_000;
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("shared.parallax");
+    // An actor for the analyst to edit while both imports run.
+    let seed = dir.path().join("seed.txt");
+    std::fs::write(
+        &seed,
+        "Port report\n\n\u{201C}The port stays open,\u{201D} Omar Haddad said on Monday.\n",
+    )
+    .unwrap();
+    parallax().arg("import").arg(&project).arg(&seed).assert().success();
     let folders: Vec<PathBuf> = (0..2)
         .map(|f| {
             let folder = dir.path().join(format!("batch{f}"));
@@ -805,6 +813,21 @@ fn two_concurrent_imports_of_a_thousand_files_each_both_complete() {
                 .unwrap()
         })
         .collect();
+    let names = ["Omar Haddad", "Omar al-Haddad"];
+    for edit in 0..6 {
+        let (from, to) = (names[edit % 2], names[(edit + 1) % 2]);
+        let out = parallax()
+            .args(["actors", "rename"])
+            .arg(&project)
+            .args([from, to])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "an edit during the imports waits for its turn: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     for child in children {
         let out = child.wait_with_output().unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);
@@ -819,7 +842,7 @@ fn two_concurrent_imports_of_a_thousand_files_each_both_complete() {
             "{stdout}"
         );
     }
-    assert_eq!(count(&project), 2 * FILES_EACH as i64);
+    assert_eq!(count(&project), 2 * FILES_EACH as i64 + 1);
 }
 
 /// Runs `command` as an unprivileged user when the tests run as root, for whom file

@@ -18,6 +18,8 @@
 //! Left out: OCR (a PDF without a text layer is refused with "no text layer"), multi-column
 //! reading order (columns are read across), passwords (a PDF that needs one is refused).
 
+use std::collections::HashMap;
+
 use lopdf::Document;
 use parallax_nlp::Lang;
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
@@ -51,7 +53,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedArticle, ImportError> {
         return Err(ImportError::EncryptedPdf);
     }
 
-    check_forms(&document)?;
+    check_drawing(&document)?;
     let mut collector = GlyphCollector::default();
     match without_panics(|| pdf_extract::output_doc(&document, &mut collector)) {
         Some(Ok(())) => {}
@@ -93,156 +95,317 @@ fn without_panics<T>(f: impl FnOnce() -> T) -> Option<T> {
     super::catch_panic(f).ok()
 }
 
-/// How deeply forms (XObjects) may draw other forms. The text extractor draws a form by
-/// recursing into it, so a form that draws itself, directly or through others, would
-/// recurse until the stack overflows (which aborts the process). Real documents nest a few
-/// levels at most.
+/// How deeply XObjects (forms, and images, which the text extractor also reads as content)
+/// may draw others. The extractor draws one by recursing into it, so a form that draws
+/// itself, directly or through others, would recurse until the stack overflows (which
+/// aborts the process). Real documents nest a few levels at most.
 const MAX_FORM_DEPTH: usize = 32;
 
-/// A form as the extractor meets it: the form's stream, and the object whose resources name
-/// what it draws (its own, or its caller's when it has none, as pdf-extract resolves them).
-type FormVisit = (lopdf::ObjectId, lopdf::ObjectId);
+/// The most content the text extractor may parse for one file, in bytes, counting a stream
+/// each time it is drawn. The decompressed size is bounded (see `pdf_bounds`), but a small
+/// file can draw one large form thousands of times, or give a thousand pages one large
+/// content stream, which would keep the extractor busy for minutes. A 1,000-page report
+/// parses some 50 MB; this takes the extractor a few seconds.
+const MAX_DRAWN_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Refuses a PDF whose forms draw each other in a loop or more than [`MAX_FORM_DEPTH`]
-/// deep, following the `Do` operators of each form's content as the extractor would. An
-/// explicit stack, so that the check cannot overflow the stack it protects.
-fn check_forms(document: &Document) -> Result<(), ImportError> {
-    let too_deep = || {
+/// A stream as the extractor draws it: the object whose resources name what it draws in
+/// turn (the stream itself, or its caller when it has none, as pdf-extract resolves them),
+/// and the stream.
+type Visit = (lopdf::ObjectId, lopdf::ObjectId);
+
+/// Refuses a PDF whose XObjects draw each other in a loop or more than [`MAX_FORM_DEPTH`]
+/// deep, or whose pages make the extractor parse more than [`MAX_DRAWN_BYTES`] of content,
+/// following the `Do` operators of each content stream as the extractor would. Each stream
+/// is decompressed and scanned once; an explicit stack, so that the check cannot overflow
+/// the stack it protects.
+fn check_drawing(document: &Document) -> Result<(), ImportError> {
+    let too_much = || {
         ImportError::Limit(format!(
-            "PDF forms draw each other in a loop or more than {MAX_FORM_DEPTH} deep"
+            "its pages draw more than {} MB of content (a PDF built to hang readers?)",
+            MAX_DRAWN_BYTES / 1_048_576
         ))
     };
-    let mut checked: std::collections::HashSet<FormVisit> = Default::default();
-    let mut drawn: std::collections::HashMap<lopdf::ObjectId, Vec<Vec<u8>>> = Default::default();
+    let mut drawing = Drawing {
+        document,
+        scanned: HashMap::new(),
+        cost: HashMap::new(),
+    };
+    let mut total = 0u64;
     for page in document.page_iter() {
-        for form in page_forms(document, page) {
-            // (visit, the visits it leads to not yet followed)
-            let mut path: Vec<(FormVisit, Vec<FormVisit>)> = Vec::new();
-            let start = (form, page);
-            if checked.contains(&start) {
+        let mut drawn: HashMap<Vec<u8>, u64> = HashMap::new();
+        for id in document.get_page_contents(page) {
+            let (size, names) = drawing.scan(id);
+            total = total.saturating_add(*size);
+            for (name, times) in names {
+                *drawn.entry(name.clone()).or_default() += times;
+            }
+        }
+        let xobjects = xobjects_of(document, page);
+        for (name, times) in drawn {
+            let Some(&id) = xobjects.get(&name) else {
                 continue;
-            }
-            path.push((start, next_visits(document, start, &mut drawn)));
-            while let Some((_, pending)) = path.last_mut() {
-                let Some(next) = pending.pop() else {
-                    let (done, _) = path.pop().expect("the path is not empty");
-                    checked.insert(done);
-                    continue;
-                };
-                if path.iter().any(|(visit, _)| *visit == next) || path.len() >= MAX_FORM_DEPTH {
-                    return Err(too_deep());
-                }
-                if !checked.contains(&next) {
-                    let after = next_visits(document, next, &mut drawn);
-                    path.push((next, after));
-                }
-            }
+            };
+            let cost = drawing.cost((drawing.owner(id, page), id))?;
+            total = total.saturating_add(cost.saturating_mul(times));
+        }
+        if total > MAX_DRAWN_BYTES {
+            return Err(too_much());
         }
     }
     Ok(())
 }
 
-/// The forms a page's resources name (each may be drawn by the page's content).
-fn page_forms(document: &Document, page: lopdf::ObjectId) -> Vec<lopdf::ObjectId> {
-    page_forms_named(document, page)
-        .into_iter()
-        .map(|(_, id)| id)
-        .filter(|&id| is_form(document, id))
-        .collect()
+/// What [`check_drawing`] has learnt of the document so far.
+struct Drawing<'d> {
+    document: &'d Document,
+    /// each stream's size as the extractor reads it, and how often it draws each name
+    scanned: HashMap<lopdf::ObjectId, (u64, Vec<(Vec<u8>, u64)>)>,
+    /// the bytes of content one visit has the extractor parse, what it draws included
+    cost: HashMap<Visit, u64>,
 }
 
-fn is_form(document: &Document, id: lopdf::ObjectId) -> bool {
-    matches!(document.get_object(id), Ok(lopdf::Object::Stream(s))
-        if s.dict.get(b"Subtype").and_then(|o| o.as_name()).ok() == Some(b"Form".as_slice()))
+/// A visit on [`Drawing::cost`]'s stack: how often its parent draws it, what it draws that
+/// is yet to be followed (with how often), and its cost so far.
+struct Frame {
+    visit: Visit,
+    times: u64,
+    pending: Vec<(Visit, u64)>,
+    cost: u64,
 }
 
-/// The `/XObject` entries of a resource dictionary, by name.
-fn named_xobjects(
-    document: &Document,
-    resources: &lopdf::Dictionary,
-) -> Vec<(Vec<u8>, lopdf::ObjectId)> {
-    let Ok((_, lopdf::Object::Dictionary(xobjects))) = resources
-        .get(b"XObject")
-        .and_then(|o| document.dereference(o))
-    else {
-        return Vec::new();
-    };
-    xobjects
-        .iter()
-        .filter_map(|(name, object)| Some((name.clone(), object.as_reference().ok()?)))
-        .collect()
-}
-
-/// The forms a visit draws: the targets of its content's `Do` operators that are forms,
-/// each with the object whose resources it will use.
-fn next_visits(
-    document: &Document,
-    (form, resources_of): FormVisit,
-    drawn: &mut std::collections::HashMap<lopdf::ObjectId, Vec<Vec<u8>>>,
-) -> Vec<FormVisit> {
-    let Ok(lopdf::Object::Stream(stream)) = document.get_object(form) else {
-        return Vec::new();
-    };
-    let names = drawn.entry(form).or_insert_with(|| {
-        let content = stream
-            .decompressed_content()
-            .unwrap_or_else(|_| stream.content.clone());
-        lopdf::content::Content::decode(&content)
-            .map(|c| {
-                c.operations
-                    .into_iter()
-                    .filter(|op| op.operator == "Do")
-                    .filter_map(|op| op.operands.first()?.as_name().ok().map(<[u8]>::to_vec))
-                    .collect()
-            })
-            .unwrap_or_default()
-    });
-    if names.is_empty() {
-        return Vec::new();
+impl Drawing<'_> {
+    fn scan(&mut self, id: lopdf::ObjectId) -> &(u64, Vec<(Vec<u8>, u64)>) {
+        let document = self.document;
+        self.scanned.entry(id).or_insert_with(|| {
+            let Ok(lopdf::Object::Stream(stream)) = document.get_object(id) else {
+                return (0, Vec::new());
+            };
+            // as pdf-extract reads a stream's content
+            let decompressed = stream
+                .filters()
+                .ok()
+                .and_then(|_| stream.decompressed_content().ok());
+            let content = decompressed.as_deref().unwrap_or(&stream.content);
+            let mut names: HashMap<Vec<u8>, u64> = HashMap::new();
+            for_each_drawn_name(content, |name| match names.get_mut(name) {
+                Some(times) => *times += 1,
+                None => {
+                    names.insert(name.to_vec(), 1);
+                }
+            });
+            (content.len() as u64, names.into_iter().collect())
+        })
     }
-    let owner = if stream.dict.has(b"Resources") {
-        form
-    } else {
-        resources_of
-    };
-    let resources = match document.get_object(owner) {
+
+    /// The object whose resources a stream drawn with `caller`'s resources uses.
+    fn owner(&self, stream: lopdf::ObjectId, caller: lopdf::ObjectId) -> lopdf::ObjectId {
+        match self.document.get_object(stream) {
+            Ok(lopdf::Object::Stream(s)) if s.dict.has(b"Resources") => stream,
+            _ => caller,
+        }
+    }
+
+    fn frame(&mut self, visit: Visit, times: u64) -> Frame {
+        let (owner, stream) = visit;
+        let (size, names) = self.scan(stream).clone();
+        let xobjects = xobjects_of(self.document, owner);
+        let pending = names
+            .into_iter()
+            .filter_map(|(name, times)| {
+                let &id = xobjects.get(&name)?;
+                Some(((self.owner(id, owner), id), times))
+            })
+            .collect();
+        Frame {
+            visit,
+            times,
+            pending,
+            cost: size,
+        }
+    }
+
+    /// The bytes of content drawing `start` has the extractor parse, or an error when what
+    /// it draws loops or nests too deep.
+    fn cost(&mut self, start: Visit) -> Result<u64, ImportError> {
+        let too_deep = || {
+            ImportError::Limit(format!(
+                "PDF forms draw each other in a loop or more than {MAX_FORM_DEPTH} deep"
+            ))
+        };
+        if let Some(&cost) = self.cost.get(&start) {
+            return Ok(cost);
+        }
+        let mut path = vec![self.frame(start, 1)];
+        loop {
+            let next = path.last_mut().and_then(|frame| frame.pending.pop());
+            match next {
+                Some((next, times)) => {
+                    if path.iter().any(|f| f.visit == next) || path.len() >= MAX_FORM_DEPTH {
+                        return Err(too_deep());
+                    }
+                    if let Some(&cost) = self.cost.get(&next) {
+                        let top = path.last_mut().expect("the path is not empty");
+                        top.cost = top.cost.saturating_add(cost.saturating_mul(times));
+                    } else {
+                        let frame = self.frame(next, times);
+                        path.push(frame);
+                    }
+                }
+                None => {
+                    let done = path.pop().expect("the path is not empty");
+                    self.cost.insert(done.visit, done.cost);
+                    let Some(parent) = path.last_mut() else {
+                        return Ok(done.cost);
+                    };
+                    parent.cost = parent
+                        .cost
+                        .saturating_add(done.cost.saturating_mul(done.times));
+                }
+            }
+        }
+    }
+}
+
+/// The `/XObject` entries of a page's resources (its own or inherited) or a stream's, by
+/// name.
+fn xobjects_of(document: &Document, owner: lopdf::ObjectId) -> HashMap<Vec<u8>, lopdf::ObjectId> {
+    let resources: Vec<&lopdf::Dictionary> = match document.get_object(owner) {
         Ok(lopdf::Object::Stream(s)) => s
             .dict
             .get(b"Resources")
             .and_then(|o| document.dereference(o))
             .and_then(|(_, o)| o.as_dict())
             .ok()
-            .map(|d| named_xobjects(document, d)),
-        Ok(lopdf::Object::Dictionary(_)) => {
-            Some(page_forms_named(document, owner))
+            .into_iter()
+            .collect(),
+        Ok(lopdf::Object::Dictionary(_)) => match document.get_page_resources(owner) {
+            Ok((own, inherited)) => own
+                .into_iter()
+                .chain(
+                    inherited
+                        .into_iter()
+                        .filter_map(|id| document.get_dictionary(id).ok()),
+                )
+                .collect(),
+            Err(_) => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    let mut named = HashMap::new();
+    for resources in resources {
+        let Ok((_, lopdf::Object::Dictionary(xobjects))) = resources
+            .get(b"XObject")
+            .and_then(|o| document.dereference(o))
+        else {
+            continue;
+        };
+        for (name, object) in xobjects.iter() {
+            if let Ok(id) = object.as_reference() {
+                // the page's own resources come first and win
+                named.entry(name.clone()).or_insert(id);
+            }
         }
-        _ => None,
     }
-    .unwrap_or_default();
-    names
-        .iter()
-        .filter_map(|name| resources.iter().find(|(n, _)| n == name).map(|(_, id)| *id))
-        .filter(|&id| is_form(document, id))
-        .map(|id| (id, owner))
-        .collect()
+    named
 }
 
-/// A page's `/XObject` entries by name (own resources first, then inherited ones).
-fn page_forms_named(
-    document: &Document,
-    page: lopdf::ObjectId,
-) -> Vec<(Vec<u8>, lopdf::ObjectId)> {
-    let Ok((own, inherited)) = document.get_page_resources(page) else {
-        return Vec::new();
-    };
-    own.into_iter()
-        .chain(
-            inherited
-                .into_iter()
-                .filter_map(|id| document.get_dictionary(id).ok()),
-        )
-        .flat_map(|resources| named_xobjects(document, resources))
-        .collect()
+/// Calls `drawn` with the name each `Do` operator of a content stream draws, in order: a
+/// lexical scan that skips strings, comments and inline images' data, and takes an
+/// operator's first operand.
+fn for_each_drawn_name<'c>(content: &'c [u8], mut drawn: impl FnMut(&'c [u8])) {
+    let is_delimiter = |b: u8| matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%');
+    let is_white = |b: u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | b'\0');
+    // the first operand since the last operator: Some(Some(name)), Some(None) for another
+    // kind, None before any
+    let mut first: Option<Option<&[u8]>> = None;
+    let mut i = 0;
+    while i < content.len() {
+        let b = content[i];
+        if is_white(b) {
+            i += 1;
+            continue;
+        }
+        match b {
+            b'%' => {
+                while i < content.len() && !matches!(content[i], b'\n' | b'\r') {
+                    i += 1;
+                }
+            }
+            b'(' => {
+                let mut depth = 0usize;
+                while i < content.len() {
+                    match content[i] {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                i += 1;
+                first.get_or_insert(None);
+            }
+            b'<' | b'>' if content.get(i + 1) == Some(&b) => {
+                i += 2;
+                first.get_or_insert(None);
+            }
+            b'<' => {
+                while i < content.len() && content[i] != b'>' {
+                    i += 1;
+                }
+                i += 1;
+                first.get_or_insert(None);
+            }
+            b'/' => {
+                let start = i + 1;
+                i = start;
+                while i < content.len() && !is_white(content[i]) && !is_delimiter(content[i]) {
+                    i += 1;
+                }
+                first.get_or_insert(Some(&content[start..i]));
+            }
+            _ if is_delimiter(b) => {
+                i += 1;
+                first.get_or_insert(None);
+            }
+            _ => {
+                let start = i;
+                while i < content.len() && !is_white(content[i]) && !is_delimiter(content[i]) {
+                    i += 1;
+                }
+                let token = &content[start..i];
+                let operand = token[0].is_ascii_digit()
+                    || matches!(token[0], b'+' | b'-' | b'.')
+                    || matches!(token, b"true" | b"false" | b"null");
+                if operand {
+                    first.get_or_insert(None);
+                    continue;
+                }
+                if token == b"Do" {
+                    if let Some(Some(name)) = first {
+                        drawn(name);
+                    }
+                } else if token == b"ID" {
+                    // an inline image's data, up to `EI` between white space
+                    i += 1;
+                    while i + 2 < content.len()
+                        && !(is_white(content[i - 1])
+                            && &content[i..i + 2] == b"EI"
+                            && is_white(content[i + 2]))
+                    {
+                        i += 1;
+                    }
+                    i += 2;
+                }
+                first = None;
+            }
+        }
+    }
 }
 
 /// The document information dictionary's useful entries.

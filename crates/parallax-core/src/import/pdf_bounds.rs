@@ -59,7 +59,10 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), ImportError> {
             };
             let end = find(bytes, body, b"endstream").unwrap_or(bytes.len());
             let dictionary = &bytes[outside.dictionary_start.min(i)..i];
-            total += check_stream(dictionary, &bytes[body..end], total)?;
+            // A crafted stream can hold the bytes `endstream` in its data, which the PDF
+            // reader passes over by the stream's /Length: compressed data is decoded up to
+            // its own end marker instead, wherever that is.
+            total += check_stream(dictionary, &bytes[body..end], &bytes[body..], total)?;
             i = end + b"endstream".len();
             continue;
         }
@@ -69,8 +72,15 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), ImportError> {
 }
 
 /// Checks one stream: its decompressed size (added to `total_before` against
-/// [`MAX_TOTAL_BYTES`]) and, for streams of PDF syntax, its nesting. Returns its size.
-fn check_stream(dictionary: &[u8], body: &[u8], total_before: u64) -> Result<u64, ImportError> {
+/// [`MAX_TOTAL_BYTES`]) and, for streams of PDF syntax, its nesting. `body` runs to the
+/// first `endstream`, `to_end_of_file` on from the same place (for compressed data, which
+/// ends itself). Returns its size.
+fn check_stream(
+    dictionary: &[u8],
+    body: &[u8],
+    to_end_of_file: &[u8],
+    total_before: u64,
+) -> Result<u64, ImportError> {
     let mut nesting = is_syntax(dictionary).then(Nesting::default);
     let budget = MAX_STREAM_BYTES.min(MAX_TOTAL_BYTES.saturating_sub(total_before));
     let mut sink = Sink {
@@ -81,7 +91,7 @@ fn check_stream(dictionary: &[u8], body: &[u8], total_before: u64) -> Result<u64
     };
     match first_filter(dictionary) {
         Some(Filter::Flate) => {
-            let mut decoder = flate2::read::ZlibDecoder::new(body);
+            let mut decoder = flate2::read::ZlibDecoder::new(to_end_of_file);
             let mut buffer = [0u8; 64 * 1024];
             loop {
                 match decoder.read(&mut buffer) {
@@ -99,7 +109,7 @@ fn check_stream(dictionary: &[u8], body: &[u8], total_before: u64) -> Result<u64
                 weezl::BitOrder::Msb,
                 8,
             );
-            let _ = decoder.into_stream(&mut sink).decode_all(body);
+            let _ = decoder.into_stream(&mut sink).decode_all(to_end_of_file);
         }
         Some(Filter::Unfiltered) => {
             let _ = sink.write_all(body);

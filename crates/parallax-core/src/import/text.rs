@@ -73,16 +73,23 @@ pub(super) fn decode(bytes: &[u8], html: bool) -> Result<String, ImportError> {
 const UTF8_LIKE_VALID_PER_INVALID: usize = 4;
 
 /// Whether bytes that are not valid UTF-8 are nevertheless UTF-8 text with a few bad bytes:
-/// they hold well-formed multi-byte sequences, and malformed ones are rare among them.
+/// they hold well-formed multi-byte sequences, and malformed ones are rare among them, or
+/// the only malformed one is a character cut short at the very end (a truncated file).
 fn is_utf8_like(bytes: &[u8]) -> bool {
     let (mut valid, mut invalid) = (0usize, 0usize);
+    let mut only_the_end_is_cut = false;
     for chunk in bytes.utf8_chunks() {
         valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         if !chunk.invalid().is_empty() {
             invalid += 1;
+            // `utf8_chunks` ends with the incomplete sequence, if any, as the last chunk.
+            only_the_end_is_cut = invalid == 1
+                && std::ptr::eq(chunk.invalid().as_ptr_range().end, bytes.as_ptr_range().end)
+                && std::str::from_utf8(chunk.invalid())
+                    .is_err_and(|e| e.error_len().is_none());
         }
     }
-    valid > 0 && invalid * UTF8_LIKE_VALID_PER_INVALID <= valid
+    valid > 0 && (invalid * UTF8_LIKE_VALID_PER_INVALID <= valid || only_the_end_is_cut)
 }
 
 /// The error for UTF-8 text that breaks at `offset`: cut short in the middle of a character,

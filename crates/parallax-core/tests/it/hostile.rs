@@ -332,11 +332,17 @@ fn many_import_files_fail_alone_whatever_they_hold() {
 
 /// A one-page PDF whose page draws `Fm1`, a form or image made of `form`, with `content`.
 fn pdf_drawing(form: lopdf::Dictionary, content: Vec<u8>) -> Vec<u8> {
+    pdf_drawing_with(form, content, b"/Fm1 Do".to_vec())
+}
+
+/// A one-page PDF with the given page content, whose resources name `Fm1`, a form or image
+/// made of `form`, with `content`.
+fn pdf_drawing_with(form: lopdf::Dictionary, content: Vec<u8>, page: Vec<u8>) -> Vec<u8> {
     use lopdf::{dictionary, Document, Object, Stream};
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let form_id = doc.add_object(Stream::new(form, content));
-    let page_content = doc.add_object(Stream::new(dictionary! {}, b"/Fm1 Do".to_vec()));
+    let page_content = doc.add_object(Stream::new(dictionary! {}, page));
     let resources = doc.add_object(dictionary! { "XObject" => dictionary! { "Fm1" => form_id } });
     let page = doc.add_object(dictionary! {
         "Type" => "Page", "Parent" => pages_id, "Contents" => page_content,
@@ -376,4 +382,84 @@ fn an_image_of_bracket_bytes_is_refused_since_the_extractor_parses_it_as_content
     };
     let error = error_of("gray.pdf", &pdf_drawing(image, encoder.finish().unwrap()));
     assert!(error.to_string().contains("nested more than"), "{error}");
+}
+
+#[test]
+fn a_mostly_ascii_file_cut_in_a_character_says_so() {
+    // Two curly quotes, then a euro sign cut after its second byte: too few multi-byte
+    // characters to outweigh a bad byte, but a cut at the very end is a truncation.
+    let mut bytes = "\u{201C}The fare rises to 3\u{201D}, the mayor said, \u{20AC}"
+        .as_bytes()
+        .to_vec();
+    bytes.pop();
+    let error = error_of("cut.txt", &bytes);
+    assert!(
+        matches!(error, ImportError::TruncatedUtf8 { .. }),
+        "{error}"
+    );
+}
+
+/// The Adler-32 checksum that ends a zlib stream, of `bytes` followed by `zeros` zeros.
+fn adler32(bytes: &[u8], zeros: u64) -> u32 {
+    const MOD: u64 = 65_521;
+    let (mut a, mut b) = (1u64, 0u64);
+    for &byte in bytes {
+        a = (a + u64::from(byte)) % MOD;
+        b = (b + a) % MOD;
+    }
+    // each zero adds nothing to `a` and `a` to `b`
+    b = (b + zeros % MOD * a) % MOD;
+    ((b << 16) | a) as u32
+}
+
+#[test]
+fn a_pdf_bomb_hidden_behind_a_false_endstream_is_refused() {
+    // A zlib stream whose first block is stored, holding the bytes `endstream`, and whose
+    // second block expands to 80 MB of zeros: a scan that stops at the first `endstream`
+    // sees nine bytes; the PDF reader, going by /Length, expands it all.
+    let lure = b"endstream";
+    let mut data = vec![0x78, 0x01, 0x00];
+    data.extend((lure.len() as u16).to_le_bytes());
+    data.extend((!(lure.len() as u16)).to_le_bytes());
+    data.extend(lure);
+    let mut zeros = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    let megabyte = vec![0u8; 1 << 20];
+    for _ in 0..80 {
+        zeros.write_all(&megabyte).unwrap();
+    }
+    data.extend(zeros.finish().unwrap());
+    let checksum = adler32(lure, 80 << 20);
+    data.extend(checksum.to_be_bytes());
+    let mut object =
+        format!("<< /Length {} /Filter /FlateDecode >>\nstream\n", data.len()).into_bytes();
+    object.extend(data);
+    object.extend(b"\nendstream");
+    let error = error_of("lure.pdf", &pdf_with(&[b"<< >>".to_vec(), object]));
+    assert!(error.to_string().starts_with("PDF bomb"), "{error}");
+}
+
+#[test]
+fn a_pdf_that_draws_one_large_form_many_times_is_refused() {
+    use lopdf::dictionary;
+    // 2 MB of spaces, compressed to a few KB, drawn 200 times by one page: 400 MB for the
+    // extractor to parse from a file of a few KB.
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&b" ".repeat(2 << 20)).unwrap();
+    let form = dictionary! {
+        "Type" => "XObject", "Subtype" => "Form", "Filter" => "FlateDecode",
+        "BBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+    };
+    let page = b"q /Fm1 Do Q\n".repeat(200);
+    let bytes = pdf_drawing_with(form.clone(), encoder.finish().unwrap(), page);
+    assert!(bytes.len() < 64 * 1024, "a small file: {} bytes", bytes.len());
+    let error = error_of("drawn.pdf", &bytes);
+    assert!(error.to_string().contains("draw more than"), "{error}");
+
+    // An image that draws itself (the extractor reads an image's bytes as content too).
+    let image = dictionary! {
+        "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
+        "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+    };
+    let error = error_of("image-loop.pdf", &pdf_drawing(image, b"/Fm1 Do".to_vec()));
+    assert!(error.to_string().contains("in a loop"), "{error}");
 }
