@@ -65,6 +65,8 @@ impl Project {
             conn: store::open_read_only(path)?,
             path: path.to_path_buf(),
             dictionary: None,
+            sentence_model: None,
+            pair_model: None,
         })
     }
 
