@@ -552,7 +552,11 @@ fn readable_group(out: &mut impl Write, g: &ComparisonGroup) -> std::io::Result<
         writeln!(out, "       ({})", escaped(&s.source))?;
     }
     if !g.missing_from.is_empty() {
-        writeln!(out, "  left out by: {}", escaped(&g.missing_from.join(", ")))?;
+        writeln!(
+            out,
+            "  left out by: {}",
+            escaped(&g.missing_from.join(", "))
+        )?;
     }
     writeln!(out)
 }

@@ -79,7 +79,10 @@ pub fn escaped_text(s: &str) -> Cow<'_, str> {
 }
 
 fn escape(s: &str, keep_line_breaks: bool) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_unsafe_for_terminal(c, keep_line_breaks)) {
+    if !s
+        .chars()
+        .any(|c| is_unsafe_for_terminal(c, keep_line_breaks))
+    {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);

@@ -786,15 +786,19 @@ fn two_concurrent_imports_of_a_thousand_files_each_both_complete() {
         "Port report\n\n\u{201C}The port stays open,\u{201D} Omar Haddad said on Monday.\n",
     )
     .unwrap();
-    parallax().arg("import").arg(&project).arg(&seed).assert().success();
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(&seed)
+        .assert()
+        .success();
     let folders: Vec<PathBuf> = (0..2)
         .map(|f| {
             let folder = dir.path().join(format!("batch{f}"));
             std::fs::create_dir(&folder).unwrap();
             for i in 0..FILES_EACH {
                 let n = f * FILES_EACH + i;
-                std::fs::write(folder.join(format!("{i:04}.txt")), generated_article(n))
-                    .unwrap();
+                std::fs::write(folder.join(format!("{i:04}.txt")), generated_article(n)).unwrap();
             }
             folder
         })
@@ -930,13 +934,19 @@ fn escape_codes_in_file_names_and_titles_do_not_reach_the_terminal() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{202e}'), "{stdout:?}");
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{202e}'),
+        "{stdout:?}"
+    );
     assert_eq!(
         stdout.lines().filter(|l| l.starts_with("failed ")).count(),
         1,
         "one failure line, the forged one kept on it: {stdout}"
     );
-    assert!(stdout.contains("\\u{1b}[2J"), "the escape is shown: {stdout}");
+    assert!(
+        stdout.contains("\\u{1b}[2J"),
+        "the escape is shown: {stdout}"
+    );
 
     for command in ["articles", "search"] {
         let mut cmd = parallax();
@@ -954,7 +964,10 @@ fn escape_codes_in_file_names_and_titles_do_not_reach_the_terminal() {
     }
     // JSON output keeps data exact (escaped by JSON itself).
     let list = listed("articles", &project);
-    assert_eq!(list[0]["title"], "T]0;pwned\u{202e}itle", "control characters dropped at import");
+    assert_eq!(
+        list[0]["title"], "T]0;pwned\u{202e}itle",
+        "control characters dropped at import"
+    );
 }
 
 #[test]
@@ -968,7 +981,8 @@ fn a_closed_pipe_ends_output_quietly() {
         repairs before the floods of the coming season reach the valley";
     let lines: String = (0..250)
         .map(|n| {
-            let text = generated_article(n).replace("in spring", &format!("in spring {long_quote}"));
+            let text =
+                generated_article(n).replace("in spring", &format!("in spring {long_quote}"));
             format!(
                 "{}\n",
                 serde_json::json!({"text": text, "title": format!("Report {n} {long_title}")})
@@ -1008,7 +1022,11 @@ fn a_closed_pipe_ends_output_quietly() {
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(out.stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 

@@ -13,33 +13,88 @@ use parallax_core::import::parse_bytes;
 fn main() {
     let only = std::env::args().nth(1).unwrap_or_default();
     let cases: Vec<(&str, &str, Box<dyn Fn() -> Vec<u8>>)> = vec![
-        ("html: 100,000 nested divs", "a.html", Box::new(|| nested_html("<div>", 100_000))),
-        ("html: 20,000 nested inline elements", "a.html", Box::new(|| nested_html("<b>", 20_000))),
-        ("html: 5,000 nested tables", "a.html", Box::new(|| nested_html("<table><tr><td>", 5_000))),
-        ("html: 500 nested blockquotes of text, repeated to 32 MB", "a.html", Box::new(deep_but_allowed_html)),
-        ("html: 60 MB of paragraphs", "a.html", Box::new(|| {
-            let p = "<p>The mayor said the bridge would reopen in spring, and crews agreed.</p>\n";
-            format!("<html><body>{}</body></html>", p.repeat(60 * 1024 * 1024 / p.len())).into_bytes()
-        })),
-        ("pdf: 1,000 nested arrays", "a.pdf", Box::new(|| pdf(&[[b"[".repeat(1000), b"]".repeat(1000)].concat()]))),
-        ("pdf: 1 GB of zeros in one Flate stream", "a.pdf", Box::new(|| pdf(&[b"<< >>".to_vec(), flate(1024)]))),
-        ("pdf: 40 streams of 60 MB zeros each", "a.pdf", Box::new(|| {
-            let mut objects = vec![b"<< >>".to_vec()];
-            objects.extend((0..40).map(|_| flate(60)));
-            pdf(&objects)
-        })),
+        (
+            "html: 100,000 nested divs",
+            "a.html",
+            Box::new(|| nested_html("<div>", 100_000)),
+        ),
+        (
+            "html: 20,000 nested inline elements",
+            "a.html",
+            Box::new(|| nested_html("<b>", 20_000)),
+        ),
+        (
+            "html: 5,000 nested tables",
+            "a.html",
+            Box::new(|| nested_html("<table><tr><td>", 5_000)),
+        ),
+        (
+            "html: 500 nested blockquotes of text, repeated to 32 MB",
+            "a.html",
+            Box::new(deep_but_allowed_html),
+        ),
+        (
+            "html: 60 MB of paragraphs",
+            "a.html",
+            Box::new(|| {
+                let p =
+                    "<p>The mayor said the bridge would reopen in spring, and crews agreed.</p>\n";
+                format!(
+                    "<html><body>{}</body></html>",
+                    p.repeat(60 * 1024 * 1024 / p.len())
+                )
+                .into_bytes()
+            }),
+        ),
+        (
+            "pdf: 1,000 nested arrays",
+            "a.pdf",
+            Box::new(|| pdf(&[[b"[".repeat(1000), b"]".repeat(1000)].concat()])),
+        ),
+        (
+            "pdf: 1 GB of zeros in one Flate stream",
+            "a.pdf",
+            Box::new(|| pdf(&[b"<< >>".to_vec(), flate(1024)])),
+        ),
+        (
+            "pdf: 40 streams of 60 MB zeros each",
+            "a.pdf",
+            Box::new(|| {
+                let mut objects = vec![b"<< >>".to_vec()];
+                objects.extend((0..40).map(|_| flate(60)));
+                pdf(&objects)
+            }),
+        ),
         ("docx: 1 GB document.xml", "a.docx", Box::new(docx_bomb)),
-        ("json: 30 MB of nested arrays", "a.json", Box::new(|| [b"[".repeat(15 << 20), b"]".repeat(15 << 20)].concat())),
-        ("json: 60 MB batch of 200,000 articles", "a.jsonl", Box::new(|| {
-            let line = "{\"text\": \"The mayor said the bridge would reopen in spring, and crews agreed to start on Monday with two lanes.\", \"title\": \"Bridge\"}\n";
-            line.repeat(200_000).into_bytes()
-        })),
-        ("text: 64 MB of UTF-8 with one stray byte at the end", "a.txt", Box::new(|| {
-            let mut bytes = "قال الوزير إن الجسر سيفتح في الربيع.\n".repeat(64 * 1024 * 1024 / 70).into_bytes();
-            bytes.push(0xA0);
-            bytes
-        })),
-        ("text: 64 MB of one line without spaces", "a.txt", Box::new(|| b"x".repeat(64 * 1024 * 1024 - 1))),
+        (
+            "json: 30 MB of nested arrays",
+            "a.json",
+            Box::new(|| [b"[".repeat(15 << 20), b"]".repeat(15 << 20)].concat()),
+        ),
+        (
+            "json: 60 MB batch of 200,000 articles",
+            "a.jsonl",
+            Box::new(|| {
+                let line = "{\"text\": \"The mayor said the bridge would reopen in spring, and crews agreed to start on Monday with two lanes.\", \"title\": \"Bridge\"}\n";
+                line.repeat(200_000).into_bytes()
+            }),
+        ),
+        (
+            "text: 64 MB of UTF-8 with one stray byte at the end",
+            "a.txt",
+            Box::new(|| {
+                let mut bytes = "قال الوزير إن الجسر سيفتح في الربيع.\n"
+                    .repeat(64 * 1024 * 1024 / 70)
+                    .into_bytes();
+                bytes.push(0xA0);
+                bytes
+            }),
+        ),
+        (
+            "text: 64 MB of one line without spaces",
+            "a.txt",
+            Box::new(|| b"x".repeat(64 * 1024 * 1024 - 1)),
+        ),
     ];
     for (name, file_name, make) in cases {
         if !name.contains(&only) {
@@ -63,7 +118,11 @@ fn main() {
 }
 
 fn nested_html(open: &str, n: usize) -> Vec<u8> {
-    format!("<html><body>{}The words of an article, nested.</body></html>", open.repeat(n)).into_bytes()
+    format!(
+        "<html><body>{}The words of an article, nested.</body></html>",
+        open.repeat(n)
+    )
+    .into_bytes()
 }
 
 fn deep_but_allowed_html() -> Vec<u8> {
@@ -72,7 +131,11 @@ fn deep_but_allowed_html() -> Vec<u8> {
         "<blockquote>The mayor said the bridge would reopen in spring.".repeat(500),
         "</blockquote>".repeat(500)
     );
-    format!("<html><body>{}</body></html>", one.repeat(32 * 1024 * 1024 / one.len())).into_bytes()
+    format!(
+        "<html><body>{}</body></html>",
+        one.repeat(32 * 1024 * 1024 / one.len())
+    )
+    .into_bytes()
 }
 
 fn pdf(objects: &[Vec<u8>]) -> Vec<u8> {
@@ -94,7 +157,11 @@ fn flate(mb: usize) -> Vec<u8> {
         encoder.write_all(&zeros).unwrap();
     }
     let compressed = encoder.finish().unwrap();
-    let mut object = format!("<< /Length {} /Filter /FlateDecode >>\nstream\n", compressed.len()).into_bytes();
+    let mut object = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        compressed.len()
+    )
+    .into_bytes();
     object.extend(compressed);
     object.extend(b"\nendstream");
     object

@@ -10,9 +10,7 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use parallax_nlp::actors::{self, ActorEdit, ActorMention, ActorRef, GlobalActor, MentionId};
-use parallax_nlp::align::{
-    self, AlignItem, Coverage, DiffOp, GroupEdit, StatementKey,
-};
+use parallax_nlp::align::{self, AlignItem, Coverage, DiffOp, GroupEdit, StatementKey};
 use parallax_nlp::extract::{ActorKind, Stance, StatementKind};
 use parallax_nlp::text::fold_for_match;
 use parallax_nlp::Lang;

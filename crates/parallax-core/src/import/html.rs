@@ -531,10 +531,7 @@ fn main_text(document: &Html) -> Option<String> {
 
 /// Whether an element or one of its ancestors is furniture, remembered per element so that
 /// many paragraphs in one deep container cost one walk up, not one each.
-fn inside_furniture(
-    element: ElementRef<'_>,
-    known: &mut HashMap<ego_tree::NodeId, bool>,
-) -> bool {
+fn inside_furniture(element: ElementRef<'_>, known: &mut HashMap<ego_tree::NodeId, bool>) -> bool {
     if let Some(&answer) = known.get(&element.id()) {
         return answer;
     }
@@ -701,18 +698,25 @@ fn is_teaser(line: &str) -> bool {
 
 /// Elements whose content is raw text: tags inside them are not tags.
 const RAW_TEXT_TAGS: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-    "plaintext", "noscript",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "noscript",
 ];
 
 /// Elements that never contain others (void), or whose end tag is implied by the next
 /// sibling or by their parent's end (`<p>`, `<li>`, `<td>`, ...): they add no depth that a
 /// container around them does not already count.
 const FLAT_TAGS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr", "param", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option",
-    "optgroup", "rt", "rp", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head",
-    "body",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rt",
+    "rp", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head", "body",
 ];
 
 /// How deeply the page's elements nest, as a browser would build the tree, counted up to

@@ -240,9 +240,8 @@ pub fn read_file(path: &Path) -> Result<Vec<ParsedArticle>, ImportError> {
 /// does not settle the format. A panic in a parser (a bug, or a library's on a hostile file)
 /// becomes this file's error.
 pub fn parse_bytes(file_name: &str, bytes: &[u8]) -> Result<Vec<ParsedArticle>, ImportError> {
-    catch_panic(|| parse_bytes_unguarded(file_name, bytes)).unwrap_or_else(|message| {
-        Err(ImportError::Panicked(message))
-    })
+    catch_panic(|| parse_bytes_unguarded(file_name, bytes))
+        .unwrap_or_else(|message| Err(ImportError::Panicked(message)))
 }
 
 thread_local! {
@@ -274,10 +273,7 @@ pub(crate) fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
-fn parse_bytes_unguarded(
-    file_name: &str,
-    bytes: &[u8],
-) -> Result<Vec<ParsedArticle>, ImportError> {
+fn parse_bytes_unguarded(file_name: &str, bytes: &[u8]) -> Result<Vec<ParsedArticle>, ImportError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len() as u64,

@@ -313,7 +313,12 @@ fn xobjects_of(document: &Document, owner: lopdf::ObjectId) -> HashMap<Vec<u8>, 
 /// lexical scan that skips strings, comments and inline images' data, and takes an
 /// operator's first operand.
 fn for_each_drawn_name<'c>(content: &'c [u8], mut drawn: impl FnMut(&'c [u8])) {
-    let is_delimiter = |b: u8| matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%');
+    let is_delimiter = |b: u8| {
+        matches!(
+            b,
+            b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+        )
+    };
     let is_white = |b: u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | b'\0');
     // the first operand since the last operator: Some(Some(name)), Some(None) for another
     // kind, None before any

@@ -105,10 +105,8 @@ fn check_stream(
             }
         }
         Some(Filter::Lzw) => {
-            let mut decoder = weezl::decode::Decoder::with_tiff_size_switch(
-                weezl::BitOrder::Msb,
-                8,
-            );
+            let mut decoder =
+                weezl::decode::Decoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8);
             let _ = decoder.into_stream(&mut sink).decode_all(to_end_of_file);
         }
         Some(Filter::Unfiltered) => {

@@ -85,8 +85,7 @@ fn is_utf8_like(bytes: &[u8]) -> bool {
             // `utf8_chunks` ends with the incomplete sequence, if any, as the last chunk.
             only_the_end_is_cut = invalid == 1
                 && std::ptr::eq(chunk.invalid().as_ptr_range().end, bytes.as_ptr_range().end)
-                && std::str::from_utf8(chunk.invalid())
-                    .is_err_and(|e| e.error_len().is_none());
+                && std::str::from_utf8(chunk.invalid()).is_err_and(|e| e.error_len().is_none());
         }
     }
     valid > 0 && (invalid * UTF8_LIKE_VALID_PER_INVALID <= valid || only_the_end_is_cut)

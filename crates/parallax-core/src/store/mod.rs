@@ -158,11 +158,10 @@ pub fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
             let absolute = std::fs::canonicalize(path).map_err(|_| StoreError::ReadOnly {
                 path: shown.clone(),
             })?;
-            let mut uri = url::Url::from_file_path(&absolute).map_err(|()| {
-                StoreError::ReadOnly {
+            let mut uri =
+                url::Url::from_file_path(&absolute).map_err(|()| StoreError::ReadOnly {
                     path: shown.clone(),
-                }
-            })?;
+                })?;
             uri.set_query(Some("immutable=1"));
             let conn = Connection::open_with_flags(uri.as_str(), flags)?;
             check_identity(&conn, &shown)?;

@@ -50,7 +50,10 @@ fn mostly_valid_utf8_is_refused_with_the_offset_of_the_first_bad_byte() {
         matches!(error, ImportError::InvalidUtf8 { offset, byte: 0xA0 } if offset == at),
         "the stray byte and where it is: {error}"
     );
-    assert!(error.to_string().contains(&format!("offset {at}")), "{error}");
+    assert!(
+        error.to_string().contains(&format!("offset {at}")),
+        "{error}"
+    );
 
     // An overlong encoding of '/' in an Arabic article.
     let mut arabic = ARABIC.repeat(20).into_bytes();
@@ -94,7 +97,12 @@ fn deeply_nested_html_is_refused_quickly() {
     for (name, open, close, n) in [
         ("divs.html", "<div>", "</div>", 100_000),
         ("inline.html", "<b>", "</b>", 20_000),
-        ("tables.html", "<table><tr><td>", "</td></tr></table>", 5_000),
+        (
+            "tables.html",
+            "<table><tr><td>",
+            "</td></tr></table>",
+            5_000,
+        ),
         ("quotes.html", "<blockquote>", "</blockquote>", 20_000),
         // stray end tags do not close anything
         ("stray.html", "<div></span>", "", 20_000),
@@ -134,12 +142,14 @@ fn pdf_with(objects: &[Vec<u8>]) -> Vec<u8> {
 }
 
 fn flate_stream(content: impl Fn(&mut dyn Write)) -> Vec<u8> {
-    let mut encoder =
-        flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
     content(&mut encoder);
     let compressed = encoder.finish().unwrap();
-    let mut object =
-        format!("<< /Length {} /Filter /FlateDecode >>\nstream\n", compressed.len()).into_bytes();
+    let mut object = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        compressed.len()
+    )
+    .into_bytes();
     object.extend(compressed);
     object.extend(b"\nendstream");
     object
@@ -165,7 +175,8 @@ fn deeply_nested_pdf_objects_are_refused_before_the_reader_recurses() {
 
     // After an inline image whose data opens a string that never closes.
     let stream = flate_stream(|w| {
-        w.write_all(b"q BI /W 1 /H 1 /BPC 8 /CS /G ID ( EI ").unwrap();
+        w.write_all(b"q BI /W 1 /H 1 /BPC 8 /CS /G ID ( EI ")
+            .unwrap();
         w.write_all(&b"[".repeat(5000)).unwrap();
     });
     let error = error_of("inline.pdf", &pdf_with(&[b"<< >>".to_vec(), stream]));
@@ -244,7 +255,11 @@ fn a_fifo_in_a_folder_is_skipped_with_a_reason_and_the_import_goes_on() {
     let statuses: Vec<_> = summary.files.iter().map(|f| f.status.clone()).collect();
     assert_eq!(
         statuses,
-        [FileStatus::Imported, FileStatus::Failed, FileStatus::Imported]
+        [
+            FileStatus::Imported,
+            FileStatus::Failed,
+            FileStatus::Imported
+        ]
     );
     let why = summary.files[1].message.as_deref().unwrap_or_default();
     assert!(why.contains("not a regular file (a named pipe)"), "{why}");
@@ -350,7 +365,9 @@ fn pdf_drawing_with(form: lopdf::Dictionary, content: Vec<u8>, page: Vec<u8>) ->
     });
     doc.objects.insert(
         pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
     );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
@@ -430,8 +447,11 @@ fn a_pdf_bomb_hidden_behind_a_false_endstream_is_refused() {
     data.extend(zeros.finish().unwrap());
     let checksum = adler32(lure, 80 << 20);
     data.extend(checksum.to_be_bytes());
-    let mut object =
-        format!("<< /Length {} /Filter /FlateDecode >>\nstream\n", data.len()).into_bytes();
+    let mut object = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        data.len()
+    )
+    .into_bytes();
     object.extend(data);
     object.extend(b"\nendstream");
     let error = error_of("lure.pdf", &pdf_with(&[b"<< >>".to_vec(), object]));
@@ -451,7 +471,11 @@ fn a_pdf_that_draws_one_large_form_many_times_is_refused() {
     };
     let page = b"q /Fm1 Do Q\n".repeat(200);
     let bytes = pdf_drawing_with(form.clone(), encoder.finish().unwrap(), page);
-    assert!(bytes.len() < 64 * 1024, "a small file: {} bytes", bytes.len());
+    assert!(
+        bytes.len() < 64 * 1024,
+        "a small file: {} bytes",
+        bytes.len()
+    );
     let error = error_of("drawn.pdf", &bytes);
     assert!(error.to_string().contains("draw more than"), "{error}");
 
