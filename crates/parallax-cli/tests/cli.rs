@@ -807,8 +807,11 @@ fn two_concurrent_imports_of_a_thousand_files_each_both_complete() {
     let children: Vec<_> = folders
         .iter()
         .map(|folder| {
+            // no sentence model: what is tested is storing, and embedding 2,000 articles'
+            // statements in a debug build takes minutes
             StdCommand::new(&bin)
                 .arg("import")
+                .arg("--no-model")
                 .arg(&project)
                 .arg(folder)
                 .stdout(std::process::Stdio::piped())
