@@ -17,7 +17,7 @@ TAURI_DRIVER := $(CURDIR)/.tools/bin/tauri-driver
 MODEL_FILE := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/parallax/models/e5-small-q4.bin
 DESKTOP_BIN := $(CARGO_TARGET_DIR)/debug/parallax-desktop
 
-.PHONY: run ci deps model apt-deps ui-deps ui desktop lint test-rust test-ui test-browser test-e2e bindings-check invariants bench deb test-deb eval
+.PHONY: run ci deps model apt-deps ui-deps ui desktop lint test-rust test-ui test-browser test-e2e bindings-check invariants bench deb test-deb eval fuzz
 
 run: deps ui desktop
 	$(DESKTOP_BIN)
@@ -110,3 +110,23 @@ deb: ui
 
 test-deb: deb
 	tests/package/check-deb.sh $$(ls $(DEB_DIR)/*.deb | head -1)
+
+# Fuzzing, on demand: every target in fuzz/ for FUZZ_SECONDS each (`make fuzz
+# FUZZ_SECONDS=3600 FUZZ_TARGETS=import_pdf` for a long run of one). Not part of `make ci`:
+# it needs nightly Rust (`rustup toolchain install nightly`), cargo-fuzz and libFuzzer from
+# the registry, and an instrumented build of the engine of its own. The code is all Rust,
+# so no sanitizer: memory is measured as it is in use. An input that panics, takes more
+# than 10 s or more than 1 GB of memory (the README's bounds) is a finding, saved under
+# fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= analyze import_html import_pdf import_docx import_json import_text
+CARGO_FUZZ := $(CURDIR)/.tools/bin/cargo-fuzz
+
+$(CARGO_FUZZ):
+	cargo install cargo-fuzz --version 0.13.2 --locked --root .tools
+
+fuzz: $(CARGO_FUZZ)
+	for target in $(FUZZ_TARGETS); do \
+	  PATH="$(CURDIR)/.tools/bin:$$PATH" cargo +nightly fuzz run --sanitizer none $$target -- \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024; \
+	done

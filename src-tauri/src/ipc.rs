@@ -198,7 +198,12 @@ impl From<ProjectError> for IpcError {
             ProjectError::Store(StoreError::NotAProject { .. } | StoreError::TooNew { .. }) => {
                 "invalid_project"
             }
-            ProjectError::Store(StoreError::Sql(_) | StoreError::CreateFolder { .. }) => "io",
+            ProjectError::Store(
+                StoreError::Sql(_)
+                | StoreError::CreateFolder { .. }
+                | StoreError::ReadOnly { .. }
+                | StoreError::ReadOnlyOutdated { .. },
+            ) => "io",
         };
         IpcError::new(code, e.to_string())
     }

@@ -1,6 +1,7 @@
 //! `parallax actors …` and `parallax compare`: the actor registry, the analyst's edits of
 //! it, and statements aligned across sources.
 
+use crate::output::escaped;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -400,8 +401,8 @@ fn list(project: &Project, json: bool) -> Result<ExitCode> {
             "{statements:>5} {:>7}  {:<12}  {:<32}  {}",
             outlets.len(),
             kind_name(*kind),
-            parallax_core::snippet::head(name, 32),
-            parallax_core::snippet::head(&aliases.join(" · "), 100)
+            escaped(&parallax_core::snippet::head(name, 32)),
+            escaped(&parallax_core::snippet::head(&aliases.join(" · "), 100))
         )?;
     }
     writeln!(out, "{} actors", actors.len())?;
@@ -498,7 +499,13 @@ pub fn compare(args: CompareArgs) -> Result<ExitCode> {
 /// A group for people: the base version in full, the others as their differences from it
 /// (`[-removed-]`, `{+added+}`), then the outlets that left the claim out.
 fn readable_group(out: &mut impl Write, g: &ComparisonGroup) -> std::io::Result<()> {
-    writeln!(out, "#{} {} — {}", g.id, g.actor, g.claim)?;
+    writeln!(
+        out,
+        "#{} {} — {}",
+        g.id,
+        escaped(&g.actor),
+        escaped(&g.claim)
+    )?;
     for (i, s) in g.statements.iter().enumerate() {
         let date = s
             .published_at
@@ -523,13 +530,13 @@ fn readable_group(out: &mut impl Write, g: &ComparisonGroup) -> std::io::Result<
             out,
             "  {marker} #{} {} · {} · {} · {kind} · {} · {stance}",
             s.id,
-            s.outlet,
+            escaped(&s.outlet),
             date,
             s.lang.code(),
-            s.cue
+            escaped(&s.cue)
         )?;
         if i == g.base {
-            writeln!(out, "       {}", s.text)?;
+            writeln!(out, "       {}", escaped(&s.text))?;
         } else {
             let words: Vec<String> = s
                 .diff
@@ -540,12 +547,16 @@ fn readable_group(out: &mut impl Write, g: &ComparisonGroup) -> std::io::Result<
                     DiffOp::Removed(t) => format!("[-{t}-]"),
                 })
                 .collect();
-            writeln!(out, "       {}", words.join(" "))?;
+            writeln!(out, "       {}", escaped(&words.join(" ")))?;
         }
-        writeln!(out, "       ({})", s.source)?;
+        writeln!(out, "       ({})", escaped(&s.source))?;
     }
     if !g.missing_from.is_empty() {
-        writeln!(out, "  left out by: {}", g.missing_from.join(", "))?;
+        writeln!(
+            out,
+            "  left out by: {}",
+            escaped(&g.missing_from.join(", "))
+        )?;
     }
     writeln!(out)
 }
@@ -579,7 +590,7 @@ fn counts_line(outlets: &[String], row: &[u32]) -> String {
     cells.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     cells
         .iter()
-        .map(|(n, o)| format!("{o} {n}"))
+        .map(|(n, o)| format!("{} {n}", escaped(o)))
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -634,7 +645,8 @@ pub fn coverage(args: CoverageArgs) -> Result<ExitCode> {
     for (total, actor, row) in rows {
         writeln!(
             out,
-            "  {actor} ({total}): {}",
+            "  {} ({total}): {}",
+            escaped(actor),
             counts_line(&coverage.outlets, row)
         )?;
     }
@@ -651,8 +663,8 @@ pub fn coverage(args: CoverageArgs) -> Result<ExitCode> {
                 out,
                 "  #{} {} — {}: {}",
                 g.id,
-                g.actor,
-                g.claim,
+                escaped(&g.actor),
+                escaped(&g.claim),
                 counts_line(&coverage.outlets, row)
             )?;
         }

@@ -142,6 +142,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -155,11 +156,40 @@ fn main() -> ExitCode {
     };
     match run(cli.command) {
         Ok(code) => code,
+        // The reader of our output has gone (`parallax compare … | head`): nothing to say.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("parallax: {e:#}");
+            eprintln!("parallax: {}", output::escaped(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Makes `println!` on a closed pipe end the process quietly with status 0, as the
+/// `writeln!` paths do through [`is_broken_pipe`]: Rust ignores SIGPIPE, so such a write
+/// panics ("failed printing to stdout") instead of ending the process as other tools do.
+fn quiet_on_closed_pipe() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.contains("failed printing to std") && message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        previous(info);
+    }));
 }
 
 fn run(command: Command) -> Result<ExitCode> {
@@ -308,7 +338,7 @@ fn extract(files: &[PathBuf], json: bool, explain: bool) -> Result<ExitCode> {
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("parallax: {source}: {e}");
+                eprintln!("parallax: {}", output::escaped(&format!("{source}: {e}")));
             }
         }
     }
@@ -348,7 +378,7 @@ fn import(
     let summary = project.import(paths, chrono::Utc::now(), &mut |p| {
         bar.set_length(p.total as u64);
         bar.set_position(p.done as u64);
-        bar.set_message(p.current.clone());
+        bar.set_message(output::escaped(&p.current).into_owned());
     });
     bar.finish_and_clear();
     // the statements' sentence vectors, after the articles are safely stored

@@ -1,5 +1,11 @@
 //! How the CLI prints things: readable tables for people, JSON lines for programs.
+//!
+//! Everything printed for people that comes from data (file names, titles, outlets, article
+//! text, error messages naming files) goes through [`escaped`] or [`escaped_text`], so that a
+//! crafted file name or title cannot move the cursor, rewrite earlier lines, set the
+//! terminal's title or reverse the display of a line. JSON output is escaped by `serde_json`.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use parallax_core::model::{
@@ -50,7 +56,44 @@ impl<'a> From<&'a SearchHit> for SearchLine<'a> {
 }
 
 fn cut(s: &str, n: usize) -> String {
-    parallax_core::snippet::head(s, n)
+    escaped(&parallax_core::snippet::head(s, n)).into_owned()
+}
+
+/// Whether a character must not reach a terminal raw: control characters (escape
+/// sequences start with one) and the bidirectional overrides and isolates, which reorder
+/// what follows them on the line.
+fn is_unsafe_for_terminal(c: char, keep_line_breaks: bool) -> bool {
+    (c.is_control() && !(keep_line_breaks && matches!(c, '\n' | '\t')))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A one-line field for the terminal: control and bidi-override characters shown as
+/// `\u{…}` escapes (line breaks too, so that a name cannot forge another line).
+pub fn escaped(s: &str) -> Cow<'_, str> {
+    escape(s, false)
+}
+
+/// Article text for the terminal: like [`escaped`], but line breaks and tabs are kept.
+pub fn escaped_text(s: &str) -> Cow<'_, str> {
+    escape(s, true)
+}
+
+fn escape(s: &str, keep_line_breaks: bool) -> Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| is_unsafe_for_terminal(c, keep_line_breaks))
+    {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe_for_terminal(c, keep_line_breaks) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 pub fn article_table(out: &mut impl Write, list: &[ArticleMeta]) -> io::Result<()> {
@@ -75,7 +118,7 @@ pub fn article_table(out: &mut impl Write, list: &[ArticleMeta]) -> io::Result<(
 
 pub fn article_full(out: &mut impl Write, a: &Article) -> io::Result<()> {
     let m = &a.meta;
-    writeln!(out, "{}", m.title)?;
+    writeln!(out, "{}", escaped(&m.title))?;
     for (label, value) in [
         ("outlet", m.outlet.clone()),
         ("author", m.author.clone()),
@@ -88,11 +131,11 @@ pub fn article_full(out: &mut impl Write, a: &Article) -> io::Result<()> {
         ),
     ] {
         if let Some(v) = value {
-            writeln!(out, "{label:>9}: {v}")?;
+            writeln!(out, "{label:>9}: {}", escaped(&v))?;
         }
     }
     writeln!(out)?;
-    writeln!(out, "{}", a.text)
+    writeln!(out, "{}", escaped_text(&a.text))
 }
 
 pub fn search_hit(out: &mut impl Write, h: &SearchHit) -> io::Result<()> {
@@ -101,10 +144,10 @@ pub fn search_hit(out: &mut impl Write, h: &SearchHit) -> io::Result<()> {
         out,
         "[{}] {} — {}",
         a.id.0,
-        a.title,
-        a.outlet.as_deref().unwrap_or("unknown outlet")
+        escaped(&a.title),
+        escaped(a.outlet.as_deref().unwrap_or("unknown outlet"))
     )?;
-    writeln!(out, "    {}", h.snippet)
+    writeln!(out, "    {}", escaped(&h.snippet))
 }
 
 pub fn import_summary(out: &mut impl Write, s: &ImportSummary) -> io::Result<()> {
@@ -112,8 +155,8 @@ pub fn import_summary(out: &mut impl Write, s: &ImportSummary) -> io::Result<()>
         writeln!(
             out,
             "failed     {}: {}",
-            f.path,
-            f.message.as_deref().unwrap_or("unknown error")
+            escaped(&f.path),
+            escaped(f.message.as_deref().unwrap_or("unknown error"))
         )?;
     }
     writeln!(
@@ -197,11 +240,11 @@ pub fn statement(out: &mut impl Write, s: &StatementLine<'_>) -> io::Result<()> 
     writeln!(
         out,
         "{}  [{} · {} · {}] {}\n    {}",
-        s.source,
+        escaped(s.source),
         name(&kind),
-        s.cue,
+        escaped(s.cue),
         name(&stance),
-        s.actor,
+        escaped(s.actor),
         cut(s.text, 300)
     )
 }

@@ -901,3 +901,297 @@ fn extract_explain_names_the_rules_of_each_statement() {
         "one rules line per statement:\n{text}"
     );
 }
+
+/// A small English article with one statement, different for each `n` (invented text).
+fn generated_article(n: usize) -> String {
+    format!(
+        "Bridge works, report {n}\n\n\u{201C}Lane {n} will reopen in spring,\u{201D} Mayor \
+         Jane Hollis said on Tuesday.\n\nJane Hollis added that crews would inspect {n} \
+         supports.\n"
+    )
+}
+
+#[test]
+fn two_concurrent_imports_of_a_thousand_files_each_both_complete() {
+    const FILES_EACH: usize = 1_000;
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("shared.parallax");
+    // An actor for the analyst to edit while both imports run.
+    let seed = dir.path().join("seed.txt");
+    std::fs::write(
+        &seed,
+        "Port report\n\n\u{201C}The port stays open,\u{201D} Omar Haddad said on Monday.\n",
+    )
+    .unwrap();
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(&seed)
+        .assert()
+        .success();
+    let folders: Vec<PathBuf> = (0..2)
+        .map(|f| {
+            let folder = dir.path().join(format!("batch{f}"));
+            std::fs::create_dir(&folder).unwrap();
+            for i in 0..FILES_EACH {
+                let n = f * FILES_EACH + i;
+                std::fs::write(folder.join(format!("{i:04}.txt")), generated_article(n)).unwrap();
+            }
+            folder
+        })
+        .collect();
+    let bin = assert_cmd::cargo::cargo_bin("parallax");
+    let children: Vec<_> = folders
+        .iter()
+        .map(|folder| {
+            // no sentence model: what is tested is storing, and embedding 2,000 articles'
+            // statements in a debug build takes minutes
+            StdCommand::new(&bin)
+                .arg("import")
+                .arg("--no-model")
+                .arg(&project)
+                .arg(folder)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let names = ["Omar Haddad", "Omar al-Haddad"];
+    for edit in 0..6 {
+        let (from, to) = (names[edit % 2], names[(edit + 1) % 2]);
+        let out = parallax()
+            .args(["actors", "rename"])
+            .arg(&project)
+            .args([from, to])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "an edit during the imports waits for its turn: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && !stdout.contains("locked") && !stderr.contains("locked"),
+            "{}\n{stdout}\n{stderr}",
+            out.status
+        );
+        assert!(
+            stdout.contains(&format!("{FILES_EACH} imported, 0 duplicates, 0 failed")),
+            "{stdout}"
+        );
+    }
+    assert_eq!(count(&project), 2 * FILES_EACH as i64 + 1);
+}
+
+/// Runs `command` as an unprivileged user when the tests run as root, for whom file
+/// permissions do not apply.
+#[cfg(unix)]
+fn without_privileges(command: &mut StdCommand) -> StdCommand {
+    let root = StdCommand::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+    if !root {
+        return std::mem::replace(command, StdCommand::new("true"));
+    }
+    let mut wrapped = StdCommand::new("setpriv");
+    wrapped
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(command.get_program())
+        .args(command.get_args());
+    wrapped
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_project_can_be_read_and_says_it_cannot_be_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("shelf");
+    std::fs::create_dir(&folder).unwrap();
+    let project = folder.join("p.parallax");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, generated_article(1)).unwrap();
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(&article)
+        .assert()
+        .success();
+    for path in [dir.path(), folder.as_path(), article.as_path()] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    std::fs::set_permissions(&project, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("parallax");
+
+    let mut list = StdCommand::new(&bin);
+    list.arg("articles").arg(&project);
+    let out = without_privileges(&mut list).output().unwrap();
+    assert!(
+        out.status.success(),
+        "reading works: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 articles"));
+
+    let mut import = StdCommand::new(&bin);
+    import.arg("import").arg(&project).arg(&article);
+    let out = without_privileges(&mut import).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "an unusable project: {stderr}");
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert!(!stderr.contains("not a Parallax project"), "{stderr}");
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn escape_codes_in_file_names_and_titles_do_not_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.parallax");
+    // A name that would clear the screen and forge a summary line, holding junk.
+    let evil = dir
+        .path()
+        .join("x\u{1b}[2J\nfailed     fake.txt: forged\u{202e}txt.exe.txt");
+    std::fs::write(&evil, [0u8, 1, 2, 3]).unwrap();
+    let batch = dir.path().join("b.json");
+    std::fs::write(
+        &batch,
+        r#"[{"text": "The mayor spoke.", "title": "T\u001b]0;pwned\u0007\u202eitle", "outlet": "O\u001b[31m"}]"#,
+    )
+    .unwrap();
+    let out = parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(&evil)
+        .arg(&batch)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{202e}'),
+        "{stdout:?}"
+    );
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("failed ")).count(),
+        1,
+        "one failure line, the forged one kept on it: {stdout}"
+    );
+    assert!(
+        stdout.contains("\\u{1b}[2J"),
+        "the escape is shown: {stdout}"
+    );
+
+    for command in ["articles", "search"] {
+        let mut cmd = parallax();
+        cmd.arg(command).arg(&project);
+        if command == "search" {
+            cmd.arg("mayor");
+        }
+        let out = cmd.output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{command}");
+        assert!(
+            !stdout.contains('\u{1b}') && !stdout.contains('\u{7}') && !stdout.contains('\u{202e}'),
+            "{command}: {stdout:?}"
+        );
+    }
+    // JSON output keeps data exact (escaped by JSON itself).
+    let list = listed("articles", &project);
+    assert_eq!(
+        list[0]["title"], "T]0;pwned\u{202e}itle",
+        "control characters dropped at import"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.parallax");
+    let batch = dir.path().join("many.jsonl");
+    // More output than a pipe holds (64 KB) from every command below.
+    let long_title = "on the bridge works and the roads around them ".repeat(5);
+    let long_quote = "and every crew on the river will work through the night to finish the \
+        repairs before the floods of the coming season reach the valley";
+    let lines: String = (0..250)
+        .map(|n| {
+            let text =
+                generated_article(n).replace("in spring", &format!("in spring {long_quote}"));
+            format!(
+                "{}\n",
+                serde_json::json!({"text": text, "title": format!("Report {n} {long_title}")})
+            )
+        })
+        .collect();
+    std::fs::write(&batch, lines).unwrap();
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(&batch)
+        .assert()
+        .success();
+    let bin = assert_cmd::cargo::cargo_bin("parallax");
+    for args in [
+        vec!["articles", "--json"],
+        vec!["statements"],
+        vec!["compare"],
+        vec!["search", "bridge", "--limit", "250"],
+    ] {
+        let mut child = StdCommand::new(&bin)
+            .arg(args[0])
+            .arg(&project)
+            .args(&args[1..])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        use std::io::Read;
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // the pipe is closed here, as `| head` closes it
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn an_actor_cannot_be_renamed_to_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.parallax");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, generated_article(7)).unwrap();
+    parallax()
+        .arg("import")
+        .arg(&project)
+        .arg(&article)
+        .assert()
+        .success();
+    let list = actors(&project);
+    let name = list[0]["name"].as_str().expect("an actor").to_string();
+    for empty in ["", "   ", "\u{200f}"] {
+        parallax()
+            .args(["actors", "rename"])
+            .arg(&project)
+            .arg(&name)
+            .arg(empty)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("visible character"));
+    }
+}

@@ -32,6 +32,8 @@ pub enum ActorError {
     Project(#[from] ProjectError),
     #[error("no actor is called {0:?}: `parallax actors PROJECT` lists them")]
     NoSuchActor(String),
+    #[error("a name must have a visible character")]
+    EmptyName,
     #[error("{name:?} names several actors ({}): use one of these keys instead", candidates.join(", "))]
     AmbiguousActor {
         name: String,
@@ -361,6 +363,14 @@ impl Project {
         edit: &ActorEdit,
         now: DateTime<Utc>,
     ) -> Result<(), ActorError> {
+        let name = match edit {
+            ActorEdit::Rename { name, .. } | ActorEdit::Split { name, .. } => Some(name),
+            ActorEdit::AddAlias { alias, .. } => Some(alias),
+            _ => None,
+        };
+        if name.is_some_and(|n| !n.chars().any(|c| c.is_alphanumeric())) {
+            return Err(ActorError::EmptyName);
+        }
         let tx = self.conn_mut().transaction()?;
         edits::append(&tx, edits::Log::Actors, edit, now)?;
         tx.commit()?;

@@ -45,10 +45,24 @@ pub struct Project {
 }
 
 impl Project {
-    /// Opens an existing project file.
+    /// Opens an existing project file; one that cannot be written (a read-only file,
+    /// folder or disk) is opened read-only, so that reading works.
     pub fn open(path: &Path) -> Result<Project> {
         Ok(Project {
             conn: store::open(path, OpenMode::Existing)?,
+            path: path.to_path_buf(),
+            dictionary: None,
+            sentence_model: None,
+            pair_model: None,
+        })
+    }
+
+    /// Opens a project file for reading only: nothing is written to it (not even a
+    /// migration), and every write fails with an error that says the project is read-only.
+    /// [`Project::open`] falls back to this by itself when the file cannot be written.
+    pub fn open_read_only(path: &Path) -> Result<Project> {
+        Ok(Project {
+            conn: store::open_read_only(path)?,
             path: path.to_path_buf(),
             dictionary: None,
             sentence_model: None,
@@ -168,13 +182,25 @@ impl Project {
             let (send, receive) = std::sync::mpsc::sync_channel::<(usize, Prepared)>(64);
             for _ in 0..workers {
                 let (send, files, next_file) = (send.clone(), &files, &next_file);
-                scope.spawn(move || loop {
+                let worker = move || loop {
                     let i = next_file.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(file) = files.get(i) else { break };
-                    if send.send((i, prepare(file))).is_err() {
+                    // A panic in analysis (parsers catch their own) is this file's error.
+                    let prepared = import::catch_panic(|| prepare(file))
+                        .unwrap_or_else(|message| Err(import::ImportError::Panicked(message)));
+                    if send.send((i, prepared)).is_err() {
                         break;
                     }
-                });
+                };
+                let spawned = std::thread::Builder::new()
+                    .name("import worker".into())
+                    .stack_size(WORKER_STACK_BYTES)
+                    .spawn_scoped(scope, worker);
+                if spawned.is_err() {
+                    // Fewer workers than planned still import every file; none at all is
+                    // caught below, since the channel then closes with files left.
+                    continue;
+                }
             }
             drop(send);
             let mut batch = Batch::default();
@@ -200,6 +226,10 @@ impl Project {
                 }
             }
             summary.files.extend(batch.commit(conn, now));
+            for file in &files[done..] {
+                let why = "not read: no import worker could be started".to_string();
+                summary.files.push(failed(&file.display().to_string(), why));
+            }
         });
         let _ = conn.pragma_update(None, "wal_autocheckpoint", 1000);
         progress(&ImportProgress {
@@ -253,6 +283,17 @@ impl Project {
     }
 }
 
+/// Stack of each import worker. Parsers' nesting is bounded (see `import`), but the PDF and
+/// HTML libraries recurse per level; 16 MB leaves a wide margin over the bounds for the cost
+/// of address space only (pages are committed as they are touched).
+const WORKER_STACK_BYTES: usize = 16 * 1024 * 1024;
+
+/// How long an import leaves the project's write lock free after each commit, so that a
+/// writer waiting in another process gets its turn (it polls every few milliseconds, see
+/// `store::WRITE_LOCK_WAIT`). About 1% of an import's time at 4 commits a second; shorter
+/// and a waiting writer may miss the gap, longer slows every import.
+const PAUSE_BETWEEN_COMMITS: std::time::Duration = std::time::Duration::from_millis(6);
+
 /// The most files stored in one transaction during an import.
 const FILES_PER_COMMIT: usize = 256;
 /// The longest an import keeps a transaction open.
@@ -268,7 +309,7 @@ fn failed(shown: &str, message: String) -> FileOutcome {
 }
 
 fn cannot_store(e: &rusqlite::Error) -> String {
-    format!("could not store it: {e}")
+    format!("could not store it: {}", store::describe(e))
 }
 
 /// A file read, parsed and analysed on a worker thread, or why it could not be.
@@ -355,7 +396,25 @@ impl<'c> Batch<'c> {
                 .and_then(|()| tx.commit()),
         };
         match result {
-            Ok(()) => outcomes,
+            Ok(()) => {
+                // Let a writer waiting in another process (the desktop app, a second
+                // import) take the lock before this import's next transaction.
+                if !files.is_empty() {
+                    std::thread::sleep(PAUSE_BETWEEN_COMMITS);
+                }
+                outcomes
+            }
+            // Storing the files one by one would wait for the lock once per file.
+            Err(e) if store::is_busy(&e) => {
+                let busy = StoreError::Sql(e).to_string();
+                files
+                    .into_iter()
+                    .map(|(shown, prepared)| match prepared {
+                        Err(why) => failed(&shown, why.to_string()),
+                        Ok(_) => failed(&shown, busy.clone()),
+                    })
+                    .collect()
+            }
             Err(_) if files.len() > 1 => files
                 .into_iter()
                 .flat_map(|(shown, prepared)| {

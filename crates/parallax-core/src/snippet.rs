@@ -42,7 +42,7 @@ fn is_mark(c: char) -> bool {
 /// About `max_chars` characters of the original text around the first word that matches
 /// one of the query's words (after folding), or `None` when no word matches.
 pub fn around_first_match(text: &str, query: &str, max_chars: usize) -> Option<String> {
-    let wanted = match_tokens(query);
+    let wanted: std::collections::HashSet<String> = match_tokens(query).into_iter().collect();
     let (start, end) = word_spans(text)
         .find(|&(s, e)| match_tokens(&text[s..e]).iter().any(|t| wanted.contains(t)))?;
     let before = max_chars / 3;

@@ -151,7 +151,19 @@ macro_rules! selector {
     }};
 }
 
+/// The deepest nesting of elements a page may have; deeper pages are refused before they
+/// are parsed. The HTML parser's cost grows with depth × elements (a 1 MB page of nested
+/// `<div>`s took minutes) and the text walk recurses per level. Browsers stop nesting at 512
+/// (Chromium); real articles stay below 100.
+const MAX_NESTING: usize = 512;
+
 pub(super) fn parse(decoded: &str) -> Result<ParsedArticle, ImportError> {
+    let depth = nesting_depth(decoded, MAX_NESTING);
+    if depth > MAX_NESTING {
+        return Err(ImportError::Limit(format!(
+            "elements nested more than {MAX_NESTING} deep (a page built to hang readers?)"
+        )));
+    }
     let document = Html::parse_document(decoded);
     let meta = PageMetadata::read(&document);
     let body = main_text(&document)
@@ -464,13 +476,9 @@ fn is_furniture(element: &ElementRef<'_>) -> bool {
 fn main_text(document: &Html) -> Option<String> {
     let mut scores = HashMap::new();
     let mut elements = HashMap::new();
+    let mut furniture = HashMap::new();
     for paragraph in document.select(selector!("p, pre, blockquote")) {
-        if paragraph
-            .ancestors()
-            .filter_map(ElementRef::wrap)
-            .any(|a| is_furniture(&a))
-            || is_furniture(&paragraph)
-        {
+        if inside_furniture(paragraph, &mut furniture) {
             continue;
         }
         let mut blocks = Blocks::default();
@@ -519,6 +527,21 @@ fn main_text(document: &Html) -> Option<String> {
         None => blocks.walk(best),
     }
     blocks.finish()
+}
+
+/// Whether an element or one of its ancestors is furniture, remembered per element so that
+/// many paragraphs in one deep container cost one walk up, not one each.
+fn inside_furniture(element: ElementRef<'_>, known: &mut HashMap<ego_tree::NodeId, bool>) -> bool {
+    if let Some(&answer) = known.get(&element.id()) {
+        return answer;
+    }
+    let answer = is_furniture(&element)
+        || element
+            .parent()
+            .and_then(ElementRef::wrap)
+            .is_some_and(|parent| inside_furniture(parent, known));
+    known.insert(element.id(), answer);
+    answer
 }
 
 /// Block-level elements: each starts a new line of output.
@@ -671,4 +694,159 @@ fn is_teaser(line: &str) -> bool {
     TEASERS_FOLDED
         .iter()
         .any(|teaser| folded.starts_with(teaser.as_str()))
+}
+
+/// Elements whose content is raw text: tags inside them are not tags.
+const RAW_TEXT_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "noscript",
+];
+
+/// Elements that never contain others (void), or whose end tag is implied by the next
+/// sibling or by their parent's end (`<p>`, `<li>`, `<td>`, ...): they add no depth that a
+/// container around them does not already count.
+const FLAT_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rt",
+    "rp", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head", "body",
+];
+
+/// How deeply the page's elements nest, as a browser would build the tree, counted up to
+/// `limit + 1` (the scan stops there). A lexical scan in one pass: comments, raw-text
+/// elements and doctype are skipped; an end tag closes the innermost open element of its
+/// name and those opened inside it, and is ignored when none is open (as the parser does);
+/// `/>` closes an element only inside SVG or MathML, where it means that.
+fn nesting_depth(html: &str, limit: usize) -> usize {
+    let bytes = html.as_bytes();
+    let mut open: Vec<String> = Vec::new();
+    let mut open_by_name: HashMap<String, usize> = HashMap::new();
+    let mut foreign = 0usize;
+    let mut levels = 0usize;
+    let mut deepest = 0usize;
+    let mut i = 0;
+    while let Some(offset) = memchr_lt(&bytes[i..]) {
+        i += offset + 1;
+        if bytes[i..].starts_with(b"!--") {
+            i = find(bytes, i + 3, b"-->").map_or(bytes.len(), |end| end + 3);
+            continue;
+        }
+        let closing = bytes.get(i) == Some(&b'/');
+        let name_start = i + usize::from(closing);
+        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            if matches!(bytes.get(i), Some(b'!' | b'?')) {
+                i = find(bytes, i, b">").map_or(bytes.len(), |end| end + 1);
+            }
+            continue;
+        }
+        let name_end = (name_start..bytes.len())
+            .find(|&j| !(bytes[j].is_ascii_alphanumeric() || matches!(bytes[j], b'-' | b':')))
+            .unwrap_or(bytes.len());
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        let (tag_end, self_closing) = tag_end(bytes, name_end);
+        i = tag_end;
+        if closing {
+            if open_by_name.get(&name).is_some_and(|&n| n > 0) {
+                while let Some(top) = open.pop() {
+                    if let Some(n) = open_by_name.get_mut(&top) {
+                        *n -= 1;
+                    }
+                    levels -= if top == "table" { 4 } else { 1 };
+                    if matches!(top.as_str(), "svg" | "math") {
+                        foreign = foreign.saturating_sub(1);
+                    }
+                    if top == name {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        if RAW_TEXT_TAGS.contains(&name.as_str()) && !self_closing {
+            let end_tag = format!("</{name}");
+            i = find_ignoring_case(bytes, i, end_tag.as_bytes()).unwrap_or(bytes.len());
+            continue;
+        }
+        if FLAT_TAGS.contains(&name.as_str()) || (self_closing && foreign > 0) {
+            continue;
+        }
+        if matches!(name.as_str(), "svg" | "math") {
+            foreign += 1;
+        }
+        // A table's rows and cells are uncounted (their end tags are implied) but are
+        // levels of the tree all the same: a table weighs table, body, row and cell.
+        levels += if name == "table" { 4 } else { 1 };
+        *open_by_name.entry(name.clone()).or_insert(0) += 1;
+        open.push(name);
+        deepest = deepest.max(levels);
+        if deepest > limit {
+            break;
+        }
+    }
+    deepest
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+fn find_ignoring_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| from + p)
+}
+
+/// Where a tag that started before `from` ends (just after its `>`, quoted attribute values
+/// skipped), and whether it ends with `/>`.
+fn tag_end(bytes: &[u8], from: usize) -> (usize, bool) {
+    let mut quote = None;
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => return (i + 1, i > from && bytes[i - 1] == b'/'),
+            None => {}
+        }
+        i += 1;
+    }
+    (bytes.len(), false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_depth_counts_containers_not_implied_or_void_elements() {
+        let page = "<html><body><div><p>a<p>b<ul><li>c<li>d</ul><br><img src=x></div></body>";
+        assert_eq!(nesting_depth(page, 100), 2, "div > ul");
+    }
+
+    #[test]
+    fn nesting_depth_ignores_stray_end_tags_and_markup_in_comments_and_scripts() {
+        let page = "<div></span><div><!-- <div><div> --><script>'<div><div>'</script></div>";
+        assert_eq!(nesting_depth(page, 100), 2);
+        let svg = "<svg><path d='a>b'/><path/></svg><div/><div>";
+        assert_eq!(nesting_depth(svg, 100), 2, "/> closes in SVG only");
+    }
 }

@@ -92,6 +92,9 @@ fn article(index: usize, object: Map<String, Value>) -> Result<ParsedArticle, Im
         _ if index == 0 => return Err(not_a_batch(None)),
         _ => return Err(not_a_batch(Some(format!("item {} has none", index + 1)))),
     };
+    if text.contains('\0') {
+        return Err(ImportError::NulInBatch { item: index + 1 });
+    }
     let declared_lang = field(&["lang", "language"]).and_then(|l| l.parse::<Lang>().ok());
     let parsed = ParsedArticle {
         title: field(&["title", "headline"]),

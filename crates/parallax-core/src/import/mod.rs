@@ -18,6 +18,7 @@ mod html;
 mod jsonl;
 mod metadata;
 mod pdf;
+mod pdf_bounds;
 mod text;
 
 use std::io::Read;
@@ -29,6 +30,11 @@ pub use metadata::{detect_lang, outlet_from_url, parse_date};
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most text one article may have once extracted (bytes of UTF-8). Files are at most
+/// [`MAX_FILE_BYTES`], but a compressed format (PDF, DOCX) can expand; this keeps one file
+/// from filling memory and the index. Far above any article (a long report is ~1 MB).
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
 /// File extensions [`collect_files`] picks up inside folders (lowercase, without the dot).
 pub const IMPORTABLE_EXTENSIONS: &[&str] = &[
@@ -75,6 +81,13 @@ pub enum ImportError {
     Binary(&'static str),
     #[error("not valid UTF-8 or a known encoding")]
     Undecodable,
+    #[error(
+        "not valid UTF-8: byte 0x{byte:02X} at offset {offset} (the rest reads as UTF-8; \
+         re-save the file as UTF-8)"
+    )]
+    InvalidUtf8 { offset: usize, byte: u8 },
+    #[error("the file ends in the middle of a UTF-8 character at offset {offset} (cut short?)")]
+    TruncatedUtf8 { offset: usize },
     #[error("no article text found")]
     NoText,
     #[error("no text layer (scanned document?)")]
@@ -98,8 +111,27 @@ pub enum ImportError {
     },
     #[error("not an article batch: expected objects with a \"text\" field{}", detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default())]
     NotABatch { detail: Option<String> },
+    #[error("{0}")]
+    Limit(String),
+    #[error("item {item} holds NUL characters (binary data, not text)")]
+    NulInBatch { item: usize },
+    #[error("not a regular file ({0}): skipped")]
+    NotAFile(&'static str),
+    #[error("permission denied")]
+    PermissionDenied,
     #[error("cannot read file: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
+    #[error("internal error while reading the file (please report it): {0}")]
+    Panicked(String),
+}
+
+impl From<std::io::Error> for ImportError {
+    fn from(e: std::io::Error) -> Self {
+        match e.kind() {
+            std::io::ErrorKind::PermissionDenied => ImportError::PermissionDenied,
+            _ => ImportError::Io(e),
+        }
+    }
 }
 
 /// Every importable file under the given paths: folders are walked recursively in sorted
@@ -143,6 +175,26 @@ fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// What a file that is neither a folder nor a regular file is, in words.
+fn special_file_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = meta;
+    "a special file"
+}
+
 fn has_importable_extension(path: &Path) -> bool {
     extension(&path.to_string_lossy())
         .is_some_and(|ext| IMPORTABLE_EXTENSIONS.contains(&ext.as_str()))
@@ -153,16 +205,25 @@ fn has_importable_extension(path: &Path) -> bool {
 pub fn read_file(path: &Path) -> Result<Vec<ParsedArticle>, ImportError> {
     let meta = std::fs::metadata(path)?;
     if meta.is_dir() {
+        // A folder reaches here when it could not be listed: say why.
+        std::fs::read_dir(path)?;
         return Err(ImportError::Io(std::io::Error::other("is a folder")));
+    }
+    if !meta.is_file() {
+        return Err(ImportError::NotAFile(special_file_kind(&meta)));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: meta.len() });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let file = std::fs::File::open(path)?;
+    // The path may have been replaced by a pipe or device since it was checked: reading one
+    // could block forever.
+    if !file.metadata()?.is_file() {
+        return Err(ImportError::NotAFile("replaced while being read"));
+    }
     // The file may grow between the size check and the read: never read past the limit.
-    std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len() as u64,
@@ -176,8 +237,43 @@ pub fn read_file(path: &Path) -> Result<Vec<ParsedArticle>, ImportError> {
 }
 
 /// Parses one file's bytes; `file_name` supplies the extension, used when the content alone
-/// does not settle the format.
+/// does not settle the format. A panic in a parser (a bug, or a library's on a hostile file)
+/// becomes this file's error.
 pub fn parse_bytes(file_name: &str, bytes: &[u8]) -> Result<Vec<ParsedArticle>, ImportError> {
+    catch_panic(|| parse_bytes_unguarded(file_name, bytes))
+        .unwrap_or_else(|message| Err(ImportError::Panicked(message)))
+}
+
+thread_local! {
+    static SILENCED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into `Err` with its message. The message is kept off the
+/// terminal: a hook installed once stays quiet while this thread is inside `catch_panic` and
+/// passes every other panic to the previous hook.
+pub(crate) fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    static INSTALL_HOOK: std::sync::Once = std::sync::Once::new();
+    INSTALL_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !SILENCED.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was_silenced = SILENCED.with(|s| s.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    SILENCED.with(|s| s.set(was_silenced));
+    result.map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a parser panicked".to_string())
+    })
+}
+
+fn parse_bytes_unguarded(file_name: &str, bytes: &[u8]) -> Result<Vec<ParsedArticle>, ImportError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len() as u64,
@@ -287,6 +383,17 @@ fn finish(
     if article.text.is_empty() {
         return Err(ImportError::NoText);
     }
+    if article.text.len() > MAX_TEXT_BYTES {
+        return Err(ImportError::Limit(format!(
+            "the text is {} MB, more than the {} MB an article may have",
+            article.text.len() / 1_048_576,
+            MAX_TEXT_BYTES / 1_048_576
+        )));
+    }
+    // PDF fonts without a usable map and `&#0;` in markup yield NULs: they are not text.
+    if article.text.contains('\0') {
+        article.text.retain(|c| c != '\0');
+    }
     article.title = clean_field(article.title);
     article.author = clean_field(article.author);
     article.outlet = clean_field(article.outlet);
@@ -308,9 +415,21 @@ fn finish(
     Ok(article)
 }
 
-/// Trims a metadata field and collapses its inner whitespace; empty becomes `None`.
+/// Longest a metadata field (title, outlet, author, URL) may be, in characters; longer ones
+/// are cut. Generous for any real headline or URL; keeps a hostile file from storing
+/// megabytes in a field every listing prints.
+const MAX_FIELD_CHARS: usize = 2_000;
+
+/// Trims a metadata field, drops control characters (a field is one line of text: escape
+/// codes or NULs in it can only be hostile) and collapses its inner whitespace; empty
+/// becomes `None`.
 fn clean_field(field: Option<String>) -> Option<String> {
     let field = field?;
-    let cleaned = field.split_whitespace().collect::<Vec<_>>().join(" ");
+    let visible: String = field
+        .chars()
+        .filter(|c| !c.is_control() || c.is_whitespace())
+        .take(MAX_FIELD_CHARS)
+        .collect();
+    let cleaned = visible.split_whitespace().collect::<Vec<_>>().join(" ");
     (!cleaned.is_empty()).then_some(cleaned)
 }

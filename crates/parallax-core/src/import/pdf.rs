@@ -18,9 +18,7 @@
 //! Left out: OCR (a PDF without a text layer is refused with "no text layer"), multi-column
 //! reading order (columns are read across), passwords (a PDF that needs one is refused).
 
-use std::cell::Cell;
-use std::panic::{self, AssertUnwindSafe};
-use std::sync::Once;
+use std::collections::HashMap;
 
 use lopdf::Document;
 use parallax_nlp::Lang;
@@ -38,6 +36,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedArticle, ImportError> {
     if !tail.windows(5).any(|w| w == b"%%EOF") {
         return Err(ImportError::TruncatedPdf);
     }
+    super::pdf_bounds::check(bytes)?;
     let document = match without_panics(|| Document::load_mem(bytes)) {
         Some(Ok(document)) => document,
         Some(Err(lopdf::Error::Decryption(_))) => return Err(ImportError::EncryptedPdf),
@@ -54,9 +53,16 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedArticle, ImportError> {
         return Err(ImportError::EncryptedPdf);
     }
 
+    check_drawing(&document)?;
     let mut collector = GlyphCollector::default();
     match without_panics(|| pdf_extract::output_doc(&document, &mut collector)) {
         Some(Ok(())) => {}
+        Some(Err(_)) if collector.glyphs > MAX_GLYPHS => {
+            return Err(ImportError::Limit(format!(
+                "more than {} million characters of text: not an article",
+                MAX_GLYPHS / 1_000_000
+            )))
+        }
         Some(Err(e)) => return Err(ImportError::DamagedPdf(e.to_string())),
         None => {
             return Err(ImportError::DamagedPdf(
@@ -84,27 +90,327 @@ pub(super) fn parse(bytes: &[u8]) -> Result<ParsedArticle, ImportError> {
     finish(article, None)
 }
 
-thread_local! {
-    static SILENCED: Cell<bool> = const { Cell::new(false) };
+/// Runs the PDF libraries, turning a panic (they do panic on unusual files) into `None`.
+fn without_panics<T>(f: impl FnOnce() -> T) -> Option<T> {
+    super::catch_panic(f).ok()
 }
 
-/// Runs the PDF libraries, turning a panic (they do panic on unusual files) into `None`.
-/// The panic message is kept off the terminal: a hook installed once stays quiet while this
-/// thread is inside `without_panics` and passes every other panic to the previous hook.
-fn without_panics<T>(f: impl FnOnce() -> T) -> Option<T> {
-    static INSTALL_HOOK: Once = Once::new();
-    INSTALL_HOOK.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if !SILENCED.with(Cell::get) {
-                previous(info);
+/// How deeply XObjects (forms, and images, which the text extractor also reads as content)
+/// may draw others. The extractor draws one by recursing into it, so a form that draws
+/// itself, directly or through others, would recurse until the stack overflows (which
+/// aborts the process). Real documents nest a few levels at most.
+const MAX_FORM_DEPTH: usize = 32;
+
+/// The most content the text extractor may parse for one file, in bytes, counting a stream
+/// each time it is drawn. The decompressed size is bounded (see `pdf_bounds`), but a small
+/// file can draw one large form thousands of times, or give a thousand pages one large
+/// content stream, which would keep the extractor busy for minutes. A 1,000-page report
+/// parses some 50 MB; this takes the extractor a few seconds.
+const MAX_DRAWN_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A stream as the extractor draws it: the object whose resources name what it draws in
+/// turn (the stream itself, or its caller when it has none, as pdf-extract resolves them),
+/// and the stream.
+type Visit = (lopdf::ObjectId, lopdf::ObjectId);
+
+/// Refuses a PDF whose XObjects draw each other in a loop or more than [`MAX_FORM_DEPTH`]
+/// deep, or whose pages make the extractor parse more than [`MAX_DRAWN_BYTES`] of content,
+/// following the `Do` operators of each content stream as the extractor would. Each stream
+/// is decompressed and scanned once; an explicit stack, so that the check cannot overflow
+/// the stack it protects.
+fn check_drawing(document: &Document) -> Result<(), ImportError> {
+    let too_much = || {
+        ImportError::Limit(format!(
+            "its pages draw more than {} MB of content (a PDF built to hang readers?)",
+            MAX_DRAWN_BYTES / 1_048_576
+        ))
+    };
+    let mut drawing = Drawing {
+        document,
+        scanned: HashMap::new(),
+        cost: HashMap::new(),
+    };
+    let mut total = 0u64;
+    for page in document.page_iter() {
+        let mut drawn: HashMap<Vec<u8>, u64> = HashMap::new();
+        for id in document.get_page_contents(page) {
+            let (size, names) = drawing.scan(id);
+            total = total.saturating_add(*size);
+            for (name, times) in names {
+                *drawn.entry(name.clone()).or_default() += times;
             }
-        }));
-    });
-    let was_silenced = SILENCED.with(|s| s.replace(true));
-    let result = panic::catch_unwind(AssertUnwindSafe(f));
-    SILENCED.with(|s| s.set(was_silenced));
-    result.ok()
+        }
+        let xobjects = xobjects_of(document, page);
+        for (name, times) in drawn {
+            let Some(&id) = xobjects.get(&name) else {
+                continue;
+            };
+            let cost = drawing.cost((drawing.owner(id, page), id))?;
+            total = total.saturating_add(cost.saturating_mul(times));
+        }
+        if total > MAX_DRAWN_BYTES {
+            return Err(too_much());
+        }
+    }
+    Ok(())
+}
+
+/// What [`check_drawing`] has learnt of the document so far.
+struct Drawing<'d> {
+    document: &'d Document,
+    /// each stream's size as the extractor reads it, and how often it draws each name
+    scanned: HashMap<lopdf::ObjectId, (u64, Vec<(Vec<u8>, u64)>)>,
+    /// the bytes of content one visit has the extractor parse, what it draws included
+    cost: HashMap<Visit, u64>,
+}
+
+/// A visit on [`Drawing::cost`]'s stack: how often its parent draws it, what it draws that
+/// is yet to be followed (with how often), and its cost so far.
+struct Frame {
+    visit: Visit,
+    times: u64,
+    pending: Vec<(Visit, u64)>,
+    cost: u64,
+}
+
+impl Drawing<'_> {
+    fn scan(&mut self, id: lopdf::ObjectId) -> &(u64, Vec<(Vec<u8>, u64)>) {
+        let document = self.document;
+        self.scanned.entry(id).or_insert_with(|| {
+            let Ok(lopdf::Object::Stream(stream)) = document.get_object(id) else {
+                return (0, Vec::new());
+            };
+            // as pdf-extract reads a stream's content
+            let decompressed = stream
+                .filters()
+                .ok()
+                .and_then(|_| stream.decompressed_content().ok());
+            let content = decompressed.as_deref().unwrap_or(&stream.content);
+            let mut names: HashMap<Vec<u8>, u64> = HashMap::new();
+            for_each_drawn_name(content, |name| match names.get_mut(name) {
+                Some(times) => *times += 1,
+                None => {
+                    names.insert(name.to_vec(), 1);
+                }
+            });
+            (content.len() as u64, names.into_iter().collect())
+        })
+    }
+
+    /// The object whose resources a stream drawn with `caller`'s resources uses.
+    fn owner(&self, stream: lopdf::ObjectId, caller: lopdf::ObjectId) -> lopdf::ObjectId {
+        match self.document.get_object(stream) {
+            Ok(lopdf::Object::Stream(s)) if s.dict.has(b"Resources") => stream,
+            _ => caller,
+        }
+    }
+
+    fn frame(&mut self, visit: Visit, times: u64) -> Frame {
+        let (owner, stream) = visit;
+        let (size, names) = self.scan(stream).clone();
+        let xobjects = xobjects_of(self.document, owner);
+        let pending = names
+            .into_iter()
+            .filter_map(|(name, times)| {
+                let &id = xobjects.get(&name)?;
+                Some(((self.owner(id, owner), id), times))
+            })
+            .collect();
+        Frame {
+            visit,
+            times,
+            pending,
+            cost: size,
+        }
+    }
+
+    /// The bytes of content drawing `start` has the extractor parse, or an error when what
+    /// it draws loops or nests too deep.
+    fn cost(&mut self, start: Visit) -> Result<u64, ImportError> {
+        let too_deep = || {
+            ImportError::Limit(format!(
+                "PDF forms draw each other in a loop or more than {MAX_FORM_DEPTH} deep"
+            ))
+        };
+        if let Some(&cost) = self.cost.get(&start) {
+            return Ok(cost);
+        }
+        let mut path = vec![self.frame(start, 1)];
+        loop {
+            let next = path.last_mut().and_then(|frame| frame.pending.pop());
+            match next {
+                Some((next, times)) => {
+                    if path.iter().any(|f| f.visit == next) || path.len() >= MAX_FORM_DEPTH {
+                        return Err(too_deep());
+                    }
+                    if let Some(&cost) = self.cost.get(&next) {
+                        let top = path.last_mut().expect("the path is not empty");
+                        top.cost = top.cost.saturating_add(cost.saturating_mul(times));
+                    } else {
+                        let frame = self.frame(next, times);
+                        path.push(frame);
+                    }
+                }
+                None => {
+                    let done = path.pop().expect("the path is not empty");
+                    self.cost.insert(done.visit, done.cost);
+                    let Some(parent) = path.last_mut() else {
+                        return Ok(done.cost);
+                    };
+                    parent.cost = parent
+                        .cost
+                        .saturating_add(done.cost.saturating_mul(done.times));
+                }
+            }
+        }
+    }
+}
+
+/// The `/XObject` entries of a page's resources (its own or inherited) or a stream's, by
+/// name.
+fn xobjects_of(document: &Document, owner: lopdf::ObjectId) -> HashMap<Vec<u8>, lopdf::ObjectId> {
+    let resources: Vec<&lopdf::Dictionary> = match document.get_object(owner) {
+        Ok(lopdf::Object::Stream(s)) => s
+            .dict
+            .get(b"Resources")
+            .and_then(|o| document.dereference(o))
+            .and_then(|(_, o)| o.as_dict())
+            .ok()
+            .into_iter()
+            .collect(),
+        Ok(lopdf::Object::Dictionary(_)) => match document.get_page_resources(owner) {
+            Ok((own, inherited)) => own
+                .into_iter()
+                .chain(
+                    inherited
+                        .into_iter()
+                        .filter_map(|id| document.get_dictionary(id).ok()),
+                )
+                .collect(),
+            Err(_) => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    let mut named = HashMap::new();
+    for resources in resources {
+        let Ok((_, lopdf::Object::Dictionary(xobjects))) = resources
+            .get(b"XObject")
+            .and_then(|o| document.dereference(o))
+        else {
+            continue;
+        };
+        for (name, object) in xobjects.iter() {
+            if let Ok(id) = object.as_reference() {
+                // the page's own resources come first and win
+                named.entry(name.clone()).or_insert(id);
+            }
+        }
+    }
+    named
+}
+
+/// Calls `drawn` with the name each `Do` operator of a content stream draws, in order: a
+/// lexical scan that skips strings, comments and inline images' data, and takes an
+/// operator's first operand.
+fn for_each_drawn_name<'c>(content: &'c [u8], mut drawn: impl FnMut(&'c [u8])) {
+    let is_delimiter = |b: u8| {
+        matches!(
+            b,
+            b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+        )
+    };
+    let is_white = |b: u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | b'\0');
+    // the first operand since the last operator: Some(Some(name)), Some(None) for another
+    // kind, None before any
+    let mut first: Option<Option<&[u8]>> = None;
+    let mut i = 0;
+    while i < content.len() {
+        let b = content[i];
+        if is_white(b) {
+            i += 1;
+            continue;
+        }
+        match b {
+            b'%' => {
+                while i < content.len() && !matches!(content[i], b'\n' | b'\r') {
+                    i += 1;
+                }
+            }
+            b'(' => {
+                let mut depth = 0usize;
+                while i < content.len() {
+                    match content[i] {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                i += 1;
+                first.get_or_insert(None);
+            }
+            b'<' | b'>' if content.get(i + 1) == Some(&b) => {
+                i += 2;
+                first.get_or_insert(None);
+            }
+            b'<' => {
+                while i < content.len() && content[i] != b'>' {
+                    i += 1;
+                }
+                i += 1;
+                first.get_or_insert(None);
+            }
+            b'/' => {
+                let start = i + 1;
+                i = start;
+                while i < content.len() && !is_white(content[i]) && !is_delimiter(content[i]) {
+                    i += 1;
+                }
+                first.get_or_insert(Some(&content[start..i]));
+            }
+            _ if is_delimiter(b) => {
+                i += 1;
+                first.get_or_insert(None);
+            }
+            _ => {
+                let start = i;
+                while i < content.len() && !is_white(content[i]) && !is_delimiter(content[i]) {
+                    i += 1;
+                }
+                let token = &content[start..i];
+                let operand = token[0].is_ascii_digit()
+                    || matches!(token[0], b'+' | b'-' | b'.')
+                    || matches!(token, b"true" | b"false" | b"null");
+                if operand {
+                    first.get_or_insert(None);
+                    continue;
+                }
+                if token == b"Do" {
+                    if let Some(Some(name)) = first {
+                        drawn(name);
+                    }
+                } else if token == b"ID" {
+                    // an inline image's data, up to `EI` between white space
+                    i += 1;
+                    while i + 2 < content.len()
+                        && !(is_white(content[i - 1])
+                            && &content[i..i + 2] == b"EI"
+                            && is_white(content[i + 2]))
+                    {
+                        i += 1;
+                    }
+                    i += 2;
+                }
+                first = None;
+            }
+        }
+    }
 }
 
 /// The document information dictionary's useful entries.
@@ -148,6 +454,11 @@ impl Info {
     }
 }
 
+/// The most glyphs a PDF may draw. A glyph waits in memory (about 80 bytes) until its page
+/// is laid out, and lines are kept until the end: 4 million is a 1,000-page book, some
+/// 300 MB at worst, where an article draws a few ten thousand.
+const MAX_GLYPHS: usize = 4_000_000;
+
 /// One glyph as drawn: its position (top-left origin), advance and text.
 struct Glyph {
     x: f64,
@@ -160,6 +471,8 @@ struct Glyph {
 /// Collects the glyphs of each page, then lays them out as lines and paragraphs.
 #[derive(Default)]
 struct GlyphCollector {
+    /// glyphs drawn so far, against [`MAX_GLYPHS`]
+    glyphs: usize,
     page_height: f64,
     page: Vec<Glyph>,
     lines: Vec<Line>,
@@ -206,6 +519,10 @@ impl OutputDev for GlyphCollector {
     ) -> Result<(), OutputError> {
         // The text rendering matrix maps glyph space to the page, origin bottom left; flip
         // it so that y grows down the page, and scale the font size by it as pdf-extract does.
+        self.glyphs += 1;
+        if self.glyphs > MAX_GLYPHS {
+            return Err(OutputError::FormatError(std::fmt::Error));
+        }
         let (x, y) = (trm.m31, self.page_height - trm.m32);
         let scaled_x = font_size * (trm.m11 + trm.m21);
         let scaled_y = font_size * (trm.m12 + trm.m22);

@@ -1,9 +1,14 @@
 //! Plain text and Markdown files, and the byte-to-text decoding every text-like format uses.
 //!
-//! Decoding: a byte-order mark decides (UTF-8, UTF-16LE/BE); otherwise valid UTF-8 is UTF-8;
-//! otherwise `chardetng` guesses a legacy encoding (windows-1256, ISO-8859-6, windows-1252,
-//! ...), which must decode without a single malformed sequence. Bytes that are not text at all
-//! (NUL bytes, many control characters) are refused rather than imported as garbage.
+//! Decoding: a byte-order mark decides (UTF-8, UTF-16LE/BE); otherwise valid UTF-8 is UTF-8.
+//! Bytes that are *mostly* UTF-8 (a stray byte, an overlong sequence, a file cut in the middle
+//! of a character) are refused with the offset of the first bad byte rather than guessed at:
+//! decoding them in a legacy encoding turns the whole article into mojibake, and replacing the
+//! bad bytes silently would store text the file does not hold. Only bytes that are not
+//! UTF-8-like go to `chardetng`, which guesses a legacy encoding (windows-1256, ISO-8859-6,
+//! windows-1252, ...) that must decode without a single malformed sequence. Bytes that are not
+//! text at all (NUL bytes, many control characters) are refused rather than imported as
+//! garbage.
 //!
 //! Metadata: a first line `URL | title` (how the team's corpus records a page's source) is
 //! metadata and is removed from the text. Otherwise a short first line that reads as a heading
@@ -23,6 +28,12 @@ const MAX_TITLE_WORDS: usize = 35;
 /// when the bytes are not UTF-8.
 pub(super) fn decode(bytes: &[u8], html: bool) -> Result<String, ImportError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        if encoding == encoding_rs::UTF_8 {
+            return match std::str::from_utf8(&bytes[bom_len..]) {
+                Ok(text) => check_is_text(text.to_string()),
+                Err(e) => Err(utf8_error(bytes, bom_len + e.valid_up_to())),
+            };
+        }
         let text = encoding
             .decode_without_bom_handling_and_without_replacement(&bytes[bom_len..])
             .ok_or(ImportError::Undecodable)?;
@@ -31,8 +42,12 @@ pub(super) fn decode(bytes: &[u8], html: bool) -> Result<String, ImportError> {
     if bytes.contains(&0) {
         return Err(ImportError::Binary("contains NUL bytes"));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return check_is_text(text.to_string());
+    let first_error = match std::str::from_utf8(bytes) {
+        Ok(text) => return check_is_text(text.to_string()),
+        Err(e) => e.valid_up_to(),
+    };
+    if is_utf8_like(bytes) {
+        return Err(utf8_error(bytes, first_error));
     }
     let declared = if html {
         declared_html_charset(bytes)
@@ -48,6 +63,46 @@ pub(super) fn decode(bytes: &[u8], html: bool) -> Result<String, ImportError> {
         .decode_without_bom_handling_and_without_replacement(bytes)
         .ok_or(ImportError::Undecodable)?;
     check_is_text(text.into_owned())
+}
+
+/// At least this many well-formed multi-byte UTF-8 sequences for each malformed one make a
+/// file "UTF-8 with a few bad bytes" rather than a legacy encoding. Lower refuses more legacy
+/// files as broken UTF-8; higher lets more damaged UTF-8 through to the legacy guess, which
+/// turns it into mojibake. Legacy Arabic or Latin text forms a valid UTF-8 pair only by
+/// accident (a lead byte followed by a continuation byte), far less often than one in four.
+const UTF8_LIKE_VALID_PER_INVALID: usize = 4;
+
+/// Whether bytes that are not valid UTF-8 are nevertheless UTF-8 text with a few bad bytes:
+/// they hold well-formed multi-byte sequences, and malformed ones are rare among them, or
+/// the only malformed one is a character cut short at the very end (a truncated file).
+fn is_utf8_like(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    let mut only_the_end_is_cut = false;
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+            // `utf8_chunks` ends with the incomplete sequence, if any, as the last chunk.
+            only_the_end_is_cut = invalid == 1
+                && std::ptr::eq(chunk.invalid().as_ptr_range().end, bytes.as_ptr_range().end)
+                && std::str::from_utf8(chunk.invalid()).is_err_and(|e| e.error_len().is_none());
+        }
+    }
+    valid > 0 && (invalid * UTF8_LIKE_VALID_PER_INVALID <= valid || only_the_end_is_cut)
+}
+
+/// The error for UTF-8 text that breaks at `offset`: cut short in the middle of a character,
+/// or holding a byte that UTF-8 does not allow there.
+fn utf8_error(bytes: &[u8], offset: usize) -> ImportError {
+    let rest = &bytes[offset..];
+    match std::str::from_utf8(rest) {
+        // The sequence is incomplete and nothing follows it: the file was cut short.
+        Err(e) if e.error_len().is_none() => ImportError::TruncatedUtf8 { offset },
+        _ => ImportError::InvalidUtf8 {
+            offset,
+            byte: rest[0],
+        },
+    }
 }
 
 /// Refuses decoded "text" that is really binary data: more than one control character in 200

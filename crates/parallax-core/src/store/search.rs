@@ -29,10 +29,26 @@ pub fn index(conn: &Connection, id: ArticleId, shadow: &Shadow) -> rusqlite::Res
     Ok(())
 }
 
+/// The most distinct words of a query that are searched for; the rest are ignored. FTS5's
+/// cost grows with the square of a query's terms (a 48 KB query took minutes): 64 words is
+/// far beyond what anyone types and still answers in milliseconds.
+pub const MAX_QUERY_WORDS: usize = 64;
+
+/// The folded words of a query, each once (a word repeated adds nothing to "every word must
+/// occur"), at most [`MAX_QUERY_WORDS`].
+pub fn query_words(user_query: &str) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    match_tokens(user_query)
+        .into_iter()
+        .filter(|t| seen.insert(t.clone()))
+        .take(MAX_QUERY_WORDS)
+        .collect()
+}
+
 /// The FTS5 query for what a user typed: every folded token must occur (each quoted, so
 /// that FTS5 operators and punctuation in the input are taken literally).
 pub fn fts_query(user_query: &str) -> Option<String> {
-    let tokens = match_tokens(user_query);
+    let tokens = query_words(user_query);
     if tokens.is_empty() {
         return None;
     }

@@ -1035,9 +1035,13 @@ fn bad_inputs_each_give_one_clear_reason() {
         b"\xC3\x28\xFF",
     ]
     .concat();
+    let offset = 3 + "قال التحالف ".len();
     assert_eq!(
         error_of("bad.txt", &bad_utf8).to_string(),
-        "not valid UTF-8 or a known encoding"
+        format!(
+            "not valid UTF-8: byte 0xC3 at offset {offset} (the rest reads as UTF-8; re-save \
+             the file as UTF-8)"
+        )
     );
     let lone_surrogate = [0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8, 0x41, 0x00];
     assert_eq!(

@@ -1,6 +1,7 @@
 //! The integration tests of parallax-core: one binary, one module per area.
 
 mod dictionary;
+mod hostile;
 mod import;
 mod project;
 mod report;
