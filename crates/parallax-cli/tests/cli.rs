@@ -826,7 +826,9 @@ fn import_embeds_with_the_model_and_compare_uses_it_with_no_further_step() {
         .arg(&project)
         .assert()
         .success()
-        .stderr(predicate::str::contains("no sentence model at /nonexistent/parallax-test-model.bin"));
+        .stderr(predicate::str::contains(
+            "no sentence model at /nonexistent/parallax-test-model.bin",
+        ));
     parallax()
         .arg("compare")
         .arg(&project)
@@ -851,6 +853,7 @@ fn a_damaged_model_file_is_refused_by_name() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("broken-model.bin"));
+}
 
 #[test]
 fn extract_explain_names_the_rules_of_each_statement() {

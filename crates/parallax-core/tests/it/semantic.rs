@@ -7,10 +7,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
-use parallax_core::sentence_model::SentenceModelFile;
-use parallax_core::Project;
 use parallax_core::nlp::align::PairModel;
 use parallax_core::nlp::embed::tiny::tiny_model;
+use parallax_core::sentence_model::SentenceModelFile;
+use parallax_core::Project;
 
 const STATEMENTS_PER_ARTICLE: usize = 45;
 
@@ -27,9 +27,14 @@ fn write_articles(dir: &Path) -> Vec<PathBuf> {
             "Transport Minister Lina Haddad said that work on berth {i} was finished after {i} weeks.\n\n"
         ));
     }
-    let three = "Rain expected\n\nForecaster Omar Saleh said that heavy rain would fall on Sunday.\n";
+    let three =
+        "Rain expected\n\nForecaster Omar Saleh said that heavy rain would fall on Sunday.\n";
     let mut paths = Vec::new();
-    for (name, text) in [("one.txt", one.as_str()), ("two.txt", &two), ("three.txt", three)] {
+    for (name, text) in [
+        ("one.txt", one.as_str()),
+        ("two.txt", &two),
+        ("three.txt", three),
+    ] {
         let p = dir.join(name);
         std::fs::write(&p, text).unwrap();
         paths.push(p);
@@ -58,7 +63,11 @@ fn only_statements_of_actors_quoted_in_two_articles_need_a_vector() {
     let status = p.embedding_status().unwrap();
     assert_eq!(status.model, None);
     assert_eq!(status.needed, 2 * STATEMENTS_PER_ARTICLE, "{status:?}");
-    assert_eq!(status.statements, 2 * STATEMENTS_PER_ARTICLE + 1, "{status:?}");
+    assert_eq!(
+        status.statements,
+        2 * STATEMENTS_PER_ARTICLE + 1,
+        "{status:?}"
+    );
     p.set_sentence_model(Some(model_file(dir.path())));
     let status = p.embedding_status().unwrap();
     assert!(status.model.is_some());
@@ -85,19 +94,37 @@ fn embedding_cancelled_midway_keeps_what_was_done_and_the_next_run_finishes() {
                 &cancel,
             )
             .unwrap();
-        assert!(stored > 0 && stored < 2 * STATEMENTS_PER_ARTICLE, "stored {stored}");
-        assert_eq!(calls[0].1, 2 * STATEMENTS_PER_ARTICLE, "progress names the total");
+        assert!(
+            stored > 0 && stored < 2 * STATEMENTS_PER_ARTICLE,
+            "stored {stored}"
+        );
+        assert_eq!(
+            calls[0].1,
+            2 * STATEMENTS_PER_ARTICLE,
+            "progress names the total"
+        );
         // the project is dropped here, as when the process is stopped
     }
     let mut p = Project::open(&dir.path().join("study.parallax")).unwrap();
     p.set_sentence_model(Some(model.clone()));
     let before = p.embedding_status().unwrap();
-    assert!(before.embedded > 0, "the first run's batches were kept: {before:?}");
+    assert!(
+        before.embedded > 0,
+        "the first run's batches were kept: {before:?}"
+    );
     let never = AtomicBool::new(false);
     let stored = p.embed_pending(2, &mut |_, _| {}, &never).unwrap();
-    assert_eq!(stored, before.pending(), "only what was missing is computed");
+    assert_eq!(
+        stored,
+        before.pending(),
+        "only what was missing is computed"
+    );
     assert_eq!(p.embedding_status().unwrap().pending(), 0);
-    assert_eq!(p.embed_pending(2, &mut |_, _| {}, &never).unwrap(), 0, "nothing twice");
+    assert_eq!(
+        p.embed_pending(2, &mut |_, _| {}, &never).unwrap(),
+        0,
+        "nothing twice"
+    );
 }
 
 #[test]
@@ -141,6 +168,11 @@ fn a_file_that_is_not_a_model_is_refused_with_its_name() {
     std::fs::write(&path, b"just some notes").unwrap();
     let err = SentenceModelFile::open(&path).err().expect("refused");
     assert!(err.to_string().contains("notes.bin"), "{err}");
-    let missing = SentenceModelFile::open(&dir.path().join("absent.bin")).err().unwrap();
-    assert!(missing.to_string().contains("no sentence model"), "{missing}");
+    let missing = SentenceModelFile::open(&dir.path().join("absent.bin"))
+        .err()
+        .unwrap();
+    assert!(
+        missing.to_string().contains("no sentence model"),
+        "{missing}"
+    );
 }

@@ -732,7 +732,10 @@ fn split_by_occasion(
         let mut by_occasion: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for &x in arts {
             claims[x] += 1;
-            by_occasion.entry(find(&mut occasion, x)).or_default().push(x);
+            by_occasion
+                .entry(find(&mut occasion, x))
+                .or_default()
+                .push(x);
         }
         let parts: Vec<&Vec<usize>> = by_occasion.values().collect();
         for (k, p) in parts.iter().enumerate() {

@@ -18,9 +18,9 @@
 
 mod encoder;
 pub mod format;
-mod tokenizer;
 #[doc(hidden)]
 pub mod tiny;
+mod tokenizer;
 
 pub use format::FormatError;
 
@@ -164,7 +164,10 @@ mod tests {
     #[test]
     fn vectors_are_unit_length_and_depend_only_on_the_text() {
         let m = model();
-        let texts = ["The minister said talks will resume", "قال الوزير إن المحادثات ستستأنف"];
+        let texts = [
+            "The minister said talks will resume",
+            "قال الوزير إن المحادثات ستستأنف",
+        ];
         let v = m.embed(&texts);
         assert_eq!(v.len(), 2);
         for x in &v {
@@ -172,7 +175,11 @@ mod tests {
             assert!((dot(x, x) - 1.0).abs() < 1e-4, "vectors are L2-normalised");
         }
         assert!(dot(&v[0], &v[1]) < 0.9999, "two texts, two vectors");
-        assert_eq!(m.embed(&texts[..1])[0], m.embed(&texts[..1])[0], "deterministic");
+        assert_eq!(
+            m.embed(&texts[..1])[0],
+            m.embed(&texts[..1])[0],
+            "deterministic"
+        );
     }
 
     #[test]
@@ -183,7 +190,11 @@ mod tests {
         let long = "the minister said the talks will resume next week after a long pause";
         let alone = &m.embed(&[short])[0];
         let batched = &m.embed(&[long, short, "x"])[1];
-        assert!(dot(alone, batched) > 0.9999, "cosine {}", dot(alone, batched));
+        assert!(
+            dot(alone, batched) > 0.9999,
+            "cosine {}",
+            dot(alone, batched)
+        );
     }
 
     #[test]
@@ -191,17 +202,26 @@ mod tests {
         let m = model();
         let minister = m.tokens("minister");
         let spelt = m.tokens("ministre");
-        assert!(minister.len() < spelt.len(), "a word piece beats its letters");
+        assert!(
+            minister.len() < spelt.len(),
+            "a word piece beats its letters"
+        );
         assert_eq!(m.tokens("MINISTER"), minister, "capitals normalised");
         let unknown = m.tokens("☃");
         assert!(unknown.contains(&m.tokenizer.unk), "{unknown:?}");
         let long = "word ".repeat(1000);
-        assert!(m.tokens(&long).len() <= MAX_TOKENS + 2, "long texts are cut");
+        assert!(
+            m.tokens(&long).len() <= MAX_TOKENS + 2,
+            "long texts are cut"
+        );
     }
 
     #[test]
     fn another_model_file_has_another_id() {
-        assert_ne!(model().id(), SentenceModel::from_bytes(&tiny_model(8)).unwrap().id());
+        assert_ne!(
+            model().id(),
+            SentenceModel::from_bytes(&tiny_model(8)).unwrap().id()
+        );
         assert_eq!(model().id(), model().id());
     }
 
@@ -227,11 +247,18 @@ mod tests {
         let v = m.embed(&["the minister said", "talks will resume", "قال الوزير"]);
         for a in &v {
             for b in &v {
-                let stored = (dequantize(&quantize(a)).unwrap(), dequantize(&quantize(b)).unwrap());
+                let stored = (
+                    dequantize(&quantize(a)).unwrap(),
+                    dequantize(&quantize(b)).unwrap(),
+                );
                 let loss = (dot(a, b) - dot(&stored.0, &stored.1)).abs();
                 assert!(loss < 0.002, "cosine moved by {loss}");
             }
         }
-        assert_eq!(dequantize(&[0u8; 10]), None, "a blob of the wrong size is no vector");
+        assert_eq!(
+            dequantize(&[0u8; 10]),
+            None,
+            "a blob of the wrong size is no vector"
+        );
     }
 }

@@ -3,13 +3,22 @@
 //! reads, runs, stores and compares vectors can be tested without the 72 MB model (which
 //! tests must not need: a fresh clone runs its tests offline).
 
-use super::format::{QK, Q4_BLOCK_BYTES};
+use super::format::{Q4_BLOCK_BYTES, QK};
 use super::DIM;
 
 /// Pieces beyond the letters, so that words of the tests segment into several pieces.
 const WORDS: &[&str] = &[
-    "\u{2581}query", ":", "\u{2581}the", "\u{2581}minister", "\u{2581}said", "\u{2581}talks",
-    "\u{2581}will", "\u{2581}resume", "\u{2581}قال", "\u{2581}الوزير", "\u{2581}إن",
+    "\u{2581}query",
+    ":",
+    "\u{2581}the",
+    "\u{2581}minister",
+    "\u{2581}said",
+    "\u{2581}talks",
+    "\u{2581}will",
+    "\u{2581}resume",
+    "\u{2581}قال",
+    "\u{2581}الوزير",
+    "\u{2581}إن",
 ];
 const FFN: usize = 64;
 const MAX_POSITIONS: usize = 256;
@@ -78,7 +87,10 @@ pub fn tiny_model(seed: u64) -> Vec<u8> {
     };
     let ones = |n| vec![1.0f32; n];
     let zeros = |n| vec![0.0f32; n];
-    dense("emb.pos", (0..MAX_POSITIONS * h).map(|_| next() * 0.1).collect());
+    dense(
+        "emb.pos",
+        (0..MAX_POSITIONS * h).map(|_| next() * 0.1).collect(),
+    );
     dense("emb.type", (0..2 * h).map(|_| next() * 0.1).collect());
     dense("emb.ln.w", ones(h));
     dense("emb.ln.b", zeros(h));
