@@ -10,9 +10,12 @@ use std::time::Instant;
 
 use parallax_core::import::parse_bytes;
 
+/// A case: its name, the file name it is imported as, and what makes its bytes.
+type Case<'a> = (&'a str, &'a str, Box<dyn Fn() -> Vec<u8>>);
+
 fn main() {
     let only = std::env::args().nth(1).unwrap_or_default();
-    let cases: Vec<(&str, &str, Box<dyn Fn() -> Vec<u8>>)> = vec![
+    let cases: Vec<Case<'_>> = vec![
         (
             "html: 100,000 nested divs",
             "a.html",

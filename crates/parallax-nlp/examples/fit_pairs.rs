@@ -36,6 +36,10 @@ const NEWTON_STEPS: usize = 25;
 /// extreme weights.
 const L2: f64 = 1e-4;
 
+/// One story's gold statements as align items, their vectors, and their indexes in the
+/// statement list.
+type StoryData = (Vec<AlignItem>, Vec<Option<Vec<f32>>>, Vec<usize>);
+
 struct Stmt {
     story: String,
     file: String,
@@ -205,10 +209,11 @@ fn solve<const K: usize>(mut a: [[f64; K]; K], mut b: [f64; K]) -> [f64; K] {
         } else {
             a[c][c]
         };
+        let pivot = a[c];
         for r in c + 1..K {
             let f = a[r][c] / d;
-            for k in c..K {
-                a[r][k] -= f * a[c][k];
+            for (x, p) in a[r][c..].iter_mut().zip(&pivot[c..]) {
+                *x -= f * p;
             }
             b[r] -= f * b[c];
         }
@@ -243,7 +248,7 @@ fn main() {
     let positional: Vec<&String> = args
         .iter()
         .enumerate()
-        .filter(|(i, a)| !a.starts_with("--") && !(i > &0 && args[i - 1] == "--hold-out"))
+        .filter(|(i, a)| !(a.starts_with("--") || *i > 0 && args[i - 1] == "--hold-out"))
         .map(|(_, a)| a)
         .collect();
     let [model_path, corpus, out] = positional[..] else {
@@ -339,8 +344,7 @@ fn main() {
     let stories: BTreeSet<String> = stmts.iter().map(|s| s.story.clone()).collect();
     let cfg = AlignConfig::default();
     let mut data: Vec<([f32; 4], bool, String)> = Vec::new();
-    let mut per_story: BTreeMap<String, (Vec<AlignItem>, Vec<Option<Vec<f32>>>, Vec<usize>)> =
-        BTreeMap::new();
+    let mut per_story: BTreeMap<String, StoryData> = BTreeMap::new();
     for story in &stories {
         let idx: Vec<usize> = (0..stmts.len())
             .filter(|&i| &stmts[i].story == story)

@@ -155,11 +155,14 @@ fn check_drawing(document: &Document) -> Result<(), ImportError> {
     Ok(())
 }
 
+/// A stream's size as the extractor reads it, and how often it draws each name.
+type ScannedStream = (u64, Vec<(Vec<u8>, u64)>);
+
 /// What [`check_drawing`] has learnt of the document so far.
 struct Drawing<'d> {
     document: &'d Document,
     /// each stream's size as the extractor reads it, and how often it draws each name
-    scanned: HashMap<lopdf::ObjectId, (u64, Vec<(Vec<u8>, u64)>)>,
+    scanned: HashMap<lopdf::ObjectId, ScannedStream>,
     /// the bytes of content one visit has the extractor parse, what it draws included
     cost: HashMap<Visit, u64>,
 }
