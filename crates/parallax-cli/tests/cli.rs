@@ -1143,10 +1143,11 @@ fn a_closed_pipe_ends_output_quietly() {
     for args in [
         vec!["articles", "--json"],
         vec!["statements"],
-        vec!["compare"],
+        vec!["compare", "--no-model"],
         vec!["search", "bridge", "--limit", "250"],
     ] {
         let mut child = StdCommand::new(&bin)
+            .env("PARALLAX_MODEL", "/nonexistent/parallax-test-model.bin")
             .arg(args[0])
             .arg(&project)
             .args(&args[1..])
