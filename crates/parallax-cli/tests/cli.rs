@@ -788,19 +788,24 @@ fn minister_articles(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// `parallax import PROJECT <the minister articles> --model MODEL`.
+fn import_with_model(project: &Path, dir: &Path, model: &Path) -> assert_cmd::assert::Assert {
+    parallax()
+        .arg("import")
+        .arg(project)
+        .args(minister_articles(dir))
+        .arg("--model")
+        .arg(model)
+        .assert()
+}
+
 #[test]
 fn import_embeds_with_the_model_and_compare_uses_it_with_no_further_step() {
     let dir = tempfile::tempdir().unwrap();
     let model = dir.path().join("model.bin");
     std::fs::write(&model, parallax_core::nlp::embed::tiny::tiny_model(5)).unwrap();
     let project = dir.path().join("p.parallax");
-    parallax()
-        .arg("import")
-        .arg(&project)
-        .args(minister_articles(dir.path()))
-        .arg("--model")
-        .arg(&model)
-        .assert()
+    import_with_model(&project, dir.path(), &model)
         .success()
         .stderr(predicate::str::contains("no sentence model").not());
     // everything that can align was embedded by import
@@ -844,13 +849,7 @@ fn a_damaged_model_file_is_refused_by_name() {
     let model = dir.path().join("broken-model.bin");
     std::fs::write(&model, b"E5S1 but nothing after").unwrap();
     let project = dir.path().join("p.parallax");
-    parallax()
-        .arg("import")
-        .arg(&project)
-        .args(minister_articles(dir.path()))
-        .arg("--model")
-        .arg(&model)
-        .assert()
+    import_with_model(&project, dir.path(), &model)
         .failure()
         .stderr(predicate::str::contains("broken-model.bin"));
 }
