@@ -81,7 +81,7 @@ pub struct SelectionArgs {
     page printed by a headless Chromium (needed at run time: apt install chromium).\n\
     The format defaults to the output file's extension.\n\n\
     Examples:\n  parallax report study.parallax -o report.html\n  \
-    parallax report study.parallax --format pdf -o report.pdf --actor McKenzie\n  \
+    parallax report study.parallax --format pdf -o report.pdf --actor Haddad\n  \
     parallax report study.parallax -o report.md --outlet reuters --from 2022-01-01 --to 2022-12-31"
 )]
 pub struct ReportArgs {
@@ -116,7 +116,7 @@ pub struct ReportArgs {
     coded by actor and claim). Cells a spreadsheet would run as a formula are neutralised.\n\
     The format defaults to the output's extension (a path without one is a csv folder).\n\n\
     Examples:\n  parallax export study.parallax --format csv -o study-csv/\n  \
-    parallax export study.parallax -o study.xlsx\n  parallax export study.parallax -o study.qdpx --actor McKenzie"
+    parallax export study.parallax -o study.xlsx\n  parallax export study.parallax -o study.qdpx --actor Haddad"
 )]
 pub struct ExportArgs {
     /// The project file.
