@@ -50,6 +50,36 @@ fn check(lang: Lang, input: &str, expect: Expect) {
 // ---- Arabic -------------------------------------------------------------------------------
 
 #[test]
+fn arabic_according_to_what_was_said() {
+    // «وفق ما أعلن X», «وفقا لما قاله X», «حسبما أفاد X»: "according to what X said" after
+    // the clause names X as the source of the whole clause.
+    check(
+        Lang::Ar,
+        "رحبت باريس بالقرار الجديد للمجلس البلدي، وفق ما أعلن وزير الخارجية الفرنسي جان دوبون.\n\nدعت الوزارة إلى وقف القتال فورا، وفقا لما قاله المتحدث باسمها سامي الخطيب.\n\nوأكدت الشركة التزامها بالعقد، حسبما أفاد مديرها العام كريم نصار.",
+        expect![[r#"
+            باريس | Indirect | رحبت | Assertive | بالقرار الجديد للمجلس البلدي
+            جان دوبون | Indirect | وفق ما أعلن | Neutral | رحبت باريس بالقرار الجديد للمجلس البلدي
+            الوزارة | Indirect | دعت | Directive | إلى وقف القتال فورا
+            باسمها سامي الخطيب | Indirect | وفقا لما قاله | Neutral | دعت الوزارة إلى وقف القتال فورا
+            الشركة | Indirect | وأكدت | Assertive | التزامها بالعقد
+            مديرها العام كريم نصار | Indirect | حسبما أفاد | Neutral | وأكدت الشركة التزامها بالعقد
+        "#]],
+    );
+}
+
+#[test]
+fn arabic_full_stop_without_a_space_ends_the_sentence() {
+    check(
+        Lang::Ar,
+        "وقع الطرفان اتفاقا لتبادل الأسرى، وفق ما أعلنت الوزارة.ونشرت الوزارة بيانا قالت فيه إن التنفيذ يبدأ غدا.",
+        expect![[r#"
+            الوزارة | Indirect | وفق ما أعلنت | Neutral | وقع الطرفان اتفاقا لتبادل الأسرى
+            الوزارة | Indirect | ونشرت | Neutral | التنفيذ يبدأ غدا
+        "#]],
+    );
+}
+
+#[test]
 fn arabic_direct_quote_after_colon() {
     check(
         Lang::Ar,
@@ -216,6 +246,18 @@ fn arabic_presentation_forms_and_invisible_marks_are_read() {
 }
 
 // ---- English ------------------------------------------------------------------------------
+
+#[test]
+fn english_leading_participle_clause_is_the_speakers_too() {
+    check(
+        Lang::En,
+        "Noting the recent floods in the valley, Mayor Ellen Varga said the council would send more aid. Stressing the cost of repairs, the ministry urged residents to stay calm.",
+        expect![[r#"
+            Ellen Varga | Indirect | Noting | Neutral | the recent floods in the valley
+            Ellen Varga | Indirect | said | Neutral | the council would send more aid
+        "#]],
+    );
+}
 
 #[test]
 fn english_quote_then_speaker() {

@@ -78,7 +78,12 @@ fn bare(word: &str) -> &str {
 /// Whether a word names a title or a role ("minister", "gen.", «وزير», «الجنرال»).
 fn is_title_or_role(lex: &Lexicon, w: &str) -> bool {
     let undotted = w.trim_end_matches('.');
-    [w, bare(w), undotted]
+    // «مديرها» ("its director"): a role with a possessive pronoun
+    let unpossessed = ["هم", "ها", "ه"]
+        .iter()
+        .find_map(|p| w.strip_suffix(p).filter(|r| r.chars().count() >= 3))
+        .unwrap_or(w);
+    [w, bare(w), undotted, unpossessed]
         .iter()
         .any(|f| lex.titles.contains_key(*f) || lex.roles.contains(*f))
         || lex.titles.contains_key(format!("{undotted}.").as_str())
@@ -182,7 +187,10 @@ fn is_arabic_name_word(lex: &Lexicon, w: &str) -> bool {
         || is_head(lex, w)
         || lex.speaker_stops.contains(w)
         || lex.time_words.contains(w)
-        || matches!(w, "و" | "في" | "من" | "عن" | "باسم"))
+        || matches!(
+            w,
+            "و" | "في" | "من" | "عن" | "باسم" | "باسمه" | "باسمها" | "باسمهم"
+        ))
 }
 
 /// The personal name that ends a phrase after a title or role, and the phrase before it:
@@ -412,6 +420,15 @@ mod tests {
         check_trailing(
             "المدير العام للهيئة الدولية للمياه عبد الكريم الناصري",
             Some(("المدير العام للهيئة الدولية للمياه", "عبد الكريم الناصري")),
+        );
+        // "its spokesman", "its director general": the role with a possessive pronoun
+        check_trailing(
+            "المتحدث باسمها سامي الخطيب",
+            Some(("المتحدث باسمها", "سامي الخطيب")),
+        );
+        check_trailing(
+            "مديرها العام كريم نصار",
+            Some(("مديرها العام", "كريم نصار")),
         );
         check_trailing(
             "نائبة رئيس هيئة حماية البيئة في كندا ليلى مارتن",

@@ -817,6 +817,9 @@ impl<'s, 't> Extractor<'s, 't> {
         }
         if self.arabic {
             cands = self.split_embedded_attributions(cands);
+        } else if let Some(c) = self.leading_participle(&sent, &cands) {
+            self.note_cand(&c, "leading_participle_clause");
+            cands.insert(0, c);
         }
         let used_quotes: Vec<usize> = cands
             .iter()
@@ -1145,6 +1148,34 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     // ---- English --------------------------------------------------------------------------
+
+    /// "Noting the delays, the minister said…": a sentence that opens with a reporting
+    /// participle and its clause, then a named speaker's own statement. The clause up to the
+    /// comma is a statement of that speaker too, with the participle as its cue.
+    fn leading_participle(&self, sent: &Range<usize>, cands: &[Cand]) -> Option<Cand> {
+        let (info, last, _) = self.cue_at(sent.start, sent.end)?;
+        if info.form != CueForm::Participle {
+            return None;
+        }
+        let comma = (last + 1..sent.end).find(|&k| self.kind(k) == Kind::Comma)?;
+        if self.words_in(last + 1..comma) < 2 || !self.quotes_in(last + 1..comma).is_empty() {
+            return None;
+        }
+        let main = cands.iter().find(|c| {
+            c.cue.start > comma
+                && matches!(c.who, Who::Mention(..))
+                && (c.clause_start == comma || c.clause_start == comma + 1)
+                && !matches!(c.content, Content::Backward(_))
+        })?;
+        Some(Cand {
+            cue: sent.start..last + 1,
+            info,
+            who: main.who.clone(),
+            clause_start: sent.start,
+            content: Content::Forward(last + 1..comma),
+            gender: main.gender,
+        })
+    }
 
     fn english_cand(
         &self,
@@ -1635,7 +1666,12 @@ impl<'s, 't> Extractor<'s, 't> {
             });
         // A quotation after the verb is its content: "X, Ruiz called them “reckless.”"
         let quoted_tail = (after..tail_end).any(|k| self.quote_of_open(k).is_some());
-        let tail = if clause_tail || quoted_tail {
+        // "…, the ministry urged residents to stay calm": an addressee and an infinitive
+        // after the verb are what was urged, not an adjunct of a trailing attribution.
+        let infinitive_tail = info.addressee
+            && (after + 1..tail_end)
+                .any(|k| self.word(k) == Some("to") && self.kind(k - 1) == Kind::Word);
+        let tail = if clause_tail || quoted_tail || infinitive_tail {
             usize::MAX
         } else {
             self.words_in(after..tail_end)
@@ -2169,6 +2205,38 @@ impl<'s, 't> Extractor<'s, 't> {
 
     // ---- Arabic ---------------------------------------------------------------------------
 
+    /// After a source phrase ending at `last` (with `glued` bytes of a preposition glued to
+    /// the next token), «ما» and a reporting verb ("according to *what* X *said*"): the
+    /// position of the verb, where the speaker's phrase then starts. Otherwise unchanged.
+    fn what_was_said(&self, last: usize, glued: usize) -> (usize, usize) {
+        let what = match self.word(last + 1) {
+            // «لما»: the glued preposition and «ما»
+            Some(w) if glued > 0 => w.get(glued..) == Some("ما"),
+            Some(w) => w == "ما",
+            None => false,
+        };
+        let verb_at = if what { last + 2 } else { last + 1 };
+        let is_verb = self.word(verb_at).is_some_and(|w| {
+            // «قاله», «أعلنته»: the verb with its object pronoun
+            let stems = [
+                w,
+                w.strip_suffix('ه').unwrap_or(w),
+                w.strip_suffix("ته").unwrap_or(w),
+            ];
+            stems.iter().any(|v| {
+                self.lex
+                    .cues
+                    .get(*v)
+                    .is_some_and(|c| c.form == CueForm::Verb)
+            })
+        });
+        if is_verb && (what || glued == 0) {
+            (verb_at, 0)
+        } else {
+            (last, glued)
+        }
+    }
+
     fn arabic_cand(
         &self,
         sent: &Range<usize>,
@@ -2184,6 +2252,9 @@ impl<'s, 't> Extractor<'s, 't> {
             .word(c)
             .is_some_and(|w| !lex.cues.contains_key(w) && !lex.phrases.contains_key(w));
         if info.form == CueForm::Source {
+            // «وفق ما أعلن الوزير…», «وفقا لما قاله…», «حسبما أفاد…»: "according to what X
+            // said"; the speaker follows the verb.
+            let (last, glued) = self.what_was_said(last, glued);
             // «وفقاً لـوكالة…»: the speaker starts inside the token after the phrase.
             let np = if glued > 0 {
                 let rest = self.ar_np_after(last + 2, end).map_or(last + 2, |r| r.end);
@@ -2441,14 +2512,25 @@ impl<'s, 't> Extractor<'s, 't> {
                         i += 1;
                         continue;
                     }
+                    // «المتحدث باسم الوزارة», «المتحدث باسمها»: "speaking for", inside a role.
+                    if words > 0
+                        && opens_with_role
+                        && matches!(w, "باسم" | "باسمه" | "باسمها" | "باسمهم")
+                    {
+                        self.fired("spokesman_for_continues_role");
+                        words += 1;
+                        last_definite = true;
+                        i += 1;
+                        continue;
+                    }
                     if words > 0 && last_definite && !definite && !glued_l && !opens_with_person {
                         break;
                     }
-                    // An object with a possessive pronoun («بلادها») ends the subject.
+                    // An object with a possessive pronoun («بلادها») ends the subject. The article
+                    // never takes a possessive, so «التزامها» is one too (a stem in «ال…»).
                     if words > 0
                         && (w.ends_with("ها") || w.ends_with("هم"))
-                        && w.chars().count() > 4
-                        && !w.starts_with(article)
+                        && w.chars().count() > if w.starts_with(article) { 5 } else { 4 }
                     {
                         break;
                     }
@@ -2469,8 +2551,12 @@ impl<'s, 't> Extractor<'s, 't> {
                         opens_with_person = true;
                     }
                     if words == 0 {
-                        opens_with_person = lex.in_set(&lex.roles, w) || lex.titles.contains_key(w);
-                        opens_with_role = lex.in_set(&lex.roles, w)
+                        // «مديرها العام كريم…»: a role with a possessive ("its director")
+                        let role = [w, strip_possessive(w)]
+                            .iter()
+                            .any(|r| lex.in_set(&lex.roles, r));
+                        opens_with_person = role || lex.titles.contains_key(w);
+                        opens_with_role = role
                             || lex.titles.contains_key(w)
                             || lex.heads.contains_key(bare)
                             || lex.heads.contains_key(w);
@@ -3001,4 +3087,13 @@ fn content_end(toks: &[Tok<'_>], sent: &Range<usize>) -> usize {
         e -= 1;
     }
     e
+}
+
+/// An Arabic word without a possessive pronoun suffix («مديرها» → «مدير»); the word itself
+/// when it has none or would be too short without it.
+fn strip_possessive(w: &str) -> &str {
+    ["هما", "هم", "ها", "ه"]
+        .iter()
+        .find_map(|p| w.strip_suffix(p).filter(|r| r.chars().count() >= 3))
+        .unwrap_or(w)
 }

@@ -357,7 +357,16 @@ fn tokenize<'t>(text: &'t str, lex: &Lexicon) -> Vec<Tok<'t>> {
                 // Joiners inside words: U.S., Let's, Kurdish-led, 8,000.
                 let after = text[end + n.len_utf8()..].chars().next();
                 let joins = match n {
-                    '.' => after.is_some_and(char::is_alphanumeric),
+                    // «الرئاسة.ونشرت»: Arabic has no dotted abbreviations; a full stop
+                    // between two Arabic letters is a sentence end with its space missing.
+                    '.' => {
+                        after.is_some_and(char::is_alphanumeric)
+                            && !(after.is_some_and(crate::text::is_arabic_letter)
+                                && text[start..end]
+                                    .chars()
+                                    .last()
+                                    .is_some_and(crate::text::is_arabic_letter))
+                    }
                     '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '&' => {
                         after.is_some_and(char::is_alphabetic)
                             && text[start..end]
