@@ -18,6 +18,8 @@
 
 mod encoder;
 pub mod format;
+#[cfg(test)]
+mod reference_tests;
 #[doc(hidden)]
 pub mod tiny;
 mod tokenizer;
