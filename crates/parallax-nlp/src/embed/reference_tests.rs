@@ -88,7 +88,11 @@ fn least_cosine(which: &str, model: &SentenceModel) -> f32 {
         id,
         "the {which} model file is not the one the references were computed with"
     );
-    assert_eq!(reference.len(), SENTENCES.len(), "one reference per sentence");
+    assert_eq!(
+        reference.len(),
+        SENTENCES.len(),
+        "one reference per sentence"
+    );
     let now = model.embed(SENTENCES);
     let mut least = 1.0f32;
     for (i, (a, b)) in now.iter().zip(&reference).enumerate() {
@@ -124,9 +128,13 @@ fn write_references() {
         }
     };
     add("tiny", &SentenceModel::from_vec(tiny_model(7)).unwrap());
-    let bytes = std::fs::read(real_model_path()).expect("the real model file, to write its references");
+    let bytes =
+        std::fs::read(real_model_path()).expect("the real model file, to write its references");
     add("real", &SentenceModel::from_vec(bytes).unwrap());
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/embed/testdata/reference_vectors.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/embed/testdata/reference_vectors.txt"
+    );
     std::fs::write(path, out).expect("writing the reference vectors");
 }
 
