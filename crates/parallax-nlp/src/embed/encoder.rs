@@ -54,6 +54,14 @@ struct Layer {
     ffn_norm: (Vec<f32>, Vec<f32>),
 }
 
+/// Tokens computed as one matrix at most. The buffers of a forward pass hold ~15 KB per
+/// token (the activations and the feed-forward layer's 1,536 per token), so a batch of 32
+/// statements of 192 pieces would need 95 MB; cut into groups of this many tokens it needs
+/// 32 MB. Typical batches (32 statements of ~35 pieces) are one group. Larger groups gain
+/// nothing: a weight matrix is dequantised once per group, which is ~1% of the group's
+/// products already at this size.
+const MAX_GROUP_TOKENS: usize = 2048;
+
 pub struct Encoder {
     pub dims: Dims,
     /// The model file's bytes, which hold the word embedding table (4-bit, one row of
@@ -185,6 +193,31 @@ impl Encoder {
     /// Mean-pooled, L2-normalised sentence vectors of token sequences (each with its
     /// sentence marks, at most `max_positions` long).
     pub fn forward(&self, seqs: &[Vec<u32>]) -> Vec<Vec<f32>> {
+        self.forward_in_groups(seqs, MAX_GROUP_TOKENS)
+    }
+
+    /// [`Encoder::forward`] over consecutive groups of sequences of at most `max_tokens`
+    /// tokens in all (or one sequence, when it alone is longer).
+    fn forward_in_groups(&self, seqs: &[Vec<u32>], max_tokens: usize) -> Vec<Vec<f32>> {
+        let mut out = Vec::with_capacity(seqs.len());
+        let mut rest = seqs;
+        while !rest.is_empty() {
+            let mut tokens = 0;
+            let n = rest
+                .iter()
+                .take_while(|s| {
+                    tokens += s.len();
+                    tokens <= max_tokens
+                })
+                .count()
+                .max(1);
+            out.extend(self.forward_group(&rest[..n]));
+            rest = &rest[n..];
+        }
+        out
+    }
+
+    fn forward_group(&self, seqs: &[Vec<u32>]) -> Vec<Vec<f32>> {
         let (h, ff) = (self.dims.hidden, self.dims.ffn);
         let total: usize = seqs.iter().map(Vec::len).sum();
         let mut spans = Vec::with_capacity(seqs.len());
@@ -414,7 +447,33 @@ fn exp(x: f32) -> f32 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{dot, tiny::tiny_model, SentenceModel};
     use super::*;
+
+    #[test]
+    fn a_batch_cut_into_groups_gives_the_vectors_of_one_group() {
+        let m = SentenceModel::from_vec(tiny_model(7)).unwrap();
+        let texts = [
+            "the minister said talks will resume",
+            "قال الوزير إن المحادثات ستستأنف",
+            "talks",
+            "the minister said the talks will resume next week after a long pause",
+        ];
+        let seqs: Vec<Vec<u32>> = texts.iter().map(|t| m.tokens(t)).collect();
+        let whole = m.encoder.forward_in_groups(&seqs, usize::MAX);
+        // groups of one or two statements, and one statement longer than the limit alone
+        for limit in [1, 30, 60] {
+            let grouped = m.encoder.forward_in_groups(&seqs, limit);
+            assert_eq!(
+                grouped.len(),
+                whole.len(),
+                "one vector per text (limit {limit})"
+            );
+            for (a, b) in whole.iter().zip(&grouped) {
+                assert!(dot(a, b) > 0.99999, "limit {limit}: cosine {}", dot(a, b));
+            }
+        }
+    }
 
     #[test]
     fn the_vectorised_exp_matches_the_c_library() {
