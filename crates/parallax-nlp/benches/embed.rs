@@ -97,7 +97,10 @@ fn main() {
         "embed: one at a time: {:.1} statements/s",
         64.0 / t.elapsed().as_secs_f64()
     );
-    println!("embed: peak resident memory of this process: {}", peak_resident());
+    println!(
+        "embed: peak resident memory of this process: {}",
+        peak_resident()
+    );
 }
 
 /// The process's peak resident set (`VmHWM` of /proc/self/status): the model and one

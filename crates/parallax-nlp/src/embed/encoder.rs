@@ -431,12 +431,13 @@ fn exp(x: f32) -> f32 {
     let x = x.clamp(-87.3, 88.3);
     let shifted = x * std::f32::consts::LOG2_E + ROUND;
     let n = shifted - ROUND;
-    // x − n·ln 2, with ln 2 in two parts so that the product is exact.
-    let r = x - n * 0.693_359_375 + n * 2.121_944_4e-4;
+    // x − n·ln 2, with ln 2 in two parts so that the product is exact (the first is
+    // 355/512, 0.693359375 exactly).
+    let r = x - n * 0.693_359_4 + n * 2.121_944_4e-4;
     let p = ((((1.987_569_1e-4 * r + 1.398_2e-3) * r + 8.333_452e-3) * r + 4.166_579_6e-2) * r
         + 1.666_666_5e-1)
         * r
-        + 5.000_000_1e-1;
+        + 0.5;
     let e = p * r * r + r + 1.0;
     // 2ⁿ from n's bits in `shifted`: n + 127 in the exponent field.
     let two_n = f32::from_bits(
