@@ -1,7 +1,7 @@
 //! Sentence-vector throughput on one core: every gold statement of the shared corpus
-//! (`news/` and `news-more/`, ~250 real statements, ~47 pieces each), embedded in batches
-//! of [`BATCH`] on the calling thread; prints statements per second (median of five runs)
-//! and the batch-of-one figure.
+//! (`news/` and `news-more/`, ~250 real statements, ~34 pieces each), embedded in batches
+//! of [`BATCH`] on the calling thread; prints statements per CPU second (median of five
+//! runs), the batch-of-one figure and the process's peak resident memory.
 //!
 //! `PARALLAX_MODEL=~/.cache/parallax/models/e5-small-q4.bin cargo bench -p parallax-nlp --bench embed`
 //! (without a model file it says so and measures nothing).
@@ -60,8 +60,7 @@ fn main() {
         );
         return;
     };
-    let model = SentenceModel::from_bytes(&bytes).expect("a model file");
-    drop(bytes);
+    let model = SentenceModel::from_vec(bytes).expect("a model file");
     let texts = statements();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let pieces: usize = refs.iter().map(|t| model.tokens(t).len()).sum();
@@ -98,4 +97,19 @@ fn main() {
         "embed: one at a time: {:.1} statements/s",
         64.0 / t.elapsed().as_secs_f64()
     );
+    println!(
+        "embed: peak resident memory of this process: {}",
+        peak_resident()
+    );
+}
+
+/// The process's peak resident set (`VmHWM` of /proc/self/status): the model and one
+/// thread's batches.
+fn peak_resident() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .map(|v| v.trim().to_owned())
+        .unwrap_or_else(|| "unknown".into())
 }

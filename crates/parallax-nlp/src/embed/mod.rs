@@ -10,14 +10,17 @@
 //!
 //! Cost (this machine, one core): see the README's figures; a batch of statements is one
 //! matrix, so batches of a few dozen statements are several times faster than one at a
-//! time. Memory: the dequantised layers (85 MB) and the model file, whose 4-bit word table
-//! (54 MB) is read in place.
+//! time. Memory: the model file (72 MB), whose 4-bit word table and layer weights are read
+//! in place, and per batch in flight one dequantised weight matrix (2.4 MB) and the
+//! activations (~15 KB per token, batches cut into groups of at most 2,048 tokens).
 //!
 //! Left out: texts longer than [`MAX_TOKENS`] pieces are cut (statements rarely are);
 //! the model's optional sparse head.
 
 mod encoder;
 pub mod format;
+#[cfg(test)]
+mod reference_tests;
 #[doc(hidden)]
 pub mod tiny;
 mod tokenizer;
@@ -48,8 +51,8 @@ impl SentenceModel {
         SentenceModel::from_vec(bytes.to_vec())
     }
 
-    /// [`SentenceModel::from_bytes`] keeping the file's bytes for the 4-bit word table
-    /// instead of copying it (54 of the file's 72 MB).
+    /// [`SentenceModel::from_bytes`] keeping the file's bytes for the 4-bit word table and
+    /// layer weights instead of copying them (nearly all of the file's 72 MB).
     pub fn from_vec(bytes: Vec<u8>) -> Result<SentenceModel, FormatError> {
         let (mut encoder, tokenizer) = {
             let file = format::ModelFile::parse(&bytes)?;
