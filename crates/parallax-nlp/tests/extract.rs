@@ -68,6 +68,18 @@ fn arabic_according_to_what_was_said() {
 }
 
 #[test]
+fn arabic_context_after_a_closed_quotation_is_the_writers() {
+    check(
+        Lang::Ar,
+        "وأكد المجلس البلدي “التزامه الكامل بخطة الإعمار”، في الوقت الذي تتواصل فيه الاحتجاجات في الحي. وقالت النقابة إن “الأجور يجب أن ترتفع”، بعد أسبوع من الإضراب.",
+        expect![[r#"
+            المجلس البلدي | Mixed | وأكد | Assertive | التزامه الكامل بخطة الإعمار
+            النقابة | Direct | وقالت | Neutral | الأجور يجب أن ترتفع
+        "#]],
+    );
+}
+
+#[test]
 fn arabic_full_stop_without_a_space_ends_the_sentence() {
     check(
         Lang::Ar,
@@ -246,6 +258,18 @@ fn arabic_presentation_forms_and_invisible_marks_are_read() {
 }
 
 // ---- English ------------------------------------------------------------------------------
+
+#[test]
+fn english_context_after_a_closed_quotation_is_the_writers() {
+    check(
+        Lang::En,
+        "The harbour authority said “shipping must resume in the north”, after storms closed the port for a week. The mayor warned of “a long winter”, as fuel prices rose again.",
+        expect![[r#"
+            harbour authority | Mixed | said | Neutral | shipping must resume in the north
+            mayor | Mixed | warned | Warning | a long winter
+        "#]],
+    );
+}
 
 #[test]
 fn english_leading_participle_clause_is_the_speakers_too() {

@@ -175,6 +175,9 @@ pub(crate) struct Lexicon {
     pub delegations: WordSet,
     pub noun_cues: WordSet,
     pub leading_conjunctions: WordSet,
+    /// Words opening the writer's context after a closed quotation and a comma ("“…”, after
+    /// clashes killed…", «”، في الوقت الذي…»): the statement ends with the quotation.
+    pub context_openers: WordSet,
     /// Role nouns by the kind of role they name ("chief" and "leader" lead, "spokesman"
     /// speaks for): a description made of one ("the group's chief") is the one person the
     /// article names in a role of that kind.
@@ -282,6 +285,8 @@ struct RawLists {
     #[serde(default)]
     noun_cues: Vec<String>,
     leading_conjunctions: Vec<String>,
+    #[serde(default)]
+    context_openers: Vec<String>,
     #[serde(default)]
     depictions: Vec<String>,
     #[serde(default)]
@@ -486,6 +491,7 @@ impl Lexicon {
         lex.delegations = set(&lists.delegations);
         lex.noun_cues = set(&lists.noun_cues);
         lex.leading_conjunctions = set(&lists.leading_conjunctions);
+        lex.context_openers = set(&lists.context_openers);
         lex.depictions = set(&lists.depictions);
         lex.quantities = set(&lists.quantities);
         lex.abstractions = set(&lists.abstractions);

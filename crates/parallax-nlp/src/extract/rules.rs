@@ -2704,6 +2704,16 @@ impl<'s, 't> Extractor<'s, 't> {
     // ---- shared -------------------------------------------------------------------------
 
     fn forward(&self, from: usize, end: usize) -> Content {
+        // A quotation closed, a comma, and the writer's context ("“…”, after clashes…"): the
+        // content ends with the quotation.
+        let end = (from + 1..end.min(from + 200))
+            .find(|&k| {
+                self.kind(k) == Kind::Comma
+                    && self.toks()[k].quote == 0
+                    && self.kind(k - 1) == Kind::QuoteClose
+                    && self.opens_context(k + 1)
+            })
+            .unwrap_or(end);
         // Reported content ends at a semicolon: what follows is the writer's again.
         let end = if self.arabic {
             end
@@ -2717,6 +2727,21 @@ impl<'s, 't> Extractor<'s, 't> {
                 .unwrap_or(end)
         };
         Content::Forward(from..end)
+    }
+
+    /// Whether the words at `k` open the writer's context ([`Lexicon::context_openers`]; an
+    /// entry of two words matches the two words).
+    fn opens_context(&self, k: usize) -> bool {
+        let Some(w) = self.word(k) else {
+            return false;
+        };
+        if self.lex.in_set(&self.lex.context_openers, w) {
+            return true;
+        }
+        self.word(k + 1).is_some_and(|n| {
+            self.lex
+                .in_set(&self.lex.context_openers, &format!("{w} {n}"))
+        })
     }
 
     /// Skips a leading conjunction ("But", «و») at the start of backward content.
