@@ -363,8 +363,7 @@ const PAGE_JUNK: &[&str] = &[
 #[test]
 fn html_page_yields_article_text_and_metadata_without_furniture() {
     let paragraphs = fixture_paragraphs(HERALD);
-    let title =
-        "Zerin dam gates to open within ten days, minister says";
+    let title = "Zerin dam gates to open within ten days, minister says";
     let page = news_page("en", title, &paragraphs, true, "Read also:");
     let article = parse_one("page.html", page.as_bytes());
     assert_eq!(article.format, Format::Html);
@@ -707,18 +706,11 @@ fn pdf_text_in_reading_order_with_document_info() {
     let paragraphs = fixture_paragraphs(HERALD);
     let pdf = simple_pdf(
         &paragraphs,
-        Some((
-            "Dam gates to open",
-            "Coastal Herald",
-            "D:20210915103400Z",
-        )),
+        Some(("Dam gates to open", "Coastal Herald", "D:20210915103400Z")),
     );
     let article = parse_one("herald.pdf", &pdf);
     assert_eq!(article.format, Format::Pdf);
-    assert_eq!(
-        article.title.as_deref(),
-        Some("Dam gates to open")
-    );
+    assert_eq!(article.title.as_deref(), Some("Dam gates to open"));
     assert_eq!(article.author.as_deref(), Some("Coastal Herald"));
     assert_eq!(
         article.published_at,
@@ -733,7 +725,8 @@ fn pdf_text_in_reading_order_with_document_info() {
 
 #[test]
 fn arabic_pdf_reads_in_logical_order() {
-    let bytes = std::fs::read(Path::new(FIXTURES).join("formats/ar-wadinews-orchards.pdf")).unwrap();
+    let bytes =
+        std::fs::read(Path::new(FIXTURES).join("formats/ar-wadinews-orchards.pdf")).unwrap();
     let article = parse_one("ar.pdf", &bytes);
     assert_eq!(article.lang, Lang::Ar);
     assert_eq!(
@@ -765,7 +758,8 @@ fn arabic_pdf_reads_in_logical_order() {
 
 #[test]
 fn english_pdf_printed_by_a_browser_reads_in_order() {
-    let bytes = std::fs::read(Path::new(FIXTURES).join("formats/en-valleycourier-dam.pdf")).unwrap();
+    let bytes =
+        std::fs::read(Path::new(FIXTURES).join("formats/en-valleycourier-dam.pdf")).unwrap();
     let article = parse_one("en.pdf", &bytes);
     assert_eq!(article.lang, Lang::En);
     let paragraphs = fixture_paragraphs("story/en-valleycourier-dam.txt");

@@ -120,7 +120,11 @@ fn the_fixtures_import_once_and_then_report_duplicates() {
         "every fixture file is imported: {first:#?}"
     );
     assert_eq!(first.count(FileStatus::Duplicate), 1);
-    assert_eq!(p.article_count().unwrap(), 12, "the batch holds two articles");
+    assert_eq!(
+        p.article_count().unwrap(),
+        12,
+        "the batch holds two articles"
+    );
 
     let again = import(&mut p, &folders);
     assert_eq!(
@@ -328,7 +332,10 @@ fn a_file_the_database_refuses_fails_alone_and_the_rest_of_its_transaction_is_ke
 #[test]
 fn plain_text_articles_take_their_date_from_the_url_or_the_dateline() {
     let mut p = Project::in_memory().unwrap();
-    import(&mut p, &[fixtures().join("story"), fixtures().join("extra")]);
+    import(
+        &mut p,
+        &[fixtures().join("story"), fixtures().join("extra")],
+    );
     let date_of = |file: &str| {
         p.articles()
             .unwrap()
@@ -349,10 +356,7 @@ fn plain_text_articles_take_their_date_from_the_url_or_the_dateline() {
         Some("2025-06-12")
     );
     // «10 حزيران 2025» under the title
-    assert_eq!(
-        date_of("ar-alsahil-dam.txt").as_deref(),
-        Some("2025-06-10")
-    );
+    assert_eq!(date_of("ar-alsahil-dam.txt").as_deref(), Some("2025-06-10"));
     // no date anywhere in the text
     assert_eq!(date_of("en-valley-gazette-opinion.txt"), None);
 }
