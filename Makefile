@@ -86,16 +86,19 @@ test-e2e: desktop $(TAURI_DRIVER)
 # The scores on the shared corpus (not part of the repository: CORPUS names where it is),
 # story by story, through the release binary: with the sentence model, leave-one-story-out
 # (the pair model fitted without the scored story), then by words alone. Fails below the
-# floors, which sit on these cross-validated figures.
+# floors, which sit on these cross-validated figures; then the fixed-set checks (--checks:
+# statements on dev/, news/ and dev-polnear/, lexical and dictionary alignment on news/),
+# each with the floor it had when it was a unit test.
 CORPUS ?= ../shared/corpus
 EVAL_FLOORS_MODEL ?= --floor pairs_f1=0.48 --floor cross_f1=0.46 --floor actors_f1=0.74 --floor attributed_ar=0.92 --floor attributed_en=0.92
 EVAL_FLOORS_WORDS ?= --floor pairs_f1=0.45
 eval: model
 	@test -d $(CORPUS) || { echo "no corpus at $(CORPUS): make eval CORPUS=path/to/shared/corpus"; exit 2; }
 	cargo build --release -p parallax-cli
-	cargo build --release -p parallax-nlp --example fit_pairs
+	cargo build --release -p parallax-nlp --example fit_pairs --example align_gold
 	python3 tools/eval.py --corpus $(CORPUS) --bin $(CARGO_TARGET_DIR)/release/parallax --loso $(EVAL_FLOORS_MODEL)
 	python3 tools/eval.py --corpus $(CORPUS) --bin $(CARGO_TARGET_DIR)/release/parallax --import-arg=--no-model --compare-arg=--no-model $(EVAL_FLOORS_WORDS)
+	python3 tools/eval.py --corpus $(CORPUS) --bin $(CARGO_TARGET_DIR)/release/parallax --checks
 
 bench:
 	cargo bench -p parallax-core --bench import
