@@ -15,7 +15,7 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const corpus = resolve(here, "../../../shared/corpus");
+const fixtures = resolve(here, "../fixtures");
 const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
 const APP = process.env.DESKTOP_BIN;
 const PORT = 4444 + Math.floor(Math.random() * 500) * 2;
@@ -87,8 +87,8 @@ test("a file dropped on the window is imported and shown in the list", async () 
     (await run("return document.querySelector('header')?.innerText ?? ''")).includes("study.parallax"),
   );
 
-  const article = join(work, "ar-seed-coalition-sdf.txt");
-  copyFileSync(join(corpus, "dev/articles/ar-seed-coalition-sdf.txt"), article);
+  const article = join(work, "ar-wadinews-orchards.txt");
+  copyFileSync(join(fixtures, "extra/ar-wadinews-orchards.txt"), article);
   const junk = join(work, "junk.pdf");
   writeFileSync(junk, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0xff, 0x00, 0x13]));
 
@@ -102,7 +102,7 @@ test("a file dropped on the window is imported and shown in the list", async () 
     [[article, junk]],
   );
 
-  const title = "شدد التحالف الدولي";
+  const title = "أكد اتحاد مزارعي الزيرين";
   const row = await waitFor("the imported article in the list", async () => {
     const rows = await run(
       "return [...document.querySelectorAll('[role=grid] [role=row][data-id]')].map(r => r.innerText)",
