@@ -1096,6 +1096,7 @@ fn a_closed_pipe_ends_output_quietly() {
         .success();
     let bin = assert_cmd::cargo::cargo_bin("parallax");
     for args in [
+        vec!["articles"],
         vec!["articles", "--json"],
         vec!["statements"],
         vec!["compare", "--no-model"],
