@@ -360,3 +360,65 @@ fn plain_text_articles_take_their_date_from_the_url_or_the_dateline() {
     // no date anywhere in the text
     assert_eq!(date_of("en-valley-gazette-opinion.txt"), None);
 }
+
+#[test]
+fn a_cancelled_import_keeps_what_it_stored_and_says_where_it_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("many");
+    std::fs::create_dir(&folder).unwrap();
+    for i in 0..2000 {
+        std::fs::write(
+            folder.join(format!("a{i:04}.txt")),
+            format!("Report {i}\n\nMinister Samir Nassar said that gate {i} of the dam would open.\n"),
+        )
+        .unwrap();
+    }
+    let mut p = Project::in_memory().unwrap();
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut last = None;
+    let summary = p.import_cancellable(std::slice::from_ref(&folder), now(), &cancel, &mut |pr| {
+        // the user presses Cancel while the 50th file is stored
+        if pr.done == 50 {
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        last = Some((pr.done, pr.total));
+    });
+    let stop = summary.cancelled.expect("the summary says the import was cancelled");
+    assert_eq!(stop.total, 2000);
+    assert!(
+        (50..2000).contains(&stop.done),
+        "it stops soon after Cancel, not before: {stop:?}"
+    );
+    assert_eq!(last, Some((stop.done, 2000)), "the last progress is where it stopped");
+    assert_eq!(summary.files.len(), stop.done, "one outcome per file handled");
+    assert_eq!(
+        summary.count(FileStatus::Imported),
+        stop.done,
+        "every handled file was stored"
+    );
+    assert_eq!(
+        p.article_count().unwrap() as usize,
+        stop.done,
+        "the files stored before Cancel stay"
+    );
+
+    // importing again completes it: the stored ones are duplicates
+    let again = import(&mut p, &[folder]);
+    assert_eq!(again.cancelled, None);
+    assert_eq!(again.count(FileStatus::Duplicate), stop.done);
+    assert_eq!(again.count(FileStatus::Imported), 2000 - stop.done);
+    assert_eq!(p.article_count().unwrap(), 2000);
+}
+
+#[test]
+fn a_new_project_named_without_an_extension_gets_parallax() {
+    use parallax_core::project_file;
+    for (typed, expect) in [
+        ("/home/a/study", "/home/a/study.parallax"),
+        ("/home/a/study.parallax", "/home/a/study.parallax"),
+        ("/home/a/study.db", "/home/a/study.db"),
+        ("/home/a/v1.2/دراسة", "/home/a/v1.2/دراسة.parallax"),
+    ] {
+        assert_eq!(project_file(Path::new(typed)), Path::new(expect), "{typed}");
+    }
+}

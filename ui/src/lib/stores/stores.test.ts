@@ -126,6 +126,7 @@ describe("search", () => {
 describe("importer", () => {
   const summary: ImportSummary = {
     files: [{ path: "/a.pdf", status: "failed", message: "no text layer", article_ids: [] }],
+    cancelled: null,
     imported: 0,
     duplicates: 0,
     failed: 1,
@@ -287,6 +288,7 @@ describe("commands", () => {
     vi.mocked(ipc.chooseFilesToImport).mockResolvedValue(["/a.txt"]);
     vi.mocked(ipc.importPaths).mockResolvedValue({
       files: [{ path: "/a.txt", status: "imported", message: null, article_ids: [7] }],
+      cancelled: null,
       imported: 1,
       duplicates: 0,
       failed: 0,
