@@ -258,6 +258,20 @@ describe("notices", () => {
     notices.dismiss(notices.items[0]!.id);
     expect(notices.items.map((n) => n.message)).toEqual(["disk full"]);
   });
+
+  test("a notice stays with the project it was raised in", () => {
+    notices.report("Could not start", "raised before any project was open");
+    notices.switchProject(null, "/a.parallax");
+    expect(notices.items.map((n) => n.message)).toEqual(["raised before any project was open"]);
+    notices.report("Search failed", "index damaged");
+    notices.switchProject("/a.parallax", "/b.parallax");
+    expect(notices.items, "b has none of a's notices").toEqual([]);
+    notices.report("Import failed", "read-only");
+    notices.switchProject("/b.parallax", "/a.parallax");
+    expect(notices.items.map((n) => n.message)).toEqual(["raised before any project was open", "index damaged"]);
+    notices.switchProject("/a.parallax", "/b.parallax");
+    expect(notices.items.map((n) => n.message)).toEqual(["read-only"]);
+  });
 });
 
 describe("commands", () => {
