@@ -11,8 +11,8 @@ use sha2::{Digest, Sha256};
 
 use crate::import::{self, ParsedArticle};
 use crate::model::{
-    Article, ArticleId, ArticleMeta, FileOutcome, FileStatus, ImportProgress, ImportStop, ImportSummary,
-    SearchHit, StatementRow,
+    Article, ArticleId, ArticleMeta, FileOutcome, FileStatus, ImportProgress, ImportStop,
+    ImportSummary, SearchHit, StatementRow,
 };
 use crate::store::{self, articles, search, statements, OpenMode, StoreError};
 

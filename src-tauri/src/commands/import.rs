@@ -20,10 +20,14 @@ pub async fn import_paths(
         let state = app.state::<AppState>();
         state.import_cancel.store(false, Ordering::Relaxed);
         state.with_project_mut(|p| {
-            let summary =
-                p.import_cancellable(&paths, chrono::Utc::now(), &state.import_cancel, &mut |progress| {
+            let summary = p.import_cancellable(
+                &paths,
+                chrono::Utc::now(),
+                &state.import_cancel,
+                &mut |progress| {
                     let _ = app.emit("import-progress", ImportProgressDto::from(progress));
-                });
+                },
+            );
             Ok(summary.into())
         })
     })

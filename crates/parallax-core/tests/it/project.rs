@@ -369,7 +369,9 @@ fn a_cancelled_import_keeps_what_it_stored_and_says_where_it_stopped() {
     for i in 0..2000 {
         std::fs::write(
             folder.join(format!("a{i:04}.txt")),
-            format!("Report {i}\n\nMinister Samir Nassar said that gate {i} of the dam would open.\n"),
+            format!(
+                "Report {i}\n\nMinister Samir Nassar said that gate {i} of the dam would open.\n"
+            ),
         )
         .unwrap();
     }
@@ -383,14 +385,24 @@ fn a_cancelled_import_keeps_what_it_stored_and_says_where_it_stopped() {
         }
         last = Some((pr.done, pr.total));
     });
-    let stop = summary.cancelled.expect("the summary says the import was cancelled");
+    let stop = summary
+        .cancelled
+        .expect("the summary says the import was cancelled");
     assert_eq!(stop.total, 2000);
     assert!(
         (50..2000).contains(&stop.done),
         "it stops soon after Cancel, not before: {stop:?}"
     );
-    assert_eq!(last, Some((stop.done, 2000)), "the last progress is where it stopped");
-    assert_eq!(summary.files.len(), stop.done, "one outcome per file handled");
+    assert_eq!(
+        last,
+        Some((stop.done, 2000)),
+        "the last progress is where it stopped"
+    );
+    assert_eq!(
+        summary.files.len(),
+        stop.done,
+        "one outcome per file handled"
+    );
     assert_eq!(
         summary.count(FileStatus::Imported),
         stop.done,
