@@ -182,11 +182,16 @@ test("a new project named without an extension gets .parallax", async () => {
 test("an import of 2,000 files can be cancelled; what was stored stays", async () => {
   const folder = join(work, "many");
   mkdirSync(folder);
+  // articles of some length, so that the import runs long enough to be cancelled by a click
+  const body = (i) =>
+    Array.from(
+      { length: 60 },
+      (_, k) =>
+        `Minister Samir Nassar said that gate ${i}-${k} of the Zerin dam would open on Monday, ` +
+        `and Rania Mansour told farmers in village ${k} that the union would watch the release.`,
+    ).join("\n\n");
   for (let i = 0; i < 2000; i++) {
-    writeFileSync(
-      join(folder, `a${String(i).padStart(4, "0")}.txt`),
-      `Report ${i}\n\nMinister Samir Nassar said that gate ${i} of the Zerin dam would open on Monday.\n`,
-    );
+    writeFileSync(join(folder, `a${String(i).padStart(4, "0")}.txt`), `Report ${i}\n\n${body(i)}\n`);
   }
   await startApp([join(work, "cancel.parallax")]);
   await waitFor("the project header", async () => (await headerText()).includes("cancel.parallax"));
@@ -204,10 +209,13 @@ test("an import of 2,000 files can be cancelled; what was stored stays", async (
   }, 60000);
   const cancel = await waitFor("the Cancel button", () => find("[aria-label='Import progress'] button.cancel"));
   await wd("POST", `/session/${session}/element/${cancel}/click`, {});
+  let seen = "";
   const status = await waitFor("the cancelled summary", async () => {
-    const body = await bodyText();
-    return /Import cancelled/.test(body) ? body : null;
-  }, 60000);
+    seen = await bodyText();
+    return /Import cancelled/.test(seen) ? seen : null;
+  }, 60000).catch((e) => {
+    throw new Error(`${e.message}; the window shows:\n${seen}`);
+  });
   const stopped = Number(status.match(/after ([\d,]+) of 2,000 files/)[1].replace(/,/g, ""));
   assert.ok(stopped > 0 && stopped < 2000, `stopped part-way: ${stopped}`);
   const imported = Number(status.match(/(\d+) imported/)[1]);
