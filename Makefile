@@ -10,7 +10,7 @@ export CARGO_TARGET_DIR
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := build-essential pkg-config libssl-dev file libwebkit2gtk-4.1-dev librsvg2-dev \
 	xvfb xauth x11-utils imagemagick webkit2gtk-driver chromium poppler-utils \
-	fonts-noto-core fonts-dejavu-core python3 libxml2-utils \
+	fonts-noto-core fonts-dejavu-core python3 libxml2-utils xdotool \
 	dict-freedict-eng-ara dict-freedict-ara-eng
 TAURI_DRIVER := $(CURDIR)/.tools/bin/tauri-driver
 # The sentence model (multilingual-e5-small, 4-bit) where the product looks for it by default.
