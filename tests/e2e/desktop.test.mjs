@@ -124,7 +124,7 @@ test("a file dropped on the window is imported and shown in the list", async () 
     [[article, junk]],
   );
 
-  const title = "أكد اتحاد مزارعي الزيرين";
+  const title = "تعهد اتحاد مزارعي الزيرين";
   const row = await waitFor("the imported article in the list", async () => {
     const rows = await run(
       "return [...document.querySelectorAll('[role=grid] [role=row][data-id]')].map(r => r.innerText)",
