@@ -3,8 +3,9 @@
 // W3C WebDriver HTTP. It opens a fresh project, takes a file dropped on the window (the
 // `tauri://drag-drop` event the webview receives from a native drop), imports it and shows
 // it in the article list; and the window basics of issue 15: File › Quit (its Ctrl+Q
-// accelerator, pressed through X with xdotool), a path that is not a project, a new project
-// named without an extension, cancelling an import of 2,000 files, resizing a column.
+// accelerator, and the menu itself opened with F10, pressed through X with xdotool), a path
+// that is not a project, a new project named without an extension, cancelling an import of
+// 2,000 files, resizing a column.
 //
 // Run by `make test-e2e` (needs DISPLAY, TAURI_DRIVER, DESKTOP_BIN and xdotool).
 
@@ -251,7 +252,9 @@ test("a column is resized by dragging its handle", async () => {
   assert.ok(Math.abs(after - (before + 80)) <= 3, `the Outlet column is 80 px wider: ${before} -> ${after}`);
 });
 
-test("File › Quit (Ctrl+Q) ends the app", async () => {
+/** Starts the app, presses `keys` on its window through X (not through WebDriver), and
+ * waits for it to exit. */
+async function quitWith(keys) {
   await startApp([join(work, "study.parallax")]);
   await waitFor("the project header", async () => (await headerText()).includes("study.parallax"));
   const running = () => {
@@ -263,14 +266,26 @@ test("File › Quit (Ctrl+Q) ends the app", async () => {
     }
   };
   assert.ok(running(), "the app runs");
-  // the menu's accelerator, pressed on the app's window through X (not through WebDriver)
   const window = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", "Parallax"])
     .toString()
     .trim()
     .split("\n")[0];
   // no window manager under Xvfb: focus the window directly, then type through XTEST
   execFileSync("xdotool", ["windowfocus", "--sync", window]);
-  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+q"]);
+  for (const key of keys) {
+    execFileSync("xdotool", ["key", "--clearmodifiers", key]);
+    await new Promise((r) => setTimeout(r, 300));
+  }
   await waitFor("the app to exit", async () => !running(), 10000);
-  session = undefined;
+  // the driver still counts the session until it is deleted
+  await endApp();
+}
+
+test("File › Quit from the menu ends the app", async () => {
+  // F10 opens the menu bar's File menu, Up wraps to its last item (Quit), Return picks it
+  await quitWith(["F10", "Up", "Return"]);
+});
+
+test("Ctrl+Q ends the app", async () => {
+  await quitWith(["ctrl+q"]);
 });
