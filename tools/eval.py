@@ -13,6 +13,13 @@ story), so figures are per story; the mean over stories is printed last. Story 1
 the story's files before scoring, so one story is never charged with another's pairs.
 Needs python3 and the scorers in `CORPUS/../eval/`.
 
+`--checks` runs, instead of the stories, the fixed-set regression checks that were unit tests
+before the tests became self-contained (each with the floor it had there): statements and
+attribution on `dev/`, `news/` and `dev-polnear/` (`parallax extract --json`), the lexical
+alignment of the gold statements of `news/` (the `align_gold` example built next to the
+binary), and `compare` on an import of `news/articles` without the sentence model, without
+and with the FreeDict dictionaries.
+
 `--loso` (leave one story out): before scoring story k, the pair model is fitted on the other
 stories only (`fit_pairs --hold-out k`, the example built next to the binary, with the
 sentence model the product uses) and `compare` runs with it (`--pair-model`), so no story's
@@ -84,6 +91,92 @@ def nums(line):
     return [float(x) for x in re.findall(r"=\s*([0-9.]+)", line)]
 
 
+def statement_scores(binary, evals, corpus, sets, lang, tmp):
+    """(statements F1, attributed F1) of `extract --json` on the articles of `sets` in
+    `lang` (None: every language), against the union of their gold files."""
+    actors, articles, paths = {}, [], []
+    for name in sets:
+        gold = json.load(open(os.path.join(corpus, name, "gold.json"), encoding="utf-8"))
+        actors.update(gold.get("actors", {}))
+        for a in gold["articles"]:
+            if lang is None or a.get("lang") == lang:
+                articles.append(a)
+        folder = os.path.join(corpus, name, "articles")
+        paths += [os.path.join(folder, f) for f in sorted(os.listdir(folder))]
+    gpath = os.path.join(tmp, f"gold-{'-'.join(sets)}-{lang}.json")
+    json.dump({"actors": actors, "articles": articles}, open(gpath, "w", encoding="utf-8"),
+              ensure_ascii=False)
+    pred = os.path.join(tmp, f"extract-{'-'.join(sets)}-{lang}.jsonl")
+    open(pred, "w", encoding="utf-8").write(run([binary, "extract", "--json", *paths]))
+    res = run([sys.executable, os.path.join(evals, "score_statements.py"), gpath, pred])
+    line = last_line(res, "attributed F1")
+    statements = float(re.search(r"statements F1=\s*([0-9.]+)", line).group(1))
+    attributed = float(re.search(r"attributed F1=\s*([0-9.]+)", line).group(1))
+    return statements, attributed
+
+
+def alignment_scores(evals, folder, groups_jsonl, tmp):
+    """(pairs F1, pairs precision, cross-language F1) of `groups_jsonl` on `folder`'s gold."""
+    gpred = os.path.join(tmp, "groups.jsonl")
+    open(gpred, "w", encoding="utf-8").write(groups_jsonl)
+    res = run([sys.executable, os.path.join(evals, "score_alignment.py"),
+               os.path.join(folder, "gold.json"), os.path.join(folder, "alignment.json"), gpred])
+    line = last_line(res, "pairs F1")
+    v = nums(line)
+    return v[0], v[1], v[3]
+
+
+# The dictionaries `make deps` installs (Debian's dict-freedict-eng-ara and -ara-eng).
+FREEDICT = ["/usr/share/dictd/freedict-eng-ara", "/usr/share/dictd/freedict-ara-eng"]
+
+
+def checks(corpus, evals, binary):
+    """The fixed-set checks: [(name, value, floor)]. Their floors are the ones the unit tests
+    held (crates/parallax-nlp/tests/{extract,align}.rs, crates/parallax-cli/tests/cli.rs)."""
+    align_gold = os.path.join(os.path.dirname(binary), "examples", "align_gold")
+    if not os.path.exists(align_gold):
+        sys.exit(f"no align_gold at {align_gold}: "
+                 "cargo build --release -p parallax-nlp --example align_gold")
+    for d in FREEDICT:
+        if not os.path.exists(d + ".index"):
+            sys.exit(f"{d}.index is missing: install dict-freedict-eng-ara and "
+                     "dict-freedict-ara-eng (make deps)")
+    out = []
+    tmp = tempfile.mkdtemp(prefix="parallax-eval-checks-")
+    try:
+        _, seed = statement_scores(binary, evals, corpus, ["dev"], None, tmp)
+        out.append(("seed (dev) attributed F1", seed, 1.0))
+        _, arabic = statement_scores(binary, evals, corpus, ["dev", "news"], "ar", tmp)
+        out.append(("Arabic (dev+news) attributed F1", arabic, 0.99))
+        _, english = statement_scores(binary, evals, corpus, ["news"], "en", tmp)
+        out.append(("English news attributed F1", english, 0.96))
+        found, attributed = statement_scores(binary, evals, corpus, ["dev-polnear"], None, tmp)
+        out.append(("PolNeAR statements F1", found, 0.74))
+        out.append(("PolNeAR attributed F1", attributed, 0.60))
+
+        news = os.path.join(corpus, "news")
+        groups = run([align_gold, os.path.join(news, "gold.json")])
+        pairs, precision, cross = alignment_scores(evals, news, groups, tmp)
+        out.append(("align_gold (lexical) pairs F1", pairs, 0.55))
+        out.append(("align_gold (lexical) pairs precision", precision, 0.95))
+        out.append(("align_gold (lexical) cross-language F1", cross, 0.62))
+
+        project = os.path.join(tmp, "news.parallax")
+        run([binary, "import", project, "--no-model", os.path.join(news, "articles")])
+        for label, extra, floors in [
+            ("compare, no dictionary", ["--no-dictionary"], (0.72, 0.62)),
+            ("compare, FreeDict", ["--dictionary", FREEDICT[0], "--dictionary", FREEDICT[1]],
+             (0.87, 0.9)),
+        ]:
+            groups = run([binary, "compare", project, "--json", "--no-model", *extra])
+            pairs, _, cross = alignment_scores(evals, news, groups, tmp)
+            out.append((f"{label}: pairs F1", pairs, floors[0]))
+            out.append((f"{label}: cross-language F1", cross, floors[1]))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -98,6 +191,8 @@ def main(argv):
     ap.add_argument("--floor", action="append", default=[], metavar="COLUMN=VALUE",
                     help="fail (exit 1) when the mean of COLUMN is below VALUE, "
                          "e.g. --floor pairs_f1=0.5")
+    ap.add_argument("--checks", action="store_true",
+                    help="run the fixed-set regression checks (each with its floor) instead")
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--json", action="store_true", help="print one JSON object of figures")
     a = ap.parse_args(argv[1:])
@@ -108,6 +203,17 @@ def main(argv):
     )
     if not os.path.exists(binary):
         sys.exit(f"no parallax binary at {binary}: cargo build --release -p parallax-cli")
+    if a.checks:
+        results = checks(corpus, evals, binary)
+        print("| check | value | floor |")
+        print("|---|---|---|")
+        for name, value, floor in results:
+            print(f"| {name} | {value:.3f} | {floor:.2f} |")
+        failed = [f"{n} {v:.3f} is below its floor {f:.2f}" for n, v, f in results
+                  if v + 1e-9 < f]
+        if failed:
+            sys.exit("regression: " + "; ".join(failed))
+        return
     wanted = set(a.stories.split(",")) if a.stories else None
     fit_bin = os.path.join(os.path.dirname(binary), "examples", "fit_pairs")
     model = a.model or os.environ.get("PARALLAX_MODEL") or os.path.join(

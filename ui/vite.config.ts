@@ -2,7 +2,8 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { defineConfig } from "vitest/config";
 
 // Tauri loads http://localhost:5173 in dev builds and ui/dist in release builds
-// (see ../shared/TAURI-NOTES.md), so the port is fixed and must not drift.
+// (src-tauri/tauri.conf.json: build.devUrl and build.frontendDist), so the port is fixed
+// and must not drift.
 export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
   clearScreen: false,

@@ -134,11 +134,30 @@ pub struct ImportSummaryDto {
     pub duplicates: usize,
     #[ts(type = "number")]
     pub failed: usize,
+    /// Set when the user cancelled: how many of how many files were handled before it stopped.
+    pub cancelled: Option<ImportStopDto>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(
+    export,
+    export_to = "../../ui/src/lib/ipc/bindings/",
+    rename = "ImportStop"
+)]
+pub struct ImportStopDto {
+    #[ts(type = "number")]
+    pub done: usize,
+    #[ts(type = "number")]
+    pub total: usize,
 }
 
 impl From<ImportSummary> for ImportSummaryDto {
     fn from(s: ImportSummary) -> Self {
         ImportSummaryDto {
+            cancelled: s.cancelled.map(|stop| ImportStopDto {
+                done: stop.done,
+                total: stop.total,
+            }),
             imported: s.count(FileStatus::Imported),
             duplicates: s.count(FileStatus::Duplicate),
             failed: s.count(FileStatus::Failed),

@@ -49,6 +49,7 @@ pub fn run() {
             commands::articles::get_article,
             commands::articles::search_articles,
             commands::import::import_paths,
+            commands::import::cancel_import,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Parallax window");

@@ -1,7 +1,7 @@
 //! The native menu. Its items only emit `menu` events with the item id; the UI shows the
 //! dialogs and calls the commands, so the menu and the toolbar share one code path.
 
-use tauri::menu::{Menu, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+use tauri::menu::{Menu, MenuItemBuilder, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Runtime};
 
 pub const ITEMS: [(&str, &str, &str); 4] = [
@@ -23,15 +23,26 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
                 .build(app)?,
         );
     }
+    // Not `PredefinedMenuItem::quit`: muda does not support it on GTK (greyed out, no
+    // accelerator), so Quit is an item of ours that ends the app.
     let file = file
         .separator()
-        .item(&PredefinedMenuItem::quit(app, Some("Quit"))?)
+        .item(
+            &MenuItemBuilder::with_id(QUIT, "Quit")
+                .accelerator("CmdOrCtrl+Q")
+                .build(app)?,
+        )
         .build()?;
     Menu::with_items(app, &[&file])
 }
 
+/// The id of File › Quit.
+pub const QUIT: &str = "quit";
+
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, id: &str) {
-    if ITEMS.iter().any(|(item, _, _)| *item == id) {
+    if id == QUIT {
+        app.exit(0);
+    } else if ITEMS.iter().any(|(item, _, _)| *item == id) {
         let _ = app.emit("menu", id);
     }
 }

@@ -1,6 +1,7 @@
 //! The open project, shared by the commands.
 
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 use std::sync::Mutex;
 
 use parallax_core::{Project, ProjectError};
@@ -10,6 +11,12 @@ use crate::ipc::{IpcError, ProjectInfo};
 #[derive(Default)]
 pub struct AppState {
     project: Mutex<Option<Project>>,
+    /// Why the last project could not be opened, while none is open: the command that finds
+    /// no project says this instead of only "no project is open".
+    open_failure: Mutex<Option<String>>,
+    /// Set by `cancel_import`; the running import stops soon after (outside the project's
+    /// lock, which the import holds).
+    pub import_cancel: AtomicBool,
 }
 
 pub fn info(p: &Project) -> Result<ProjectInfo, ProjectError> {
@@ -23,14 +30,38 @@ impl AppState {
     /// Opens (or creates) a project and makes it the current one. On failure the current
     /// project stays open.
     pub fn open(&self, path: &Path, create: bool) -> Result<ProjectInfo, IpcError> {
-        let project = if create {
+        let opened = if create {
             Project::open_or_create(path)
         } else {
             Project::open(path)
-        }?;
+        };
+        let project = match opened {
+            Ok(project) => project,
+            Err(e) => {
+                let error = IpcError::from(e);
+                if self.lock().is_none() {
+                    *self.failure() = Some(error.message.clone());
+                }
+                return Err(error);
+            }
+        };
         let info = info(&project)?;
         *self.lock() = Some(project);
+        *self.failure() = None;
         Ok(info)
+    }
+
+    /// The error of a command that needs a project when none is open: why the last one could
+    /// not be opened, if one was tried.
+    fn no_project(&self) -> IpcError {
+        match self.failure().as_ref() {
+            Some(why) => IpcError::new("invalid_project", why.clone()),
+            None => IpcError::new("invalid_project", "no project is open"),
+        }
+    }
+
+    fn failure(&self) -> std::sync::MutexGuard<'_, Option<String>> {
+        self.open_failure.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn with_project<T>(
@@ -39,7 +70,7 @@ impl AppState {
     ) -> Result<T, IpcError> {
         match self.lock().as_ref() {
             Some(p) => f(p),
-            None => Err(IpcError::new("invalid_project", "no project is open")),
+            None => Err(self.no_project()),
         }
     }
 
@@ -49,7 +80,7 @@ impl AppState {
     ) -> Result<T, IpcError> {
         match self.lock().as_mut() {
             Some(p) => f(p),
-            None => Err(IpcError::new("invalid_project", "no project is open")),
+            None => Err(self.no_project()),
         }
     }
 

@@ -2,20 +2,23 @@
 // WebKitGTK webview under Xvfb, driven through tauri-driver + WebKitWebDriver over plain
 // W3C WebDriver HTTP. It opens a fresh project, takes a file dropped on the window (the
 // `tauri://drag-drop` event the webview receives from a native drop), imports it and shows
-// it in the article list.
+// it in the article list; and the window basics of issue 15: File › Quit (its Ctrl+Q
+// accelerator, and the menu itself opened with F10, pressed through X with xdotool), a path
+// that is not a project, a new project named without an extension, cancelling an import of
+// 2,000 files, resizing a column.
 //
-// Run by `make test-e2e` (needs DISPLAY, TAURI_DRIVER and DESKTOP_BIN).
+// Run by `make test-e2e` (needs DISPLAY, TAURI_DRIVER, DESKTOP_BIN and xdotool).
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const corpus = resolve(here, "../../../shared/corpus");
+const fixtures = resolve(here, "../fixtures");
 const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
 const APP = process.env.DESKTOP_BIN;
 const PORT = 4444 + Math.floor(Math.random() * 500) * 2;
@@ -25,6 +28,7 @@ const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 let driver;
 let session;
 let work;
+let appsStarted = 0;
 
 async function wd(method, path, body) {
   const res = await fetch(`${BASE}${path}`, {
@@ -54,6 +58,29 @@ async function waitFor(what, fn, timeoutMs = 20000) {
   throw new Error(`timed out waiting for ${what} (last: ${last})`);
 }
 
+/** Starts the app on `args` in a new WebDriver session (ending the previous one). */
+async function startApp(args) {
+  await endApp();
+  const created = await wd("POST", "/session", {
+    capabilities: { alwaysMatch: { "tauri:options": { application: APP, args } } },
+  });
+  session = created.sessionId;
+  appsStarted += 1;
+}
+
+async function endApp() {
+  if (session) await wd("DELETE", `/session/${session}`).catch(() => {});
+  session = undefined;
+}
+
+const headerText = () => run("return document.querySelector('header')?.innerText ?? ''");
+const bodyText = () => run("return document.body.innerText");
+
+async function find(css) {
+  const el = await wd("POST", `/session/${session}/element`, { using: "css selector", value: css });
+  return el[ELEMENT];
+}
+
 before(async () => {
   assert.ok(APP, "DESKTOP_BIN must name the release desktop binary");
   work = mkdtempSync(join(tmpdir(), "parallax-e2e-"));
@@ -63,16 +90,11 @@ before(async () => {
     detached: true,
   });
   await waitFor("tauri-driver", async () => (await fetch(`${BASE}/status`)).ok);
-  const created = await wd("POST", "/session", {
-    capabilities: {
-      alwaysMatch: { "tauri:options": { application: APP, args: [join(work, "study.parallax")] } },
-    },
-  });
-  session = created.sessionId;
+  await startApp([join(work, "study.parallax")]);
 });
 
 after(async () => {
-  if (session) await wd("DELETE", `/session/${session}`).catch(() => {});
+  await endApp();
   if (driver) {
     try {
       process.kill(-driver.pid, "SIGTERM");
@@ -82,13 +104,14 @@ after(async () => {
 });
 
 test("a file dropped on the window is imported and shown in the list", async () => {
+  if (appsStarted > 1) await startApp([join(work, "study.parallax")]);
   // The window opened the project given on the command line: an empty one.
   await waitFor("the project header", async () =>
     (await run("return document.querySelector('header')?.innerText ?? ''")).includes("study.parallax"),
   );
 
-  const article = join(work, "ar-seed-coalition-sdf.txt");
-  copyFileSync(join(corpus, "dev/articles/ar-seed-coalition-sdf.txt"), article);
+  const article = join(work, "ar-wadinews-orchards.txt");
+  copyFileSync(join(fixtures, "extra/ar-wadinews-orchards.txt"), article);
   const junk = join(work, "junk.pdf");
   writeFileSync(junk, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0xff, 0x00, 0x13]));
 
@@ -102,7 +125,7 @@ test("a file dropped on the window is imported and shown in the list", async () 
     [[article, junk]],
   );
 
-  const title = "شدد التحالف الدولي";
+  const title = "تعهد اتحاد مزارعي الزيرين";
   const row = await waitFor("the imported article in the list", async () => {
     const rows = await run(
       "return [...document.querySelectorAll('[role=grid] [role=row][data-id]')].map(r => r.innerText)",
@@ -130,4 +153,139 @@ test("a file dropped on the window is imported and shown in the list", async () 
     const png = await wd("GET", `/session/${session}/screenshot`);
     writeFileSync(process.env.E2E_SCREENSHOT, Buffer.from(png, "base64"));
   }
+});
+
+test("a path that is not a project: the notice names the reason", async () => {
+  const notes = join(work, "notes.txt");
+  writeFileSync(notes, "shopping list, not a project\n".repeat(50));
+  await startApp([notes]);
+  const text = await waitFor("the notice", async () => {
+    const body = await bodyText();
+    return body.includes("Could not open the project") ? body : null;
+  });
+  assert.match(text, /is not a Parallax project/, "the core's reason, not only 'no project is open'");
+  assert.doesNotMatch(text, /no project is open/);
+});
+
+test("a new project named without an extension gets .parallax", async () => {
+  await startApp([join(work, "study.parallax")]);
+  await waitFor("the project header", async () => (await headerText()).includes("study.parallax"));
+  // what the save dialog hands back when the user types a bare name
+  const bare = join(work, "fresh study");
+  await run(
+    `return window.__TAURI_INTERNALS__.invoke("new_project", { path: arguments[0] }).then(() => true);`,
+    [bare],
+  );
+  assert.ok(existsSync(`${bare}.parallax`), "the project file is 'fresh study.parallax'");
+  assert.ok(!existsSync(bare), "no file without the extension");
+});
+
+test("an import of 2,000 files can be cancelled; what was stored stays", async () => {
+  const folder = join(work, "many");
+  mkdirSync(folder);
+  // articles of some length, so that the import runs long enough to be cancelled by a click
+  const body = (i) =>
+    Array.from(
+      { length: 60 },
+      (_, k) =>
+        `Minister Samir Nassar said that gate ${i}-${k} of the Zerin dam would open on Monday, ` +
+        `and Rania Mansour told farmers in village ${k} that the union would watch the release.`,
+    ).join("\n\n");
+  for (let i = 0; i < 2000; i++) {
+    writeFileSync(join(folder, `a${String(i).padStart(4, "0")}.txt`), `Report ${i}\n\n${body(i)}\n`);
+  }
+  await startApp([join(work, "cancel.parallax")]);
+  await waitFor("the project header", async () => (await headerText()).includes("cancel.parallax"));
+  await run(
+    `window.__TAURI_INTERNALS__.invoke("plugin:event|emit", {
+       event: "tauri://drag-drop",
+       payload: { type: "drop", paths: arguments[0], position: { x: 300, y: 300 } },
+     });
+     return true;`,
+    [[folder]],
+  );
+  await waitFor("progress past the first files", async () => {
+    const m = (await bodyText()).match(/(\d+) of 2,000 files/);
+    return m && Number(m[1]) >= 20;
+  }, 60000);
+  const cancel = await waitFor("the Cancel button", () => find("[aria-label='Import progress'] button.cancel"));
+  await wd("POST", `/session/${session}/element/${cancel}/click`, {});
+  let seen = "";
+  const status = await waitFor("the cancelled summary", async () => {
+    seen = await bodyText();
+    return /Import cancelled/.test(seen) ? seen : null;
+  }, 60000).catch((e) => {
+    throw new Error(`${e.message}; the window shows:\n${seen}`);
+  });
+  const stopped = Number(status.match(/after ([\d,]+) of 2,000 files/)[1].replace(/,/g, ""));
+  assert.ok(stopped > 0 && stopped < 2000, `stopped part-way: ${stopped}`);
+  const imported = Number(status.match(/(\d+) imported/)[1]);
+  assert.equal(imported, stopped, "every file handled before Cancel was stored");
+  await waitFor("the header count", async () => (await headerText()).includes(`${stopped} articles`));
+});
+
+test("a column is resized by dragging its handle", async () => {
+  await startApp([join(work, "cancel.parallax")]);
+  await waitFor("the rows", async () =>
+    (await run("return document.querySelectorAll('[role=grid] [role=row][data-id]').length")) > 0,
+  );
+  const width = () => run("return document.querySelector('.column.outlet').getBoundingClientRect().width");
+  const before = await width();
+  const handle = await find("[role=separator][aria-label='Resize the Outlet column']");
+  await wd("POST", `/session/${session}/actions`, {
+    actions: [
+      {
+        type: "pointer",
+        id: "mouse",
+        parameters: { pointerType: "mouse" },
+        actions: [
+          { type: "pointerMove", origin: { [ELEMENT]: handle }, x: 0, y: 0 },
+          { type: "pointerDown", button: 0 },
+          { type: "pointerMove", origin: "pointer", x: -40, y: 0, duration: 100 },
+          { type: "pointerMove", origin: "pointer", x: -40, y: 0, duration: 100 },
+          { type: "pointerUp", button: 0 },
+        ],
+      },
+    ],
+  });
+  const after = await width();
+  assert.ok(Math.abs(after - (before + 80)) <= 3, `the Outlet column is 80 px wider: ${before} -> ${after}`);
+});
+
+/** Starts the app, presses `keys` on its window through X (not through WebDriver), and
+ * waits for it to exit. */
+async function quitWith(keys) {
+  await startApp([join(work, "study.parallax")]);
+  await waitFor("the project header", async () => (await headerText()).includes("study.parallax"));
+  const running = () => {
+    try {
+      execFileSync("pgrep", ["-f", `^${APP}`], { stdio: "pipe" });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  assert.ok(running(), "the app runs");
+  const window = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", "Parallax"])
+    .toString()
+    .trim()
+    .split("\n")[0];
+  // no window manager under Xvfb: focus the window directly, then type through XTEST
+  execFileSync("xdotool", ["windowfocus", "--sync", window]);
+  for (const key of keys) {
+    execFileSync("xdotool", ["key", "--clearmodifiers", key]);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await waitFor("the app to exit", async () => !running(), 10000);
+  // the driver still counts the session until it is deleted
+  await endApp();
+}
+
+test("File › Quit from the menu ends the app", async () => {
+  // F10 opens the menu bar's File menu, Up wraps to its last item (Quit), Return picks it
+  await quitWith(["F10", "Up", "Return"]);
+});
+
+test("Ctrl+Q ends the app", async () => {
+  await quitWith(["ctrl+q"]);
 });

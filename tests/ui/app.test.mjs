@@ -282,6 +282,49 @@ describe("import", () => {
     }
   });
 
+  test("the results list folds away and back, the summary line stays", async () => {
+    const fixture = { ...importFixture, import: { ...importFixture.import, gate: false } };
+    const { page, problems } = await open(fixture);
+    try {
+      await rows(page).first().waitFor();
+      await emit(page, "tauri://drag-drop", { paths: ["/home/researcher/drop"], position: { x: 300, y: 300 } });
+      const results = page.getByRole("region", { name: "Import results" });
+      await results.getByRole("listitem").first().waitFor();
+      await results.getByRole("button", { name: "Hide files" }).click();
+      assert.equal(await results.getByRole("listitem").count(), 0, "the list is folded away");
+      assert.match(await results.getByRole("status").innerText(), /1 imported/);
+      const toggle = results.getByRole("button", { name: "Show files" });
+      assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+      await toggle.click();
+      assert.equal(await results.getByRole("listitem").count(), 3);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("Cancel stops the import; the summary says where it stopped", async () => {
+    const { page, problems } = await open(importFixture);
+    try {
+      await rows(page).first().waitFor();
+      await emit(page, "tauri://drag-drop", { paths: ["/home/researcher/drop"], position: { x: 300, y: 300 } });
+      const progress = page.getByRole("region", { name: "Import progress" });
+      await progress.getByRole("button", { name: "Cancel" }).click();
+      await progress.getByRole("button", { name: "Cancelling…" }).waitFor();
+      assert.ok((await ipcCalls(page)).some((c) => c.cmd === "cancel_import"), "the back end was asked to stop");
+      await page.evaluate(() => window.__releaseImport());
+      const results = page.getByRole("region", { name: "Import results" });
+      await results.waitFor();
+      const status = await results.getByRole("status").innerText();
+      assert.match(status, /Import cancelled/);
+      assert.match(status, /after 1 of 3 files/);
+      assert.equal(await results.getByRole("listitem").count(), 1, "only the file handled before Cancel");
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test("Ctrl+I and the menu show the native dialogs and act on what was picked", async () => {
     const fixture = {
       ...importFixture,
@@ -401,6 +444,102 @@ describe("untrusted data and failures", () => {
       assert.equal(await page.locator(".viewport").evaluate((el) => el.scrollHeight > 0), true);
     } finally {
       await page.close();
+    }
+  });
+});
+
+describe("layout and Arabic typography", () => {
+  const mixed = {
+    ...project,
+    articles: [
+      ...ARTICLES,
+      // an English title that starts with an Arabic name, an Arabic one that starts with Latin
+      { ...ARTICLES[1], id: 10, title: "إدريس حلبي says the dam on the river will open again next week after repairs" },
+      { ...ARTICLES[0], id: 11, title: "ZTV: الوزير يعد بفتح بوابات السد خلال عشرة أيام لإنقاذ بساتين الوادي" },
+    ],
+  };
+  const fontOf = (locator) => locator.evaluate((el) => getComputedStyle(el).fontFamily);
+  const firstFont = (stack) => stack.split(",")[0].trim().replace(/^["']|["']$/g, "");
+
+  test("Arabic text is set in an Arabic face first, English in a Latin one", async () => {
+    const { page, problems } = await open(mixed);
+    try {
+      await rows(page).first().waitFor();
+      assert.equal(firstFont(await fontOf(page.getByRole("gridcell", { name: ARABIC_TITLE }))), "Noto Sans Arabic");
+      assert.equal(firstFont(await fontOf(page.getByRole("gridcell", { name: ARTICLES[1].title }))), "Noto Sans");
+      await rowTitled(page, ARABIC_TITLE).click();
+      const paragraph = pane(page).locator("p", { hasText: "أعلن الرئيس" });
+      await paragraph.waitFor();
+      assert.equal(firstFont(await fontOf(paragraph)), "Noto Naskh Arabic", "Arabic body text in Naskh");
+      assert.equal(
+        firstFont(await fontOf(pane(page).getByRole("heading", { level: 2 }))),
+        "Noto Sans Arabic",
+        "the Arabic title too",
+      );
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("mixed-direction titles are isolated and take their direction from the article's language", async () => {
+    const { page, problems } = await open(mixed);
+    try {
+      await rows(page).first().waitFor();
+      const style = (title) =>
+        page.getByRole("gridcell", { name: title }).evaluate((el) => {
+          const s = getComputedStyle(el);
+          return { direction: s.direction, unicodeBidi: s.unicodeBidi, overflow: s.textOverflow };
+        });
+      const english = await style(mixed.articles.at(-2).title);
+      assert.deepEqual(english, { direction: "ltr", unicodeBidi: "isolate", overflow: "ellipsis" },
+        "an English title that starts with an Arabic name reads, and is cut, left to right");
+      const arabic = await style(mixed.articles.at(-1).title);
+      assert.deepEqual(arabic, { direction: "rtl", unicodeBidi: "isolate", overflow: "ellipsis" },
+        "an Arabic title that starts with Latin letters reads, and is cut, right to left");
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("a column is resized by its handle, and the width is remembered per project", async () => {
+    const here = { ...project, project: "/home/researcher/Projects/Resized.parallax" };
+    const width = (page) => page.locator(".column.outlet").evaluate((el) => el.getBoundingClientRect().width);
+    const first = await open(here);
+    let before;
+    try {
+      const { page } = first;
+      await rows(page).first().waitFor();
+      before = await width(page);
+      const handle = page.getByRole("separator", { name: "Resize the Outlet column" });
+      const box = await handle.boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+      assert.ok(Math.abs((await width(page)) - (before + 60)) <= 2, `wider by 60 px: ${before} -> ${await width(page)}`);
+      // the keyboard moves it too
+      await handle.focus();
+      await page.keyboard.press("ArrowRight");
+      assert.ok(Math.abs((await width(page)) - (before + 50)) <= 2, "ArrowRight narrows it by 10 px");
+      assert.deepEqual(first.problems, []);
+    } finally {
+      await first.page.close();
+    }
+    const again = await open(here);
+    try {
+      await rows(again.page).first().waitFor();
+      assert.ok(Math.abs((await width(again.page)) - (before + 50)) <= 2, "the same project keeps its widths");
+    } finally {
+      await again.page.close();
+    }
+    const other = await open({ ...project, project: "/home/researcher/Projects/Other.parallax" });
+    try {
+      await rows(other.page).first().waitFor();
+      assert.ok(Math.abs((await width(other.page)) - before) <= 2, "another project has its own");
+    } finally {
+      await other.page.close();
     }
   });
 });

@@ -188,22 +188,32 @@ function installFakeBackend(fixture) {
         case "import_paths": {
           const plan = fixture.import ?? { files: [] };
           const total = plan.files.length;
-          for (let i = 0; i < total; i++) {
-            await emit("import-progress", { done: i, total, current: plan.files[i].path });
-            if (i === 0 && plan.gate) {
+          window.__cancelImport = false;
+          let done = 0;
+          for (; done < total; done++) {
+            // like the core: Cancel stops before the next file is stored
+            if (window.__cancelImport) break;
+            await emit("import-progress", { done, total, current: plan.files[done].path });
+            if (done === 0 && plan.gate) {
               await new Promise((ok) => (window.__releaseImport = ok));
             }
           }
-          await emit("import-progress", { done: total, total, current: "" });
-          articles = articles.concat(plan.added ?? []);
-          const count = (status) => plan.files.filter((f) => f.status === status).length;
+          const cancelled = done < total ? { done, total } : null;
+          await emit("import-progress", { done, total, current: "" });
+          const files = plan.files.slice(0, done);
+          if (!cancelled) articles = articles.concat(plan.added ?? []);
+          const count = (status) => files.filter((f) => f.status === status).length;
           return {
-            files: plan.files,
+            files,
+            cancelled,
             imported: count("imported"),
             duplicates: count("duplicate"),
             failed: count("failed"),
           };
         }
+        case "cancel_import":
+          window.__cancelImport = true;
+          return null;
         case "plugin:dialog|open":
           return fixture.dialog?.open ?? null;
         case "plugin:dialog|save":

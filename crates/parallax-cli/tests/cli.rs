@@ -9,8 +9,14 @@ use predicates::prelude::*;
 #[path = "cli/report.rs"]
 mod report;
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+/// The invented articles of the repository's `tests/fixtures` (its README says what is there).
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+/// The Arabic fixture without a metadata line (it writes «يتعيّن» with a shadda).
+fn orchards() -> PathBuf {
+    fixtures().join("extra/ar-wadinews-orchards.txt")
 }
 
 /// The binary, with no sentence model unless a test names one (`--model`): the figures
@@ -21,14 +27,15 @@ fn parallax() -> Command {
     cmd
 }
 
-/// A new project in a temporary folder with `news/articles` imported.
-fn imported_news() -> (tempfile::TempDir, PathBuf) {
+/// A new project in a temporary folder with the fixture story (`tests/fixtures/story`, one
+/// event in five outlets, Arabic and English) imported.
+fn imported_story() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let project = dir.path().join("news.parallax");
+    let project = dir.path().join("story.parallax");
     parallax()
         .arg("import")
         .arg(&project)
-        .arg(corpus().join("news/articles"))
+        .arg(fixtures().join("story"))
         .assert()
         .success();
     (dir, project)
@@ -45,8 +52,8 @@ fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
 fn import_reimport_and_search_a_folder() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("study.parallax");
-    let news = corpus().join("news/articles");
-    let dev = corpus().join("dev/articles");
+    let news = fixtures().join("story");
+    let dev = fixtures().join("extra");
 
     parallax()
         .arg("import")
@@ -56,7 +63,7 @@ fn import_reimport_and_search_a_folder() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "19 imported, 0 duplicates, 0 failed",
+            "7 imported, 0 duplicates, 0 failed",
         ));
 
     parallax()
@@ -67,7 +74,7 @@ fn import_reimport_and_search_a_folder() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "0 imported, 19 duplicates, 0 failed",
+            "0 imported, 7 duplicates, 0 failed",
         ));
 
     let out = parallax()
@@ -77,7 +84,7 @@ fn import_reimport_and_search_a_folder() {
         .assert()
         .success();
     let articles = json_lines(&out.get_output().stdout);
-    assert_eq!(articles.len(), 19);
+    assert_eq!(articles.len(), 7);
     for a in &articles {
         for key in ["id", "title", "outlet", "lang", "published_at", "source"] {
             assert!(a.get(key).is_some(), "articles --json has {key}: {a}");
@@ -100,25 +107,25 @@ fn import_reimport_and_search_a_folder() {
         hits.iter().any(|h| h["source"]
             .as_str()
             .unwrap()
-            .ends_with("ar-seed-coalition-sdf.txt")),
-        "the seed article is found: {hits:?}"
+            .ends_with("ar-wadinews-orchards.txt")),
+        "the orchards article is found: {hits:?}"
     );
     // English
     let out = parallax()
         .arg("search")
         .arg(&project)
-        .arg("McKenzie")
+        .arg("Nassar")
         .arg("--json")
         .assert()
         .success();
     let hits = json_lines(&out.get_output().stdout);
     assert!(
         hits.len() >= 3,
-        "several English articles name McKenzie: {hits:?}"
+        "several English articles name Nassar: {hits:?}"
     );
     assert!(hits
         .iter()
-        .all(|h| h["snippet"].as_str().unwrap().contains("McKenzie")));
+        .all(|h| h["snippet"].as_str().unwrap().contains("Nassar")));
 
     // show
     let id = articles[0]["id"].as_i64().unwrap();
@@ -144,7 +151,13 @@ fn import_reimport_and_search_a_folder() {
 fn a_file_that_is_not_an_article_batch_fails_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("p.parallax");
-    let gold = corpus().join("dev/gold.json");
+    // An annotation file beside the articles: JSON, but no article has a text.
+    let gold = dir.path().join("gold.json");
+    std::fs::write(
+        &gold,
+        r#"{"actors": {"nassar": {"name": "Samir Nassar"}}, "articles": [{"file": "articles/a.txt", "lang": "ar", "statements": []}]}"#,
+    )
+    .unwrap();
     parallax()
         .arg("import")
         .arg(&project)
@@ -177,7 +190,7 @@ fn usage_errors_and_unusable_projects_exit_2() {
     parallax()
         .arg("import")
         .arg(&not_project)
-        .arg(corpus().join("dev/articles"))
+        .arg(fixtures().join("extra"))
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is not a Parallax project"));
@@ -215,8 +228,7 @@ fn an_import_killed_half_way_leaves_the_project_consistent() {
     let src = dir.path().join("many");
     std::fs::create_dir(&src).unwrap();
     // Many distinct articles, so that the kill lands mid-import.
-    let base =
-        std::fs::read_to_string(corpus().join("dev/articles/ar-seed-coalition-sdf.txt")).unwrap();
+    let base = std::fs::read_to_string(orchards()).unwrap();
     for i in 0..2000 {
         std::fs::write(
             src.join(format!("a{i:04}.txt")),
@@ -291,12 +303,12 @@ fn count(project: &Path) -> i64 {
 fn extract_prints_statements_as_json_lines() {
     let out = parallax()
         .arg("extract")
-        .arg(corpus().join("dev/articles/ar-seed-coalition-sdf.txt"))
+        .arg(orchards())
         .arg("--json")
         .assert()
         .success();
     let lines = json_lines(&out.get_output().stdout);
-    assert!(!lines.is_empty(), "the seed article has statements");
+    assert!(!lines.is_empty(), "the orchards article has statements");
     for l in &lines {
         for key in [
             "source", "actor", "speaker", "kind", "cue", "stance", "text", "start", "end",
@@ -341,13 +353,14 @@ fn actors_are_one_across_scripts_and_edits_survive_reanalysis() {
     parallax()
         .arg("import")
         .arg(&project)
-        .arg(corpus().join("news/articles"))
-        .arg(corpus().join("dev/articles"))
+        .arg(fixtures().join("story"))
+        .arg(fixtures().join("extra"))
         .assert()
         .success();
 
     let list = actors(&project);
-    for (latin, arabic) in [("McKenzie", "ماكينزي"), ("Maenza", "ماينزا")] {
+    for (latin, arabic) in [("Berglund", "بيرغلوند"), ("Mansour", "رانيا منصور")]
+    {
         let found = actor_named(&list, latin);
         assert_eq!(found.len(), 1, "one actor for {latin}: {found:#?}");
         let aliases = found[0]["aliases"].to_string() + found[0]["name"].as_str().unwrap();
@@ -357,21 +370,20 @@ fn actors_are_one_across_scripts_and_edits_survive_reanalysis() {
         );
     }
 
-    let maenza = actor_named(&list, "Maenza")[0]["key"]
+    let mansour = actor_named(&list, "Mansour")[0]["key"]
         .as_str()
         .unwrap()
         .to_string();
     parallax()
         .args(["actors", "rename"])
         .arg(&project)
-        .arg(&maenza)
-        .arg("Commissioner Maenza")
+        .arg(&mansour)
+        .arg("Union head Mansour")
         .assert()
         .success();
     parallax().arg("analyze").arg(&project).assert().success();
     let later = dir.path().join("later.txt");
-    let text = std::fs::read_to_string(corpus().join("news/articles/story1_01_kurdistan24-en.txt"))
-        .unwrap();
+    let text = std::fs::read_to_string(fixtures().join("story/en-coastalherald-dam.txt")).unwrap();
     std::fs::write(&later, format!("{text}\nUpdated later.\n")).unwrap();
     parallax()
         .arg("import")
@@ -381,7 +393,7 @@ fn actors_are_one_across_scripts_and_edits_survive_reanalysis() {
         .success();
     let list = actors(&project);
     assert!(
-        list.iter().any(|a| a["name"] == "Commissioner Maenza"),
+        list.iter().any(|a| a["name"] == "Union head Mansour"),
         "the rename survives analyze and a later import"
     );
 
@@ -392,7 +404,7 @@ fn actors_are_one_across_scripts_and_edits_survive_reanalysis() {
         .success();
     let list = actors(&project);
     assert!(
-        !list.iter().any(|a| a["name"] == "Commissioner Maenza"),
+        !list.iter().any(|a| a["name"] == "Union head Mansour"),
         "undo takes the rename back"
     );
 
@@ -442,7 +454,7 @@ fn groups(project: &Path) -> Vec<Group> {
 /// import, and can be undone; statements of different actors cannot be merged.
 #[test]
 fn group_edits_survive_reanalysis_and_imports_and_can_be_undone() {
-    let (dir, project) = imported_news();
+    let (dir, project) = imported_story();
     let before = groups(&project);
     // two single-statement groups of one actor
     let mut singles: std::collections::BTreeMap<&str, Vec<&Group>> = Default::default();
@@ -470,8 +482,7 @@ fn group_edits_survive_reanalysis_and_imports_and_can_be_undone() {
 
     parallax().arg("analyze").arg(&project).assert().success();
     let later = dir.path().join("later.txt");
-    let text =
-        std::fs::read_to_string(corpus().join("dev/articles/ar-seed-coalition-sdf.txt")).unwrap();
+    let text = std::fs::read_to_string(orchards()).unwrap();
     std::fs::write(&later, text).unwrap();
     parallax()
         .arg("import")
@@ -508,88 +519,6 @@ fn group_edits_survive_reanalysis_and_imports_and_can_be_undone() {
     assert!(!together(&groups(&project)), "undo takes the merge back");
 }
 
-/// The product's alignment on the development corpus, scored by the shared scorer: import
-/// `news/articles`, `compare --json`, `score_alignment.py`. Fails when the figures drop
-/// below the ones reached, without a dictionary and with FreeDict's English–Arabic pair
-/// (installed by `make deps`: Debian's dict-freedict-eng-ara and dict-freedict-ara-eng).
-#[test]
-fn compare_scores_on_the_news_corpus_do_not_regress() {
-    let (dir, project) = imported_news();
-    let news = corpus().join("news");
-    let score = |options: &[&str]| -> (f32, f32) {
-        let out = parallax()
-            .arg("compare")
-            .arg(&project)
-            .arg("--json")
-            .args(options)
-            .assert()
-            .success();
-        let groups = dir.path().join("groups.jsonl");
-        std::fs::write(&groups, &out.get_output().stdout).unwrap();
-        let scored = StdCommand::new("python3")
-            .arg(corpus().join("../eval/score_alignment.py"))
-            .arg(news.join("gold.json"))
-            .arg(news.join("alignment.json"))
-            .arg(&groups)
-            .output()
-            .expect("running score_alignment.py");
-        let text = String::from_utf8_lossy(&scored.stdout).to_string();
-        let last = text.lines().last().unwrap_or_default().to_owned();
-        let figure = |label: &str| -> f32 {
-            let at = last
-                .find(label)
-                .unwrap_or_else(|| panic!("no {label} in {last:?}"));
-            last[at + label.len()..]
-                .split_whitespace()
-                .next()
-                .and_then(|f| f.parse().ok())
-                .unwrap_or_else(|| panic!("no figure after {label} in {last:?}"))
-        };
-        println!("{options:?}: {last}");
-        (figure("pairs F1="), figure("cross-language F1="))
-    };
-    // a dictionary that is not there is a clear usage error, not a silent fallback
-    parallax()
-        .arg("compare")
-        .arg(&project)
-        .args(["--dictionary", "/nonexistent/eng-ara"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "no dictionary at /nonexistent/eng-ara",
-        ));
-
-    let (overall, cross) = score(&["--no-dictionary"]);
-    assert!(
-        overall >= 0.72,
-        "pairs F1 without a dictionary fell to {overall}"
-    );
-    assert!(
-        cross >= 0.62,
-        "cross-language F1 without a dictionary fell to {cross}"
-    );
-
-    let standard = [
-        "/usr/share/dictd/freedict-eng-ara",
-        "/usr/share/dictd/freedict-ara-eng",
-    ];
-    for d in standard {
-        assert!(
-            Path::new(&format!("{d}.index")).exists(),
-            "{d}.index is missing: install dict-freedict-eng-ara and dict-freedict-ara-eng (make deps)"
-        );
-    }
-    let (overall, cross) = score(&["--dictionary", standard[0], "--dictionary", standard[1]]);
-    assert!(
-        overall >= 0.87,
-        "pairs F1 with the dictionary fell to {overall}"
-    );
-    assert!(
-        cross >= 0.9,
-        "cross-language F1 with the dictionary fell to {cross}"
-    );
-}
-
 /// The statement count of the one actor whose name or aliases contain `needle`.
 fn statements_of(list: &[serde_json::Value], needle: &str) -> i64 {
     let found = actor_named(list, needle);
@@ -601,67 +530,81 @@ fn statements_of(list: &[serde_json::Value], needle: &str) -> i64 {
 /// survive `analyze` and the import of a new article.
 #[test]
 fn actor_merge_and_split_survive_reanalysis_and_imports() {
-    let (dir, project) = imported_news();
+    let (dir, project) = imported_story();
     let before = actors(&project);
-    let maenza = statements_of(&before, "Nadine Maenza");
-    // the commission as an organisation, the one of its spellings with most statements
-    let commission = before
+    let mansour = statements_of(&before, "Rania Mansour");
+    let council = before
         .iter()
-        .filter(|a| a["kind"] == "organisation")
-        .filter(|a| a["name"].as_str().unwrap().contains("Religious Freedom"))
-        .max_by_key(|a| a["statements"].as_i64().unwrap())
-        .expect("the commission is an actor");
-    let (uscirf, uscirf_key) = (
-        commission["statements"].as_i64().unwrap(),
-        commission["key"].as_str().unwrap().to_owned(),
+        .find(|a| a["kind"] == "organisation" && a["name"] == "Northern Basin Council")
+        .expect("the council is an actor");
+    let (council_statements, council_key) = (
+        council["statements"].as_i64().unwrap(),
+        council["key"].as_str().unwrap().to_owned(),
     );
-    let afrin = listed("articles", &project)
+    let river_post = listed("articles", &project)
         .into_iter()
-        .find(|a| a["source"].as_str().unwrap().contains("afrinpost"))
-        .expect("the Afrin Post article");
-    let afrin_id = afrin["id"].as_i64().unwrap().to_string();
-    let in_afrin = listed("statements", &project)
+        .find(|a| a["source"].as_str().unwrap().contains("riverpost"))
+        .expect("the River Post article");
+    let river_post_id = river_post["id"].as_i64().unwrap().to_string();
+    let in_river_post = listed("statements", &project)
         .iter()
         .filter(|s| {
-            s["source"] == afrin["source"] && s["actor"].as_str().unwrap().contains("ماينزا")
+            s["source"] == river_post["source"] && s["actor"].as_str().unwrap().contains("Mansour")
         })
         .count() as i64;
-    assert!(in_afrin > 0, "Maenza speaks in the Afrin Post article");
+    assert!(
+        in_river_post > 0,
+        "Mansour speaks in the River Post article"
+    );
 
     parallax()
         .args(["actors", "merge"])
         .arg(&project)
-        .args(["Nadine Maenza", &uscirf_key])
+        .args(["Rania Mansour", &council_key])
         .assert()
         .success();
     parallax()
         .args(["actors", "split"])
         .arg(&project)
-        .arg("Nadine Maenza")
-        .args(["--mention", &afrin_id, "--name", "Maenza in Afrin"])
+        .arg("Rania Mansour")
+        .args([
+            "--mention",
+            &river_post_id,
+            "--name",
+            "Mansour in the River Post",
+        ])
         .assert()
         .success();
+    // by name: the split-off actor keeps "Rania Mansour" as an alias of its mention
+    let named = |list: &[serde_json::Value], name: &str| -> i64 {
+        let found: Vec<_> = list.iter().filter(|a| a["name"] == name).collect();
+        assert_eq!(found.len(), 1, "one actor named {name}: {found:#?}");
+        found[0]["statements"].as_i64().unwrap()
+    };
     let check = |when: &str| {
         let list = actors(&project);
         assert_eq!(
-            statements_of(&list, "Nadine Maenza"),
-            maenza + uscirf - in_afrin,
-            "{when}: USCIRF's statements are Maenza's, the Afrin article's are not"
+            named(&list, "Rania Mansour"),
+            mansour + council_statements - in_river_post,
+            "{when}: the council's statements are Mansour's, the River Post article's are not"
         );
-        assert_eq!(statements_of(&list, "Maenza in Afrin"), in_afrin, "{when}");
+        assert_eq!(
+            named(&list, "Mansour in the River Post"),
+            in_river_post,
+            "{when}"
+        );
         assert!(
-            !list.iter().any(|a| a["key"] == uscirf_key.as_str()),
-            "{when}: the commission is no longer an actor of its own"
+            !list.iter().any(|a| a["key"] == council_key.as_str()),
+            "{when}: the council is no longer an actor of its own"
         );
     };
     check("after the edits");
     parallax().arg("analyze").arg(&project).assert().success();
     check("after analyze");
     let later = dir.path().join("later.txt");
-    let text = std::fs::read_to_string(
-        corpus().join("news/articles/story1_02_kurdistan24-en-2022-04.txt"),
-    )
-    .unwrap();
+    // an article in which neither Mansour nor the council speaks
+    let text =
+        std::fs::read_to_string(fixtures().join("extra/en-valley-gazette-opinion.txt")).unwrap();
     std::fs::write(&later, format!("{text}\nUpdated later.\n")).unwrap();
     parallax()
         .arg("import")
@@ -672,18 +615,17 @@ fn actor_merge_and_split_survive_reanalysis_and_imports() {
     check("after a later import");
 }
 
-/// Issue 4's acceptance: importing `news/articles` gives one actor each for McKenzie, Maenza
-/// and Mazloum Abdi, each with names in both scripts, and one for the coalition
-/// (CJTF-OIR's English mentions: its account, "the coalition", "the US-led coalition"),
-/// which meets its Arabic name once the seed article is in the project.
+/// Issue 4's acceptance, on the fixture story: one actor each for Nassar, Mansour and
+/// Berglund, each with names in both scripts, and one for the river council, which speaks
+/// in outlets of both languages.
 #[test]
-fn news_actors_are_one_each_across_languages() {
-    let (_dir, project) = imported_news();
+fn story_actors_are_one_each_across_languages() {
+    let (_dir, project) = imported_story();
     let list = actors(&project);
     for (latin, arabic) in [
-        ("McKenzie", "ماكنزي"),
-        ("Maenza", "ماينزا"),
-        ("Mazloum", "مظلوم عبدي"),
+        ("Nassar", "سمير نصار"),
+        ("Mansour", "رانيا منصور"),
+        ("Berglund", "توماس بيرغلوند"),
     ] {
         let found = actor_named(&list, latin);
         assert_eq!(found.len(), 1, "one actor for {latin}: {found:#?}");
@@ -697,41 +639,55 @@ fn news_actors_are_one_each_across_languages() {
             "no other actor is named {arabic}"
         );
     }
-    let coalition = actor_named(&list, "coalition");
-    assert_eq!(coalition.len(), 1, "one coalition: {coalition:#?}");
-    let outlets = coalition[0]["outlets"].as_array().unwrap();
+    let council = actor_named(&list, "Northern Basin Council");
+    assert_eq!(council.len(), 1, "one council: {council:#?}");
+    let outlets = council[0]["outlets"].as_array().unwrap();
     assert!(
         outlets.len() >= 2,
-        "the coalition speaks in several outlets: {outlets:?}"
+        "the council speaks in several outlets: {outlets:?}"
     );
     assert!(
-        actor_named(&list, "account").len() == 1,
-        "'the account' is the coalition's"
+        council[0]["aliases"]
+            .to_string()
+            .contains("مجلس الحوض الشمالي"),
+        "the council carries its Arabic name: {}",
+        council[0]
     );
 
     parallax()
         .arg("import")
         .arg(&project)
-        .arg(corpus().join("dev/articles"))
+        .arg(fixtures().join("extra"))
         .assert()
         .success();
     let list = actors(&project);
-    let coalition = actor_named(&list, "coalition");
-    assert_eq!(coalition.len(), 1, "still one coalition: {coalition:#?}");
-    assert!(
-        coalition[0]["aliases"]
-            .to_string()
-            .contains("التحالف الدولي"),
-        "the coalition meets its Arabic name through the dictionary: {}",
-        coalition[0]
+    assert_eq!(
+        actor_named(&list, "Nassar").len(),
+        1,
+        "still one Nassar after the opinion piece names him"
     );
+}
+
+/// A dictionary that is not there is a clear usage error, not a silent fallback.
+#[test]
+fn compare_with_a_missing_dictionary_is_a_usage_error() {
+    let (_dir, project) = imported_story();
+    parallax()
+        .arg("compare")
+        .arg(&project)
+        .args(["--dictionary", "/nonexistent/eng-ara"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no dictionary at /nonexistent/eng-ara",
+        ));
 }
 
 /// `coverage`: the actors x outlets and claims x outlets matrices add up to the statements
 /// that `compare` groups, and the readable form names the actors with their outlets.
 #[test]
 fn coverage_counts_add_up_to_the_compared_statements() {
-    let (_dir, project) = imported_news();
+    let (_dir, project) = imported_story();
     let out = parallax()
         .arg("coverage")
         .arg(&project)
@@ -757,7 +713,7 @@ fn coverage_counts_add_up_to_the_compared_statements() {
     assert_eq!(cov["claims"].as_array().unwrap().len(), groups.len());
     let outlets = cov["outlets"].as_array().unwrap();
     assert!(
-        outlets.iter().any(|o| o == "kurdistan24.net"),
+        outlets.iter().any(|o| o == "coastalherald.example"),
         "{outlets:?}"
     );
 
@@ -767,8 +723,8 @@ fn coverage_counts_add_up_to_the_compared_statements() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("Frank McKenzie (")
-                .and(predicate::str::contains("duvarenglish.com")),
+            predicate::str::contains("Samir Nassar (")
+                .and(predicate::str::contains("valleycourier.example")),
         );
 }
 
@@ -1140,6 +1096,7 @@ fn a_closed_pipe_ends_output_quietly() {
         .success();
     let bin = assert_cmd::cargo::cargo_bin("parallax");
     for args in [
+        vec!["articles"],
         vec!["articles", "--json"],
         vec!["statements"],
         vec!["compare", "--no-model"],

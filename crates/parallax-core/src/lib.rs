@@ -17,4 +17,7 @@ pub mod snippet;
 pub mod store;
 
 pub use parallax_nlp as nlp;
-pub use project::{content_hash, extract_file, ExtractedArticle, Project, ProjectError};
+pub use project::{
+    content_hash, extract_file, project_file, ExtractedArticle, Project, ProjectError,
+    PROJECT_EXTENSION,
+};

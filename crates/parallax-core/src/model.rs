@@ -74,6 +74,16 @@ pub struct FileOutcome {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportSummary {
     pub files: Vec<FileOutcome>,
+    /// Set when the import was cancelled: where it stopped. Files before that point are
+    /// stored (or failed, or duplicates) and listed in `files`; the rest were not read.
+    pub cancelled: Option<ImportStop>,
+}
+
+/// Where a cancelled import stopped: `done` of the `total` files were handled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportStop {
+    pub done: usize,
+    pub total: usize,
 }
 
 impl ImportSummary {

@@ -11,8 +11,8 @@ use sha2::{Digest, Sha256};
 
 use crate::import::{self, ParsedArticle};
 use crate::model::{
-    Article, ArticleId, ArticleMeta, FileOutcome, FileStatus, ImportProgress, ImportSummary,
-    SearchHit, StatementRow,
+    Article, ArticleId, ArticleMeta, FileOutcome, FileStatus, ImportProgress, ImportStop,
+    ImportSummary, SearchHit, StatementRow,
 };
 use crate::store::{self, articles, search, statements, OpenMode, StoreError};
 
@@ -166,6 +166,21 @@ impl Project {
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(&ImportProgress),
     ) -> ImportSummary {
+        let never = std::sync::atomic::AtomicBool::new(false);
+        self.import_cancellable(paths, now, &never, progress)
+    }
+
+    /// [`Project::import`] that stops soon after `cancel` is set (from another thread): the
+    /// files already stored stay, the transaction in progress is committed, no further file
+    /// is read, and the summary says where it stopped ([`ImportSummary::cancelled`]).
+    pub fn import_cancellable(
+        &mut self,
+        paths: &[PathBuf],
+        now: DateTime<Utc>,
+        cancel: &std::sync::atomic::AtomicBool,
+        progress: &mut dyn FnMut(&ImportProgress),
+    ) -> ImportSummary {
+        use std::sync::atomic::Ordering;
         let files = import::collect_files(paths);
         let total = files.len();
         let mut summary = ImportSummary::default();
@@ -183,7 +198,10 @@ impl Project {
             for _ in 0..workers {
                 let (send, files, next_file) = (send.clone(), &files, &next_file);
                 let worker = move || loop {
-                    let i = next_file.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if cancel.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let i = next_file.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(i) else { break };
                     // A panic in analysis (parsers catch their own) is this file's error.
                     let prepared = import::catch_panic(|| prepare(file))
@@ -206,9 +224,13 @@ impl Project {
             let mut batch = Batch::default();
             let mut waiting: std::collections::BTreeMap<usize, Prepared> = Default::default();
             let mut done = 0;
-            for (i, prepared) in receive {
+            'receiving: for (i, prepared) in receive {
                 waiting.insert(i, prepared);
                 while let Some(prepared) = waiting.remove(&done) {
+                    if cancel.load(Ordering::Relaxed) {
+                        // leaving the loop drops the channel, so the workers stop too
+                        break 'receiving;
+                    }
                     let file = &files[done];
                     let shown = file.display().to_string();
                     progress(&ImportProgress {
@@ -226,6 +248,10 @@ impl Project {
                 }
             }
             summary.files.extend(batch.commit(conn, now));
+            if done < total && cancel.load(Ordering::Relaxed) {
+                summary.cancelled = Some(ImportStop { done, total });
+                return;
+            }
             for file in &files[done..] {
                 let why = "not read: no import worker could be started".to_string();
                 summary.files.push(failed(&file.display().to_string(), why));
@@ -233,7 +259,7 @@ impl Project {
         });
         let _ = conn.pragma_update(None, "wal_autocheckpoint", 1000);
         progress(&ImportProgress {
-            done: total,
+            done: summary.cancelled.map_or(total, |stop| stop.done),
             total,
             current: String::new(),
         });
@@ -280,6 +306,22 @@ impl Project {
                     .any(|n| parallax_nlp::text::fold_for_match(n).contains(&filter))
             })
             .collect())
+    }
+}
+
+/// The extension of a project file.
+pub const PROJECT_EXTENSION: &str = "parallax";
+
+/// The file a new project named `path` goes to: `path.parallax` when the name has no
+/// extension (a save dialog returns what was typed), else `path` as given.
+pub fn project_file(path: &Path) -> PathBuf {
+    if path.extension().is_some() {
+        path.to_path_buf()
+    } else {
+        let mut name = path.as_os_str().to_owned();
+        name.push(".");
+        name.push(PROJECT_EXTENSION);
+        PathBuf::from(name)
     }
 }
 

@@ -1,5 +1,5 @@
-//! Alignment: grouping on small generated cases, diffs, missing outlets, and the regression
-//! check against the development gold (`shared/corpus/news`).
+//! Alignment: grouping on small generated cases, diffs and missing outlets. The scores on the
+//! development gold (the shared corpus) are `make eval`'s (tools/eval.py), not a unit test's.
 
 use parallax_nlp::align::{
     align, align_with, coverage, word_diff, AlignConfig, AlignItem, Bilingual, DiffOp,
@@ -372,80 +372,6 @@ fn word_diff_reports_omitted_added_and_changed_words() {
         "الإدارة الأميركية",
         "الادارة الاميركيه",
         vec![Equal("الادارة الاميركيه".into())],
-    );
-}
-
-/// Runs the gold alignment example and the shared scorer; fails when the figures drop below
-/// the ones reached (lexical path, no dictionary, no embedding model). Without a dictionary
-/// fewer claims link across languages, so the occasion rule splits a few true pairs here
-/// (recall 0.48 → 0.42) while every remaining pair is right; the product's figures, with
-/// the dictionary, are checked by the CLI tests.
-#[test]
-fn gold_alignment_scores_do_not_regress() {
-    let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let shared = crate_dir.join("../../../shared");
-    let gold = shared.join("corpus/news/gold.json");
-    assert!(
-        gold.exists(),
-        "the evaluation corpus is expected beside the repo at {}",
-        shared.display()
-    );
-    let out = std::process::Command::new(env!("CARGO"))
-        .args([
-            "run",
-            "-q",
-            "-p",
-            "parallax-nlp",
-            "--example",
-            "align_gold",
-            "--",
-        ])
-        .arg(&gold)
-        .current_dir(crate_dir)
-        .output()
-        .expect("running the align_gold example");
-    assert!(
-        out.status.success(),
-        "align_gold failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let groups = std::env::temp_dir().join(format!("parallax-groups-{}.jsonl", std::process::id()));
-    std::fs::write(&groups, &out.stdout).unwrap();
-    let score = std::process::Command::new("python3")
-        .arg(shared.join("eval/score_alignment.py"))
-        .arg(&gold)
-        .arg(shared.join("corpus/news/alignment.json"))
-        .arg(&groups)
-        .output()
-        .expect("running score_alignment.py");
-    let text = String::from_utf8_lossy(&score.stdout).to_string();
-    let last = text.lines().last().unwrap_or_default().to_owned();
-    let figure = |label: &str| -> f32 {
-        let at = last
-            .find(label)
-            .unwrap_or_else(|| panic!("no {label} in {last:?}"))
-            + label.len();
-        last[at..]
-            .split_whitespace()
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap()
-    };
-    let (overall, precision) = (figure("pairs F1="), figure("(P="));
-    let cross = figure("cross-language F1=");
-    println!("{last}");
-    assert!(
-        overall >= 0.55,
-        "overall pairs F1 fell to {overall}: {last}"
-    );
-    assert!(
-        precision >= 0.95,
-        "pairs precision fell to {precision}: {last}"
-    );
-    assert!(
-        cross >= 0.62,
-        "cross-language pairs F1 fell to {cross}: {last}"
     );
 }
 

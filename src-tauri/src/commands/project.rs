@@ -17,6 +17,8 @@ pub fn open_project(path: PathBuf, app: State<'_, AppState>) -> Result<ProjectIn
 
 #[tauri::command]
 pub fn new_project(path: PathBuf, app: State<'_, AppState>) -> Result<ProjectInfo, IpcError> {
+    // "study" typed in the save dialog is study.parallax
+    let path = parallax_core::project_file(&path);
     if path.exists() {
         // The save dialog already asked before overwriting; a project is never replaced in
         // place, so an existing file is opened only if it is a project.

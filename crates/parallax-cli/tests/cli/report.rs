@@ -1,4 +1,4 @@
-//! `parallax report` and `parallax export`: every format from the news corpus, the PDF's
+//! `parallax report` and `parallax export`: every format from the fixture story, the PDF's
 //! Arabic read back in logical order, hostile article text, and a missing browser.
 //!
 //! Screenshots of the HTML and PDF reports are written to `$PARALLAX_SCREENSHOTS` when it is
@@ -11,7 +11,7 @@ use std::process::Command as StdCommand;
 
 use predicates::prelude::*;
 
-use super::{imported_news, parallax};
+use super::{imported_story, parallax};
 
 /// The REFI-QDA schema (MIT licence), kept beside the core's tests.
 fn refi_qda_schema() -> PathBuf {
@@ -90,8 +90,8 @@ fn arabic_statements(json: &serde_json::Value) -> Vec<String> {
 }
 
 #[test]
-fn every_format_is_written_from_the_news_corpus() {
-    let (dir, project) = imported_news();
+fn every_format_is_written_from_the_fixture_story() {
+    let (dir, project) = imported_story();
     let out = dir.path();
 
     // exports
@@ -104,11 +104,14 @@ fn every_format_is_written_from_the_news_corpus() {
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("news.json")).unwrap()).unwrap();
     assert_eq!(json["schema"], "parallax-report/1");
-    assert_eq!(json["summary"]["articles"], 18, "every article of news/");
+    assert_eq!(
+        json["summary"]["articles"], 5,
+        "every article of tests/fixtures/story"
+    );
     let arabic = arabic_statements(&json);
     assert!(
-        arabic.len() >= 10,
-        "the corpus has Arabic statements: {arabic:?}"
+        arabic.len() >= 5,
+        "the story has Arabic statements: {arabic:?}"
     );
     let statements = json["statements"].as_array().unwrap().len();
 
@@ -148,7 +151,7 @@ fn every_format_is_written_from_the_news_corpus() {
     let qdpx = unzip(&out.join("news.qdpx"));
     assert_eq!(
         qdpx.keys().filter(|k| k.starts_with("sources/")).count(),
-        18,
+        5,
         "one source per article"
     );
     std::fs::write(out.join("project.qde"), &qdpx["project.qde"]).unwrap();
@@ -243,7 +246,7 @@ fn every_format_is_written_from_the_news_corpus() {
             );
         }
     }
-    // ...and at least a third of the statements whole (half of them on news/). pdftotext orders the runs of a line by heuristics: a line
+    // ...and at least a third of the statements whole. pdftotext orders the runs of a line by heuristics: a line
     // broken at an Arabic comma may come back with its halves swapped, and a statement may
     // be broken across a page.
     assert!(
@@ -260,10 +263,11 @@ fn every_format_is_written_from_the_news_corpus() {
     assert!(text.contains("Contents"), "a table of contents");
     let pages = pdfinfo_pages(&out.join("news.pdf"));
     assert!(pages >= 2, "{pages} pages");
-    assert!(
-        text.contains(&format!("1 / {pages}")) && text.contains(&format!("{pages} / {pages}")),
-        "page numbers on every page"
-    );
+    // pdftotext keeps or drops the spaces around the slash depending on the line's layout
+    let numbered = |n: usize| {
+        text.contains(&format!("{n} / {pages}")) || text.contains(&format!("{n}/{pages}"))
+    };
+    assert!(numbered(1) && numbered(pages), "page numbers on every page");
 
     // screenshots for the README: the first Arabic claim of the HTML, the PDF's first
     // page of claims

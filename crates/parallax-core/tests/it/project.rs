@@ -1,5 +1,5 @@
 //! The project store: opening, refusing foreign or newer files, importing, duplicates,
-//! search and re-analysis, on the real corpus articles.
+//! search and re-analysis, on the invented articles of `tests/fixtures`.
 
 use std::path::{Path, PathBuf};
 
@@ -7,9 +7,13 @@ use chrono::{TimeZone, Utc};
 use parallax_core::model::FileStatus;
 use parallax_core::Project;
 
-pub fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+/// The invented articles of the repository's `tests/fixtures` (its README says what is there).
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
 }
+
+/// The Arabic fixture without a metadata line (it writes «يتعيّن» with a shadda).
+const ORCHARDS: &str = "ar-wadinews-orchards.txt";
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 29, 12, 0, 0).unwrap()
@@ -95,11 +99,11 @@ fn a_project_from_a_newer_version_is_refused_and_left_untouched() {
 }
 
 #[test]
-fn the_corpus_imports_once_and_then_reports_duplicates() {
+fn the_fixtures_import_once_and_then_report_duplicates() {
     let mut p = Project::in_memory().unwrap();
-    let folders: Vec<PathBuf> = ["dev", "news", "dev-polnear"]
+    let folders: Vec<PathBuf> = ["story", "extra", "formats"]
         .iter()
-        .map(|d| corpus().join(d).join("articles"))
+        .map(|d| fixtures().join(d))
         .collect();
     let first = import(&mut p, &folders);
     let failed: Vec<_> = first
@@ -107,45 +111,48 @@ fn the_corpus_imports_once_and_then_reports_duplicates() {
         .iter()
         .filter(|f| f.status == FileStatus::Failed)
         .collect();
-    assert!(failed.is_empty(), "corpus files failed: {failed:#?}");
+    assert!(failed.is_empty(), "fixture files failed: {failed:#?}");
+    // 7 text files, an HTML page, a DOCX, a PDF and a batch of two; the Arabic PDF holds
+    // the whole text of an Arabic .txt, so it is that article again
     assert_eq!(
         first.count(FileStatus::Imported),
-        103,
-        "every corpus article is imported"
+        11,
+        "every fixture file is imported: {first:#?}"
     );
-    assert_eq!(p.article_count().unwrap(), 103);
+    assert_eq!(first.count(FileStatus::Duplicate), 1);
+    assert_eq!(
+        p.article_count().unwrap(),
+        12,
+        "the batch holds two articles"
+    );
 
     let again = import(&mut p, &folders);
     assert_eq!(
         again.count(FileStatus::Duplicate),
-        103,
+        12,
         "a second import finds only duplicates"
     );
     assert_eq!(
         p.article_count().unwrap(),
-        103,
+        12,
         "duplicates are not stored twice"
     );
 
     // Metadata from the `URL | title` first line of the news articles.
     let news = p.articles().unwrap();
-    let k24 = news
+    let herald = news
         .iter()
-        .find(|a| a.source.ends_with("story1_01_kurdistan24-en.txt"))
-        .expect("the Kurdistan24 article");
-    assert_eq!(k24.outlet.as_deref(), Some("kurdistan24.net"));
+        .find(|a| a.source.ends_with("en-coastalherald-dam.txt"))
+        .expect("the Coastal Herald article");
+    assert_eq!(herald.outlet.as_deref(), Some("coastalherald.example"));
     assert!(
-        k24.title
-            .starts_with("US-led coalition highlight joint patrol"),
+        herald.title.starts_with("Zerin dam gates to open"),
         "{}",
-        k24.title
+        herald.title
     );
-    assert_eq!(k24.lang.code(), "en");
-    let seed = news
-        .iter()
-        .find(|a| a.source.ends_with("ar-seed-coalition-sdf.txt"))
-        .unwrap();
-    assert_eq!(seed.lang.code(), "ar");
+    assert_eq!(herald.lang.code(), "en");
+    let orchards = news.iter().find(|a| a.source.ends_with(ORCHARDS)).unwrap();
+    assert_eq!(orchards.lang.code(), "ar");
 }
 
 #[test]
@@ -153,30 +160,26 @@ fn arabic_search_ignores_diacritics_hamza_maqsura_taa_marbuta_and_tatweel() {
     let mut p = Project::in_memory().unwrap();
     import(
         &mut p,
-        &[
-            corpus().join("dev/articles"),
-            corpus().join("news/articles"),
-        ],
+        &[fixtures().join("extra"), fixtures().join("story")],
     );
     let seed = |q: &str| {
         let hits = p.search(q, 50).unwrap();
-        hits.iter()
-            .any(|h| h.article.source.ends_with("ar-seed-coalition-sdf.txt"))
+        hits.iter().any(|h| h.article.source.ends_with(ORCHARDS))
     };
     // The article writes «يتعيّن» with a shadda.
     assert!(seed("يتعين"), "search without the shadda finds the article");
-    // «الأميركية» with hamza; typed with a bare alef.
-    assert!(seed("الاميركية"), "bare alef matches hamza on alef");
+    // «أمس الأربعاء» with hamza; typed with bare alefs.
+    assert!(seed("امس الاربعاء"), "bare alef matches hamza on alef");
     // «على» with alef maqsura; typed with yaa.
-    assert!(seed("علي عزمه"), "yaa matches alef maqsura");
-    // «الديمقراطية» with taa marbuta; typed with haa.
-    assert!(seed("الديمقراطيه"), "haa matches taa marbuta");
+    assert!(seed("علي الحكومة"), "yaa matches alef maqsura");
+    // «الحكومة» with taa marbuta; typed with haa.
+    assert!(seed("الحكومه"), "haa matches taa marbuta");
     // tatweel and diacritics in the query
-    assert!(seed("التحـــالف"), "tatweel in the query is ignored");
-    assert!(seed("قُوَّات"), "diacritics in the query are ignored");
-    // proclitics: «والتحالف» in a query finds «التحالف»
+    assert!(seed("الاتحـــاد"), "tatweel in the query is ignored");
+    assert!(seed("المُزَارِعِين"), "diacritics in the query are ignored");
+    // proclitics: «والمشمش» in a query finds «المشمش»
     assert!(
-        seed("والتحالف"),
+        seed("والمشمش"),
         "a conjunction before the article is ignored"
     );
     assert!(!seed("xylophone"), "a word that is not there finds nothing");
@@ -184,7 +187,7 @@ fn arabic_search_ignores_diacritics_hamza_maqsura_taa_marbuta_and_tatweel() {
     let hits = p.search("يتعين", 10).unwrap();
     let hit = hits
         .iter()
-        .find(|h| h.article.source.ends_with("ar-seed-coalition-sdf.txt"))
+        .find(|h| h.article.source.ends_with(ORCHARDS))
         .unwrap();
     assert!(
         hit.snippet.contains("يتعيّن"),
@@ -194,26 +197,26 @@ fn arabic_search_ignores_diacritics_hamza_maqsura_taa_marbuta_and_tatweel() {
 }
 
 #[test]
-fn english_search_finds_the_articles_that_name_mckenzie() {
+fn english_search_finds_the_articles_that_name_berglund() {
     let mut p = Project::in_memory().unwrap();
-    import(&mut p, &[corpus().join("news/articles")]);
-    let hits = p.search("McKenzie", 50).unwrap();
+    import(&mut p, &[fixtures().join("story")]);
+    let hits = p.search("Berglund", 50).unwrap();
     let expected: Vec<_> = p
         .articles()
         .unwrap()
         .into_iter()
-        .filter(|a| a.lang.code() == "en" && p.article(a.id).unwrap().text.contains("McKenzie"))
+        .filter(|a| a.lang.code() == "en" && p.article(a.id).unwrap().text.contains("Berglund"))
         .map(|a| a.id)
         .collect();
     assert!(!expected.is_empty());
     for id in &expected {
         assert!(
             hits.iter().any(|h| h.article.id == *id),
-            "article {id} names McKenzie but was not found"
+            "article {id} names Berglund but was not found"
         );
     }
     // Query syntax is taken literally, never as FTS5 operators.
-    for q in ["\"", "NEAR(", "a OR", "*", "-x", "mckenzie AND"] {
+    for q in ["\"", "NEAR(", "a OR", "*", "-x", "berglund AND"] {
         p.search(q, 5)
             .unwrap_or_else(|e| panic!("query {q:?} failed: {e}"));
     }
@@ -229,7 +232,7 @@ fn a_broken_file_fails_alone_and_the_batch_goes_on() {
     .unwrap();
     std::fs::write(dir.path().join("b-empty.txt"), "").unwrap();
     std::fs::copy(
-        corpus().join("dev/articles/ar-seed-coalition-sdf.txt"),
+        fixtures().join("extra").join(ORCHARDS),
         dir.path().join("c-good.txt"),
     )
     .unwrap();
@@ -256,11 +259,11 @@ fn a_broken_file_fails_alone_and_the_batch_goes_on() {
 fn import_reports_progress_for_every_file() {
     let mut p = Project::in_memory().unwrap();
     let mut seen = Vec::new();
-    p.import(&[corpus().join("news/articles")], now(), &mut |pr| {
+    p.import(&[fixtures().join("story")], now(), &mut |pr| {
         seen.push((pr.done, pr.total))
     });
-    assert_eq!(seen.first(), Some(&(0, 18)));
-    assert_eq!(seen.last(), Some(&(18, 18)));
+    assert_eq!(seen.first(), Some(&(0, 5)));
+    assert_eq!(seen.last(), Some(&(5, 5)));
 }
 
 #[test]
@@ -294,23 +297,23 @@ fn a_file_the_database_refuses_fails_alone_and_the_rest_of_its_transaction_is_ke
         .unwrap();
     let folder = dir.path().join("in");
     std::fs::create_dir(&folder).unwrap();
-    for e in std::fs::read_dir(corpus().join("news/articles")).unwrap() {
+    for e in std::fs::read_dir(fixtures().join("story")).unwrap() {
         let e = e.unwrap();
         std::fs::copy(e.path(), folder.join(e.file_name())).unwrap();
     }
     std::fs::write(
-        folder.join("story1_09b_poison.txt"),
+        folder.join("en-poison.txt"),
         "poison pill\n\nAn article the database will not take.",
     )
     .unwrap();
 
     let mut p = Project::open(&path).unwrap();
     let s = import(&mut p, std::slice::from_ref(&folder));
-    assert_eq!(s.files.len(), 19);
+    assert_eq!(s.files.len(), 6);
     let poison = s
         .files
         .iter()
-        .find(|f| f.path.ends_with("story1_09b_poison.txt"))
+        .find(|f| f.path.ends_with("en-poison.txt"))
         .unwrap();
     assert_eq!(poison.status, FileStatus::Failed);
     let why = poison.message.as_deref().unwrap_or_default();
@@ -320,16 +323,19 @@ fn a_file_the_database_refuses_fails_alone_and_the_rest_of_its_transaction_is_ke
         .iter()
         .filter(|f| f.status == FileStatus::Imported)
         .count();
-    assert_eq!(imported, 18, "{s:#?}");
-    assert_eq!(p.article_count().unwrap(), 18);
-    assert!(!p.search("McKenzie", 50).unwrap().is_empty());
-    assert!(!p.search("ماينزا", 50).unwrap().is_empty());
+    assert_eq!(imported, 5, "{s:#?}");
+    assert_eq!(p.article_count().unwrap(), 5);
+    assert!(!p.search("Berglund", 50).unwrap().is_empty());
+    assert!(!p.search("بيرغلوند", 50).unwrap().is_empty());
 }
 
 #[test]
 fn plain_text_articles_take_their_date_from_the_url_or_the_dateline() {
     let mut p = Project::in_memory().unwrap();
-    import(&mut p, &[corpus().join("news/articles")]);
+    import(
+        &mut p,
+        &[fixtures().join("story"), fixtures().join("extra")],
+    );
     let date_of = |file: &str| {
         p.articles()
             .unwrap()
@@ -339,21 +345,92 @@ fn plain_text_articles_take_their_date_from_the_url_or_the_dateline() {
             .published_at
             .map(|d| d.to_string())
     };
-    // "date 2022-04-04 ERBIL (Kurdistan 24) – …"
+    // "Tuesday, 10 June 2025 - 09:30" under the title
     assert_eq!(
-        date_of("story1_02_kurdistan24-en-2022-04.txt").as_deref(),
-        Some("2022-04-04")
+        date_of("en-coastalherald-dam.txt").as_deref(),
+        Some("2025-06-10")
     );
-    // https://newsaboutturkey.com/2021/09/01/…
+    // https://riverpost.example/2025/06/12/…
     assert_eq!(
-        date_of("story1_11_newsaboutturkey-wapo-en.txt").as_deref(),
-        Some("2021-09-01")
+        date_of("en-riverpost-dam.txt").as_deref(),
+        Some("2025-06-12")
     );
-    // «ديسمبر 23. 2024» under the title
+    // «10 حزيران 2025» under the title
+    assert_eq!(date_of("ar-alsahil-dam.txt").as_deref(), Some("2025-06-10"));
+    // no date anywhere in the text
+    assert_eq!(date_of("en-valley-gazette-opinion.txt"), None);
+}
+
+#[test]
+fn a_cancelled_import_keeps_what_it_stored_and_says_where_it_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("many");
+    std::fs::create_dir(&folder).unwrap();
+    for i in 0..2000 {
+        std::fs::write(
+            folder.join(format!("a{i:04}.txt")),
+            format!(
+                "Report {i}\n\nMinister Samir Nassar said that gate {i} of the dam would open.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let mut p = Project::in_memory().unwrap();
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut last = None;
+    let summary = p.import_cancellable(std::slice::from_ref(&folder), now(), &cancel, &mut |pr| {
+        // the user presses Cancel while the 50th file is stored
+        if pr.done == 50 {
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        last = Some((pr.done, pr.total));
+    });
+    let stop = summary
+        .cancelled
+        .expect("the summary says the import was cancelled");
+    assert_eq!(stop.total, 2000);
+    assert!(
+        (50..2000).contains(&stop.done),
+        "it stops soon after Cancel, not before: {stop:?}"
+    );
     assert_eq!(
-        date_of("story1_12_afrinpost-ar.txt").as_deref(),
-        Some("2024-12-23")
+        last,
+        Some((stop.done, 2000)),
+        "the last progress is where it stopped"
     );
-    // no date anywhere in the excerpt
-    assert_eq!(date_of("story1_04_duvarenglish.txt"), None);
+    assert_eq!(
+        summary.files.len(),
+        stop.done,
+        "one outcome per file handled"
+    );
+    assert_eq!(
+        summary.count(FileStatus::Imported),
+        stop.done,
+        "every handled file was stored"
+    );
+    assert_eq!(
+        p.article_count().unwrap() as usize,
+        stop.done,
+        "the files stored before Cancel stay"
+    );
+
+    // importing again completes it: the stored ones are duplicates
+    let again = import(&mut p, &[folder]);
+    assert_eq!(again.cancelled, None);
+    assert_eq!(again.count(FileStatus::Duplicate), stop.done);
+    assert_eq!(again.count(FileStatus::Imported), 2000 - stop.done);
+    assert_eq!(p.article_count().unwrap(), 2000);
+}
+
+#[test]
+fn a_new_project_named_without_an_extension_gets_parallax() {
+    use parallax_core::project_file;
+    for (typed, expect) in [
+        ("/home/a/study", "/home/a/study.parallax"),
+        ("/home/a/study.parallax", "/home/a/study.parallax"),
+        ("/home/a/study.db", "/home/a/study.db"),
+        ("/home/a/v1.2/دراسة", "/home/a/v1.2/دراسة.parallax"),
+    ] {
+        assert_eq!(project_file(Path::new(typed)), Path::new(expect), "{typed}");
+    }
 }

@@ -15,6 +15,7 @@ import type { ArticleDetail } from "./bindings/ArticleDetail";
 import type { ArticleRow } from "./bindings/ArticleRow";
 import type { FileOutcome } from "./bindings/FileOutcome";
 import type { ImportProgress } from "./bindings/ImportProgress";
+import type { ImportStop } from "./bindings/ImportStop";
 import type { ImportSummary } from "./bindings/ImportSummary";
 import type { IpcError } from "./bindings/IpcError";
 import type { ProjectInfo } from "./bindings/ProjectInfo";
@@ -25,6 +26,7 @@ export type {
   ArticleRow,
   FileOutcome,
   ImportProgress,
+  ImportStop,
   ImportSummary,
   IpcError,
   ProjectInfo,
@@ -102,6 +104,11 @@ export function searchArticles(query: string): Promise<SearchHit[]> {
 /** Long-running; `onImportProgress` reports each file while it runs. */
 export function importPaths(paths: string[]): Promise<ImportSummary> {
   return call("import_paths", { paths });
+}
+
+/** Stops the running import after the file it is storing; `importPaths` then resolves. */
+export function cancelImport(): Promise<void> {
+  return call("cancel_import");
 }
 
 // ---------------------------------------------------------------------------------------

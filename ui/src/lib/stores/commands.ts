@@ -6,6 +6,7 @@ import * as ipc from "../ipc";
 import type { MenuAction, ProjectInfo, UnlistenFn } from "../ipc";
 import { articles } from "./articles.svelte";
 import { importer } from "./importer.svelte";
+import { layout } from "./layout.svelte";
 import { notices } from "./notices.svelte";
 import { project } from "./project.svelte";
 import { reader } from "./reader.svelte";
@@ -34,9 +35,12 @@ async function ask<T>(what: string, show: () => Promise<T | null>): Promise<T | 
 
 /** Shows `info` as the open project and loads its articles, forgetting the previous one's view. */
 async function showProject(info: ProjectInfo): Promise<void> {
-  const switched = project.info?.path !== info.path;
+  const previous = project.info?.path ?? null;
+  const switched = previous !== info.path;
   project.info = info;
   if (switched) {
+    notices.switchProject(previous, info.path);
+    layout.load(info.path);
     search.clear();
     reader.close();
     table.activeId = null;

@@ -1,7 +1,7 @@
 //! One import at a time: its progress while it runs, then the per-file outcome until the user
 //! dismisses it. Also whether files are being dragged over the window.
 
-import { importPaths, type ImportProgress, type ImportSummary } from "../ipc";
+import { cancelImport, importPaths, type ImportProgress, type ImportSummary } from "../ipc";
 import { notices } from "./notices.svelte";
 
 export type ImportPhase = "idle" | "running" | "finished";
@@ -14,6 +14,10 @@ class Importer {
   summary = $state.raw<ImportSummary | null>(null);
   /** Files are over the window: show the drop overlay. */
   dragging = $state(false);
+  /** The user pressed Cancel; the import stops after the file being stored. */
+  cancelling = $state(false);
+  /** The results list is folded away (the summary line stays). */
+  collapsed = $state(false);
 
   get running(): boolean {
     return this.phase === "running";
@@ -33,6 +37,8 @@ class Importer {
       return null;
     }
     this.phase = "running";
+    this.cancelling = false;
+    this.collapsed = false;
     this.paths = paths;
     this.summary = null;
     this.progress = { done: 0, total: paths.length, current: "" };
@@ -47,6 +53,19 @@ class Importer {
       return null;
     } finally {
       this.progress = null;
+      this.cancelling = false;
+    }
+  }
+
+  /** Asks the running import to stop; the files already stored stay. */
+  async cancel(): Promise<void> {
+    if (!this.running || this.cancelling) return;
+    this.cancelling = true;
+    try {
+      await cancelImport();
+    } catch (reason) {
+      this.cancelling = false;
+      notices.report("Could not cancel the import", reason);
     }
   }
 

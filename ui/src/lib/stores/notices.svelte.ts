@@ -32,6 +32,22 @@ class Notices {
   clear(): void {
     this.items = [];
   }
+
+  /** Notices kept for the projects the user switched away from, by project path. */
+  #kept = new Map<string, Notice[]>();
+
+  /**
+   * A notice belongs to the project it was raised in: switching from `from` (null: none was
+   * open) to `to` puts the current notices away with `from` and shows those kept for `to`.
+   */
+  switchProject(from: string | null, to: string): void {
+    if (from === to) return;
+    if (from !== null && this.items.length > 0) this.#kept.set(from, this.items);
+    // notices raised before any project was open concern the one being opened
+    const carried = from === null ? this.items : [];
+    this.items = [...(this.#kept.get(to) ?? []), ...carried];
+    this.#kept.delete(to);
+  }
 }
 
 export const notices = new Notices();

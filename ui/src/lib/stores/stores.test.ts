@@ -126,6 +126,7 @@ describe("search", () => {
 describe("importer", () => {
   const summary: ImportSummary = {
     files: [{ path: "/a.pdf", status: "failed", message: "no text layer", article_ids: [] }],
+    cancelled: null,
     imported: 0,
     duplicates: 0,
     failed: 1,
@@ -257,6 +258,20 @@ describe("notices", () => {
     notices.dismiss(notices.items[0]!.id);
     expect(notices.items.map((n) => n.message)).toEqual(["disk full"]);
   });
+
+  test("a notice stays with the project it was raised in", () => {
+    notices.report("Could not start", "raised before any project was open");
+    notices.switchProject(null, "/a.parallax");
+    expect(notices.items.map((n) => n.message)).toEqual(["raised before any project was open"]);
+    notices.report("Search failed", "index damaged");
+    notices.switchProject("/a.parallax", "/b.parallax");
+    expect(notices.items, "b has none of a's notices").toEqual([]);
+    notices.report("Import failed", "read-only");
+    notices.switchProject("/b.parallax", "/a.parallax");
+    expect(notices.items.map((n) => n.message)).toEqual(["raised before any project was open", "index damaged"]);
+    notices.switchProject("/a.parallax", "/b.parallax");
+    expect(notices.items.map((n) => n.message)).toEqual(["read-only"]);
+  });
 });
 
 describe("commands", () => {
@@ -287,6 +302,7 @@ describe("commands", () => {
     vi.mocked(ipc.chooseFilesToImport).mockResolvedValue(["/a.txt"]);
     vi.mocked(ipc.importPaths).mockResolvedValue({
       files: [{ path: "/a.txt", status: "imported", message: null, article_ids: [7] }],
+      cancelled: null,
       imported: 1,
       duplicates: 0,
       failed: 0,

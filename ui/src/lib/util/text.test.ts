@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { countLabel, fileName, highlightParts, languageCode, paragraphs, parentDir } from "./text";
+import { countLabel, dirAttribute, fileName, highlightParts, languageCode, paragraphs, parentDir } from "./text";
 
 describe("paths", () => {
   test("file name and parent for either separator", () => {
@@ -59,5 +59,17 @@ describe("highlightParts", () => {
   test("markup in a snippet stays text in the parts", () => {
     const parts = highlightParts("<img src=x onerror=alert(1)> plan", "plan");
     expect(parts[0]).toEqual({ text: "<img src=x onerror=alert(1)> ", match: false });
+  });
+});
+
+describe("dirAttribute", () => {
+  test("takes the direction from the language, not the first letter", () => {
+    expect(dirAttribute("ar")).toBe("rtl");
+    expect(dirAttribute("en")).toBe("ltr");
+  });
+
+  test("leaves an unknown language to the text", () => {
+    expect(dirAttribute("und")).toBe("auto");
+    expect(dirAttribute("")).toBe("auto");
   });
 });

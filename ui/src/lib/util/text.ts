@@ -32,6 +32,20 @@ export function langAttribute(lang: string): string | undefined {
   return lang === "und" || lang === "" ? undefined : lang;
 }
 
+/** Languages written right to left, of those the importer detects. */
+const RIGHT_TO_LEFT = new Set(["ar", "fa", "he", "ur"]);
+
+/**
+ * The base direction of a text in `lang`: from its language when known, so that an English
+ * title that starts with an Arabic name still reads (and is cut off) left to right, and an
+ * Arabic one that starts with a Latin acronym right to left; "auto" (first strong character)
+ * when the language is unknown.
+ */
+export function dirAttribute(lang: string): "rtl" | "ltr" | "auto" {
+  if (langAttribute(lang) === undefined) return "auto";
+  return RIGHT_TO_LEFT.has(lang) ? "rtl" : "ltr";
+}
+
 const countFormat = new Intl.NumberFormat("en");
 
 export function countLabel(count: number, one: string, many: string): string {
