@@ -77,6 +77,18 @@ fn arabic_context_after_a_closed_quotation_is_the_writers() {
 }
 
 #[test]
+fn arabic_organisation_in_construct_keeps_its_complement() {
+    check(
+        Lang::Ar,
+        "تعهد اتحاد مزارعي الوادي بمواصلة الإضراب حتى نهاية الشهر. ونفت الحكومة وجود أي اتفاق مع الاتحاد.",
+        expect![[r#"
+            اتحاد مزارعي الوادي | Indirect | تعهد | Assertive | بمواصلة الإضراب حتى نهاية الشهر
+            الحكومة | Indirect | ونفت | Denial | وجود أي اتفاق مع الاتحاد
+        "#]],
+    );
+}
+
+#[test]
 fn arabic_full_stop_without_a_space_ends_the_sentence() {
     check(
         Lang::Ar,

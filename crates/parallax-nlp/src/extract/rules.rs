@@ -2523,7 +2523,19 @@ impl<'s, 't> Extractor<'s, 't> {
                         i += 1;
                         continue;
                     }
-                    if words > 0 && last_definite && !definite && !glued_l && !opens_with_person {
+                    // «اتحاد مزارعي الوادي»: an organisation word without the article is in
+                    // construct with the noun after it.
+                    let construct = words > 0
+                        && self
+                            .word(i - 1)
+                            .is_some_and(|p| !p.starts_with(article) && lex.heads.contains_key(p));
+                    if words > 0
+                        && last_definite
+                        && !definite
+                        && !glued_l
+                        && !opens_with_person
+                        && !construct
+                    {
                         break;
                     }
                     // An object with a possessive pronoun («بلادها») ends the subject. The article
