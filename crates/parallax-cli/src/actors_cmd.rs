@@ -37,6 +37,11 @@ pub struct ActorsArgs {
     /// One JSON object per actor and line.
     #[arg(long)]
     json: bool,
+    /// With the sentence model, actors that make the same claims in different articles are
+    /// one actor (a task force by its full name and by a translated description); the
+    /// analyst's edits still win. `--no-model` lists actors by their names only.
+    #[command(flatten)]
+    model: crate::model_args::ModelArgs,
     #[command(subcommand)]
     edit: Option<EditCommand>,
 }
@@ -309,9 +314,13 @@ pub fn actors(args: ActorsArgs) -> Result<ExitCode> {
         let project = args
             .project
             .expect("clap requires PROJECT without a subcommand");
-        return list(&open(&project)?, args.json);
+        let mut project = open(&project)?;
+        crate::model_args::apply(&mut project, &args.model, false)?;
+        return list(&project, args.json);
     };
     let mut project = open(edit.project())?;
+    // the names the analyst sees in the list: with the same joins by shared claims
+    crate::model_args::apply(&mut project, &args.model, false)?;
     let edit = match edit {
         EditCommand::Undo { .. } => {
             match project.undo_actor_edit()? {

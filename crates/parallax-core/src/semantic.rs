@@ -1,8 +1,10 @@
 //! Sentence vectors in the project: which statements need one, computing them in the
 //! background (resumable: each batch is committed as it is done), and aligning with them.
 //!
-//! A statement needs a vector when its actor is quoted in two or more articles: only those
-//! can be aligned with anything. Vectors are keyed by (model id, text hash), so re-analysis,
+//! A statement needs a vector when it can be aligned with anything: its actor is quoted in
+//! two or more articles, or is an organisation or state body that its claims may join to
+//! another ([`align::shared_claims`]); unnamed sources and outlets quoted
+//! in one article only are left out. Vectors are keyed by (model id, text hash), so re-analysis,
 //! a second import of the same wording and actor edits never recompute one; an actor edit
 //! that joins two actors may make new statements need one (`embed` computes them).
 
@@ -11,12 +13,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 
 use parallax_nlp::align::{
-    self, AlignConfig, AlignItem, Alignment, GroupEdit, PairModel, Semantic,
+    self, AlignConfig, AlignItem, Alignment, EvidenceConfig, GroupEdit, PairModel, Semantic,
 };
 use parallax_nlp::embed;
+use parallax_nlp::extract::ActorKind;
 use sha2::{Digest, Sha256};
 
-use crate::actors::ActorError;
+use crate::actors::{may_join_by_claims, ActorError};
 use crate::sentence_model::{ModelError, SentenceModelFile};
 use crate::store::vectors;
 use crate::Project;
@@ -30,7 +33,8 @@ pub const EMBED_BATCH: usize = 32;
 pub struct EmbeddingStatus {
     /// The model's id, or `None` when no model is set.
     pub model: Option<String>,
-    /// Statements of actors quoted in two or more articles (distinct wordings).
+    /// Statements that can be aligned (distinct wordings): of actors quoted in two or more
+    /// articles, or of organisations and state bodies that their claims may join to another.
     pub needed: usize,
     /// Of those, how many have a vector.
     pub embedded: usize,
@@ -66,8 +70,9 @@ pub fn text_hash(text: &str) -> String {
     hex::encode(&digest[..16])
 }
 
-/// The distinct texts (by hash) of statements whose actor appears in two or more articles.
-fn needed(items: &[AlignItem]) -> Vec<(String, String)> {
+/// The distinct texts (by hash) of statements whose actor appears in two or more articles
+/// or is in `eligible` (may join another actor by its claims).
+fn needed(items: &[AlignItem], eligible: &HashSet<String>) -> Vec<(String, String)> {
     let mut articles: HashMap<&str, BTreeSet<&str>> = HashMap::new();
     for it in items {
         articles.entry(&it.actor).or_default().insert(&it.article);
@@ -75,7 +80,7 @@ fn needed(items: &[AlignItem]) -> Vec<(String, String)> {
     let mut seen = HashSet::new();
     items
         .iter()
-        .filter(|it| articles[it.actor.as_str()].len() >= 2)
+        .filter(|it| articles[it.actor.as_str()].len() >= 2 || eligible.contains(&it.actor))
         .filter_map(|it| {
             let h = text_hash(&it.text);
             seen.insert(h.clone()).then(|| (h, it.text.clone()))
@@ -102,8 +107,8 @@ impl Project {
 
     /// How many statements need a vector and how many have one.
     pub fn embedding_status(&self) -> Result<EmbeddingStatus, EmbedError> {
-        let (_, items, _) = self.align_items()?;
-        let needed = needed(&items);
+        let ((_, items, _), eligible) = self.align_items_by_name()?;
+        let needed = needed(&items, &eligible);
         let statements = items
             .iter()
             .map(|it| it.text.as_str())
@@ -139,11 +144,11 @@ impl Project {
         cancel: &AtomicBool,
     ) -> Result<usize, EmbedError> {
         let file = self.sentence_model.clone().ok_or(EmbedError::NoModel)?;
-        let (_, items, _) = self.align_items()?;
+        let ((_, items, _), eligible) = self.align_items_by_name()?;
         let have: HashSet<String> = vectors::hashes(self.conn(), file.id())?
             .into_iter()
             .collect();
-        let pending: Vec<(String, String)> = needed(&items)
+        let pending: Vec<(String, String)> = needed(&items, &eligible)
             .into_iter()
             .filter(|(h, _)| !have.contains(h))
             .collect();
@@ -199,6 +204,59 @@ impl Project {
         Ok(done)
     }
 
+    /// The stored vectors of the items (dequantised), when a sentence model is set.
+    fn stored_vectors(
+        &self,
+        items: &[AlignItem],
+    ) -> Result<Option<Vec<Option<Vec<f32>>>>, ActorError> {
+        let Some(model) = &self.sentence_model else {
+            return Ok(None);
+        };
+        let stored = vectors::all(self.conn(), model.id())?;
+        Ok(Some(
+            items
+                .iter()
+                .map(|it| {
+                    stored
+                        .get(&text_hash(&it.text))
+                        .and_then(|b| embed::dequantize(b))
+                })
+                .collect(),
+        ))
+    }
+
+    /// Pairs of actors (keys of `items`, resolved by name) that make the same claims in
+    /// different articles: `(keep, join)`, to join in this order. None without a sentence
+    /// model. Only organisations and state bodies are joined this way (see
+    /// [`may_join_by_claims`]).
+    pub(crate) fn actor_joins(
+        &self,
+        items: &[AlignItem],
+        actors: &[parallax_nlp::actors::GlobalActor],
+    ) -> Result<Vec<(String, String)>, ActorError> {
+        let Some(vectors) = self.stored_vectors(items)? else {
+            return Ok(Vec::new());
+        };
+        let kinds: HashMap<&str, ActorKind> =
+            actors.iter().map(|a| (a.key.as_str(), a.kind)).collect();
+        let joinable = |a: &str, b: &str| match (kinds.get(a), kinds.get(b)) {
+            (Some(&ka), Some(&kb)) => may_join_by_claims(ka) && may_join_by_claims(kb),
+            _ => false,
+        };
+        let semantic = Semantic {
+            vectors: &vectors,
+            model: self.pair_model(),
+        };
+        let found = align::shared_claims(
+            items,
+            self.dictionary(),
+            &semantic,
+            &EvidenceConfig::default(),
+            &joinable,
+        );
+        Ok(found.joins)
+    }
+
     /// Aligns the statements: with the stored vectors of the sentence model when one is set,
     /// else by their words alone.
     pub(crate) fn align(
@@ -207,18 +265,9 @@ impl Project {
         edits: &[GroupEdit],
     ) -> Result<Alignment, ActorError> {
         let cfg = AlignConfig::default();
-        let Some(model) = &self.sentence_model else {
+        let Some(vectors) = self.stored_vectors(items)? else {
             return Ok(align::align_with(items, &cfg, edits, self.dictionary()));
         };
-        let stored = vectors::all(self.conn(), model.id())?;
-        let vectors: Vec<Option<Vec<f32>>> = items
-            .iter()
-            .map(|it| {
-                stored
-                    .get(&text_hash(&it.text))
-                    .and_then(|b| embed::dequantize(b))
-            })
-            .collect();
         let semantic = Semantic {
             vectors: &vectors,
             model: self.pair_model(),

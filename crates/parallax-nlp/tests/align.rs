@@ -515,3 +515,285 @@ fn translations_are_diffed_against_their_own_language() {
         "the shorter Arabic version against the Arabic base"
     );
 }
+
+/// Claims as evidence that two actors are one ([`shared_claims`]), with vectors made up for
+/// the test: each claim is one direction, so two wordings of one claim have cosine 1 and
+/// different claims cosine 0; the pair model turns cosine 1 into a high probability.
+mod shared_claims {
+    use std::collections::BTreeMap;
+
+    use parallax_nlp::align::{shared_claims, AlignItem, EvidenceConfig, PairModel, Semantic};
+    use parallax_nlp::Lang;
+
+    const DIM: usize = 16;
+
+    fn model() -> PairModel {
+        PairModel {
+            sentence_model: "test".into(),
+            features: parallax_nlp::align::FEATURES
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            weights: vec![12.0, 0.0, 0.0, 0.0],
+            bias: -6.0,
+            cut: 0.5,
+            link_cut: 0.4,
+            means: BTreeMap::new(),
+            provenance: BTreeMap::new(),
+        }
+    }
+
+    /// A statement of `actor` in `article` making claim number `claim`.
+    fn said(
+        id: u64,
+        actor: &str,
+        article: &str,
+        lang: Lang,
+        claim: usize,
+        text: &str,
+    ) -> (AlignItem, Vec<f32>) {
+        let mut v = vec![0.0; DIM];
+        v[claim] = 1.0;
+        let item = AlignItem {
+            id,
+            actor: actor.into(),
+            article: article.into(),
+            outlet: format!("outlet of {article}"),
+            lang,
+            day: None,
+            text: text.into(),
+        };
+        (item, v)
+    }
+
+    fn joins(statements: Vec<(AlignItem, Vec<f32>)>, veto: &[&str]) -> Vec<(String, String)> {
+        let (items, vectors): (Vec<AlignItem>, Vec<Option<Vec<f32>>>) =
+            statements.into_iter().map(|(i, v)| (i, Some(v))).unzip();
+        let model = model();
+        let semantic = Semantic {
+            vectors: &vectors,
+            model: &model,
+        };
+        let joinable = |a: &str, b: &str| !veto.contains(&a) && !veto.contains(&b);
+        shared_claims(
+            &items,
+            None,
+            &semantic,
+            &EvidenceConfig::default(),
+            &joinable,
+        )
+        .joins
+    }
+
+    /// Background statements of other speakers on other claims, so that the language means
+    /// are not made of the claims under test alone.
+    fn others() -> Vec<(AlignItem, Vec<f32>)> {
+        (10..DIM)
+            .map(|c| {
+                let text = format!("An unrelated remark number {c}.");
+                said(
+                    100 + c as u64,
+                    &format!("bystander {c}"),
+                    &format!("z{c}"),
+                    Lang::En,
+                    c,
+                    &text,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_authority_named_two_ways_that_makes_the_same_claims_is_one_actor() {
+        let mut s = others();
+        s.extend([
+            said(
+                1,
+                "harbour board",
+                "a1",
+                Lang::En,
+                1,
+                "The harbour will reopen on Monday.",
+            ),
+            said(
+                2,
+                "harbour board",
+                "a1",
+                Lang::En,
+                2,
+                "Ferry fares will not rise this year.",
+            ),
+            said(
+                3,
+                "harbour board",
+                "a1",
+                Lang::En,
+                3,
+                "Repairs to the pier are finished.",
+            ),
+            said(
+                4,
+                "هيئة الميناء",
+                "a2",
+                Lang::Ar,
+                1,
+                "سيعاد فتح الميناء يوم الاثنين.",
+            ),
+            said(
+                5,
+                "هيئة الميناء",
+                "a2",
+                Lang::Ar,
+                2,
+                "لن ترتفع أجور العبارات هذا العام.",
+            ),
+        ]);
+        assert_eq!(
+            joins(s, &[]),
+            vec![("harbour board".to_owned(), "هيئة الميناء".to_owned())],
+            "two names of one board that make two of the same three claims in two articles \
+             should be joined, the one with more statements keeping its name"
+        );
+    }
+
+    #[test]
+    fn one_shared_claim_is_agreement_not_identity() {
+        let mut s = others();
+        s.extend([
+            said(
+                1,
+                "farmers union",
+                "a1",
+                Lang::En,
+                1,
+                "The dam must be finished before spring.",
+            ),
+            said(
+                2,
+                "farmers union",
+                "a1",
+                Lang::En,
+                2,
+                "Grain prices are too low.",
+            ),
+            said(
+                3,
+                "water company",
+                "a2",
+                Lang::En,
+                1,
+                "The dam should be completed before spring.",
+            ),
+            said(
+                4,
+                "water company",
+                "a2",
+                Lang::En,
+                3,
+                "Our bills reflect our costs.",
+            ),
+        ]);
+        assert_eq!(joins(s, &[]), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn two_actors_one_article_quotes_side_by_side_stay_two() {
+        let mut s = others();
+        s.extend([
+            said(
+                1,
+                "rail agency",
+                "a1",
+                Lang::En,
+                1,
+                "Trains will run every ten minutes.",
+            ),
+            said(
+                2,
+                "rail agency",
+                "a1",
+                Lang::En,
+                2,
+                "The new line opens in May.",
+            ),
+            said(
+                3,
+                "transport ministry",
+                "a2",
+                Lang::En,
+                1,
+                "Trains are to run every ten minutes.",
+            ),
+            said(
+                4,
+                "transport ministry",
+                "a2",
+                Lang::En,
+                2,
+                "The line will open in May.",
+            ),
+            // a third article quotes both of them: they are two speakers
+            said(
+                5,
+                "rail agency",
+                "a3",
+                Lang::En,
+                3,
+                "Tickets go on sale next week.",
+            ),
+            said(
+                6,
+                "transport ministry",
+                "a3",
+                Lang::En,
+                4,
+                "The budget is approved.",
+            ),
+        ]);
+        assert_eq!(joins(s, &[]), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn the_callers_veto_holds() {
+        let mut s = others();
+        s.extend([
+            said(
+                1,
+                "Jane Roe",
+                "a1",
+                Lang::En,
+                1,
+                "The harbour will reopen on Monday.",
+            ),
+            said(
+                2,
+                "Jane Roe",
+                "a1",
+                Lang::En,
+                2,
+                "Ferry fares will not rise this year.",
+            ),
+            said(
+                3,
+                "harbour board",
+                "a2",
+                Lang::En,
+                1,
+                "The harbour reopens on Monday.",
+            ),
+            said(
+                4,
+                "harbour board",
+                "a2",
+                Lang::En,
+                2,
+                "Fares for ferries will not rise.",
+            ),
+        ]);
+        assert_eq!(
+            joins(s, &["Jane Roe"]),
+            Vec::<(String, String)>::new(),
+            "a person the caller excludes is not joined to the board whose claims she reads out"
+        );
+    }
+}

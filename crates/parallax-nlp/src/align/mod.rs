@@ -43,6 +43,7 @@
 mod bilingual;
 mod concepts;
 mod diff;
+mod evidence;
 mod features;
 mod pairs;
 
@@ -52,6 +53,7 @@ use serde::{Deserialize, Serialize};
 
 pub use bilingual::{Bilingual, NameWords};
 pub use diff::{word_diff, DiffOp};
+pub use evidence::{shared_claims, EvidenceConfig, SharedClaims};
 pub use features::stem;
 pub use pairs::{pair_features, LanguageMeans, PairModel, PairModelError, FEATURES, PRIOR_WEIGHT};
 
