@@ -16,7 +16,6 @@ use parallax_nlp::align::{
     self, AlignConfig, AlignItem, Alignment, EvidenceConfig, GroupEdit, PairModel, Semantic,
 };
 use parallax_nlp::embed;
-use parallax_nlp::extract::ActorKind;
 use sha2::{Digest, Sha256};
 
 use crate::actors::{may_join_by_claims, ActorError};
@@ -234,21 +233,31 @@ impl Project {
         items: &[AlignItem],
         actors: &[parallax_nlp::actors::GlobalActor],
     ) -> Result<Vec<(String, String)>, ActorError> {
-        let Some(vectors) = self.stored_vectors(items)? else {
+        if self.sentence_model.is_none() {
+            return Ok(Vec::new());
+        }
+        let joinable_actors: HashSet<&str> = actors
+            .iter()
+            .filter(|a| may_join_by_claims(a.kind))
+            .map(|a| a.key.as_str())
+            .collect();
+        // only their statements take part: the search is quadratic in them
+        let items: Vec<AlignItem> = items
+            .iter()
+            .filter(|it| joinable_actors.contains(it.actor.as_str()))
+            .cloned()
+            .collect();
+        let Some(vectors) = self.stored_vectors(&items)? else {
             return Ok(Vec::new());
         };
-        let kinds: HashMap<&str, ActorKind> =
-            actors.iter().map(|a| (a.key.as_str(), a.kind)).collect();
-        let joinable = |a: &str, b: &str| match (kinds.get(a), kinds.get(b)) {
-            (Some(&ka), Some(&kb)) => may_join_by_claims(ka) && may_join_by_claims(kb),
-            _ => false,
-        };
+        let joinable =
+            |a: &str, b: &str| joinable_actors.contains(a) && joinable_actors.contains(b);
         let semantic = Semantic {
             vectors: &vectors,
             model: self.pair_model(),
         };
         let found = align::shared_claims(
-            items,
+            &items,
             self.dictionary(),
             &semantic,
             &EvidenceConfig::default(),

@@ -215,3 +215,39 @@ fn align_wire_copies(bencher: divan::Bencher<'_, '_>) {
     let cfg = AlignConfig::default();
     bencher.bench(|| align(divan::black_box(items), &cfg));
 }
+
+/// Claims as evidence for joining actors (`shared_claims`) at its largest size: 5,000
+/// statements (the `EvidenceConfig::max_statements` limit) of 100 actors, with random unit
+/// vectors of the encoder's width (few pairs pass the vector bound, as in a real project
+/// where most pairs are different claims) and the shipped pair model.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn shared_claims_5000(bencher: divan::Bencher<'_, '_>) {
+    use parallax_nlp::align::{shared_claims, EvidenceConfig, PairModel, Semantic};
+    let items = &items(10_000)[..5_000];
+    let mut rng = Rng(11);
+    let vectors: Vec<Option<Vec<f32>>> = items
+        .iter()
+        .map(|_| {
+            let v: Vec<f32> = (0..parallax_nlp::embed::DIM)
+                .map(|_| (rng.below(2001) as f32 - 1000.0) / 1000.0)
+                .collect();
+            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            Some(v.into_iter().map(|x| x / norm).collect())
+        })
+        .collect();
+    let semantic = Semantic {
+        vectors: &vectors,
+        model: PairModel::shipped(),
+    };
+    let cfg = EvidenceConfig::default();
+    let joinable = |_: &str, _: &str| true;
+    bencher.bench(|| {
+        shared_claims(
+            divan::black_box(items),
+            Some(dictionary()),
+            &semantic,
+            &cfg,
+            &joinable,
+        )
+    });
+}

@@ -7,6 +7,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
+use parallax_core::actors::MentionSelector;
+use parallax_core::nlp::actors::ActorEdit;
 use parallax_core::nlp::align::PairModel;
 use parallax_core::nlp::embed::tiny::tiny_model;
 use parallax_core::sentence_model::SentenceModelFile;
@@ -54,6 +56,14 @@ fn model_file(dir: &Path) -> Arc<SentenceModelFile> {
     let path = dir.join("tiny-model.bin");
     std::fs::write(&path, tiny_model(3)).unwrap();
     Arc::new(SentenceModelFile::open(&path).expect("the tiny model opens"))
+}
+
+/// A pair model that takes any two statements with vectors for one claim.
+fn pair_model_joining_all() -> PairModel {
+    let mut m = PairModel::shipped().clone();
+    m.weights = vec![0.0; m.weights.len()];
+    m.bias = 10.0;
+    m
 }
 
 #[test]
@@ -148,12 +158,8 @@ fn compare_uses_the_stored_vectors_through_the_pair_model() {
     p.set_sentence_model(Some(model_file(dir.path())));
     let never = AtomicBool::new(false);
     p.embed_pending(2, &mut |_, _| {}, &never).unwrap();
-    // a pair model that joins any two statements with vectors: each statement of one
-    // article then has a partner in the other
-    let mut joins_all = PairModel::shipped().clone();
-    joins_all.weights = vec![0.0; joins_all.weights.len()];
-    joins_all.bias = 10.0;
-    p.set_pair_model(joins_all);
+    // each statement of one article then has a partner in the other
+    p.set_pair_model(pair_model_joining_all());
     let with_vectors = grouped(&p);
     assert!(
         with_vectors > words_only,
@@ -174,5 +180,96 @@ fn a_file_that_is_not_a_model_is_refused_with_its_name() {
     assert!(
         missing.to_string().contains("no sentence model"),
         "{missing}"
+    );
+}
+
+/// Two invented organisations, each named in one article only, making the same two claims.
+fn write_two_names_of_one_board(dir: &Path) -> Vec<PathBuf> {
+    let one = "Quay to reopen\n\n\
+        The Eastmere Harbour Board said that the quay would reopen on Monday.\n\n\
+        The Eastmere Harbour Board said that ferry fares would not rise this year.\n";
+    let two = "Ferries\n\n\
+        The Lakeside Port Authority said that the quay would reopen on Monday.\n\n\
+        The Lakeside Port Authority said that fares for ferries would not rise this year.\n";
+    [("board.txt", one), ("authority.txt", two)]
+        .into_iter()
+        .map(|(name, text)| {
+            let p = dir.join(name);
+            std::fs::write(&p, text).unwrap();
+            p
+        })
+        .collect()
+}
+
+#[test]
+fn organisations_making_the_same_claims_are_one_actor_until_the_analyst_splits_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Project::open_or_create(&dir.path().join("study.parallax")).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+    let summary = p.import(&write_two_names_of_one_board(dir.path()), now, &mut |_| {});
+    assert_eq!(summary.files.len(), 2, "{summary:?}");
+    let named = |p: &Project| {
+        let mut v: Vec<(usize, String)> = p
+            .actors()
+            .unwrap()
+            .into_iter()
+            .map(|a| (a.statements, a.name))
+            .collect();
+        v.sort();
+        v
+    };
+    let by_name = named(&p);
+    assert_eq!(by_name.len(), 2, "no name rule joins the two: {by_name:?}");
+
+    // with vectors and a pair model that takes every pair of statements for one claim
+    p.set_sentence_model(Some(model_file(dir.path())));
+    let never = AtomicBool::new(false);
+    let stored = p.embed_pending(2, &mut |_, _| {}, &never).unwrap();
+    assert_eq!(
+        stored,
+        3,
+        "the three distinct wordings of organisations quoted in one article each are embedded \
+         (they may be joined): {:?}",
+        p.actors().unwrap()
+    );
+    p.set_pair_model(pair_model_joining_all());
+    let actors = p.actors().unwrap();
+    assert_eq!(
+        actors.len(),
+        1,
+        "two organisations making the same claims in two articles are one actor: {actors:?}"
+    );
+    assert_eq!(actors[0].statements, 4);
+    assert_eq!(actors[0].mentions.len(), 2, "{:?}", actors[0]);
+
+    // the analyst's split wins over the join, and is still there when the project reopens
+    let authority = actors[0]
+        .mentions
+        .iter()
+        .find(|m| m.name.contains("Lakeside"))
+        .expect("the authority is one of the mentions")
+        .id
+        .clone();
+    let key = actors[0].key.clone();
+    let mentions = p
+        .actor_mentions(&key, &[MentionSelector::Id(authority)])
+        .unwrap();
+    p.record_actor_edit(
+        &ActorEdit::Split {
+            mentions,
+            name: "Lakeside Port Authority".into(),
+        },
+        now,
+    )
+    .unwrap();
+    assert_eq!(named(&p).len(), 2, "the split separates them again");
+    drop(p);
+    let mut p = Project::open(&dir.path().join("study.parallax")).unwrap();
+    p.set_sentence_model(Some(model_file(dir.path())));
+    p.set_pair_model(pair_model_joining_all());
+    assert_eq!(
+        named(&p).len(),
+        2,
+        "the split survives reopening the project"
     );
 }

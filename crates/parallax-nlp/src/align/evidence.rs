@@ -29,6 +29,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::pairs::{pair_features, LanguageMeans};
 use super::{prepare, similarity, workers, AlignConfig, AlignItem, Bilingual, Semantic};
+use crate::Lang;
 
 /// Thresholds of [`shared_claims`]; each trades joins found against wrong joins.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,6 +138,16 @@ pub fn shared_claims(
                 }
             }
             if !joinable(&a.actor, &b.actor) {
+                continue;
+            }
+            // the vectors first: when no word similarity (in 0..=1) could lift the pair to
+            // the cut, the costlier word comparison is skipped
+            let crosses = a.lang != b.lang && a.lang != Lang::Other && b.lang != Lang::Other;
+            let best = |lexical: f32| {
+                let f = pair_features(&centred[i], &centred[j], crosses, lexical);
+                semantic.model.probability(&f)
+            };
+            if best(0.0).max(best(1.0)) < cfg.cut {
                 continue;
             }
             let (sim, cross) = similarity(&prepared[i], a.lang, &prepared[j], b.lang, &align_cfg);
