@@ -483,13 +483,22 @@ impl Project {
     }
 
     fn annotations_of(&self, only: Option<TargetKind>) -> Result<Vec<Annotation>, ActorError> {
+        self.annotations_where(&|kind, _| only.is_none_or(|o| o == kind))
+    }
+
+    /// The annotations of the targets `wanted` picks by kind and stable key; only the kinds
+    /// picked are resolved (actors and groups need the registry and the alignment).
+    fn annotations_where(
+        &self,
+        wanted: &dyn Fn(TargetKind, &str) -> bool,
+    ) -> Result<Vec<Annotation>, ActorError> {
         let conn = self.conn();
-        let wanted =
-            |kind: &str| TargetKind::from_stored(kind).filter(|k| only.is_none_or(|o| o == *k));
+        let pick =
+            |kind: &str, key: &str| TargetKind::from_stored(kind).filter(|k| wanted(*k, key));
         let mut by_key: BTreeMap<(TargetKind, String), (String, Option<Note>, Vec<String>)> =
             BTreeMap::new();
         for n in store::notes(conn)? {
-            let Some(kind) = wanted(&n.kind) else {
+            let Some(kind) = pick(&n.kind, &n.key) else {
                 continue;
             };
             let entry = by_key
@@ -504,7 +513,7 @@ impl Project {
             });
         }
         for t in store::tags(conn)? {
-            let Some(kind) = wanted(&t.kind) else {
+            let Some(kind) = pick(&t.kind, &t.key) else {
                 continue;
             };
             by_key
@@ -560,8 +569,15 @@ impl Project {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
+        let found: std::collections::HashSet<(String, String)> = store::notes(self.conn())?
+            .into_iter()
+            .filter(|n| ids.contains(&n.id))
+            .map(|n| (n.kind, n.key))
+            .collect();
         let mut by_id: HashMap<i64, Annotation> = self
-            .annotations()?
+            .annotations_where(&|kind, key| {
+                found.contains(&(kind.as_str().to_owned(), key.to_owned()))
+            })?
             .into_iter()
             .filter_map(|a| Some((a.note.as_ref()?.id, a)))
             .collect();
