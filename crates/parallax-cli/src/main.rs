@@ -13,6 +13,7 @@ use parallax_core::Project;
 
 mod actors_cmd;
 mod model_args;
+mod notes_cmd;
 mod output;
 mod report_cmd;
 
@@ -82,19 +83,23 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Full-text search; Arabic matches regardless of diacritics, hamza forms, alef maqsura,
-    /// taa marbuta and tatweel.
+    /// Full-text search of articles and the analyst's notes; Arabic matches regardless of
+    /// diacritics, hamza forms, alef maqsura, taa marbuta and tatweel.
     #[command(
-        after_help = "Examples:\n  parallax search study.parallax McKenzie\n  parallax search study.parallax \"قوات سوريا الديمقراطية\" --json"
+        after_help = "Articles first, then notes (\"note on statement:42 …\"). With --json, one object per\n\
+        line, `type` \"article\" or \"note\".\n\n\
+        Examples:\n  parallax search study.parallax McKenzie\n  parallax search study.parallax \"قوات سوريا الديمقراطية\" --json"
     )]
     Search {
         project: PathBuf,
         query: String,
         #[arg(long)]
         json: bool,
-        /// At most this many results.
+        /// At most this many articles, and this many notes.
         #[arg(long, default_value_t = 50)]
         limit: usize,
+        #[command(flatten)]
+        model: model_args::ModelArgs,
     },
     /// Find the statements in article files and who made them, without a project.
     #[command(
@@ -113,7 +118,8 @@ enum Command {
     },
     /// List the statements stored in a project.
     #[command(
-        after_help = "Examples:\n  parallax statements study.parallax\n  parallax statements study.parallax --actor McKenzie --json"
+        after_help = "Each statement starts with its id (#42), which `note` and `tag` take as statement:42.\n\n\
+        Examples:\n  parallax statements study.parallax\n  parallax statements study.parallax --actor McKenzie --json"
     )]
     Statements {
         project: PathBuf,
@@ -139,6 +145,12 @@ enum Command {
     Report(report_cmd::ReportArgs),
     /// The project's analysis as data: CSV, XLSX, JSON or a REFI-QDA project (.qdpx).
     Export(report_cmd::ExportArgs),
+    /// List the analyst's notes and tags.
+    Notes(notes_cmd::NotesArgs),
+    /// Add, edit or remove the note of an article, statement, actor or claim group.
+    Note(notes_cmd::NoteArgs),
+    /// Add or remove a tag of an article, statement, actor or claim group.
+    Tag(notes_cmd::TagArgs),
 }
 
 fn main() -> ExitCode {
@@ -248,9 +260,14 @@ fn run(command: Command) -> Result<ExitCode> {
             query,
             json,
             limit,
+            model,
         } => {
-            let project = open(&project)?;
+            let mut project = open(&project)?;
+            // notes on actors and groups are named by the ids `actors` and `compare` print
+            project.set_dictionary(actors_cmd::dictionaries(&[], false, false)?);
+            model_args::apply(&mut project, &model, false)?;
             let hits = project.search(&query, limit)?;
+            let notes = project.search_notes(&query, limit)?;
             let mut out = std::io::stdout().lock();
             for hit in &hits {
                 if json {
@@ -263,8 +280,9 @@ fn run(command: Command) -> Result<ExitCode> {
                     output::search_hit(&mut out, hit)?;
                 }
             }
-            if hits.is_empty() && !json {
-                eprintln!("no article matches {query:?}");
+            notes_cmd::search_hits(&mut out, &notes, json)?;
+            if hits.is_empty() && notes.is_empty() && !json {
+                eprintln!("no article or note matches {query:?}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -307,6 +325,9 @@ fn run(command: Command) -> Result<ExitCode> {
         Command::Coverage(args) => actors_cmd::coverage(args),
         Command::Report(args) => report_cmd::report(args),
         Command::Export(args) => report_cmd::export(args),
+        Command::Notes(args) => notes_cmd::notes(args),
+        Command::Note(args) => notes_cmd::note(args),
+        Command::Tag(args) => notes_cmd::tag(args),
     }
 }
 

@@ -41,6 +41,8 @@ impl<'a> From<&'a ArticleMeta> for ArticleLine<'a> {
 /// One line of `parallax search --json`.
 #[derive(Serialize)]
 pub struct SearchLine<'a> {
+    /// "article" (the notes a search finds are "note").
+    r#type: &'static str,
     #[serde(flatten)]
     article: ArticleLine<'a>,
     snippet: &'a str,
@@ -49,6 +51,7 @@ pub struct SearchLine<'a> {
 impl<'a> From<&'a SearchHit> for SearchLine<'a> {
     fn from(h: &'a SearchHit) -> Self {
         SearchLine {
+            r#type: "article",
             article: ArticleLine::from(&h.article),
             snippet: &h.snippet,
         }
@@ -178,6 +181,9 @@ pub fn import_summary(out: &mut impl Write, s: &ImportSummary) -> io::Result<()>
 /// One statement as `extract --json` and `statements --json` print it.
 #[derive(Serialize)]
 pub struct StatementLine<'a> {
+    /// The store's id (`statements` only; `extract` stores nothing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<i64>,
     source: &'a str,
     actor: &'a str,
     speaker: &'a str,
@@ -196,6 +202,7 @@ pub struct StatementLine<'a> {
 impl<'a> StatementLine<'a> {
     pub fn new(source: &'a str, analysis: &'a Analysis, s: &'a Statement) -> Self {
         StatementLine {
+            id: None,
             source,
             actor: analysis.actors.get(s.actor).map_or("", |a| a.name.as_str()),
             speaker: &s.speaker,
@@ -214,6 +221,7 @@ impl<'a> StatementLine<'a> {
 impl<'a> From<&'a StatementRow> for StatementLine<'a> {
     fn from(s: &'a StatementRow) -> Self {
         StatementLine {
+            id: Some(s.id),
             source: &s.source,
             actor: &s.actor,
             speaker: &s.speaker,
@@ -237,9 +245,10 @@ pub fn statement(out: &mut impl Write, s: &StatementLine<'_>) -> io::Result<()> 
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default()
     };
+    let id = s.id.map(|id| format!("#{id} ")).unwrap_or_default();
     writeln!(
         out,
-        "{}  [{} · {} · {}] {}\n    {}",
+        "{id}{}  [{} · {} · {}] {}\n    {}",
         escaped(s.source),
         name(&kind),
         escaped(s.cue),

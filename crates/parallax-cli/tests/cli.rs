@@ -6,6 +6,8 @@ use std::process::Command as StdCommand;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+#[path = "cli/notes.rs"]
+mod notes;
 #[path = "cli/report.rs"]
 mod report;
 
@@ -209,12 +211,22 @@ fn help_shows_examples() {
         "analyze",
         "actors",
         "compare",
+        "notes",
     ] {
         parallax()
             .arg(sub)
             .arg("--help")
             .assert()
             .success()
+            .stdout(predicate::str::contains("Example"));
+    }
+    for sub in [["note", "add"], ["note", "edit"], ["note", "rm"], ["tag", "add"], ["tag", "rm"]] {
+        parallax()
+            .args(sub)
+            .arg("--help")
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("TARGET is article:ID"))
             .stdout(predicate::str::contains("Example"));
     }
 }

@@ -220,7 +220,7 @@ pub(crate) fn may_join_by_claims(kind: ActorKind) -> bool {
     matches!(kind, ActorKind::Organisation | ActorKind::StateBody)
 }
 
-fn article_key(content_hash: &str) -> String {
+pub(crate) fn article_key(content_hash: &str) -> String {
     content_hash.chars().take(ARTICLE_KEY_LEN).collect()
 }
 
@@ -353,6 +353,13 @@ impl Project {
         let reg = self.registry_joined()?;
         let i = reg.find(name)?;
         Ok(reg.reference(i))
+    }
+
+    /// [`Self::actor_ref`] with the actor's display name now.
+    pub(crate) fn actor_ref_and_name(&self, name: &str) -> Result<(ActorRef, String), ActorError> {
+        let reg = self.registry_joined()?;
+        let i = reg.find(name)?;
+        Ok((reg.reference(i), reg.actors[i].name.clone()))
     }
 
     /// The ids of an actor's mentions that the selectors pick, for a split.

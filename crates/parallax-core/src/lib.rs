@@ -9,6 +9,7 @@ pub mod actors;
 pub mod dictionary;
 pub mod import;
 pub mod model;
+pub mod notes;
 mod project;
 pub mod report;
 pub mod semantic;

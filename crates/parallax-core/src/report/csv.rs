@@ -3,8 +3,8 @@
 //! RFC 4180 quoting, UTF-8 with a byte-order mark (without it Excel reads Arabic as
 //! mojibake), CRLF line ends. Cells of article text that a spreadsheet would read as a
 //! formula are neutralised with a leading apostrophe ([`super::neutralise_formula`]).
-//! The statements file has `notes` and `tags` columns already, empty until the analyst's
-//! notes and tags exist, so that scripts reading it need not change when they arrive.
+//! The statements file's `notes` and `tags` columns hold the analyst's note on each
+//! statement and its tags (joined by ` | `).
 
 use std::io::{self, Write};
 
@@ -40,6 +40,7 @@ pub fn write_statements(report: &Report, out: &mut dyn Write) -> io::Result<()> 
         let article = s.article.to_string();
         let date = date_label(s.published_at);
         let group = s.group.map(|g| g.to_string()).unwrap_or_default();
+        let tags = s.tags.join(" | ");
         w.row(&[
             &id,
             &article,
@@ -55,9 +56,8 @@ pub fn write_statements(report: &Report, out: &mut dyn Write) -> io::Result<()> 
             stance_label(s.stance),
             &s.text,
             &group,
-            // the analyst's notes and tags, once they exist (see the module documentation)
-            "",
-            "",
+            s.note.as_deref().unwrap_or(""),
+            &tags,
         ])?;
     }
     w.finish()

@@ -11,11 +11,11 @@
 //! renderer escapes it for its format, and the spreadsheet formats neutralise cells that a
 //! spreadsheet would read as a formula ([`neutralise_formula`]).
 //!
-//! Left out, deliberately: notes and tags do not exist yet. They will slot in as fields of
-//! [`Report`] (`notes`, `tags`), of [`ClaimGroup`] and [`ReportStatement`] (the notes and
-//! tags attached to each), and as a `tags` entry of [`Selection`]; the renderers then show
-//! them in place (REFI-QDA: notes as `Note` memos, tags as codes). The report is not
-//! paginated or streamed: a 10,000-article project fits in memory comfortably.
+//! The analyst's note and tags of each statement ([`crate::notes`]) are fields of
+//! [`ReportStatement`], which the CSV and XLSX statement tables show. Left out, deliberately:
+//! notes and tags of articles, actors and groups, a `tags` entry of [`Selection`], and their
+//! place in the other renderers (REFI-QDA: notes as `Note` memos, tags as codes). The report
+//! is not paginated or streamed: a 10,000-article project fits in memory comfortably.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -209,6 +209,12 @@ pub struct ReportStatement {
     pub diff: Vec<DiffOp>,
     /// The id of the statement it is compared with (itself for the base version).
     pub compared_with: Option<i64>,
+    /// The analyst's note on the statement (Markdown, verbatim).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The analyst's tags of the statement, sorted.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// Statement counts per actor × outlet.
@@ -309,6 +315,7 @@ impl Project {
             }
         }
 
+        let mut annotations = self.statement_annotations()?;
         let mut statements: Vec<ReportStatement> = Vec::new();
         for row in self.statements(None)? {
             if !wanted_article.get(&row.article).copied().unwrap_or(false) {
@@ -340,6 +347,14 @@ impl Project {
                 group: a.as_ref().map(|a| a.group),
                 diff: a.as_ref().map(|a| a.diff.clone()).unwrap_or_default(),
                 compared_with: a.as_ref().map(|a| a.compared_with),
+                note: annotations
+                    .get_mut(&row.id)
+                    .and_then(|n| n.note.take())
+                    .map(|n| n.text),
+                tags: annotations
+                    .remove(&row.id)
+                    .map(|n| n.tags)
+                    .unwrap_or_default(),
             });
         }
         let selected: HashMap<i64, &ReportStatement> =

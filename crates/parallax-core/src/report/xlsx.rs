@@ -171,6 +171,7 @@ fn statements(report: &Report) -> String {
     for s in &report.statements {
         let a = articles.get(&s.article);
         let date = date_label(s.published_at);
+        let tags = s.tags.join(" | ");
         sheet.row(&[
             Cell::Number(s.id as f64),
             Cell::Number(s.article.0 as f64),
@@ -186,9 +187,8 @@ fn statements(report: &Report) -> String {
             Cell::Text(stance_label(s.stance)),
             Cell::Text(&s.text),
             s.group.map_or(Cell::Text(""), |g| Cell::Number(g as f64)),
-            // notes and tags: empty until they exist, as in the CSV
-            Cell::Text(""),
-            Cell::Text(""),
+            Cell::Text(s.note.as_deref().unwrap_or("")),
+            Cell::Text(&tags),
         ]);
     }
     sheet.finish()

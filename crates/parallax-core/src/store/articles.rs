@@ -105,3 +105,10 @@ pub fn ids(conn: &Connection) -> rusqlite::Result<Vec<ArticleId>> {
     let rows = stmt.query_map([], |r| r.get(0).map(ArticleId))?;
     rows.collect()
 }
+
+/// Every article's id and content hash (the key notes and edits name articles by).
+pub fn content_hashes(conn: &Connection) -> rusqlite::Result<Vec<(ArticleId, String)>> {
+    let mut stmt = conn.prepare_cached("SELECT id, content_hash FROM articles ORDER BY id")?;
+    let rows = stmt.query_map([], |r| Ok((ArticleId(r.get(0)?), r.get(1)?)))?;
+    rows.collect()
+}

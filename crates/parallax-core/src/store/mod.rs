@@ -5,6 +5,7 @@
 
 pub mod articles;
 pub mod edits;
+pub mod notes;
 pub mod search;
 pub mod statements;
 pub mod vectors;
@@ -24,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_fts_automerge.sql"),
     include_str!("../../migrations/0005_group_edits.sql"),
     include_str!("../../migrations/0006_statement_vectors.sql"),
+    include_str!("../../migrations/0007_notes_tags.sql"),
 ];
 
 /// The schema version this build writes.

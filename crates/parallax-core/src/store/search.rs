@@ -21,6 +21,11 @@ impl Shadow {
             body: match_tokens(body).join(" "),
         }
     }
+
+    /// The folded body, as it goes into an index.
+    pub fn body(&self) -> &str {
+        &self.body
+    }
 }
 
 pub fn index(conn: &Connection, id: ArticleId, shadow: &Shadow) -> rusqlite::Result<()> {

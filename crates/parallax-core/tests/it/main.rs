@@ -3,6 +3,7 @@
 mod dictionary;
 mod hostile;
 mod import;
+mod notes;
 mod project;
 mod report;
 mod semantic;
