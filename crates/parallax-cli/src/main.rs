@@ -86,8 +86,10 @@ enum Command {
     /// Full-text search of articles and the analyst's notes; Arabic matches regardless of
     /// diacritics, hamza forms, alef maqsura, taa marbuta and tatweel.
     #[command(
-        after_help = "Articles first, then notes (\"note on statement:42 …\"). With --json, one object per\n\
-        line, `type` \"article\" or \"note\".\n\n\
+        after_help = "Articles first, then articles that name the actor the query names in the other\n\
+        script (\"names «ماكينزي»\": the actor registry knows the names are one actor), then notes\n\
+        (\"note on statement:42 …\"). With --json, one object per line, `type` \"article\" or\n\
+        \"note\"; an article found through an actor's name has `via`.\n\n\
         Examples:\n  parallax search study.parallax McKenzie\n  parallax search study.parallax \"قوات سوريا الديمقراطية\" --json"
     )]
     Search {
@@ -266,7 +268,13 @@ fn run(command: Command) -> Result<ExitCode> {
             // notes on actors and groups are named by the ids `actors` and `compare` print
             project.set_dictionary(actors_cmd::dictionaries(&[], false, false)?);
             model_args::apply(&mut project, &model, false)?;
-            let hits = project.search(&query, limit)?;
+            let mut hits = project.search(&query, limit)?;
+            // then the articles naming the actor the query names, in the other script
+            let found = hits.iter().map(|h| h.article.id).collect();
+            let room = limit.saturating_sub(hits.len());
+            if room > 0 {
+                hits.extend(project.search_other_scripts(&query, &found, room)?);
+            }
             let notes = project.search_notes(&query, limit)?;
             let mut out = std::io::stdout().lock();
             for hit in &hits {

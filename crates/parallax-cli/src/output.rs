@@ -46,6 +46,9 @@ pub struct SearchLine<'a> {
     #[serde(flatten)]
     article: ArticleLine<'a>,
     snippet: &'a str,
+    /// The actor's name in the other script, for an article found through the registry.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    via: Option<&'a str>,
 }
 
 impl<'a> From<&'a SearchHit> for SearchLine<'a> {
@@ -54,6 +57,7 @@ impl<'a> From<&'a SearchHit> for SearchLine<'a> {
             r#type: "article",
             article: ArticleLine::from(&h.article),
             snippet: &h.snippet,
+            via: h.via.as_deref(),
         }
     }
 }
@@ -150,6 +154,13 @@ pub fn search_hit(out: &mut impl Write, h: &SearchHit) -> io::Result<()> {
         escaped(&a.title),
         escaped(a.outlet.as_deref().unwrap_or("unknown outlet"))
     )?;
+    if let Some(name) = &h.via {
+        writeln!(
+            out,
+            "    names «{}» (the same actor in the other script)",
+            escaped(name)
+        )?;
+    }
     writeln!(out, "    {}", escaped(&h.snippet))
 }
 

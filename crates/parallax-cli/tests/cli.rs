@@ -125,9 +125,27 @@ fn import_reimport_and_search_a_folder() {
         hits.len() >= 3,
         "several English articles name Nassar: {hits:?}"
     );
-    assert!(hits
-        .iter()
-        .all(|h| h["snippet"].as_str().unwrap().contains("Nassar")));
+    for h in &hits {
+        // full-text hits show the name; the others name him in Arabic, and say so
+        let shown = h["via"].as_str().unwrap_or("Nassar");
+        assert!(h["snippet"].as_str().unwrap().contains(shown), "{h}");
+    }
+    assert!(
+        hits.iter()
+            .any(|h| h["lang"] == "ar" && h["via"].as_str().is_some_and(|v| v.contains("نصار"))),
+        "the actor registry finds the Arabic articles that name Nassar «نصار»: {hits:?}"
+    );
+    let out = parallax()
+        .arg("search")
+        .arg(&project)
+        .arg("Nassar")
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        text.contains("names «") && text.contains("نصار"),
+        "the text output marks the hits found by the actor's other name: {text}"
+    );
 
     // show
     let id = articles[0]["id"].as_i64().unwrap();
@@ -220,7 +238,13 @@ fn help_shows_examples() {
             .success()
             .stdout(predicate::str::contains("Example"));
     }
-    for sub in [["note", "add"], ["note", "edit"], ["note", "rm"], ["tag", "add"], ["tag", "rm"]] {
+    for sub in [
+        ["note", "add"],
+        ["note", "edit"],
+        ["note", "rm"],
+        ["tag", "add"],
+        ["tag", "rm"],
+    ] {
         parallax()
             .args(sub)
             .arg("--help")

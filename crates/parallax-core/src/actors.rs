@@ -12,11 +12,11 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use parallax_nlp::actors::{self, ActorEdit, ActorMention, ActorRef, GlobalActor, MentionId};
 use parallax_nlp::align::{self, AlignItem, Coverage, DiffOp, GroupEdit, StatementKey};
 use parallax_nlp::extract::{ActorKind, Stance, StatementKind};
-use parallax_nlp::text::fold_for_match;
+use parallax_nlp::text::{fold_for_match, is_arabic_letter, match_tokens};
 use parallax_nlp::Lang;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ArticleId, StatementRow};
+use crate::model::{ArticleId, SearchHit, StatementRow};
 use crate::store::{edits, statements, StoreError};
 use crate::{Project, ProjectError};
 
@@ -220,6 +220,10 @@ pub(crate) fn may_join_by_claims(kind: ActorKind) -> bool {
     matches!(kind, ActorKind::Organisation | ActorKind::StateBody)
 }
 
+/// A search of more words than this is not an actor's name: `search_other_scripts` finds
+/// nothing for it (a full name with a title is rarely longer).
+pub const MAX_NAME_QUERY_WORDS: usize = 5;
+
 pub(crate) fn article_key(content_hash: &str) -> String {
     content_hash.chars().take(ARTICLE_KEY_LEN).collect()
 }
@@ -346,6 +350,70 @@ impl Project {
                 .then_with(|| a.name.cmp(&b.name))
         });
         Ok(list)
+    }
+
+    /// Articles that name, in the other script than the query's, an actor the query
+    /// designates: a search for "McKenzie" finds the Arabic articles that name him
+    /// «ماكينزي», because the registry knows the two names are one actor. Each hit carries
+    /// the name it uses ([`SearchHit::via`]); articles in `found` (the full-text hits) are
+    /// left out. Queries of more than [`MAX_NAME_QUERY_WORDS`] words are not names and find
+    /// nothing here. The registry is resolved by names and the analyst's edits (no sentence
+    /// vectors), which takes about as long as `parallax actors`.
+    pub fn search_other_scripts(
+        &self,
+        query: &str,
+        found: &HashSet<ArticleId>,
+        limit: usize,
+    ) -> Result<Vec<SearchHit>, ActorError> {
+        let wanted = crate::store::search::query_words(query);
+        if wanted.is_empty() || wanted.len() > MAX_NAME_QUERY_WORDS {
+            return Ok(Vec::new());
+        }
+        let arabic_query = query.chars().any(is_arabic_letter);
+        let reg = self.registry()?;
+        let row_of: HashMap<&MentionId, usize> = reg
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (&m.id, i))
+            .collect();
+        let mut seen = found.clone();
+        let mut hits = Vec::new();
+        for actor in &reg.actors {
+            // every word of the query is a word of one of the actor's names
+            let named = std::iter::once(&actor.name).chain(&actor.aliases).any(|n| {
+                let words: HashSet<String> = match_tokens(n).into_iter().collect();
+                wanted.iter().all(|w| words.contains(w))
+            });
+            if !named {
+                continue;
+            }
+            for m in &actor.mentions {
+                let Some(stored) = row_of.get(m).map(|&i| &reg.stored[i]) else {
+                    continue;
+                };
+                let name = &stored.actor.name;
+                let other_script = name.chars().any(is_arabic_letter) != arabic_query;
+                if !other_script || !seen.insert(stored.article) {
+                    continue;
+                }
+                let Some(article) = crate::store::articles::get(self.conn(), stored.article)?
+                else {
+                    continue;
+                };
+                let snippet = crate::snippet::around_first_match(&article.text, name, 160)
+                    .unwrap_or_else(|| crate::snippet::head(&article.text, 160));
+                hits.push(SearchHit {
+                    article: article.meta,
+                    snippet,
+                    via: Some(name.clone()),
+                });
+                if hits.len() >= limit {
+                    return Ok(hits);
+                }
+            }
+        }
+        Ok(hits)
     }
 
     /// A stable reference to the actor a name, alias or key designates now, for an edit.

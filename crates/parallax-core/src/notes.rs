@@ -495,8 +495,9 @@ impl Project {
         let conn = self.conn();
         let pick =
             |kind: &str, key: &str| TargetKind::from_stored(kind).filter(|k| wanted(*k, key));
-        let mut by_key: BTreeMap<(TargetKind, String), (String, Option<Note>, Vec<String>)> =
-            BTreeMap::new();
+        // per target: its stored label, its note and its tags
+        type Gathered = (String, Option<Note>, Vec<String>);
+        let mut by_key: BTreeMap<(TargetKind, String), Gathered> = BTreeMap::new();
         for n in store::notes(conn)? {
             let Some(kind) = pick(&n.kind, &n.key) else {
                 continue;

@@ -146,6 +146,7 @@ impl Project {
             hits.push(SearchHit {
                 article: article.meta,
                 snippet,
+                via: None,
             });
         }
         Ok(hits)

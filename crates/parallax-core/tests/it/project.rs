@@ -223,6 +223,68 @@ fn english_search_finds_the_articles_that_name_berglund() {
 }
 
 #[test]
+fn a_name_searched_in_one_script_finds_the_articles_naming_the_actor_in_the_other() {
+    let mut p = Project::in_memory().unwrap();
+    import(&mut p, &[fixtures().join("story")]);
+    let arabic: Vec<_> = p
+        .articles()
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.lang.code() == "ar" && p.article(a.id).unwrap().text.contains("بيرغلوند"))
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(arabic.len(), 2, "both Arabic fixtures name him");
+    let words: std::collections::HashSet<_> = p
+        .search("Berglund", 50)
+        .unwrap()
+        .iter()
+        .map(|h| h.article.id)
+        .collect();
+    assert!(
+        arabic.iter().all(|id| !words.contains(id)),
+        "the words alone do not find the Arabic articles"
+    );
+    let more = p.search_other_scripts("Berglund", &words, 50).unwrap();
+    for id in &arabic {
+        let hit = more
+            .iter()
+            .find(|h| h.article.id == *id)
+            .unwrap_or_else(|| panic!("article {id} names Berglund in Arabic: {more:?}"));
+        assert!(
+            hit.via.as_deref().is_some_and(|v| v.contains("بيرغلوند")),
+            "the hit says by which name: {hit:?}"
+        );
+        assert!(hit.snippet.contains("بيرغلوند"), "{}", hit.snippet);
+    }
+    assert!(
+        more.iter().all(|h| !words.contains(&h.article.id)),
+        "nothing twice"
+    );
+    // and the other way round: the Arabic name finds the English articles
+    let arabic_words: std::collections::HashSet<_> = p
+        .search("بيرغلوند", 50)
+        .unwrap()
+        .iter()
+        .map(|h| h.article.id)
+        .collect();
+    let english = p
+        .search_other_scripts("بيرغلوند", &arabic_words, 50)
+        .unwrap();
+    assert!(
+        english
+            .iter()
+            .any(|h| h.via.as_deref() == Some("Tomas Berglund")
+                || h.via.as_deref().is_some_and(|v| v.contains("Berglund"))),
+        "{english:?}"
+    );
+    // a sentence is not a name
+    assert!(p
+        .search_other_scripts("the dam will be finished before the rains come", &words, 50)
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
 fn a_broken_file_fails_alone_and_the_batch_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
