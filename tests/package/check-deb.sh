@@ -9,10 +9,10 @@ fail() { echo "check-deb: $deb: $*" >&2; exit 1; }
 
 contents=$(dpkg-deb --contents "$deb")
 has() { grep -Eq "$1" <<<"$contents" || fail "missing $2 (looked for $1)"; }
-has ' \./usr/bin/parallax-desktop$' "the binary"
-has ' \./usr/share/applications/Parallax\.desktop$' "the desktop entry"
-has ' \./usr/share/icons/hicolor/32x32/apps/parallax-desktop\.png$' "the 32x32 icon"
-has ' \./usr/share/icons/hicolor/128x128/apps/parallax-desktop\.png$' "the 128x128 icon"
+has ' (\./)?usr/bin/parallax-desktop$' "the binary"
+has ' (\./)?usr/share/applications/Parallax\.desktop$' "the desktop entry"
+has ' (\./)?usr/share/icons/hicolor/32x32/apps/parallax-desktop\.png$' "the 32x32 icon"
+has ' (\./)?usr/share/icons/hicolor/128x128/apps/parallax-desktop\.png$' "the 128x128 icon"
 
 [ "$(dpkg-deb --field "$deb" Package)" = parallax ] || fail "the package is not called parallax"
 dpkg-deb --field "$deb" Depends | grep -q libwebkit2gtk-4.1 || fail "does not depend on WebKitGTK 4.1"
@@ -25,7 +25,13 @@ grep -q '^Exec=parallax-desktop' "$entry" || fail "the desktop entry does not ru
 grep -q '^Icon=parallax-desktop' "$entry" || fail "the desktop entry names no icon"
 bin="$work/usr/bin/parallax-desktop"
 [ -x "$bin" ] || fail "the binary is not executable"
-# A development build loads http://localhost:5173; a release bundle serves the UI itself.
-if grep -aq 'localhost:5173' "$bin"; then fail "the binary is a development build (it loads the dev server)"; fi
-grep -aq 'index.html' "$bin" || fail "the binary does not embed the UI"
+# A development build loads the UI from the dev server and embeds none of it (its
+# configuration, dev server address included, is in every build); a release bundle embeds
+# each file of the UI build under its path.
+dist="$(dirname "$0")/../../ui/dist"
+[ -f "$dist/index.html" ] || fail "no UI build at $dist to compare with"
+for asset in "$dist"/assets/*; do
+  grep -aqF "/assets/$(basename "$asset")" "$bin" || fail "the binary does not embed the UI's $(basename "$asset") (a development build?)"
+done
+grep -aqF '/index.html' "$bin" || fail "the binary does not embed the UI's index.html"
 echo "check-deb: $deb holds the binary, the desktop entry and the icons"

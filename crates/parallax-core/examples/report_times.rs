@@ -2,18 +2,18 @@
 //! (made from the corpus, each made unique, as the import bench does) into a new project,
 //! then times the report model, the statements CSV, the HTML report and the other formats.
 //!
-//! `cargo run --release -p parallax-core --example report_times -- 10000`
+//! `cargo run --release -p parallax-core --example report_times -- 10000 [CORPUS]` (CORPUS:
+//! the shared corpus, by default `../shared/corpus` beside the repository).
 
 use std::io::{Cursor, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chrono::{TimeZone, Utc};
 use parallax_core::report::{self, Selection};
 use parallax_core::Project;
 
-fn corpus_texts() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+fn corpus_texts(root: &Path) -> Vec<String> {
     let mut texts = Vec::new();
     for set in ["dev", "news", "dev-polnear"] {
         let mut files: Vec<_> = std::fs::read_dir(root.join(set).join("articles"))
@@ -32,7 +32,11 @@ fn main() {
     let n: usize = std::env::args()
         .nth(1)
         .map_or(10_000, |a| a.parse().expect("a number of articles"));
-    let texts = corpus_texts();
+    let corpus = std::env::args().nth(2).map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
+        PathBuf::from,
+    );
+    let texts = corpus_texts(&corpus);
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("articles");
     std::fs::create_dir(&folder).unwrap();

@@ -160,7 +160,7 @@ pub struct ComparedStatement {
 }
 
 /// The resolved registry and what it was resolved from.
-struct Registry {
+pub(crate) struct Registry {
     stored: Vec<statements::StoredActor>,
     mentions: Vec<ActorMention>,
     actors: Vec<GlobalActor>,
@@ -266,7 +266,7 @@ impl Project {
     /// The registry with actors that make the same claims in different articles joined
     /// (with the sentence model; see [`align::shared_claims`]), before the analyst's edits,
     /// so that an analyst's split or rename still wins.
-    fn registry_joined(&self) -> Result<Registry, ActorError> {
+    pub(crate) fn registry_joined(&self) -> Result<Registry, ActorError> {
         let reg = self.registry()?;
         let (_, items, _) = self.align_items_of(&reg)?;
         let joins = self.actor_joins(&items, &reg.actors)?;
@@ -294,7 +294,11 @@ impl Project {
     /// The project's actors across all articles, with the analyst's edits applied; those
     /// with the most statements first.
     pub fn actors(&self) -> Result<Vec<ActorSummary>, ActorError> {
-        let reg = self.registry_joined()?;
+        self.actors_in(&self.registry_joined()?)
+    }
+
+    /// [`Self::actors`] of a registry already resolved (resolving is most of the cost).
+    pub(crate) fn actors_in(&self, reg: &Registry) -> Result<Vec<ActorSummary>, ActorError> {
         let rows = statements::statement_actor_ids(self.conn())?;
         let outlet_of_row: HashMap<i64, &Option<String>> =
             reg.stored.iter().map(|s| (s.id, &s.outlet)).collect();
@@ -629,13 +633,22 @@ impl Project {
     /// filter, only the groups of actors whose name or aliases contain it (folded); group
     /// ids are the same either way.
     pub fn compare(&self, actor_filter: Option<&str>) -> Result<Vec<ComparisonGroup>, ActorError> {
-        let (rows, items, names) = self.align_items()?;
+        self.compare_in(&self.registry_joined()?, actor_filter)
+    }
+
+    /// [`Self::compare`] with a registry already resolved.
+    pub(crate) fn compare_in(
+        &self,
+        reg: &Registry,
+        actor_filter: Option<&str>,
+    ) -> Result<Vec<ComparisonGroup>, ActorError> {
+        let (rows, items, names) = self.align_items_of(reg)?;
         let group_edits: Vec<GroupEdit> = edits::active(self.conn(), edits::Log::Groups)?;
         let alignment = self.align(&items, &group_edits)?;
         let wanted: Option<BTreeSet<String>> = match actor_filter.map(fold_for_match) {
             None => None,
             Some(filter) => Some(
-                self.actors()?
+                self.actors_in(reg)?
                     .into_iter()
                     .filter(|a| {
                         std::iter::once(&a.name)

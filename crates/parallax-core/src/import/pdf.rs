@@ -18,6 +18,7 @@
 //! Left out: OCR (a PDF without a text layer is refused with "no text layer"), multi-column
 //! reading order (columns are read across), passwords (a PDF that needs one is refused).
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use lopdf::Document;
@@ -108,35 +109,48 @@ const MAX_FORM_DEPTH: usize = 32;
 /// parses some 50 MB; this takes the extractor a few seconds.
 const MAX_DRAWN_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The most operators and operands the text extractor may parse for one file, counting a
+/// stream each time it is drawn. The extractor holds a whole content stream's operations in
+/// memory, some 150–250 bytes each (60 MB of `0 0 m` took 6 GB and 35 s), so bytes alone
+/// do not bound it. Three million is some 600 MB at worst and a few seconds; a page of text
+/// has a few thousand, so a 1,000-page report fits.
+const MAX_DRAWN_TOKENS: u64 = 3_000_000;
+
+/// How deep a content stream may save the graphics state (`q`) without restoring it. The
+/// extractor keeps a copy of the state per level, so 30 million `q`s exhaust any memory;
+/// the PDF specification's own limit is 28.
+const MAX_SAVED_STATES: usize = 256;
+
+/// The longest string a content stream may hold. The extractor decodes a shown string
+/// whole, at some 60 bytes of memory per byte, before it draws a glyph of it; one line of
+/// text is a few hundred bytes.
+const MAX_CONTENT_STRING_BYTES: usize = 1024 * 1024;
+
 /// A stream as the extractor draws it: the object whose resources name what it draws in
 /// turn (the stream itself, or its caller when it has none, as pdf-extract resolves them),
 /// and the stream.
 type Visit = (lopdf::ObjectId, lopdf::ObjectId);
 
 /// Refuses a PDF whose XObjects draw each other in a loop or more than [`MAX_FORM_DEPTH`]
-/// deep, or whose pages make the extractor parse more than [`MAX_DRAWN_BYTES`] of content,
-/// following the `Do` operators of each content stream as the extractor would. Each stream
-/// is decompressed and scanned once; an explicit stack, so that the check cannot overflow
-/// the stack it protects.
+/// deep, whose pages make the extractor parse more than [`MAX_DRAWN_BYTES`] of content or
+/// [`MAX_DRAWN_TOKENS`] operators and operands, or one of whose drawn streams saves the
+/// graphics state more than [`MAX_SAVED_STATES`] deep or holds a string longer than
+/// [`MAX_CONTENT_STRING_BYTES`], following the `Do` operators of each content stream as the
+/// extractor would. Each stream is decompressed and scanned once; an explicit stack, so that
+/// the check cannot overflow the stack it protects.
 fn check_drawing(document: &Document) -> Result<(), ImportError> {
-    let too_much = || {
-        ImportError::Limit(format!(
-            "its pages draw more than {} MB of content (a PDF built to hang readers?)",
-            MAX_DRAWN_BYTES / 1_048_576
-        ))
-    };
     let mut drawing = Drawing {
         document,
         scanned: HashMap::new(),
         cost: HashMap::new(),
     };
-    let mut total = 0u64;
+    let mut total = Cost::default();
     for page in document.page_iter() {
         let mut drawn: HashMap<Vec<u8>, u64> = HashMap::new();
         for id in document.get_page_contents(page) {
-            let (size, names) = drawing.scan(id);
-            total = total.saturating_add(*size);
-            for (name, times) in names {
+            let scanned = drawing.scan(id)?;
+            total = total.plus(scanned.cost, 1);
+            for (name, times) in &scanned.drawn {
                 *drawn.entry(name.clone()).or_default() += times;
             }
         }
@@ -146,25 +160,65 @@ fn check_drawing(document: &Document) -> Result<(), ImportError> {
                 continue;
             };
             let cost = drawing.cost((drawing.owner(id, page), id))?;
-            total = total.saturating_add(cost.saturating_mul(times));
+            total = total.plus(cost, times);
         }
-        if total > MAX_DRAWN_BYTES {
-            return Err(too_much());
-        }
+        total.check()?;
     }
     Ok(())
 }
 
-/// A stream's size as the extractor reads it, and how often it draws each name.
-type ScannedStream = (u64, Vec<(Vec<u8>, u64)>);
+/// What the extractor parses to draw a stream: bytes of content, and operators and
+/// operands.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cost {
+    bytes: u64,
+    tokens: u64,
+}
+
+impl Cost {
+    /// This cost and `times` times `other`.
+    fn plus(self, other: Cost, times: u64) -> Cost {
+        Cost {
+            bytes: self.bytes.saturating_add(other.bytes.saturating_mul(times)),
+            tokens: self
+                .tokens
+                .saturating_add(other.tokens.saturating_mul(times)),
+        }
+    }
+
+    fn check(self) -> Result<(), ImportError> {
+        if self.bytes > MAX_DRAWN_BYTES {
+            return Err(ImportError::Limit(format!(
+                "its pages draw more than {} MB of content (a PDF built to hang readers?)",
+                MAX_DRAWN_BYTES / 1_048_576
+            )));
+        }
+        if self.tokens > MAX_DRAWN_TOKENS {
+            return Err(ImportError::Limit(format!(
+                "its pages draw more than {} million operators and operands (a PDF built to \
+                 exhaust memory?)",
+                MAX_DRAWN_TOKENS / 1_000_000
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// A stream as the extractor reads it: what it costs to parse and how often it draws each
+/// name.
+#[derive(Clone, Default)]
+struct ScannedStream {
+    cost: Cost,
+    drawn: Vec<(Vec<u8>, u64)>,
+}
 
 /// What [`check_drawing`] has learnt of the document so far.
 struct Drawing<'d> {
     document: &'d Document,
-    /// each stream's size as the extractor reads it, and how often it draws each name
+    /// each stream as the extractor reads it
     scanned: HashMap<lopdf::ObjectId, ScannedStream>,
-    /// the bytes of content one visit has the extractor parse, what it draws included
-    cost: HashMap<Visit, u64>,
+    /// what one visit has the extractor parse, what it draws included
+    cost: HashMap<Visit, Cost>,
 }
 
 /// A visit on [`Drawing::cost`]'s stack: how often its parent draws it, what it draws that
@@ -173,31 +227,15 @@ struct Frame {
     visit: Visit,
     times: u64,
     pending: Vec<(Visit, u64)>,
-    cost: u64,
+    cost: Cost,
 }
 
 impl Drawing<'_> {
-    fn scan(&mut self, id: lopdf::ObjectId) -> &(u64, Vec<(Vec<u8>, u64)>) {
-        let document = self.document;
-        self.scanned.entry(id).or_insert_with(|| {
-            let Ok(lopdf::Object::Stream(stream)) = document.get_object(id) else {
-                return (0, Vec::new());
-            };
-            // as pdf-extract reads a stream's content
-            let decompressed = stream
-                .filters()
-                .ok()
-                .and_then(|_| stream.decompressed_content().ok());
-            let content = decompressed.as_deref().unwrap_or(&stream.content);
-            let mut names: HashMap<Vec<u8>, u64> = HashMap::new();
-            for_each_drawn_name(content, |name| match names.get_mut(name) {
-                Some(times) => *times += 1,
-                None => {
-                    names.insert(name.to_vec(), 1);
-                }
-            });
-            (content.len() as u64, names.into_iter().collect())
-        })
+    fn scan(&mut self, id: lopdf::ObjectId) -> Result<&ScannedStream, ImportError> {
+        match self.scanned.entry(id) {
+            Entry::Occupied(known) => Ok(known.into_mut()),
+            Entry::Vacant(new) => Ok(new.insert(scan_stream(self.document, id)?)),
+        }
     }
 
     /// The object whose resources a stream drawn with `caller`'s resources uses.
@@ -208,28 +246,28 @@ impl Drawing<'_> {
         }
     }
 
-    fn frame(&mut self, visit: Visit, times: u64) -> Frame {
+    fn frame(&mut self, visit: Visit, times: u64) -> Result<Frame, ImportError> {
         let (owner, stream) = visit;
-        let (size, names) = self.scan(stream).clone();
+        let ScannedStream { cost, drawn } = self.scan(stream)?.clone();
         let xobjects = xobjects_of(self.document, owner);
-        let pending = names
+        let pending = drawn
             .into_iter()
             .filter_map(|(name, times)| {
                 let &id = xobjects.get(&name)?;
                 Some(((self.owner(id, owner), id), times))
             })
             .collect();
-        Frame {
+        Ok(Frame {
             visit,
             times,
             pending,
-            cost: size,
-        }
+            cost,
+        })
     }
 
-    /// The bytes of content drawing `start` has the extractor parse, or an error when what
-    /// it draws loops or nests too deep.
-    fn cost(&mut self, start: Visit) -> Result<u64, ImportError> {
+    /// What drawing `start` has the extractor parse, or an error when what it draws loops,
+    /// nests too deep or breaks a bound of [`Drawing::scan`].
+    fn cost(&mut self, start: Visit) -> Result<Cost, ImportError> {
         let too_deep = || {
             ImportError::Limit(format!(
                 "PDF forms draw each other in a loop or more than {MAX_FORM_DEPTH} deep"
@@ -238,7 +276,7 @@ impl Drawing<'_> {
         if let Some(&cost) = self.cost.get(&start) {
             return Ok(cost);
         }
-        let mut path = vec![self.frame(start, 1)];
+        let mut path = vec![self.frame(start, 1)?];
         loop {
             let next = path.last_mut().and_then(|frame| frame.pending.pop());
             match next {
@@ -248,9 +286,9 @@ impl Drawing<'_> {
                     }
                     if let Some(&cost) = self.cost.get(&next) {
                         let top = path.last_mut().expect("the path is not empty");
-                        top.cost = top.cost.saturating_add(cost.saturating_mul(times));
+                        top.cost = top.cost.plus(cost, times);
                     } else {
-                        let frame = self.frame(next, times);
+                        let frame = self.frame(next, times)?;
                         path.push(frame);
                     }
                 }
@@ -260,13 +298,45 @@ impl Drawing<'_> {
                     let Some(parent) = path.last_mut() else {
                         return Ok(done.cost);
                     };
-                    parent.cost = parent
-                        .cost
-                        .saturating_add(done.cost.saturating_mul(done.times));
+                    parent.cost = parent.cost.plus(done.cost, done.times);
                 }
             }
         }
     }
+}
+
+/// Reads a drawn stream as the extractor will, refusing one that saves the graphics state
+/// too deep or holds too long a string.
+fn scan_stream(document: &Document, id: lopdf::ObjectId) -> Result<ScannedStream, ImportError> {
+    let Ok(lopdf::Object::Stream(stream)) = document.get_object(id) else {
+        return Ok(ScannedStream::default());
+    };
+    // as pdf-extract reads a stream's content
+    let decompressed = stream
+        .filters()
+        .ok()
+        .and_then(|_| stream.decompressed_content().ok());
+    let content = decompressed.as_deref().unwrap_or(&stream.content);
+    let lexed = scan_content(content);
+    if lexed.deepest_save > MAX_SAVED_STATES {
+        return Err(ImportError::Limit(format!(
+            "its content saves the graphics state more than {MAX_SAVED_STATES} deep (a PDF \
+             built to exhaust memory?)"
+        )));
+    }
+    if lexed.longest_string > MAX_CONTENT_STRING_BYTES {
+        return Err(ImportError::Limit(format!(
+            "its content holds a string of more than {} MB (a PDF built to exhaust memory?)",
+            MAX_CONTENT_STRING_BYTES / 1_048_576
+        )));
+    }
+    Ok(ScannedStream {
+        cost: Cost {
+            bytes: content.len() as u64,
+            tokens: lexed.tokens,
+        },
+        drawn: lexed.drawn.into_iter().collect(),
+    })
 }
 
 /// The `/XObject` entries of a page's resources (its own or inherited) or a stream's, by
@@ -312,10 +382,22 @@ fn xobjects_of(document: &Document, owner: lopdf::ObjectId) -> HashMap<Vec<u8>, 
     named
 }
 
-/// Calls `drawn` with the name each `Do` operator of a content stream draws, in order: a
-/// lexical scan that skips strings, comments and inline images' data, and takes an
-/// operator's first operand.
-fn for_each_drawn_name<'c>(content: &'c [u8], mut drawn: impl FnMut(&'c [u8])) {
+/// What a lexical scan of a content stream finds.
+#[derive(Default)]
+struct ContentScan {
+    /// the names `Do` operators draw, with how often
+    drawn: HashMap<Vec<u8>, u64>,
+    /// operators and operands (each element of an array counted)
+    tokens: u64,
+    /// the most `q`s not yet restored by a `Q`
+    deepest_save: usize,
+    /// the longest string's length in the file (bytes, delimiters included)
+    longest_string: usize,
+}
+
+/// Scans a content stream as the extractor will parse it: a lexical scan that skips
+/// comments and inline images' data, and takes an operator's first operand.
+fn scan_content(content: &[u8]) -> ContentScan {
     let is_delimiter = |b: u8| {
         matches!(
             b,
@@ -323,6 +405,8 @@ fn for_each_drawn_name<'c>(content: &'c [u8], mut drawn: impl FnMut(&'c [u8])) {
         )
     };
     let is_white = |b: u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | b'\0');
+    let mut scan = ContentScan::default();
+    let mut saved = 0usize;
     // the first operand since the last operator: Some(Some(name)), Some(None) for another
     // kind, None before any
     let mut first: Option<Option<&[u8]>> = None;
@@ -333,6 +417,9 @@ fn for_each_drawn_name<'c>(content: &'c [u8], mut drawn: impl FnMut(&'c [u8])) {
             i += 1;
             continue;
         }
+        if b != b'%' {
+            scan.tokens += 1;
+        }
         match b {
             b'%' => {
                 while i < content.len() && !matches!(content[i], b'\n' | b'\r') {
@@ -340,6 +427,7 @@ fn for_each_drawn_name<'c>(content: &'c [u8], mut drawn: impl FnMut(&'c [u8])) {
                 }
             }
             b'(' => {
+                let start = i;
                 let mut depth = 0usize;
                 while i < content.len() {
                     match content[i] {
@@ -356,6 +444,7 @@ fn for_each_drawn_name<'c>(content: &'c [u8], mut drawn: impl FnMut(&'c [u8])) {
                     i += 1;
                 }
                 i += 1;
+                scan.longest_string = scan.longest_string.max(i.min(content.len()) - start);
                 first.get_or_insert(None);
             }
             b'<' | b'>' if content.get(i + 1) == Some(&b) => {
@@ -363,10 +452,12 @@ fn for_each_drawn_name<'c>(content: &'c [u8], mut drawn: impl FnMut(&'c [u8])) {
                 first.get_or_insert(None);
             }
             b'<' => {
+                let start = i;
                 while i < content.len() && content[i] != b'>' {
                     i += 1;
                 }
                 i += 1;
+                scan.longest_string = scan.longest_string.max(i.min(content.len()) - start);
                 first.get_or_insert(None);
             }
             b'/' => {
@@ -394,26 +485,36 @@ fn for_each_drawn_name<'c>(content: &'c [u8], mut drawn: impl FnMut(&'c [u8])) {
                     first.get_or_insert(None);
                     continue;
                 }
-                if token == b"Do" {
-                    if let Some(Some(name)) = first {
-                        drawn(name);
+                match token {
+                    b"Do" => {
+                        if let Some(Some(name)) = first {
+                            *scan.drawn.entry(name.to_vec()).or_default() += 1;
+                        }
                     }
-                } else if token == b"ID" {
-                    // an inline image's data, up to `EI` between white space
-                    i += 1;
-                    while i + 2 < content.len()
-                        && !(is_white(content[i - 1])
-                            && &content[i..i + 2] == b"EI"
-                            && is_white(content[i + 2]))
-                    {
+                    b"q" => {
+                        saved += 1;
+                        scan.deepest_save = scan.deepest_save.max(saved);
+                    }
+                    b"Q" => saved = saved.saturating_sub(1),
+                    b"ID" => {
+                        // an inline image's data, up to `EI` between white space
                         i += 1;
+                        while i + 2 < content.len()
+                            && !(is_white(content[i - 1])
+                                && &content[i..i + 2] == b"EI"
+                                && is_white(content[i + 2]))
+                        {
+                            i += 1;
+                        }
+                        i += 2;
                     }
-                    i += 2;
+                    _ => {}
                 }
                 first = None;
             }
         }
     }
+    scan
 }
 
 /// The document information dictionary's useful entries.

@@ -265,7 +265,9 @@ impl Project {
             .iter()
             .map(|a| (a.id, selection.wants_article(a)))
             .collect();
-        let registry = self.actors()?;
+        // resolved once for the actor list and the comparison: resolving is most of the cost
+        let resolved = self.registry_joined()?;
+        let registry = self.actors_in(&resolved)?;
         let wanted_actor: Option<BTreeSet<&str>> = if selection.actors.is_empty() {
             None
         } else {
@@ -283,7 +285,7 @@ impl Project {
                     .collect(),
             )
         };
-        let groups = self.compare(None)?;
+        let groups = self.compare_in(&resolved, None)?;
 
         // Every aligned statement's group, actor and diff.
         struct Aligned {
@@ -412,6 +414,10 @@ impl Project {
                 });
         }
 
+        let mut statements_of: HashMap<&str, usize> = HashMap::new();
+        for s in &statements {
+            *statements_of.entry(s.actor_key.as_str()).or_default() += 1;
+        }
         let mut actors: Vec<ReportActor> = registry
             .iter()
             .filter_map(|a| {
@@ -428,7 +434,7 @@ impl Project {
                     name: a.name.clone(),
                     kind: a.kind,
                     aliases: a.aliases.clone(),
-                    statements: statements.iter().filter(|s| s.actor_key == a.key).count(),
+                    statements: statements_of.get(a.key.as_str()).copied().unwrap_or(0),
                     outlets: outlets.iter().map(|o| (*o).to_owned()).collect(),
                     groups,
                 })

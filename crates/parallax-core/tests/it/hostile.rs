@@ -222,6 +222,20 @@ fn json_batches_refuse_nul_and_drop_control_characters_from_metadata() {
         Some("Daily News failed x.txt: forged"),
         "one line, no control characters"
     );
+
+    let long = format!(
+        r#"{{"text": "The mayor spoke.", "title": "{}"}}"#,
+        "Bridge ".repeat(100_000)
+    );
+    let article = parse_bytes("long.json", long.as_bytes())
+        .expect("imports")
+        .remove(0);
+    let title = article.title.unwrap_or_default();
+    assert!(
+        title.chars().count() <= 2_000 && title.starts_with("Bridge Bridge"),
+        "a 700 KB title is cut to 2,000 characters: {} characters",
+        title.chars().count()
+    );
 }
 
 fn now() -> chrono::DateTime<Utc> {
@@ -265,6 +279,36 @@ fn a_fifo_in_a_folder_is_skipped_with_a_reason_and_the_import_goes_on() {
     assert!(why.contains("not a regular file (a named pipe)"), "{why}");
 }
 
+#[cfg(unix)]
+#[test]
+fn sockets_and_devices_are_skipped_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("s.txt");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let good = dir.path().join("a.txt");
+    std::fs::write(&good, ENGLISH).unwrap();
+    let mut project = Project::in_memory().unwrap();
+    let summary = project.import(
+        &[socket, PathBuf::from("/dev/zero"), good],
+        now(),
+        &mut |_| {},
+    );
+    let reasons: Vec<_> = summary
+        .files
+        .iter()
+        .map(|f| f.message.as_deref().unwrap_or("stored"))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "not a regular file (a socket): skipped",
+            "not a regular file (a device): skipped",
+            "stored"
+        ],
+        "/dev/zero would never end if it were read"
+    );
+}
+
 #[test]
 fn a_project_opened_read_only_reads_and_refuses_writes_saying_why() {
     let dir = tempfile::tempdir().unwrap();
@@ -304,6 +348,18 @@ fn a_query_of_one_word_repeated_is_answered_at_once() {
         started.elapsed() < Duration::from_secs(10),
         "took minutes before the words were collapsed"
     );
+
+    // Thousands of distinct words: only the first 64 are searched for.
+    let query: String = (0..7_000).map(|n| format!("w{n} ")).collect();
+    let started = Instant::now();
+    let hits = project.search(&query, 10).unwrap();
+    eprintln!(
+        "{} KB query of distinct words: {:.2?}",
+        query.len() / 1024,
+        started.elapsed()
+    );
+    assert!(hits.is_empty(), "no article holds those words");
+    assert!(started.elapsed() < Duration::from_secs(10));
 }
 
 #[test]
@@ -486,4 +542,161 @@ fn a_pdf_that_draws_one_large_form_many_times_is_refused() {
     };
     let error = error_of("image-loop.pdf", &pdf_drawing(image, b"/Fm1 Do".to_vec()));
     assert!(error.to_string().contains("in a loop"), "{error}");
+}
+
+/// A one-page PDF whose page content is `content`, Flate-compressed, with Helvetica as `F1`.
+fn pdf_page(content: &[u8]) -> Vec<u8> {
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(content).unwrap();
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let contents = doc.add_object(Stream::new(
+        dictionary! { "Filter" => "FlateDecode" },
+        encoder.finish().unwrap(),
+    ));
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => contents,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn pdf_content_that_would_exhaust_the_extractors_memory_is_refused() {
+    // The extractor copies the graphics state at each `q`: 30 million of them took all
+    // memory and the process was killed. Here 300 unrestored ones, over the bound.
+    let error = error_of("saves.pdf", &pdf_page(&b"q\n".repeat(300)));
+    assert!(
+        error.to_string().contains("saves the graphics state"),
+        "{error}"
+    );
+
+    // It holds every operation of a stream at once (60 MB of `0 0 m` took 6 GB): 3.3
+    // million operators and operands here.
+    let error = error_of("paths.pdf", &pdf_page(&b"0 0 m\n".repeat(1_100_000)));
+    assert!(
+        error.to_string().contains("operators and operands"),
+        "{error}"
+    );
+
+    // It decodes a shown string whole before drawing it (60 MB took 3.5 GB).
+    let shown = [
+        b"BT /F1 12 Tf (".as_slice(),
+        &b"x".repeat(1_100_000),
+        b") Tj ET",
+    ]
+    .concat();
+    let error = error_of("string.pdf", &pdf_page(&shown));
+    assert!(error.to_string().contains("holds a string"), "{error}");
+
+    // Saved and restored states, a short string: a page of text as producers write it.
+    let page: String = (0..40)
+        .map(|line| {
+            format!(
+                "q BT /F1 12 Tf 72 {} Td (The mayor said the bridge would reopen.) Tj ET Q\n",
+                740 - 16 * line
+            )
+        })
+        .collect();
+    let text = text_of("page.pdf", &pdf_page(page.as_bytes()));
+    assert!(text.contains("bridge would reopen"), "{text}");
+}
+
+#[test]
+fn quotations_nested_hundreds_deep_import_in_linear_time() {
+    // Scoring each quotation walked all those inside it: a 32 MB page of blockquotes nested
+    // 500 deep took three minutes (release build). Here 500 deep, repeated to 2 MB.
+    let one = format!(
+        "{}{}",
+        "<blockquote>The mayor said the bridge would reopen in spring.".repeat(500),
+        "</blockquote>".repeat(500)
+    );
+    let page = format!(
+        "<html><body>{}</body></html>",
+        one.repeat(2 * 1024 * 1024 / one.len())
+    );
+    let started = Instant::now();
+    let text = text_of("quotes.html", page.as_bytes());
+    eprintln!(
+        "2 MB of blockquotes nested 500 deep: {:.2?}",
+        started.elapsed()
+    );
+    assert!(text.starts_with("The mayor said the bridge would reopen in spring."));
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "took minutes when each quotation walked the ones inside it"
+    );
+}
+
+#[test]
+fn a_file_whose_parser_panics_fails_alone() {
+    use lopdf::{dictionary, Document, Object, Stream};
+    // A font without /Subtype: the PDF text extractor panics on it.
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let contents = doc.add_object(Stream::new(
+        dictionary! {},
+        b"BT /F1 12 Tf 72 700 Td (The mayor spoke.) Tj ET".to_vec(),
+    ));
+    let font = doc.add_object(dictionary! { "Type" => "Font", "BaseFont" => "Helvetica" });
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => contents,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut pdf = Vec::new();
+    doc.save_to(&mut pdf).unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = [
+        ("a.txt", ENGLISH.as_bytes()),
+        ("b.pdf", pdf.as_slice()),
+        ("c.txt", ARABIC.as_bytes()),
+    ]
+    .iter()
+    .map(|(name, bytes)| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    })
+    .collect();
+    let mut project = Project::in_memory().unwrap();
+    let summary = project.import(&files, now(), &mut |_| {});
+    let statuses: Vec<_> = summary.files.iter().map(|f| f.status.clone()).collect();
+    assert_eq!(
+        statuses,
+        [
+            FileStatus::Imported,
+            FileStatus::Failed,
+            FileStatus::Imported
+        ]
+    );
+    let why = summary.files[1].message.as_deref().unwrap_or_default();
+    assert!(
+        why.contains("damaged PDF: the PDF reader gave up on it"),
+        "the panic is this file's error: {why}"
+    );
 }
