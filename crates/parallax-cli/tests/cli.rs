@@ -220,7 +220,13 @@ fn help_shows_examples() {
             .success()
             .stdout(predicate::str::contains("Example"));
     }
-    for sub in [["note", "add"], ["note", "edit"], ["note", "rm"], ["tag", "add"], ["tag", "rm"]] {
+    for sub in [
+        ["note", "add"],
+        ["note", "edit"],
+        ["note", "rm"],
+        ["tag", "add"],
+        ["tag", "rm"],
+    ] {
         parallax()
             .args(sub)
             .arg("--help")
