@@ -228,6 +228,417 @@ impl From<ProjectError> for IpcError {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// The analyst's workbench: actors, comparison, statements, notes and tags.
+
+fn enum_label<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// One article's naming of an actor: the id a split takes.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct MentionDto {
+    pub id: String,
+    #[ts(type = "number")]
+    pub article: i64,
+    pub name: String,
+}
+
+/// Statements of an actor in one outlet.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct OutletCount {
+    pub outlet: String,
+    #[ts(type = "number")]
+    pub statements: usize,
+}
+
+/// One actor of the registry, as the Actors view lists it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct ActorRow {
+    /// Unique in the project now; what edits and `actor:` note targets take.
+    pub key: String,
+    pub name: String,
+    #[ts(type = "\"person\" | \"organisation\" | \"state_body\" | \"media\" | \"unnamed\"")]
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub titles: Vec<String>,
+    pub roles: Vec<String>,
+    #[ts(type = "number")]
+    pub statements: usize,
+    /// Sorted by outlet.
+    pub outlets: Vec<OutletCount>,
+    pub mentions: Vec<MentionDto>,
+}
+
+impl From<parallax_core::actors::ActorSummary> for ActorRow {
+    fn from(a: parallax_core::actors::ActorSummary) -> Self {
+        ActorRow {
+            kind: enum_label(&a.kind),
+            outlets: a
+                .statements_by_outlet
+                .into_iter()
+                .map(|(outlet, statements)| OutletCount { outlet, statements })
+                .collect(),
+            mentions: a
+                .mentions
+                .into_iter()
+                .map(|m| MentionDto {
+                    id: m.id.0,
+                    article: m.article.0,
+                    name: m.name,
+                })
+                .collect(),
+            key: a.key,
+            name: a.name,
+            aliases: a.aliases,
+            titles: a.titles,
+            roles: a.roles,
+            statements: a.statements,
+        }
+    }
+}
+
+/// An edit of the actor registry. Actors are named by key (or name); `mentions` are
+/// mention ids or article ids (as numbers in strings).
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[serde(tag = "op", rename_all = "snake_case")]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub enum ActorEditDto {
+    Merge {
+        a: String,
+        b: String,
+    },
+    Split {
+        actor: String,
+        mentions: Vec<String>,
+        name: String,
+    },
+    Rename {
+        actor: String,
+        name: String,
+    },
+    AddAlias {
+        actor: String,
+        alias: String,
+    },
+    RemoveAlias {
+        actor: String,
+        alias: String,
+    },
+}
+
+impl From<ActorEditDto> for parallax_core::actors::ActorEditRequest {
+    fn from(e: ActorEditDto) -> Self {
+        use parallax_core::actors::ActorEditRequest as R;
+        match e {
+            ActorEditDto::Merge { a, b } => R::Merge { a, b },
+            ActorEditDto::Split {
+                actor,
+                mentions,
+                name,
+            } => R::Split {
+                actor,
+                mentions: mentions
+                    .iter()
+                    .map(|m| m.parse().expect("parsing a selector cannot fail"))
+                    .collect(),
+                name,
+            },
+            ActorEditDto::Rename { actor, name } => R::Rename { actor, name },
+            ActorEditDto::AddAlias { actor, alias } => R::AddAlias { actor, alias },
+            ActorEditDto::RemoveAlias { actor, alias } => R::RemoveAlias { actor, alias },
+        }
+    }
+}
+
+/// Statement counts per actor × outlet.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct CoverageMatrix {
+    /// Columns, sorted.
+    pub outlets: Vec<String>,
+    pub rows: Vec<CoverageRow>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct CoverageRow {
+    pub key: String,
+    pub name: String,
+    /// One count per column.
+    #[ts(type = "Array<number>")]
+    pub counts: Vec<u32>,
+}
+
+impl From<parallax_core::actors::ActorCoverage> for CoverageMatrix {
+    fn from(c: parallax_core::actors::ActorCoverage) -> Self {
+        CoverageMatrix {
+            outlets: c.outlets,
+            rows: c
+                .rows
+                .into_iter()
+                .map(|r| CoverageRow {
+                    key: r.key,
+                    name: r.name,
+                    counts: r.counts,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A run of words of a statement against the version it is compared with.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct DiffPart {
+    #[ts(type = "\"equal\" | \"added\" | \"removed\"")]
+    pub op: String,
+    pub text: String,
+}
+
+impl From<parallax_core::nlp::align::DiffOp> for DiffPart {
+    fn from(d: parallax_core::nlp::align::DiffOp) -> Self {
+        use parallax_core::nlp::align::DiffOp;
+        let (op, text) = match d {
+            DiffOp::Equal(t) => ("equal", t),
+            DiffOp::Added(t) => ("added", t),
+            DiffOp::Removed(t) => ("removed", t),
+        };
+        DiffPart {
+            op: op.to_owned(),
+            text,
+        }
+    }
+}
+
+/// One member of a claim group.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct GroupMember {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub article: i64,
+    pub outlet: String,
+    pub lang: String,
+    pub published_at: Option<String>,
+    pub kind: String,
+    pub cue: String,
+    pub stance: String,
+    /// Verbatim.
+    pub text: String,
+    /// Its words against the version it is compared with (all "equal" for that version).
+    pub diff: Vec<DiffPart>,
+    /// Index, among the group's members, of the version it is compared with.
+    #[ts(type = "number")]
+    pub compared_with: usize,
+}
+
+/// One claim of an actor as each outlet reported it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct ClaimGroup {
+    #[ts(type = "number")]
+    pub id: usize,
+    pub actor: String,
+    pub actor_key: String,
+    pub claim: String,
+    pub members: Vec<GroupMember>,
+    /// Index into `members` of the base version.
+    #[ts(type = "number")]
+    pub base: usize,
+    /// Outlets that quote the actor elsewhere but not here.
+    pub missing_from: Vec<String>,
+    #[ts(type = "Array<number>")]
+    pub related: Vec<usize>,
+}
+
+impl From<parallax_core::actors::ComparisonGroup> for ClaimGroup {
+    fn from(g: parallax_core::actors::ComparisonGroup) -> Self {
+        ClaimGroup {
+            id: g.id,
+            actor: g.actor,
+            actor_key: g.actor_key,
+            claim: g.claim,
+            members: g
+                .statements
+                .into_iter()
+                .map(|s| GroupMember {
+                    id: s.id,
+                    article: s.article.0,
+                    outlet: s.outlet,
+                    lang: s.lang.code().to_owned(),
+                    published_at: s.published_at.map(|d| d.to_string()),
+                    kind: enum_label(&s.kind),
+                    cue: s.cue,
+                    stance: enum_label(&s.stance),
+                    text: s.text,
+                    diff: s.diff.into_iter().map(Into::into).collect(),
+                    compared_with: s.compared_with,
+                })
+                .collect(),
+            base: g.base,
+            missing_from: g.missing_from,
+            related: g.related,
+        }
+    }
+}
+
+/// A correction of the grouping; statements by id, as the Compare view shows them.
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[serde(tag = "op", rename_all = "snake_case")]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub enum GroupEditDto {
+    Move {
+        #[ts(type = "number")]
+        statement: i64,
+        #[ts(type = "number | null")]
+        to: Option<i64>,
+    },
+    Merge {
+        #[ts(type = "number")]
+        a: i64,
+        #[ts(type = "number")]
+        b: i64,
+    },
+    Split {
+        #[ts(type = "Array<number>")]
+        statements: Vec<i64>,
+    },
+}
+
+impl From<GroupEditDto> for parallax_core::actors::GroupEditRequest {
+    fn from(e: GroupEditDto) -> Self {
+        use parallax_core::actors::GroupEditRequest as R;
+        match e {
+            GroupEditDto::Move { statement, to } => R::Move { statement, to },
+            GroupEditDto::Merge { a, b } => R::Merge { a, b },
+            GroupEditDto::Split { statements } => R::Split { statements },
+        }
+    }
+}
+
+/// One statement of an article, for the reader.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct StatementRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub article: i64,
+    /// The actor as the article names it.
+    pub actor: String,
+    pub speaker: String,
+    pub kind: String,
+    pub cue: String,
+    pub stance: String,
+    /// Verbatim.
+    pub text: String,
+    /// Byte offsets into the article's text.
+    #[ts(type = "number")]
+    pub start: usize,
+    #[ts(type = "number")]
+    pub end: usize,
+}
+
+impl From<parallax_core::model::StatementRow> for StatementRow {
+    fn from(s: parallax_core::model::StatementRow) -> Self {
+        StatementRow {
+            id: s.id,
+            article: s.article.0,
+            kind: enum_label(&s.kind),
+            stance: enum_label(&s.stance),
+            actor: s.actor,
+            speaker: s.speaker,
+            cue: s.cue,
+            text: s.text,
+            start: s.span.start,
+            end: s.span.end,
+        }
+    }
+}
+
+/// A target's note and tags. Targets are strings: `article:12`, `statement:345`,
+/// `actor:KEY`, `group:7`.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct Annotation {
+    /// Null when the target is no longer in the project.
+    pub target: Option<String>,
+    #[ts(type = "\"article\" | \"statement\" | \"actor\" | \"group\"")]
+    pub kind: String,
+    /// What the target is: a title, a statement, an actor's name, a group's claim.
+    pub label: String,
+    /// Markdown, verbatim; render as text.
+    pub note: Option<String>,
+    pub updated_at: Option<String>,
+    pub tags: Vec<String>,
+}
+
+impl From<parallax_core::notes::Annotation> for Annotation {
+    fn from(a: parallax_core::notes::Annotation) -> Self {
+        Annotation {
+            target: a.target.map(|t| t.to_string()),
+            kind: a.kind.as_str().to_owned(),
+            label: a.label,
+            updated_at: a.note.as_ref().map(|n| n.updated_at.to_rfc3339()),
+            note: a.note.map(|n| n.text),
+            tags: a.tags,
+        }
+    }
+}
+
+/// A note that a search found.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct NoteHit {
+    pub annotation: Annotation,
+    pub snippet: String,
+}
+
+impl From<parallax_core::notes::NoteHit> for NoteHit {
+    fn from(h: parallax_core::notes::NoteHit) -> Self {
+        NoteHit {
+            annotation: h.annotation.into(),
+            snippet: h.snippet,
+        }
+    }
+}
+
+impl From<parallax_core::actors::ActorError> for IpcError {
+    fn from(e: parallax_core::actors::ActorError) -> Self {
+        use parallax_core::actors::ActorError;
+        match e {
+            ActorError::Project(p) => p.into(),
+            ActorError::NoSuchActor(_)
+            | ActorError::NoSuchMention { .. }
+            | ActorError::NoSuchStatement(_) => IpcError::new("not_found", e.to_string()),
+            other => IpcError::new("invalid_input", other.to_string()),
+        }
+    }
+}
+
+impl From<parallax_core::notes::NoteError> for IpcError {
+    fn from(e: parallax_core::notes::NoteError) -> Self {
+        use parallax_core::notes::NoteError;
+        match e {
+            NoteError::Actor(a) => a.into(),
+            NoteError::NoSuchArticle(_)
+            | NoteError::NoSuchStatement(_)
+            | NoteError::NoSuchGroup(_)
+            | NoteError::NoNote(_)
+            | NoteError::NoSuchTag { .. } => IpcError::new("not_found", e.to_string()),
+            other => IpcError::new("invalid_input", other.to_string()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// ts-rs writes the bindings (relative to `src-tauri/bindings/`) where the UI imports
@@ -236,7 +647,16 @@ mod tests {
     fn bindings_land_in_the_ui() {
         let ui =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/ipc/bindings");
-        for name in ["ArticleRow", "ImportSummary", "SearchHit", "IpcError"] {
+        for name in [
+            "ArticleRow",
+            "ImportSummary",
+            "SearchHit",
+            "IpcError",
+            "ActorRow",
+            "CoverageMatrix",
+            "ClaimGroup",
+            "Annotation",
+        ] {
             assert!(
                 ui.join(format!("{name}.ts")).exists(),
                 "{name}.ts is in the UI's bindings folder"

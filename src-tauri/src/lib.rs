@@ -50,6 +50,20 @@ pub fn run() {
             commands::articles::search_articles,
             commands::import::import_paths,
             commands::import::cancel_import,
+            commands::actors::list_actors,
+            commands::actors::edit_actor,
+            commands::actors::undo_actor_edit,
+            commands::compare::coverage_matrix,
+            commands::compare::actor_groups,
+            commands::compare::edit_group,
+            commands::compare::undo_group_edit,
+            commands::statements::article_statements,
+            commands::notes::list_annotations,
+            commands::notes::annotation_of,
+            commands::notes::set_note,
+            commands::notes::add_tag,
+            commands::notes::remove_tag,
+            commands::notes::search_notes,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Parallax window");

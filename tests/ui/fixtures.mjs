@@ -47,3 +47,124 @@ export const HOSTILE_TITLE = "<img src=x onerror=window.__pwned=1>";
 export const HOSTILE_TEXT =
   "<script>window.__pwned=2</script>\n\n<img src=x onerror=\"window.__pwned=3\"><b>bold?</b>\n\n" +
   "<iframe src=\"javascript:window.__pwned=4\"></iframe>";
+
+// The workbench: an invented registry and alignment of the articles above.
+export const ARABIC_CLAIM = "التمويل مؤمَّن بالكامل";
+export const WORKBENCH = {
+  actors: [
+    {
+      key: "government spokesman",
+      name: "Government spokesman",
+      kind: "person",
+      aliases: ["المتحدث باسم الحكومة"],
+      titles: [],
+      roles: ["spokesman"],
+      statements: 2,
+      outlets: [
+        { outlet: "Reuters", statements: 1 },
+        { outlet: "الجزيرة", statements: 1 },
+      ],
+      mentions: [
+        { id: "aaaa#government spokesman", article: 2, name: "a government spokesman" },
+        { id: "bbbb#المتحدث باسم الحكومه", article: 1, name: "المتحدث باسم الحكومة" },
+      ],
+    },
+    {
+      key: "the president",
+      name: "The president",
+      kind: "person",
+      aliases: ["الرئيس"],
+      titles: [],
+      roles: [],
+      statements: 2,
+      outlets: [
+        { outlet: "Reuters", statements: 1 },
+        { outlet: "الجزيرة", statements: 1 },
+      ],
+      mentions: [
+        { id: "aaaa#president", article: 2, name: "The president" },
+        { id: "bbbb#الرييس", article: 1, name: "الرئيس" },
+      ],
+    },
+    {
+      key: "opposition",
+      name: "The opposition",
+      kind: "organisation",
+      aliases: [],
+      titles: [],
+      roles: [],
+      statements: 1,
+      outlets: [{ outlet: "BBC News", statements: 1 }],
+      mentions: [{ id: "cccc#opposition", article: 4, name: "The opposition" }],
+    },
+  ],
+  coverage: {
+    outlets: ["BBC News", "Reuters", "الجزيرة"],
+    rows: [
+      { key: "government spokesman", name: "Government spokesman", counts: [0, 1, 1] },
+      { key: "the president", name: "The president", counts: [0, 1, 1] },
+      { key: "opposition", name: "The opposition", counts: [1, 0, 0] },
+    ],
+  },
+  groups: {
+    "government spokesman": [
+      {
+        id: 0,
+        actor: "Government spokesman",
+        actor_key: "government spokesman",
+        claim: "funding is fully secured",
+        base: 0,
+        missing_from: ["BBC News"],
+        related: [],
+        members: [
+          {
+            id: 11,
+            article: 2,
+            outlet: "Reuters",
+            lang: "en",
+            published_at: "2024-03-12",
+            kind: "direct",
+            cue: "told",
+            stance: "neutral",
+            text: "Funding is fully secured",
+            diff: [{ op: "equal", text: "Funding is fully secured" }],
+            compared_with: 0,
+          },
+          {
+            id: 12,
+            article: 1,
+            outlet: "الجزيرة",
+            lang: "ar",
+            published_at: "2024-03-12",
+            kind: "direct",
+            cue: "قال",
+            stance: "neutral",
+            text: ARABIC_CLAIM,
+            diff: [
+              { op: "equal", text: "التمويل" },
+              { op: "added", text: "مؤمَّن بالكامل" },
+            ],
+            compared_with: 1,
+          },
+        ],
+      },
+    ],
+  },
+  statements: {
+    1: [
+      {
+        id: 12,
+        article: 1,
+        actor: "المتحدث باسم الحكومة",
+        speaker: "المتحدث باسم الحكومة",
+        kind: "direct",
+        cue: "قال",
+        stance: "neutral",
+        text: ARABIC_CLAIM,
+        start: 120,
+        end: 160,
+      },
+    ],
+  },
+  annotations: [],
+};

@@ -137,6 +137,24 @@ function installFakeBackend(fixture) {
     }
   }
   const texts = fixture.texts ?? {};
+  const wb = {
+    actors: JSON.parse(JSON.stringify(fixture.workbench?.actors ?? [])),
+    coverage: fixture.workbench?.coverage ?? { outlets: [], rows: [] },
+    groups: fixture.workbench?.groups ?? {},
+    statements: fixture.workbench?.statements ?? {},
+    annotations: JSON.parse(JSON.stringify(fixture.workbench?.annotations ?? [])),
+    history: [],
+  };
+  window.__workbench = wb;
+  const copy = (value) => JSON.parse(JSON.stringify(value));
+  const annotationOf = (target) => {
+    let a = wb.annotations.find((x) => x.target === target);
+    if (!a) {
+      a = { target, kind: target.split(":")[0], label: target, note: null, updated_at: null, tags: [] };
+      wb.annotations.push(a);
+    }
+    return a;
+  };
   let projectPath = fixture.project ?? "/home/researcher/Projects/Elections 2024.parallax";
 
   window.__ipcCalls = [];
@@ -214,6 +232,84 @@ function installFakeBackend(fixture) {
         case "cancel_import":
           window.__cancelImport = true;
           return null;
+        // the workbench: a small registry and alignment, edited in memory
+        // answers are copies, as a real back end's are (the app must never share objects with it)
+        case "list_actors":
+          return copy(wb.actors);
+        case "edit_actor": {
+          const e = args.edit;
+          wb.history.push(JSON.stringify(wb.actors));
+          const find = (key) => {
+            const actor = wb.actors.find((a) => a.key === key);
+            if (!actor) throw { code: "not_found", message: `no actor is called "${key}"` };
+            return actor;
+          };
+          if (e.op === "merge") {
+            const a = find(e.a);
+            const b = find(e.b);
+            a.aliases = [...a.aliases, b.name, ...b.aliases];
+            a.statements += b.statements;
+            const counts = new Map(a.outlets.map((o) => [o.outlet, o.statements]));
+            for (const o of b.outlets) counts.set(o.outlet, (counts.get(o.outlet) ?? 0) + o.statements);
+            a.outlets = [...counts].sort().map(([outlet, statements]) => ({ outlet, statements }));
+            a.mentions = [...a.mentions, ...b.mentions];
+            wb.actors = wb.actors.filter((x) => x !== b);
+          } else if (e.op === "rename") {
+            find(e.actor).name = e.name;
+          } else if (e.op === "add_alias") {
+            find(e.actor).aliases.push(e.alias);
+          } else if (e.op === "remove_alias") {
+            const a = find(e.actor);
+            a.aliases = a.aliases.filter((x) => x !== e.alias);
+          } else if (e.op === "split") {
+            const a = find(e.actor);
+            const moved = a.mentions.filter((m) => e.mentions.includes(m.id));
+            a.mentions = a.mentions.filter((m) => !e.mentions.includes(m.id));
+            wb.actors.push({ ...a, key: e.name.toLowerCase(), name: e.name, aliases: [], mentions: moved });
+          }
+          wb.actors = [...wb.actors];
+          return null;
+        }
+        case "undo_actor_edit": {
+          const last = wb.history.pop();
+          if (last === undefined) return false;
+          wb.actors = JSON.parse(last);
+          return true;
+        }
+        case "coverage_matrix":
+          return wb.coverage;
+        case "actor_groups":
+          return wb.groups[args.actor] ?? [];
+        case "article_statements":
+          return wb.statements[args.id] ?? [];
+        case "list_annotations":
+          return copy(wb.annotations.filter((a) => a.note !== null || a.tags.length > 0));
+        case "annotation_of":
+          return copy(annotationOf(args.target));
+        case "set_note": {
+          if (!/^(article|statement|actor|group):./.test(args.target)) {
+            throw { code: "invalid_input", message: `"${args.target}" is not a target` };
+          }
+          const a = annotationOf(args.target);
+          a.note = args.text.trim() === "" ? null : args.text;
+          return null;
+        }
+        case "add_tag": {
+          const a = annotationOf(args.target);
+          if (!a.tags.includes(args.tag)) a.tags = [...a.tags, args.tag].sort();
+          return null;
+        }
+        case "remove_tag": {
+          const a = annotationOf(args.target);
+          a.tags = a.tags.filter((t) => t !== args.tag);
+          return null;
+        }
+        case "search_notes": {
+          const q = args.query.toLowerCase();
+          return wb.annotations
+            .filter((a) => a.note !== null && a.note.toLowerCase().includes(q))
+            .map((annotation) => copy({ annotation, snippet: annotation.note }));
+        }
         case "plugin:dialog|open":
           return fixture.dialog?.open ?? null;
         case "plugin:dialog|save":

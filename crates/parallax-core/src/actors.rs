@@ -62,6 +62,36 @@ pub enum GroupEditRequest {
     Split { statements: Vec<i64> },
 }
 
+/// An edit of the registry as a face asks for it: actors by name, alias or key, mentions
+/// by id or article id (see [`MentionSelector`]). [`Project::edit_actor`] turns it into a
+/// stored [`ActorEdit`] with stable references.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActorEditRequest {
+    /// The two actors become one (the first one's name is kept).
+    Merge {
+        a: String,
+        b: String,
+    },
+    /// The mentions leave the actor for a new actor of this name.
+    Split {
+        actor: String,
+        mentions: Vec<MentionSelector>,
+        name: String,
+    },
+    Rename {
+        actor: String,
+        name: String,
+    },
+    AddAlias {
+        actor: String,
+        alias: String,
+    },
+    RemoveAlias {
+        actor: String,
+        alias: String,
+    },
+}
+
 impl From<rusqlite::Error> for ActorError {
     fn from(e: rusqlite::Error) -> Self {
         ActorError::Project(ProjectError::Store(StoreError::Sql(e)))
@@ -85,6 +115,9 @@ pub struct ActorSummary {
     pub statements: usize,
     /// The outlets that report its statements, sorted.
     pub outlets: Vec<String>,
+    /// Its statements per outlet (the outlets of `outlets`).
+    #[serde(default)]
+    pub statements_by_outlet: std::collections::BTreeMap<String, usize>,
     /// Where the articles name it: the ids a split takes.
     pub mentions: Vec<MentionSummary>,
 }
@@ -303,11 +336,13 @@ impl Project {
         let outlet_of_row: HashMap<i64, &Option<String>> =
             reg.stored.iter().map(|s| (s.id, &s.outlet)).collect();
         let mut counts = vec![0usize; reg.actors.len()];
-        let mut outlets = vec![BTreeSet::new(); reg.actors.len()];
+        let mut outlets = vec![std::collections::BTreeMap::new(); reg.actors.len()];
         for (_, row) in rows {
             if let Some(&a) = reg.actor_of_row.get(&row) {
                 counts[a] += 1;
-                outlets[a].insert(display_outlet(outlet_of_row[&row]));
+                *outlets[a]
+                    .entry(display_outlet(outlet_of_row[&row]))
+                    .or_insert(0) += 1;
             }
         }
         let article_of: HashMap<&MentionId, (ArticleId, &str)> = reg
@@ -333,7 +368,8 @@ impl Project {
                     .map(|&g| reg.actors[g].name.clone())
                     .collect(),
                 statements: counts[i],
-                outlets: std::mem::take(&mut outlets[i]).into_iter().collect(),
+                outlets: outlets[i].keys().cloned().collect(),
+                statements_by_outlet: std::mem::take(&mut outlets[i]),
                 mentions: a
                     .mentions
                     .iter()
@@ -496,6 +532,42 @@ impl Project {
         edits::append(&tx, edits::Log::Actors, edit, now)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Resolves a face's request to stable references and stores the edit; returns it.
+    pub fn edit_actor(
+        &mut self,
+        request: &ActorEditRequest,
+        now: DateTime<Utc>,
+    ) -> Result<ActorEdit, ActorError> {
+        let edit = match request {
+            ActorEditRequest::Merge { a, b } => ActorEdit::Merge {
+                a: self.actor_ref(a)?,
+                b: self.actor_ref(b)?,
+            },
+            ActorEditRequest::Split {
+                actor,
+                mentions,
+                name,
+            } => ActorEdit::Split {
+                mentions: self.actor_mentions(actor, mentions)?,
+                name: name.clone(),
+            },
+            ActorEditRequest::Rename { actor, name } => ActorEdit::Rename {
+                actor: self.actor_ref(actor)?,
+                name: name.clone(),
+            },
+            ActorEditRequest::AddAlias { actor, alias } => ActorEdit::AddAlias {
+                actor: self.actor_ref(actor)?,
+                alias: alias.clone(),
+            },
+            ActorEditRequest::RemoveAlias { actor, alias } => ActorEdit::RemoveAlias {
+                actor: self.actor_ref(actor)?,
+                alias: alias.clone(),
+            },
+        };
+        self.record_actor_edit(&edit, now)?;
+        Ok(edit)
     }
 
     /// Undoes the latest edit in force; returns it, or `None` when there is nothing to undo.
@@ -717,6 +789,46 @@ impl Project {
             .collect())
     }
 
+    /// The claim groups of one actor (by its key), with the ids [`Self::compare`] gives them.
+    pub fn groups_of_actor(&self, key: &str) -> Result<Vec<ComparisonGroup>, ActorError> {
+        Ok(self
+            .compare(None)?
+            .into_iter()
+            .filter(|g| g.actor_key == key)
+            .collect())
+    }
+
+    /// Statement counts per actor × outlet, each row with the actor's key and display name
+    /// (display names alone can clash), rows in the registry's order (most statements first).
+    pub fn actor_coverage(&self) -> Result<ActorCoverage, ActorError> {
+        let (_, items, names) = self.align_items()?;
+        let group_edits: Vec<GroupEdit> = edits::active(self.conn(), edits::Log::Groups)?;
+        let alignment = self.align(&items, &group_edits)?;
+        let coverage = align::coverage(&items, &alignment);
+        let row_of: HashMap<&str, usize> = coverage
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.as_str(), i))
+            .collect();
+        let rows = self
+            .actors()?
+            .into_iter()
+            .filter_map(|a| {
+                let &i = row_of.get(a.key.as_str())?;
+                Some(ActorCoverageRow {
+                    name: names.get(&a.key).cloned().unwrap_or_else(|| a.name.clone()),
+                    key: a.key,
+                    counts: coverage.by_actor[i].clone(),
+                })
+            })
+            .collect();
+        Ok(ActorCoverage {
+            outlets: coverage.outlets,
+            rows,
+        })
+    }
+
     /// Statement counts per actor × outlet and per claim × outlet; actor rows are display
     /// names, claim rows are in group-id order.
     pub fn coverage(&self) -> Result<Coverage, ActorError> {
@@ -736,3 +848,19 @@ impl Project {
 /// The project's statements, the same statements as the aligner takes them, and the actors'
 /// display names by key.
 type AlignInput = (Vec<StatementRow>, Vec<AlignItem>, HashMap<String, String>);
+
+/// Statement counts per actor × outlet ([`Project::actor_coverage`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorCoverage {
+    /// Columns, sorted.
+    pub outlets: Vec<String>,
+    pub rows: Vec<ActorCoverageRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorCoverageRow {
+    pub key: String,
+    pub name: String,
+    /// One count per column.
+    pub counts: Vec<u32>,
+}

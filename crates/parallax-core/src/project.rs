@@ -292,6 +292,14 @@ impl Project {
         Ok(total)
     }
 
+    /// One article's statements, in text order.
+    pub fn statements_of_article(&self, article: ArticleId) -> Result<Vec<StatementRow>> {
+        Ok(statements::list(&self.conn)?
+            .into_iter()
+            .filter(|s| s.article == article)
+            .collect())
+    }
+
     /// The project's statements, in article order; with a filter, only those whose actor's
     /// name or aliases contain it (folded for matching, so «ماكينزي» finds «كينيث ماكينزي»).
     pub fn statements(&self, actor_filter: Option<&str>) -> Result<Vec<StatementRow>> {

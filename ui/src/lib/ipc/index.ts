@@ -11,7 +11,17 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open, save } from "@tauri-apps/plugin-dialog";
 
+import type { ActorEditDto } from "./bindings/ActorEditDto";
+import type { ActorRow } from "./bindings/ActorRow";
+import type { Annotation } from "./bindings/Annotation";
 import type { ArticleDetail } from "./bindings/ArticleDetail";
+import type { ClaimGroup } from "./bindings/ClaimGroup";
+import type { CoverageMatrix } from "./bindings/CoverageMatrix";
+import type { DiffPart } from "./bindings/DiffPart";
+import type { GroupEditDto } from "./bindings/GroupEditDto";
+import type { GroupMember } from "./bindings/GroupMember";
+import type { NoteHit } from "./bindings/NoteHit";
+import type { StatementRow } from "./bindings/StatementRow";
 import type { ArticleRow } from "./bindings/ArticleRow";
 import type { FileOutcome } from "./bindings/FileOutcome";
 import type { ImportProgress } from "./bindings/ImportProgress";
@@ -22,6 +32,16 @@ import type { ProjectInfo } from "./bindings/ProjectInfo";
 import type { SearchHit } from "./bindings/SearchHit";
 
 export type {
+  ActorEditDto,
+  ActorRow,
+  Annotation,
+  ClaimGroup,
+  CoverageMatrix,
+  DiffPart,
+  GroupEditDto,
+  GroupMember,
+  NoteHit,
+  StatementRow,
   ArticleDetail,
   ArticleRow,
   FileOutcome,
@@ -109,6 +129,69 @@ export function importPaths(paths: string[]): Promise<ImportSummary> {
 /** Stops the running import after the file it is storing; `importPaths` then resolves. */
 export function cancelImport(): Promise<void> {
   return call("cancel_import");
+}
+
+// ---------------------------------------------------------------------------------------
+// The workbench: actors, comparison, statements, notes and tags. A note target is a string
+// `article:ID`, `statement:ID`, `actor:KEY` or `group:ID`, as the CLI takes it.
+
+export function listActors(): Promise<ActorRow[]> {
+  return call("list_actors");
+}
+
+export function editActor(edit: ActorEditDto): Promise<void> {
+  return call("edit_actor", { edit });
+}
+
+/** False when there was no edit to undo. */
+export function undoActorEdit(): Promise<boolean> {
+  return call("undo_actor_edit");
+}
+
+export function coverageMatrix(): Promise<CoverageMatrix> {
+  return call("coverage_matrix");
+}
+
+/** One actor's claim groups, by the actor's key. */
+export function actorGroups(actor: string): Promise<ClaimGroup[]> {
+  return call("actor_groups", { actor });
+}
+
+export function editGroup(edit: GroupEditDto): Promise<void> {
+  return call("edit_group", { edit });
+}
+
+export function undoGroupEdit(): Promise<boolean> {
+  return call("undo_group_edit");
+}
+
+export function articleStatements(id: number): Promise<StatementRow[]> {
+  return call("article_statements", { id });
+}
+
+export function listAnnotations(): Promise<Annotation[]> {
+  return call("list_annotations");
+}
+
+export function annotationOf(target: string): Promise<Annotation> {
+  return call("annotation_of", { target });
+}
+
+/** Attaches or replaces a target's note; empty text removes it. */
+export function setNote(target: string, text: string): Promise<void> {
+  return call("set_note", { target, text });
+}
+
+export function addTag(target: string, tag: string): Promise<void> {
+  return call("add_tag", { target, tag });
+}
+
+export function removeTag(target: string, tag: string): Promise<void> {
+  return call("remove_tag", { target, tag });
+}
+
+export function searchNotes(query: string): Promise<NoteHit[]> {
+  return call("search_notes", { query });
 }
 
 // ---------------------------------------------------------------------------------------
