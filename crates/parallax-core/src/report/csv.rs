@@ -8,7 +8,12 @@
 
 use std::io::{self, Write};
 
-use super::{actor_kind_label, date_label, kind_label, neutralise_formula, stance_label, Report};
+use std::borrow::Cow;
+
+use super::{
+    actor_kind_label, date_label, neutralise_formula, statement_fields, Field, Report,
+    STATEMENT_COLUMNS,
+};
 
 const BOM: &str = "\u{feff}";
 
@@ -16,49 +21,18 @@ const BOM: &str = "\u{feff}";
 pub fn write_statements(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let articles = report.article_index();
     let mut w = CsvWriter::new(out)?;
-    w.row(&[
-        "statement_id",
-        "article_id",
-        "title",
-        "outlet",
-        "date",
-        "url",
-        "lang",
-        "actor",
-        "speaker",
-        "kind",
-        "cue",
-        "stance",
-        "text",
-        "group",
-        "notes",
-        "tags",
-    ])?;
+    w.row(&STATEMENT_COLUMNS)?;
     for s in &report.statements {
-        let a = articles.get(&s.article);
-        let id = s.id.to_string();
-        let article = s.article.to_string();
         let date = date_label(s.published_at);
-        let group = s.group.map(|g| g.to_string()).unwrap_or_default();
-        w.row(&[
-            &id,
-            &article,
-            a.map_or("", |a| a.title.as_str()),
-            &s.outlet,
-            &date,
-            a.and_then(|a| a.url.as_deref()).unwrap_or(""),
-            s.lang.code(),
-            &s.actor,
-            &s.speaker,
-            kind_label(s.kind),
-            &s.cue,
-            stance_label(s.stance),
-            &s.text,
-            &group,
-            // the analyst's notes and tags, once they exist (see the module documentation)
-            "",
-            "",
-        ])?;
+        let fields = statement_fields(s, articles.get(&s.article).copied(), &date);
+        let cells: Vec<Cow<'_, str>> = fields
+            .iter()
+            .map(|field| match field {
+                Field::Text(text) => Cow::Borrowed(*text),
+                Field::Integer(n) => Cow::Owned(n.to_string()),
+            })
+            .collect();
+        w.row(&cells.iter().map(AsRef::as_ref).collect::<Vec<&str>>())?;
     }
     w.finish()
 }
