@@ -218,6 +218,54 @@ fn usage_errors_and_unusable_projects_exit_2() {
 }
 
 #[test]
+fn damaged_and_newer_projects_exit_2_and_say_why() {
+    let (dir, project) = imported_story();
+    // A project from a newer Parallax.
+    let newer = dir.path().join("newer.parallax");
+    std::fs::copy(&project, &newer).unwrap();
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 9_999)
+        .unwrap();
+    for args in [&["articles"][..], &["import"]] {
+        let mut cmd = parallax();
+        cmd.args(args).arg(&newer);
+        if args == ["import"] {
+            cmd.arg(orchards());
+        }
+        cmd.assert()
+            .code(2)
+            .stderr(predicate::str::contains("written by a newer Parallax"));
+    }
+
+    // A project whose pages after the first were overwritten: the header still says
+    // Parallax, the tables are garbage.
+    let mut bytes = std::fs::read(&project).unwrap();
+    assert!(bytes.len() > 3 * 4096, "a project of several pages");
+    for b in &mut bytes[4096..] {
+        *b = 0x5A;
+    }
+    let damaged = dir.path().join("damaged.parallax");
+    std::fs::write(&damaged, &bytes).unwrap();
+    for args in [&["articles"][..], &["import"]] {
+        let mut cmd = parallax();
+        cmd.args(args).arg(&damaged);
+        if args == ["import"] {
+            cmd.arg(orchards());
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: an unusable project: {stderr}{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert!(stderr.contains("damaged.parallax"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
 fn help_shows_examples() {
     for sub in [
         "import",
@@ -983,23 +1031,35 @@ fn two_concurrent_imports_of_a_thousand_files_each_both_complete() {
     assert_eq!(count(&project), 2 * FILES_EACH as i64 + 1);
 }
 
-/// Runs `command` as an unprivileged user when the tests run as root, for whom file
-/// permissions do not apply.
+/// The binary, run as an unprivileged user when the tests run as root (for whom file
+/// permissions do not apply). It runs from a copy in `dir`, which that user can reach: the
+/// build folder may be inside root's home.
 #[cfg(unix)]
-fn without_privileges(command: &mut StdCommand) -> StdCommand {
+fn parallax_without_privileges(dir: &Path) -> StdCommand {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = assert_cmd::cargo::cargo_bin("parallax");
     let root = StdCommand::new("id")
         .arg("-u")
         .output()
         .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
-    if !root {
-        return std::mem::replace(command, StdCommand::new("true"));
-    }
-    let mut wrapped = StdCommand::new("setpriv");
-    wrapped
-        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
-        .arg(command.get_program())
-        .args(command.get_args());
-    wrapped
+    let mut command = if root {
+        let copy_dir = dir.join("bin");
+        std::fs::create_dir_all(&copy_dir).unwrap();
+        let copy = copy_dir.join("parallax");
+        std::fs::copy(&bin, &copy).unwrap();
+        for path in [dir, copy_dir.as_path(), copy.as_path()] {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        let mut wrapped = StdCommand::new("setpriv");
+        wrapped
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(copy);
+        wrapped
+    } else {
+        StdCommand::new(bin)
+    };
+    command.env("PARALLAX_MODEL", "/nonexistent/parallax-test-model.bin");
+    command
 }
 
 #[cfg(unix)]
@@ -1023,11 +1083,11 @@ fn a_read_only_project_can_be_read_and_says_it_cannot_be_written() {
     }
     std::fs::set_permissions(&project, std::fs::Permissions::from_mode(0o444)).unwrap();
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("parallax");
-
-    let mut list = StdCommand::new(&bin);
-    list.arg("articles").arg(&project);
-    let out = without_privileges(&mut list).output().unwrap();
+    let out = parallax_without_privileges(dir.path())
+        .arg("articles")
+        .arg(&project)
+        .output()
+        .unwrap();
     assert!(
         out.status.success(),
         "reading works: {}",
@@ -1035,14 +1095,73 @@ fn a_read_only_project_can_be_read_and_says_it_cannot_be_written() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 articles"));
 
-    let mut import = StdCommand::new(&bin);
-    import.arg("import").arg(&project).arg(&article);
-    let out = without_privileges(&mut import).output().unwrap();
+    let out = parallax_without_privileges(dir.path())
+        .arg("import")
+        .arg(&project)
+        .arg(&article)
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "an unusable project: {stderr}");
     assert!(stderr.contains("read-only"), "{stderr}");
     assert!(!stderr.contains("not a Parallax project"), "{stderr}");
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_files_and_folders_are_reported_as_permission_denied() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    let locked = articles.join("locked");
+    std::fs::create_dir_all(&locked).unwrap();
+    for (n, name) in ["a.txt", "b.txt", "locked/c.txt", "d.txt"]
+        .iter()
+        .enumerate()
+    {
+        std::fs::write(articles.join(name), generated_article(n)).unwrap();
+    }
+    // where the unprivileged user may create the project
+    let projects = dir.path().join("projects");
+    std::fs::create_dir(&projects).unwrap();
+    let mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    mode(&projects, 0o777);
+    mode(&articles, 0o755);
+    mode(&articles.join("a.txt"), 0o644);
+    mode(&articles.join("d.txt"), 0o644);
+    mode(&articles.join("b.txt"), 0o000);
+    mode(&locked, 0o000);
+
+    let out = parallax_without_privileges(dir.path())
+        .arg("import")
+        .arg(projects.join("p.parallax"))
+        .arg(&articles)
+        .output()
+        .unwrap();
+    mode(&locked, 0o755);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "the readable files are imported: {stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let failed: Vec<&str> = stdout.lines().filter(|l| l.starts_with("failed")).collect();
+    assert_eq!(failed.len(), 2, "{stdout}");
+    assert!(
+        failed[0].ends_with("b.txt: permission denied"),
+        "the unreadable file says why: {stdout}"
+    );
+    assert!(
+        failed[1].ends_with("locked: permission denied"),
+        "the unreadable folder says why, not \"is a folder\": {stdout}"
+    );
+    assert!(
+        stdout.contains("2 imported, 0 duplicates, 2 failed"),
+        "{stdout}"
+    );
 }
 
 #[test]

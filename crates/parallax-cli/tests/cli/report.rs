@@ -387,6 +387,18 @@ fn hostile_article_text_is_shown_and_runs_nothing_in_any_format() {
         .arg(hostile_article(out))
         .assert()
         .success();
+    // An analyst's name for an actor is untrusted text too.
+    let quoted = super::actors(&project)[0]["name"]
+        .as_str()
+        .expect("an actor")
+        .to_owned();
+    parallax()
+        .args(["actors", "rename"])
+        .arg(&project)
+        .arg(&quoted)
+        .arg("=HYPERLINK(\"http://evil.example\",\"actor\") <img src=y onerror=alert(5)>")
+        .assert()
+        .success();
 
     for (args, file) in [
         (&["report"][..], "r.html"),
@@ -421,6 +433,10 @@ fn hostile_article_text_is_shown_and_runs_nothing_in_any_format() {
         "the text is shown"
     );
     assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(
+        html.contains("&lt;img src=y onerror=alert(5)&gt;"),
+        "the actor's name is shown"
+    );
 
     // the PDF is printed from that page with scripts off: the text is there, as text
     run_ok(
@@ -448,10 +464,19 @@ fn hostile_article_text_is_shown_and_runs_nothing_in_any_format() {
         ("e.qdpx", "project.qde"),
     ] {
         let xml = &unzip(&out.join(name))[part];
-        assert!(!xml.contains("<script"), "{name}: markup escaped");
+        assert!(
+            !xml.contains("<script") && !xml.contains("<img"),
+            "{name}: markup escaped"
+        );
         assert!(xml.contains("&lt;script&gt;"), "{name}: the text is there");
         assert!(!xml.contains("<f>"), "{name}: no formula");
     }
+    let actors_sheet = &unzip(&out.join("e.xlsx"))["xl/worksheets/sheet2.xml"];
+    assert!(
+        !actors_sheet.contains("<img") && !actors_sheet.contains("<f>"),
+        "the actors sheet escapes the name and runs no formula"
+    );
+    assert!(actors_sheet.contains("&lt;img src=y onerror=alert(5)&gt;"));
     let sheet = &unzip(&out.join("e.xlsx"))["xl/worksheets/sheet1.xml"];
     assert!(
         sheet.contains("s=\"2\"><is><t xml:space=\"preserve\">=HYPERLINK("),
@@ -463,12 +488,21 @@ fn hostile_article_text_is_shown_and_runs_nothing_in_any_format() {
         csv.contains("'=HYPERLINK("),
         "the formula is neutralised: {csv}"
     );
-    for cell in csv_cells(csv.trim_start_matches('\u{feff}')) {
-        assert!(
-            !parallax_core::report::starts_like_formula(&cell),
-            "a cell a spreadsheet would run: {cell:?}"
-        );
+    for table in ["statements", "actors", "coverage"] {
+        let text = std::fs::read_to_string(out.join(format!("csv/{table}.csv"))).unwrap();
+        for cell in csv_cells(text.trim_start_matches('\u{feff}')) {
+            assert!(
+                !parallax_core::report::starts_like_formula(&cell),
+                "a cell of {table}.csv a spreadsheet would run: {cell:?}"
+            );
+        }
     }
+    assert!(
+        std::fs::read_to_string(out.join("csv/actors.csv"))
+            .unwrap()
+            .contains("'=HYPERLINK(\"\"http://evil.example\"\""),
+        "the actor's name is neutralised"
+    );
     assert!(
         csv.contains("<script>alert(1)</script>"),
         "CSV shows the text verbatim"

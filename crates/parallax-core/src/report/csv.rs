@@ -3,12 +3,17 @@
 //! RFC 4180 quoting, UTF-8 with a byte-order mark (without it Excel reads Arabic as
 //! mojibake), CRLF line ends. Cells of article text that a spreadsheet would read as a
 //! formula are neutralised with a leading apostrophe ([`super::neutralise_formula`]).
-//! The statements file's `notes` and `tags` columns hold the analyst's note on each
-//! statement and its tags (joined by ` | `).
+//! The statements file carries the analyst's note and tags of each statement (tags joined
+//! by " | ").
 
 use std::io::{self, Write};
 
-use super::{actor_kind_label, date_label, kind_label, neutralise_formula, stance_label, Report};
+use std::borrow::Cow;
+
+use super::{
+    actor_kind_label, date_label, neutralise_formula, statement_fields, tags_cell, Field, Report,
+    STATEMENT_COLUMNS,
+};
 
 const BOM: &str = "\u{feff}";
 
@@ -16,49 +21,19 @@ const BOM: &str = "\u{feff}";
 pub fn write_statements(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let articles = report.article_index();
     let mut w = CsvWriter::new(out)?;
-    w.row(&[
-        "statement_id",
-        "article_id",
-        "title",
-        "outlet",
-        "date",
-        "url",
-        "lang",
-        "actor",
-        "speaker",
-        "kind",
-        "cue",
-        "stance",
-        "text",
-        "group",
-        "notes",
-        "tags",
-    ])?;
+    w.row(&STATEMENT_COLUMNS)?;
     for s in &report.statements {
-        let a = articles.get(&s.article);
-        let id = s.id.to_string();
-        let article = s.article.to_string();
         let date = date_label(s.published_at);
-        let group = s.group.map(|g| g.to_string()).unwrap_or_default();
-        let tags = s.tags.join(" | ");
-        w.row(&[
-            &id,
-            &article,
-            a.map_or("", |a| a.title.as_str()),
-            &s.outlet,
-            &date,
-            a.and_then(|a| a.url.as_deref()).unwrap_or(""),
-            s.lang.code(),
-            &s.actor,
-            &s.speaker,
-            kind_label(s.kind),
-            &s.cue,
-            stance_label(s.stance),
-            &s.text,
-            &group,
-            s.note.as_deref().unwrap_or(""),
-            &tags,
-        ])?;
+        let tags = tags_cell(s);
+        let fields = statement_fields(s, articles.get(&s.article).copied(), &date, &tags);
+        let cells: Vec<Cow<'_, str>> = fields
+            .iter()
+            .map(|field| match field {
+                Field::Text(text) => Cow::Borrowed(*text),
+                Field::Integer(n) => Cow::Owned(n.to_string()),
+            })
+            .collect();
+        w.row(&cells.iter().map(AsRef::as_ref).collect::<Vec<&str>>())?;
     }
     w.finish()
 }

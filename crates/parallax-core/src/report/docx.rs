@@ -192,17 +192,7 @@ fn document(report: &Report) -> String {
         ),
     );
     d.para(Some("Heading1"), "Summary");
-    let mut line = format!(
-        "{} articles from {} outlets, {} statements by {} actors in {} claim groups",
-        s.articles,
-        s.outlets.len(),
-        s.statements,
-        s.actors,
-        s.claim_groups
-    );
-    if let (Some(first), Some(last)) = (s.first_date, s.last_date) {
-        let _ = write!(line, ", published {first} to {last}");
-    }
+    let mut line = s.sentence();
     line.push('.');
     d.para(None, &line);
     d.table(

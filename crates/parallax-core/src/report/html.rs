@@ -200,18 +200,8 @@ fn contents(h: &mut String, report: &Report) {
 fn summary(h: &mut String, report: &Report) {
     let s = &report.summary;
     h.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n<p>");
-    let _ = write!(
-        h,
-        "{} articles from {} outlets, {} statements by {} actors in {} claim groups",
-        s.articles,
-        s.outlets.len(),
-        s.statements,
-        s.actors,
-        s.claim_groups
-    );
-    if let (Some(first), Some(last)) = (s.first_date, s.last_date) {
-        let _ = write!(h, ", published {first} to {last}");
-    }
+    // numbers and dates only: nothing to escape
+    h.push_str(&s.sentence());
     h.push_str(". Languages: ");
     let langs: Vec<String> = s
         .languages

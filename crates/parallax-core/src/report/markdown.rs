@@ -54,18 +54,7 @@ pub fn render(report: &Report) -> String {
         report.generated_at.format("%Y-%m-%d %H:%M")
     );
     m.push_str("## Summary\n\n");
-    let _ = write!(
-        m,
-        "{} articles from {} outlets, {} statements by {} actors in {} claim groups",
-        s.articles,
-        s.outlets.len(),
-        s.statements,
-        s.actors,
-        s.claim_groups
-    );
-    if let (Some(first), Some(last)) = (s.first_date, s.last_date) {
-        let _ = write!(m, ", published {first} to {last}");
-    }
+    m.push_str(&s.sentence());
     m.push_str(".\n\n| Outlet | Articles | Statements |\n| --- | ---: | ---: |\n");
     for o in &s.outlets {
         let _ = writeln!(

@@ -120,6 +120,25 @@ pub struct Summary {
     pub languages: BTreeMap<String, usize>,
 }
 
+impl Summary {
+    /// The counts in one sentence without its full stop, as every report format opens its
+    /// summary ("12 articles from 5 outlets, … published 2024-01-02 to 2024-03-04").
+    pub fn sentence(&self) -> String {
+        let mut line = format!(
+            "{} articles from {} outlets, {} statements by {} actors in {} claim groups",
+            self.articles,
+            self.outlets.len(),
+            self.statements,
+            self.actors,
+            self.claim_groups
+        );
+        if let (Some(first), Some(last)) = (self.first_date, self.last_date) {
+            line.push_str(&format!(", published {first} to {last}"));
+        }
+        line
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutletSummary {
     pub outlet: String,
@@ -583,6 +602,67 @@ pub fn is_rtl(text: &str) -> bool {
             _ => None,
         })
         .unwrap_or(false)
+}
+
+/// The columns of the statements table, as the CSV and XLSX exports write it.
+pub(crate) const STATEMENT_COLUMNS: [&str; 16] = [
+    "statement_id",
+    "article_id",
+    "title",
+    "outlet",
+    "date",
+    "url",
+    "lang",
+    "actor",
+    "speaker",
+    "kind",
+    "cue",
+    "stance",
+    "text",
+    "group",
+    "notes",
+    "tags",
+];
+
+/// A value of the statements table: text, or a whole number (a spreadsheet's number cell).
+pub(crate) enum Field<'r> {
+    Text(&'r str),
+    Integer(i64),
+}
+
+/// A statement's row of the statements table, one value per [`STATEMENT_COLUMNS`]; `date`
+/// is its [`date_label`], which the caller keeps.
+pub(crate) fn statement_fields<'r>(
+    s: &'r ReportStatement,
+    article: Option<&'r ArticleRef>,
+    date: &'r str,
+    tags: &'r str,
+) -> [Field<'r>; 16] {
+    [
+        Field::Integer(s.id),
+        Field::Integer(s.article.0),
+        Field::Text(article.map_or("", |a| a.title.as_str())),
+        Field::Text(&s.outlet),
+        Field::Text(date),
+        Field::Text(article.and_then(|a| a.url.as_deref()).unwrap_or("")),
+        Field::Text(s.lang.code()),
+        Field::Text(&s.actor),
+        Field::Text(&s.speaker),
+        Field::Text(kind_label(s.kind)),
+        Field::Text(&s.cue),
+        Field::Text(stance_label(s.stance)),
+        Field::Text(&s.text),
+        s.group
+            .map_or(Field::Text(""), |g| Field::Integer(g as i64)),
+        // the analyst's note and tags (`tags`: joined by the caller, see `tags_cell`)
+        Field::Text(s.note.as_deref().unwrap_or("")),
+        Field::Text(tags),
+    ]
+}
+
+/// A statement's tags in one cell.
+pub(crate) fn tags_cell(s: &ReportStatement) -> String {
+    s.tags.join(" | ")
 }
 
 /// A stance's name, as in the JSON.

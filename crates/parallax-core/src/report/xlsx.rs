@@ -14,7 +14,8 @@ use std::io::{self, Seek, Write};
 
 use super::xml::{escape, Archive};
 use super::{
-    actor_kind_label, date_label, is_rtl, kind_label, stance_label, starts_like_formula, Report,
+    actor_kind_label, date_label, is_rtl, starts_like_formula, statement_fields, tags_cell, Field,
+    Report, STATEMENT_COLUMNS,
 };
 
 /// Style indices of `styles.xml`'s `cellXfs`.
@@ -150,46 +151,15 @@ fn statements(report: &Report) -> String {
     let mut sheet = Sheet::new(&[
         8.0, 8.0, 40.0, 18.0, 11.0, 30.0, 5.0, 22.0, 22.0, 9.0, 12.0, 12.0, 80.0, 7.0, 30.0, 20.0,
     ]);
-    sheet.header(&[
-        "statement_id",
-        "article_id",
-        "title",
-        "outlet",
-        "date",
-        "url",
-        "lang",
-        "actor",
-        "speaker",
-        "kind",
-        "cue",
-        "stance",
-        "text",
-        "group",
-        "notes",
-        "tags",
-    ]);
+    sheet.header(&STATEMENT_COLUMNS);
     for s in &report.statements {
-        let a = articles.get(&s.article);
         let date = date_label(s.published_at);
-        let tags = s.tags.join(" | ");
-        sheet.row(&[
-            Cell::Number(s.id as f64),
-            Cell::Number(s.article.0 as f64),
-            Cell::Text(a.map_or("", |a| a.title.as_str())),
-            Cell::Text(&s.outlet),
-            Cell::Text(&date),
-            Cell::Text(a.and_then(|a| a.url.as_deref()).unwrap_or("")),
-            Cell::Text(s.lang.code()),
-            Cell::Text(&s.actor),
-            Cell::Text(&s.speaker),
-            Cell::Text(kind_label(s.kind)),
-            Cell::Text(&s.cue),
-            Cell::Text(stance_label(s.stance)),
-            Cell::Text(&s.text),
-            s.group.map_or(Cell::Text(""), |g| Cell::Number(g as f64)),
-            Cell::Text(s.note.as_deref().unwrap_or("")),
-            Cell::Text(&tags),
-        ]);
+        let tags = tags_cell(s);
+        let fields = statement_fields(s, articles.get(&s.article).copied(), &date, &tags);
+        sheet.row(&fields.map(|field| match field {
+            Field::Text(text) => Cell::Text(text),
+            Field::Integer(n) => Cell::Number(n as f64),
+        }));
     }
     sheet.finish()
 }

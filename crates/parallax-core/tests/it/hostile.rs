@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use parallax_core::import::{parse_bytes, ImportError};
-use parallax_core::model::FileStatus;
+use parallax_core::model::{FileStatus, ImportSummary};
 use parallax_core::Project;
 
 fn error_of(file_name: &str, bytes: &[u8]) -> ImportError {
@@ -242,6 +242,23 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap()
 }
 
+/// Checks that of three files the first and last were imported and the middle one failed;
+/// returns why it failed.
+fn reason_the_middle_file_alone_failed(summary: &ImportSummary) -> &str {
+    let statuses: Vec<_> = summary.files.iter().map(|f| f.status.clone()).collect();
+    assert_eq!(
+        statuses,
+        [
+            FileStatus::Imported,
+            FileStatus::Failed,
+            FileStatus::Imported
+        ],
+        "{:#?}",
+        summary.files
+    );
+    summary.files[1].message.as_deref().unwrap_or_default()
+}
+
 #[cfg(unix)]
 #[test]
 fn a_fifo_in_a_folder_is_skipped_with_a_reason_and_the_import_goes_on() {
@@ -266,16 +283,7 @@ fn a_fifo_in_a_folder_is_skipped_with_a_reason_and_the_import_goes_on() {
     let summary = receive
         .recv_timeout(Duration::from_secs(60))
         .expect("the import ends instead of waiting on the pipe");
-    let statuses: Vec<_> = summary.files.iter().map(|f| f.status.clone()).collect();
-    assert_eq!(
-        statuses,
-        [
-            FileStatus::Imported,
-            FileStatus::Failed,
-            FileStatus::Imported
-        ]
-    );
-    let why = summary.files[1].message.as_deref().unwrap_or_default();
+    let why = reason_the_middle_file_alone_failed(&summary);
     assert!(why.contains("not a regular file (a named pipe)"), "{why}");
 }
 
@@ -409,14 +417,29 @@ fn pdf_drawing(form: lopdf::Dictionary, content: Vec<u8>) -> Vec<u8> {
 /// A one-page PDF with the given page content, whose resources name `Fm1`, a form or image
 /// made of `form`, with `content`.
 fn pdf_drawing_with(form: lopdf::Dictionary, content: Vec<u8>, page: Vec<u8>) -> Vec<u8> {
-    use lopdf::{dictionary, Document, Object, Stream};
+    use lopdf::{dictionary, Stream};
+    one_page_pdf(|doc| {
+        let form_id = doc.add_object(Stream::new(form, content));
+        (
+            Stream::new(dictionary! {}, page),
+            dictionary! { "XObject" => dictionary! { "Fm1" => form_id } },
+        )
+    })
+}
+
+/// A one-page PDF whose content stream and resources `page` makes, adding what they refer
+/// to to the document.
+fn one_page_pdf(
+    page: impl FnOnce(&mut lopdf::Document) -> (lopdf::Stream, lopdf::Dictionary),
+) -> Vec<u8> {
+    use lopdf::{dictionary, Document, Object};
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
-    let form_id = doc.add_object(Stream::new(form, content));
-    let page_content = doc.add_object(Stream::new(dictionary! {}, page));
-    let resources = doc.add_object(dictionary! { "XObject" => dictionary! { "Fm1" => form_id } });
+    let (content, resources) = page(&mut doc);
+    let content = doc.add_object(content);
+    let resources = doc.add_object(resources);
     let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => page_content,
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
         "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
     });
     doc.objects.insert(
@@ -546,34 +569,26 @@ fn a_pdf_that_draws_one_large_form_many_times_is_refused() {
 
 /// A one-page PDF whose page content is `content`, Flate-compressed, with Helvetica as `F1`.
 fn pdf_page(content: &[u8]) -> Vec<u8> {
-    use lopdf::{dictionary, Document, Object, Stream};
+    use lopdf::dictionary;
+    pdf_page_in_font(
+        content,
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+    )
+}
+
+/// A one-page PDF whose page content is `content`, Flate-compressed, with `font` as `F1`.
+fn pdf_page_in_font(content: &[u8], font: lopdf::Dictionary) -> Vec<u8> {
+    use lopdf::{dictionary, Stream};
     let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
     encoder.write_all(content).unwrap();
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let contents = doc.add_object(Stream::new(
-        dictionary! { "Filter" => "FlateDecode" },
-        encoder.finish().unwrap(),
-    ));
-    let font = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-    });
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => contents,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-        ),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
+    let compressed = encoder.finish().unwrap();
+    one_page_pdf(|doc| {
+        let font = doc.add_object(font);
+        (
+            Stream::new(dictionary! { "Filter" => "FlateDecode" }, compressed),
+            dictionary! { "Font" => dictionary! { "F1" => font } },
+        )
+    })
 }
 
 #[test]
@@ -645,30 +660,12 @@ fn quotations_nested_hundreds_deep_import_in_linear_time() {
 
 #[test]
 fn a_file_whose_parser_panics_fails_alone() {
-    use lopdf::{dictionary, Document, Object, Stream};
+    use lopdf::dictionary;
     // A font without /Subtype: the PDF text extractor panics on it.
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let contents = doc.add_object(Stream::new(
-        dictionary! {},
-        b"BT /F1 12 Tf 72 700 Td (The mayor spoke.) Tj ET".to_vec(),
-    ));
-    let font = doc.add_object(dictionary! { "Type" => "Font", "BaseFont" => "Helvetica" });
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => contents,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-        ),
+    let pdf = pdf_page_in_font(
+        b"BT /F1 12 Tf 72 700 Td (The mayor spoke.) Tj ET",
+        dictionary! { "Type" => "Font", "BaseFont" => "Helvetica" },
     );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut pdf = Vec::new();
-    doc.save_to(&mut pdf).unwrap();
 
     let dir = tempfile::tempdir().unwrap();
     let files: Vec<PathBuf> = [
@@ -685,16 +682,7 @@ fn a_file_whose_parser_panics_fails_alone() {
     .collect();
     let mut project = Project::in_memory().unwrap();
     let summary = project.import(&files, now(), &mut |_| {});
-    let statuses: Vec<_> = summary.files.iter().map(|f| f.status.clone()).collect();
-    assert_eq!(
-        statuses,
-        [
-            FileStatus::Imported,
-            FileStatus::Failed,
-            FileStatus::Imported
-        ]
-    );
-    let why = summary.files[1].message.as_deref().unwrap_or_default();
+    let why = reason_the_middle_file_alone_failed(&summary);
     assert!(
         why.contains("damaged PDF: the PDF reader gave up on it"),
         "the panic is this file's error: {why}"
