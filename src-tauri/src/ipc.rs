@@ -78,6 +78,9 @@ impl From<Article> for ArticleDetail {
 pub struct SearchHitDto {
     pub article: ArticleRow,
     pub snippet: String,
+    /// Found through the actor registry: the actor's name in the other script that the
+    /// article uses (the row says "names «…»"); `null` for a full-text match.
+    pub via: Option<String>,
 }
 
 impl From<SearchHit> for SearchHitDto {
@@ -85,6 +88,7 @@ impl From<SearchHit> for SearchHitDto {
         SearchHitDto {
             article: h.article.into(),
             snippet: h.snippet,
+            via: h.via,
         }
     }
 }

@@ -180,6 +180,31 @@ describe("article list and reading pane", () => {
 });
 
 describe("search", () => {
+  test("a name finds the articles naming that actor in the other script, marked as such", async () => {
+    // the fixture's Arabic articles name the reconstruction ministry; the English query
+    // reaches them only through the actor registry (the fake back end plays its part)
+    const arabicName = "الإعمار";
+    const { page, problems } = await open({ ...project, otherScript: { Reconstruction: arabicName } });
+    try {
+      await rows(page).first().waitFor();
+      await page.getByRole("searchbox", { name: "Search articles" }).fill("Reconstruction");
+      await page.getByRole("grid", { name: "Search results" }).waitFor();
+      const marked = rows(page).filter({ has: page.locator(".via") });
+      await marked.first().waitFor();
+      assert.ok((await marked.count()) >= 1, "hits found through the other script are there");
+      const label = await marked.first().locator(".via").innerText();
+      assert.match(label, /names «الإعمار»/, "the hit says by which name it was found");
+      assert.equal(
+        await marked.first().locator("mark").first().innerText(),
+        arabicName,
+        "the other script's name is what is highlighted",
+      );
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test("hits replace the list while a query is present; Esc restores it", async () => {
     const { page, problems } = await open();
     try {

@@ -195,13 +195,25 @@ function installFakeBackend(fixture) {
           return detail(args.id);
         case "search_articles": {
           const q = args.query.toLowerCase();
-          return articles
+          const hits = articles
             .map((article) => ({ article, text: detail(article.id).text }))
             .filter(({ article, text }) => (article.title + " " + text).toLowerCase().includes(q))
             .map(({ article, text }) => {
               const at = Math.max(0, text.toLowerCase().indexOf(q));
-              return { article, snippet: text.slice(Math.max(0, at - 30), at + 60) };
+              return { article, snippet: text.slice(Math.max(0, at - 30), at + 60), via: null };
             });
+          // `fixture.otherScript`: { query: the actor's name in the other script }, as the
+          // registry answers: the articles naming it that way follow, marked with the name
+          const via = (fixture.otherScript ?? {})[args.query];
+          if (via) {
+            for (const article of articles) {
+              const text = detail(article.id).text;
+              const at = text.indexOf(via);
+              if (at < 0 || hits.some((h) => h.article.id === article.id)) continue;
+              hits.push({ article, snippet: text.slice(Math.max(0, at - 30), at + 60), via });
+            }
+          }
+          return hits;
         }
         case "import_paths": {
           const plan = fixture.import ?? { files: [] };

@@ -1,5 +1,5 @@
 use parallax_core::model::ArticleId;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use crate::ipc::{ArticleDetail, ArticleRow, IpcError, SearchHitDto};
 use crate::state::AppState;
@@ -14,10 +14,21 @@ pub fn get_article(id: i64, app: State<'_, AppState>) -> Result<ArticleDetail, I
     app.with_project(|p| Ok(p.article(ArticleId(id))?.into()))
 }
 
+/// At most this many search hits reach the table.
+const SEARCH_LIMIT: usize = 500;
+
+/// Full-text hits first, then the articles that name the searched actor in the other script
+/// (through the actor registry, which takes a moment on a large project: off the main thread).
 #[tauri::command]
-pub fn search_articles(
-    query: String,
-    app: State<'_, AppState>,
-) -> Result<Vec<SearchHitDto>, IpcError> {
-    app.with_project(|p| Ok(p.search(&query, 500)?.into_iter().map(Into::into).collect()))
+pub async fn search_articles(query: String, app: AppHandle) -> Result<Vec<SearchHitDto>, IpcError> {
+    super::off_main_thread(app, move |p| {
+        let mut hits = p.search(&query, SEARCH_LIMIT)?;
+        let found = hits.iter().map(|h| h.article.id).collect();
+        let room = SEARCH_LIMIT.saturating_sub(hits.len());
+        if room > 0 {
+            hits.extend(p.search_other_scripts(&query, &found, room)?);
+        }
+        Ok(hits.into_iter().map(Into::into).collect())
+    })
+    .await
 }

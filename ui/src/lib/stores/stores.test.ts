@@ -92,9 +92,9 @@ describe("search", () => {
     const first = search.run();
     search.setQuery("plan");
     const second = search.run();
-    newer.resolve([{ article: row(2), snippet: "plan" }]);
+    newer.resolve([{ article: row(2), snippet: "plan", via: null }]);
     await second;
-    older.resolve([{ article: row(1), snippet: "pla" }]);
+    older.resolve([{ article: row(1), snippet: "pla", via: null }]);
     await first;
     expect(search.hits.map((h) => h.article.id)).toEqual([2]);
     expect(search.answered).toBe("plan");
@@ -117,7 +117,7 @@ describe("search", () => {
     search.setQuery("plan");
     const run = search.run();
     search.clear();
-    pending.resolve([{ article: row(1), snippet: "" }]);
+    pending.resolve([{ article: row(1), snippet: "", via: null }]);
     await run;
     expect(search.hits).toEqual([]);
   });
@@ -180,8 +180,8 @@ describe("table", () => {
     expect(table.entries.map((e) => e.row.id)).toEqual([2, 1, 3]);
 
     vi.mocked(ipc.searchArticles).mockResolvedValue([
-      { article: row(3, "c"), snippet: "…c…" },
-      { article: row(1, "b"), snippet: "…b…" },
+      { article: row(3, "c"), snippet: "…c…", via: null },
+      { article: row(1, "b"), snippet: "…b…", via: null },
     ]);
     search.setQuery("x");
     await search.run();
@@ -198,9 +198,9 @@ describe("table", () => {
 
   test("an article hit twice is listed once, at its best rank", async () => {
     vi.mocked(ipc.searchArticles).mockResolvedValue([
-      { article: row(3), snippet: "first" },
-      { article: row(1), snippet: "other" },
-      { article: row(3), snippet: "second" },
+      { article: row(3), snippet: "first", via: null },
+      { article: row(1), snippet: "other", via: null },
+      { article: row(3), snippet: "second", via: null },
     ]);
     search.setQuery("x");
     await search.run();

@@ -6,7 +6,8 @@ import { sortBy, nextSort, type Sort, type SortKey } from "../util/sort";
 import { articles } from "./articles.svelte";
 import { search } from "./search.svelte";
 
-export type TableEntry = { row: ArticleRow; snippet: string | null };
+/** `via`: the actor's name in the other script by which a hit was found (see SearchHit). */
+export type TableEntry = { row: ArticleRow; snippet: string | null; via?: string | null };
 
 /** Row heights in pixels; the virtual list needs them fixed. Hits have a snippet line. */
 export const LIST_ROW_HEIGHT = 34;
@@ -21,7 +22,7 @@ function uniqueHits(hits: readonly SearchHit[]): TableEntry[] {
   for (const hit of hits) {
     if (seen.has(hit.article.id)) continue;
     seen.add(hit.article.id);
-    entries.push({ row: hit.article, snippet: hit.snippet });
+    entries.push({ row: hit.article, snippet: hit.snippet, via: hit.via });
   }
   return entries;
 }
