@@ -5,7 +5,9 @@
 // it in the article list; and the window basics of issue 15: File › Quit (its Ctrl+Q
 // accelerator, and the menu itself opened with F10, pressed through X with xdotool), a path
 // that is not a project, a new project named without an extension, cancelling an import of
-// 2,000 files, resizing a column.
+// 2,000 files, resizing a column; and the analyst's workbench (Compare, merging two actors
+// and undoing it, a note and a tag on a statement, found by search after a restart), which
+// writes a screenshot of each view into $E2E_SCREENSHOTS when it is set.
 //
 // Run by `make test-e2e` (needs DISPLAY, TAURI_DRIVER, DESKTOP_BIN and xdotool).
 
@@ -250,6 +252,101 @@ test("a column is resized by dragging its handle", async () => {
   });
   const after = await width();
   assert.ok(Math.abs(after - (before + 80)) <= 3, `the Outlet column is 80 px wider: ${before} -> ${after}`);
+});
+
+/** Clicks the first element matching `css` whose text contains `text` (any when empty). */
+async function clickText(css, text = "") {
+  const ok = await run(
+    `const el = [...document.querySelectorAll(arguments[0])].find(e => e.innerText.includes(arguments[1]));
+     if (!el) return false;
+     el.scrollIntoView({ block: "center" });
+     el.click();
+     return true;`,
+    [css, text],
+  );
+  assert.ok(ok, `an element ${css} with "${text}" to click`);
+}
+
+/** Types into the first element matching `css` (through WebDriver, as a user would). */
+async function typeInto(css, text) {
+  const el = await waitFor(`the field ${css}`, () => find(css));
+  await wd("POST", `/session/${session}/element/${el}/clear`, {});
+  await wd("POST", `/session/${session}/element/${el}/value`, { text });
+}
+
+async function screenshot(name) {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const png = await wd("GET", `/session/${session}/screenshot`);
+  writeFileSync(join(dir, name), Buffer.from(png, "base64"));
+}
+
+const actorCount = () => run("return document.querySelectorAll('[aria-label=\\'Actor list\\'] > li').length");
+
+test("the workbench: compare, merge and undo actors, a note and a tag that survive a restart", async () => {
+  const project = join(work, "workbench.parallax");
+  await startApp([project]);
+  await waitFor("the project header", async () => (await headerText()).includes("workbench.parallax"));
+  await run(
+    `window.__TAURI_INTERNALS__.invoke("plugin:event|emit", {
+       event: "tauri://drag-drop",
+       payload: { type: "drop", paths: arguments[0], position: { x: 300, y: 300 } },
+     });
+     return true;`,
+    [[join(fixtures, "story")]],
+  );
+  await waitFor("the five story articles", async () => (await headerText()).includes("5 articles"), 120000);
+  await screenshot("view-library.png");
+
+  // Compare: the matrix, then one actor's claims side by side
+  await clickText("[role=tab]", "Compare");
+  await waitFor("the coverage matrix", () => find("table.matrix tbody tr"), 120000);
+  await clickText("table.matrix tbody th button");
+  await waitFor("an actor's claim groups", () => find("article.group .column"), 120000);
+  await screenshot("view-compare.png");
+
+  // Actors: merge the first two, then undo
+  await clickText("[role=tab]", "Actors");
+  await waitFor("the actors", async () => (await actorCount()) > 2, 120000);
+  const before = await actorCount();
+  await run(
+    `const boxes = document.querySelectorAll("[aria-label='Actor list'] > li input[type=checkbox]");
+     boxes[0].click(); boxes[1].click(); return true;`,
+  );
+  await clickText("button", "Merge 2 selected");
+  await waitFor("one actor fewer", async () => (await actorCount()) === before - 1, 120000);
+  await screenshot("view-actors.png");
+  await clickText("button", "Undo last actor edit");
+  await waitFor("the actors back", async () => (await actorCount()) === before, 120000);
+
+  // a note on a statement from the reader, and a tag on it
+  await clickText("[role=tab]", "Library");
+  await clickText("[role=grid] [role=row][data-id]");
+  await waitFor("the article's statements", () => find("[aria-label=Statements] li button"), 60000);
+  await clickText("[aria-label=Statements] li button", "Note / tag");
+  await typeInto("textarea[aria-label=Note]", "الوزيرة أكدت الموعد مرة أخرى");
+  await clickText("button", "Add note");
+  await waitFor("the editor to close", async () => !(await run("return !!document.querySelector('textarea[aria-label=Note]')")));
+  await clickText("[aria-label=Statements] li button", "Note / tag");
+  await typeInto("input[aria-label='New tag']", "deadline");
+  await clickText("button", "Add tag");
+  await waitFor("the tag", async () => (await bodyText()).includes("deadline"));
+
+  // restart the app on the same project: the note is found by search, Arabic folded
+  await startApp([project]);
+  await waitFor("the project header", async () => (await headerText()).includes("workbench.parallax"));
+  await clickText("[role=tab]", "Notes");
+  await waitFor("the notes list", async () => (await bodyText()).includes("deadline"), 60000);
+  await typeInto("input[aria-label='Search notes']", "اكدت");
+  await clickText("[role=tabpanel] form[role=search] button", "Search");
+  const found = await waitFor("the note found", async () => {
+    const text = await run("return document.querySelector('[aria-label=\\'Notes found\\']')?.innerText ?? ''");
+    return text.includes("1 note found") ? text : null;
+  });
+  assert.match(found, /statement:\d+/);
+  assert.ok(found.includes("الوزيرة أكدت الموعد"), "the note as written");
+  await screenshot("view-notes.png");
 });
 
 /** Starts the app, presses `keys` on its window through X (not through WebDriver), and

@@ -495,8 +495,7 @@ impl Project {
         let conn = self.conn();
         let pick =
             |kind: &str, key: &str| TargetKind::from_stored(kind).filter(|k| wanted(*k, key));
-        // per target: its stored label, its note and its tags
-        type Gathered = (String, Option<Note>, Vec<String>);
+        // (kind, stable key) → (last label, note, tags)
         let mut by_key: BTreeMap<(TargetKind, String), Gathered> = BTreeMap::new();
         for n in store::notes(conn)? {
             let Some(kind) = pick(&n.kind, &n.key) else {
@@ -597,6 +596,9 @@ impl Project {
             .collect())
     }
 }
+
+/// A target's stored label, note and tags, gathered from the notes and tags tables.
+type Gathered = (String, Option<Note>, Vec<String>);
 
 /// Orders targets of one kind by their ids (actors by key).
 fn sort_id(target: &Option<Target>) -> (i64, String) {

@@ -7,3 +7,4 @@ mod notes;
 mod project;
 mod report;
 mod semantic;
+mod workbench;
