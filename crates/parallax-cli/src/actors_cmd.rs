@@ -26,7 +26,7 @@ use serde::Serialize;
         («ماكينزي» = McKenzie). Edits are stored as edits: they survive `parallax analyze` and\n\
         later imports, and `parallax actors undo` takes back the latest.\n\
         With --json, one object per line: key, name, kind, aliases, titles, roles, part_of,\n\
-        statements, outlets, mentions [{id, article, name}].\n\n\
+        statements, outlets, statements_by_outlet {outlet: count}, mentions [{id, article, name}].\n\n\
         Examples:\n  parallax actors study.parallax\n  parallax actors study.parallax --json | jq .name\n  \
         parallax actors merge study.parallax \"Kenneth McKenzie\" \"ماكينزي\"\n  parallax actors undo study.parallax"
 )]
