@@ -758,3 +758,31 @@ fn acronyms_meet_across_scripts_through_a_dictionary() {
     assert_eq!(of("a1", "CFF"), of("a3", "Coastal Fisheries Fund"));
     assert_ne!(of("a1", "CFF"), of("a4", "هيئة الطرق الجبلية"));
 }
+
+#[test]
+fn a_merge_keeps_the_first_actors_name_whatever_the_second_brings() {
+    use ActorKind::Person;
+    // the second actor is named in more articles, so by counts its name would win
+    let mentions = vec![
+        mention("p1", "Ilse Varga", Person, &[], &[]),
+        mention("p2", "Tomas Ekwall", Person, &[], &[]),
+        mention("p3", "Tomas Ekwall", Person, &[], &[]),
+        mention("p4", "Tomas Ekwall", Person, &[], &[]),
+    ];
+    let merged = resolve(
+        &mentions,
+        &[ActorEdit::Merge {
+            a: ActorRef::Name("Ilse Varga".into()),
+            b: ActorRef::Name("Tomas Ekwall".into()),
+        }],
+    );
+    assert_eq!(merged.len(), 1, "{merged:?}");
+    assert_eq!(
+        merged[0].name, "Ilse Varga",
+        "the first actor's name is kept"
+    );
+    assert!(
+        merged[0].aliases.iter().any(|a| a == "Tomas Ekwall"),
+        "{merged:?}"
+    );
+}

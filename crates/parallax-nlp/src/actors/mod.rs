@@ -362,6 +362,12 @@ pub fn resolve_with(
             ActorEdit::Merge { a, b } => {
                 let targets = reg.clusters_of(a, &by_id);
                 if let Some(&into) = targets.first() {
+                    // the first actor's name wins, as it reads now: the joined mentions
+                    // must not change which of the names is shown
+                    if reg.clusters[into].name.is_none() && !reg.clusters[into].members.is_empty() {
+                        let shown = build_actor(&cleaned, &reg.clusters[into]).name;
+                        reg.clusters[into].name = Some(shown);
+                    }
                     for from in targets[1..]
                         .iter()
                         .copied()
