@@ -23,12 +23,12 @@ use serde::Serialize;
     args_conflicts_with_subcommands = true,
     subcommand_negates_reqs = true,
     after_help = "Mentions of one actor in every article and script are resolved into one entry\n\
-        («ماكينزي» = McKenzie). Edits are stored as edits: they survive `parallax analyze` and\n\
+        («بيرغلوند» = Berglund). Edits are stored as edits: they survive `parallax analyze` and\n\
         later imports, and `parallax actors undo` takes back the latest.\n\
         With --json, one object per line: key, name, kind, aliases, titles, roles, part_of,\n\
         statements, outlets, statements_by_outlet {outlet: count}, mentions [{id, article, name}].\n\n\
         Examples:\n  parallax actors study.parallax\n  parallax actors study.parallax --json | jq .name\n  \
-        parallax actors merge study.parallax \"Kenneth McKenzie\" \"ماكينزي\"\n  parallax actors undo study.parallax"
+        parallax actors merge study.parallax \"Tomas Berglund\" \"بيرغلوند\"\n  parallax actors undo study.parallax"
 )]
 pub struct ActorsArgs {
     /// The project file.
@@ -51,7 +51,7 @@ pub struct ActorsArgs {
 enum EditCommand {
     /// Merge two actors into one (the first one's name is kept).
     #[command(
-        after_help = "Example:\n  parallax actors merge study.parallax \"Kenneth McKenzie\" \"ماكينزي\""
+        after_help = "Example:\n  parallax actors merge study.parallax \"Tomas Berglund\" \"بيرغلوند\""
     )]
     Merge {
         project: PathBuf,
@@ -62,7 +62,7 @@ enum EditCommand {
     #[command(
         after_help = "Each --mention is an article id (all of the actor's mentions in that article)\n\
         or a mention id as `parallax actors PROJECT --json` lists them.\n\n\
-        Examples:\n  parallax actors split study.parallax McKenzie --mention 12 --name \"Frank McKenzie\"\n  \
+        Examples:\n  parallax actors split study.parallax Berglund --mention 12 --name \"Anna Berglund\"\n  \
         parallax actors split study.parallax SDF --mention 3f2a9c0b1d4e5f60#sdf --name \"SDF spokesman\""
     )]
     Split {
@@ -143,7 +143,7 @@ fn parse_kind(s: &str) -> Result<ActorKind, String> {
     With --json, one group per line: actor, group, claim, statements [{id, source, outlet,\n\
     text, kind, stance, published_at, lang, diff, diff_against}], missing_from, related.\n\
     A translation is diffed against the base of its own language (diff_against: its position).\n\n\
-    Examples:\n  parallax compare study.parallax --actor McKenzie\n  parallax compare study.parallax --json > groups.jsonl\n  \
+    Examples:\n  parallax compare study.parallax --actor Berglund\n  parallax compare study.parallax --json > groups.jsonl\n  \
     parallax compare merge study.parallax 17 42\n  parallax compare undo study.parallax"
 )]
 pub struct CompareArgs {

@@ -22,7 +22,7 @@ mod report_cmd;
     name = "parallax",
     version,
     about = "Comparative media analysis: who said what, and how each outlet reported it.",
-    after_help = "Examples:\n  parallax import study.parallax articles/\n  parallax articles study.parallax\n  parallax search study.parallax \"McKenzie\""
+    after_help = "Examples:\n  parallax import study.parallax articles/\n  parallax articles study.parallax\n  parallax search study.parallax \"Berglund\""
 )]
 struct Cli {
     #[command(subcommand)]
@@ -87,10 +87,10 @@ enum Command {
     /// diacritics, hamza forms, alef maqsura, taa marbuta and tatweel.
     #[command(
         after_help = "Articles first, then articles that name the actor the query names in the other\n\
-        script (\"names «ماكينزي»\": the actor registry knows the names are one actor), then notes\n\
+        script (\"names «بيرغلوند»\": the actor registry knows the names are one actor), then notes\n\
         (\"note on statement:42 …\"). With --json, one object per line, `type` \"article\" or\n\
         \"note\"; an article found through an actor's name has `via`.\n\n\
-        Examples:\n  parallax search study.parallax McKenzie\n  parallax search study.parallax \"قوات سوريا الديمقراطية\" --json"
+        Examples:\n  parallax search study.parallax Berglund\n  parallax search study.parallax \"مجلس الحوض الشمالي\" --json"
     )]
     Search {
         project: PathBuf,
@@ -121,7 +121,7 @@ enum Command {
     /// List the statements stored in a project.
     #[command(
         after_help = "Each statement starts with its id (#42), which `note` and `tag` take as statement:42.\n\n\
-        Examples:\n  parallax statements study.parallax\n  parallax statements study.parallax --actor McKenzie --json"
+        Examples:\n  parallax statements study.parallax\n  parallax statements study.parallax --actor Berglund --json"
     )]
     Statements {
         project: PathBuf,

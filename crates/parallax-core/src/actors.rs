@@ -300,7 +300,9 @@ impl Project {
     /// (with the sentence model; see [`align::shared_claims`]), before the analyst's edits,
     /// so that an analyst's split or rename still wins.
     pub(crate) fn registry_joined(&self) -> Result<Registry, ActorError> {
-        let reg = self.registry()?;
+        // the edits are read once: replayed on the names now, and after the joins below
+        let edits = edits::active(self.conn(), edits::Log::Actors)?;
+        let reg = self.registry_from(statements::article_actors(self.conn())?, &edits);
         let (_, items, _) = self.align_items_of(&reg)?;
         let joins = self.actor_joins(&items, &reg.actors)?;
         if joins.is_empty() {
@@ -320,7 +322,7 @@ impl Project {
                 })
             })
             .collect();
-        all.extend(edits::active(self.conn(), edits::Log::Actors)?);
+        all.extend(edits);
         Ok(self.registry_from(reg.stored, &all))
     }
 
@@ -393,8 +395,8 @@ impl Project {
     }
 
     /// Articles that name, in the other script than the query's, an actor the query
-    /// designates: a search for "McKenzie" finds the Arabic articles that name him
-    /// «ماكينزي», because the registry knows the two names are one actor. Each hit carries
+    /// designates: a search for "Berglund" finds the Arabic articles that name him
+    /// «بيرغلوند», because the registry knows the two names are one actor. Each hit carries
     /// the name it uses ([`SearchHit::via`]); articles in `found` (the full-text hits) are
     /// left out. Queries of more than [`MAX_NAME_QUERY_WORDS`] words are not names and find
     /// nothing here. The registry is resolved by names and the analyst's edits (no sentence

@@ -52,8 +52,8 @@ pub struct SearchHit {
     pub article: ArticleMeta,
     pub snippet: String,
     /// For an article found through the actor registry rather than its words: the name, in
-    /// the other script, by which it names the actor the query designates («ماكينزي» for a
-    /// search of "McKenzie"). `None` for a full-text match.
+    /// the other script, by which it names the actor the query designates («بيرغلوند» for a
+    /// search of "Berglund"). `None` for a full-text match.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
 }

@@ -301,7 +301,7 @@ impl Project {
     }
 
     /// The project's statements, in article order; with a filter, only those whose actor's
-    /// name or aliases contain it (folded for matching, so «ماكينزي» finds «كينيث ماكينزي»).
+    /// name or aliases contain it (folded for matching, so «بيرغلوند» finds «توماس بيرغلوند»).
     pub fn statements(&self, actor_filter: Option<&str>) -> Result<Vec<StatementRow>> {
         let all = statements::list(&self.conn)?;
         let Some(filter) = actor_filter.map(parallax_nlp::text::fold_for_match) else {
