@@ -194,6 +194,55 @@ impl From<&ImportProgress> for ImportProgressDto {
     }
 }
 
+/// How far the sentence vectors of the open project are, and what the machine lacks.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(
+    export,
+    export_to = "../../ui/src/lib/ipc/bindings/",
+    rename = "EmbeddingStatus"
+)]
+pub struct EmbeddingStatusDto {
+    /// The sentence model's id, or null when there is none (claims aligned by words only).
+    pub model: Option<String>,
+    /// Statements that can align (distinct wordings).
+    #[ts(type = "number")]
+    pub needed: usize,
+    /// Of those, how many have a vector.
+    #[ts(type = "number")]
+    pub embedded: usize,
+    /// What is missing on this machine, in sentences for the analyst (model, dictionary).
+    pub missing: Vec<String>,
+}
+
+/// Sent as `embed-progress` after each stored batch of vectors.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(
+    export,
+    export_to = "../../ui/src/lib/ipc/bindings/",
+    rename = "EmbedProgress"
+)]
+pub struct EmbedProgressDto {
+    #[ts(type = "number")]
+    pub done: usize,
+    #[ts(type = "number")]
+    pub total: usize,
+}
+
+/// The end of an embedding run.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(
+    export,
+    export_to = "../../ui/src/lib/ipc/bindings/",
+    rename = "EmbedSummary"
+)]
+pub struct EmbedSummaryDto {
+    /// Vectors computed and stored by this run.
+    #[ts(type = "number")]
+    pub embedded: usize,
+    /// Stopped by Cancel; what was stored stays, and the next run goes on from there.
+    pub cancelled: bool,
+}
+
 /// An error as the UI sees it. `code` is one of the few values the UI branches on.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]

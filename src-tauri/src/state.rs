@@ -2,8 +2,9 @@
 
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
+use parallax_core::resources::{default_model_path, Installed};
 use parallax_core::{Project, ProjectError};
 
 use crate::ipc::{IpcError, ProjectInfo};
@@ -17,6 +18,11 @@ pub struct AppState {
     /// Set by `cancel_import`; the running import stops soon after (outside the project's
     /// lock, which the import holds).
     pub import_cancel: AtomicBool,
+    /// Set by `cancel_embedding`; the running embedding stops after the batches in flight.
+    pub embed_cancel: AtomicBool,
+    /// The dictionaries and sentence model of this machine, found once (as the CLI finds
+    /// them) and given to every project opened.
+    installed: OnceLock<Installed>,
 }
 
 pub fn info(p: &Project) -> Result<ProjectInfo, ProjectError> {
@@ -27,6 +33,12 @@ pub fn info(p: &Project) -> Result<ProjectInfo, ProjectError> {
 }
 
 impl AppState {
+    /// The installed dictionaries and sentence model (looked for on first use).
+    pub fn installed(&self) -> &Installed {
+        self.installed
+            .get_or_init(|| Installed::find(default_model_path(|k| std::env::var_os(k)).as_deref()))
+    }
+
     /// Opens (or creates) a project and makes it the current one. On failure the current
     /// project stays open.
     pub fn open(&self, path: &Path, create: bool) -> Result<ProjectInfo, IpcError> {
@@ -35,7 +47,7 @@ impl AppState {
         } else {
             Project::open(path)
         };
-        let project = match opened {
+        let mut project = match opened {
             Ok(project) => project,
             Err(e) => {
                 let error = IpcError::from(e);
@@ -45,6 +57,7 @@ impl AppState {
                 return Err(error);
             }
         };
+        self.installed().apply(&mut project);
         let info = info(&project)?;
         *self.lock() = Some(project);
         *self.failure() = None;

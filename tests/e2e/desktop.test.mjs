@@ -282,6 +282,16 @@ async function screenshot(name) {
   writeFileSync(join(dir, name), Buffer.from(png, "base64"));
 }
 
+/** Sentence vectors stored in a project file (read with Python's sqlite3, read-only). */
+function storedVectors(project) {
+  const out = execFileSync("python3", [
+    "-c",
+    "import sqlite3,sys; c=sqlite3.connect('file:'+sys.argv[1]+'?mode=ro', uri=True); print(c.execute('select count(*) from statement_vectors').fetchone()[0])",
+    project,
+  ]);
+  return Number(String(out).trim());
+}
+
 const actorCount = () => run("return document.querySelectorAll('[aria-label=\\'Actor list\\'] > li').length");
 
 test("the workbench: compare, merge and undo actors, a note and a tag that survive a restart", async () => {
@@ -298,6 +308,13 @@ test("the workbench: compare, merge and undo actors, a note and a tag that survi
   );
   await waitFor("the five story articles", async () => (await headerText()).includes("5 articles"), 120000);
   await screenshot("view-library.png");
+  // the app uses the sentence model `make deps` installed, as the CLI does: after the import
+  // it computes the statements' vectors in the background and stores them in the project
+  await waitFor(
+    "sentence vectors stored by the app",
+    async () => !(await headerText()).includes("Preparing claim comparison") && storedVectors(project) > 0,
+    120000,
+  );
 
   // Compare: the matrix, then one actor's claims side by side
   await clickText("[role=tab]", "Compare");

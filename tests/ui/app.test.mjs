@@ -350,6 +350,55 @@ describe("import", () => {
     }
   });
 
+  test("after an import the sentence vectors are computed with progress, and Stop keeps what was done", async () => {
+    const fixture = {
+      ...importFixture,
+      import: { ...importFixture.import, gate: false },
+      embedding: { model: "e5-test", needed: 100, embedded: 10, gate: true },
+    };
+    const { page, problems } = await open(fixture);
+    try {
+      // on opening, the 90 statements an earlier run left are computed
+      const panel = page.getByRole("region", { name: "Sentence vector progress" });
+      await panel.waitFor();
+      await panel.getByText("32 of 90 statements").waitFor();
+      await panel.getByRole("button", { name: "Stop" }).click();
+      await panel.waitFor({ state: "detached" });
+      assert.ok((await ipcCalls(page)).some((c) => c.cmd === "cancel_embedding"), "the back end was asked to stop");
+      // an import starts it again for what is left (58), and it runs to the end
+      await page.evaluate(() => (window.__embedGate = false));
+      await emit(page, "tauri://drag-drop", { paths: ["/home/researcher/drop"], position: { x: 300, y: 300 } });
+      await page.getByRole("region", { name: "Import results" }).waitFor();
+      await page.waitForFunction(
+        () => window.__ipcCalls.filter((c) => c.cmd === "embed_pending").length === 2,
+      );
+      await panel.waitFor({ state: "detached" });
+      const progress = await page.evaluate(() => window.__embedProgress);
+      assert.deepEqual(progress.at(-1), { done: 58, total: 58 }, "the second run computed the rest");
+      const runs = (await ipcCalls(page)).filter((c) => c.cmd === "embed_pending").length;
+      assert.equal(runs, 2, "once on opening, once after the import");
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("without a sentence model the window says claims are compared by their words only", async () => {
+    const missing = "no sentence model at /home/researcher/.cache/parallax/models/e5-small-q4.bin: claims are aligned by their words only";
+    const { page, problems } = await open({ ...project, embedding: { model: null, needed: 12, embedded: 0, missing: [missing] } });
+    try {
+      const banner = page.getByRole("region", { name: "What this machine lacks" });
+      await banner.getByText(missing).waitFor();
+      assert.equal(await page.getByRole("region", { name: "Sentence vector progress" }).count(), 0, "nothing to compute without a model");
+      assert.ok(!(await ipcCalls(page)).some((c) => c.cmd === "embed_pending"));
+      await banner.getByRole("button", { name: /Dismiss/ }).click();
+      await banner.waitFor({ state: "detached" });
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test("Ctrl+I and the menu show the native dialogs and act on what was picked", async () => {
     const fixture = {
       ...importFixture,

@@ -322,6 +322,37 @@ function installFakeBackend(fixture) {
             .filter((a) => a.note !== null && a.note.toLowerCase().includes(q))
             .map((annotation) => copy({ annotation, snippet: annotation.note }));
         }
+        // `fixture.embedding`: { model, needed, embedded, missing, gate } — the project's
+        // sentence vectors; by default all there, nothing missing
+        case "embedding_status": {
+          const e = fixture.embedding ?? {};
+          return {
+            model: e.model === undefined ? "e5-test" : e.model,
+            needed: e.needed ?? 0,
+            embedded: e.embedded ?? 0,
+            missing: e.missing ?? [],
+          };
+        }
+        case "embed_pending": {
+          const e = fixture.embedding ?? {};
+          if (!e.model && e.model !== undefined) return { embedded: 0, cancelled: false };
+          const total = (e.needed ?? 0) - (e.embedded ?? 0);
+          window.__cancelEmbedding = false;
+          let done = 0;
+          while (done < total) {
+            if (done > 0 && (window.__embedGate ?? e.gate)) await new Promise((ok) => (window.__releaseEmbed = ok));
+            if (window.__cancelEmbedding) break;
+            done = Math.min(total, done + 32);
+            (window.__embedProgress ??= []).push({ done, total });
+            await emit("embed-progress", { done, total });
+          }
+          e.embedded = (e.embedded ?? 0) + done;
+          return { embedded: done, cancelled: done < total };
+        }
+        case "cancel_embedding":
+          window.__cancelEmbedding = true;
+          window.__releaseEmbed?.();
+          return null;
         case "plugin:dialog|open":
           return fixture.dialog?.open ?? null;
         case "plugin:dialog|save":

@@ -14,6 +14,7 @@ use parallax_core::dictionary;
 use parallax_core::nlp::actors::ActorEdit;
 use parallax_core::nlp::align::{Bilingual, DiffOp};
 use parallax_core::nlp::extract::ActorKind;
+use parallax_core::resources::{Installed, Missing};
 use parallax_core::Project;
 use serde::Serialize;
 
@@ -217,22 +218,15 @@ pub(crate) fn dictionaries(
         let dict = dictionary::load_dictionaries(named).context("loading --dictionary")?;
         return Ok(Some(dict));
     }
-    let mut dict = Bilingual::new();
-    for prefix in dictionary::STANDARD_DICTIONARIES.iter().map(PathBuf::from) {
-        if dictionary::dictionary_exists(&prefix) {
-            if let Err(e) = dictionary::add_dictionary(&mut dict, &prefix) {
-                eprintln!("warning: {e}; aligning without it");
-            }
+    let found = Installed::find(None);
+    for m in &found.missing {
+        match m {
+            Missing::Dictionary if hint => eprintln!("note: {m}, or pass --dictionary"),
+            Missing::BadDictionary { .. } => eprintln!("warning: {m}"),
+            _ => {}
         }
     }
-    if dict.is_empty() && hint {
-        eprintln!(
-            "note: no bilingual dictionary found in /usr/share/dictd; statements in different \
-             languages are matched by the built-in concept lexicon only (install \
-             dict-freedict-eng-ara and dict-freedict-ara-eng, or pass --dictionary)"
-        );
-    }
-    Ok((!dict.is_empty()).then(|| Arc::new(dict)))
+    Ok(found.dictionary)
 }
 
 /// A correction of the grouping. STATEMENT is a statement id as `compare` shows it.

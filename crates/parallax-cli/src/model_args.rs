@@ -9,11 +9,9 @@ use anyhow::{Context, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use parallax_core::nlp::align::PairModel;
-use parallax_core::sentence_model::{ModelError, SentenceModelFile, MODEL_FILE_NAME};
+use parallax_core::resources;
+use parallax_core::sentence_model::{ModelError, SentenceModelFile};
 use parallax_core::Project;
-
-/// Where `make deps` puts the model, below the user's cache folder.
-const CACHE_SUBDIR: &str = "parallax/models";
 
 #[derive(Args, Clone, Default)]
 pub struct ModelArgs {
@@ -31,7 +29,8 @@ pub struct ModelArgs {
     pub pair_model: Option<PathBuf>,
 }
 
-/// The model file the options name, or the default one when it exists.
+/// The model file the options name, or the default one (see
+/// [`parallax_core::resources::default_model_path`]).
 fn model_path(args: &ModelArgs) -> Option<PathBuf> {
     if args.no_model {
         return None;
@@ -39,14 +38,7 @@ fn model_path(args: &ModelArgs) -> Option<PathBuf> {
     if let Some(p) = &args.model {
         return Some(p.clone());
     }
-    if let Some(p) = std::env::var_os("PARALLAX_MODEL").filter(|p| !p.is_empty()) {
-        return Some(PathBuf::from(p));
-    }
-    let cache = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|p| !p.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
-    Some(cache.join(CACHE_SUBDIR).join(MODEL_FILE_NAME))
+    resources::default_model_path(|k| std::env::var_os(k))
 }
 
 /// Sets the project's sentence model and pair model as the options say. A model named with

@@ -12,6 +12,7 @@ pub mod model;
 pub mod notes;
 mod project;
 pub mod report;
+pub mod resources;
 pub mod semantic;
 pub mod sentence_model;
 pub mod snippet;

@@ -16,7 +16,7 @@
 //! and up to [`POLNEAR_SAMPLE`] of `dev-polnear/` (English).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 
 use parallax_nlp::align::{
@@ -340,6 +340,18 @@ fn main() {
         means.insert(lang.code().to_owned(), m);
     }
 
+    // FIT_PAIRS_DUMP=file: every statement and pair as JSON lines, for experiments
+    let mut dump = std::env::var("FIT_PAIRS_DUMP")
+        .ok()
+        .map(|p| std::io::BufWriter::new(std::fs::File::create(p).expect("dump file")));
+    if let Some(d) = dump.as_mut() {
+        for (i, s) in stmts.iter().enumerate() {
+            writeln!(d, "{}", serde_json::json!({"stmt": i, "story": s.story, "file": s.file, "lang": s.lang.code(), "actor": s.actor, "text": s.text, "groups": s.groups.iter().map(|g| format!("{}#{}", g.0, g.1)).collect::<Vec<_>>(), "optional": s.optional.iter().map(|g| format!("{}#{}", g.0, g.1)).collect::<Vec<_>>(), "vector": vectors[i]})).ok();
+        }
+        for (lang, m) in &means {
+            writeln!(d, "{}", serde_json::json!({"mean": lang, "vector": m})).ok();
+        }
+    }
     // per story: items, vectors, pairs with features and labels
     let stories: BTreeSet<String> = stmts.iter().map(|s| s.story.clone()).collect();
     let cfg = AlignConfig::default();
@@ -371,6 +383,10 @@ fn main() {
             .map(|&i| local.centre(stmts[i].lang, &vectors[i]))
             .collect();
         for (a, b, sim, cross) in pair_similarities(&items, &cfg, dict.as_ref()) {
+            if let Some(d) = dump.as_mut() {
+                let y = label(&stmts[idx[a]], &stmts[idx[b]]);
+                writeln!(d, "{}", serde_json::json!({"pair": [idx[a], idx[b]], "sim": sim, "cross": cross, "label": y})).ok();
+            }
             if let Some(y) = label(&stmts[idx[a]], &stmts[idx[b]]) {
                 data.push((
                     pair_features(&centred[a], &centred[b], cross, sim),

@@ -18,6 +18,9 @@ import type { ArticleDetail } from "./bindings/ArticleDetail";
 import type { ClaimGroup } from "./bindings/ClaimGroup";
 import type { CoverageMatrix } from "./bindings/CoverageMatrix";
 import type { DiffPart } from "./bindings/DiffPart";
+import type { EmbeddingStatus } from "./bindings/EmbeddingStatus";
+import type { EmbedProgress } from "./bindings/EmbedProgress";
+import type { EmbedSummary } from "./bindings/EmbedSummary";
 import type { GroupEditDto } from "./bindings/GroupEditDto";
 import type { GroupMember } from "./bindings/GroupMember";
 import type { NoteHit } from "./bindings/NoteHit";
@@ -38,6 +41,9 @@ export type {
   ClaimGroup,
   CoverageMatrix,
   DiffPart,
+  EmbeddingStatus,
+  EmbedProgress,
+  EmbedSummary,
   GroupEditDto,
   GroupMember,
   NoteHit,
@@ -132,6 +138,24 @@ export function cancelImport(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------
+// Sentence vectors, computed in the background after an import.
+
+/** What the open project's vectors and this machine's model and dictionary are. */
+export function embeddingStatus(): Promise<EmbeddingStatus> {
+  return call("embedding_status");
+}
+
+/** Long-running; `onEmbedProgress` reports each stored batch. Does nothing without a model. */
+export function embedPending(): Promise<EmbedSummary> {
+  return call("embed_pending");
+}
+
+/** Stops the running embedding after the batches in flight; what was stored stays. */
+export function cancelEmbedding(): Promise<void> {
+  return call("cancel_embedding");
+}
+
+// ---------------------------------------------------------------------------------------
 // The workbench: actors, comparison, statements, notes and tags. A note target is a string
 // `article:ID`, `statement:ID`, `actor:KEY` or `group:ID`, as the CLI takes it.
 
@@ -215,6 +239,10 @@ export function onMenu(handler: (action: MenuAction) => void): Promise<UnlistenF
 
 export function onImportProgress(handler: (progress: ImportProgress) => void): Promise<UnlistenFn> {
   return listen<ImportProgress>("import-progress", (event) => handler(event.payload));
+}
+
+export function onEmbedProgress(handler: (progress: EmbedProgress) => void): Promise<UnlistenFn> {
+  return listen<EmbedProgress>("embed-progress", (event) => handler(event.payload));
 }
 
 /** Files dragged over the window, as the shell reports them. */

@@ -5,6 +5,7 @@
 import * as ipc from "../ipc";
 import type { MenuAction, ProjectInfo, UnlistenFn } from "../ipc";
 import { articles } from "./articles.svelte";
+import { embedder } from "./embedder.svelte";
 import { importer } from "./importer.svelte";
 import { layout } from "./layout.svelte";
 import { notices } from "./notices.svelte";
@@ -12,6 +13,13 @@ import { project } from "./project.svelte";
 import { reader } from "./reader.svelte";
 import { search } from "./search.svelte";
 import { table } from "./table.svelte";
+import { compare, workbench } from "./workbench.svelte";
+
+// Vectors stored: the claim groups change, so the comparison views regroup.
+embedder.onEmbedded = () => {
+  compare.invalidate();
+  workbench.show(workbench.view);
+};
 
 /**
  * A native dialog can be asked for twice at once — a double click, or a menu accelerator and
@@ -45,8 +53,11 @@ async function showProject(info: ProjectInfo): Promise<void> {
     reader.close();
     table.activeId = null;
     articles.clear();
+    embedder.reset();
   }
   await articles.refresh();
+  // vectors an interrupted run left to compute, and what this machine lacks
+  if (switched) void embedder.catchUp();
 }
 
 /** At start-up: whatever project the shell opened (command-line argument or the default one). */
@@ -91,6 +102,9 @@ export async function importPaths(paths: readonly string[]): Promise<void> {
   }
   await articles.refresh();
   if (search.active) await search.run();
+  compare.invalidate();
+  // the new statements' sentence vectors, in the background
+  void embedder.catchUp();
 }
 
 export async function importFiles(): Promise<void> {
@@ -131,6 +145,7 @@ export async function connectToBackend(): Promise<() => void> {
   const subscriptions: [string, () => Promise<UnlistenFn>][] = [
     ["the menu", () => ipc.onMenu((action) => void runMenuAction(action))],
     ["import progress", () => ipc.onImportProgress((progress) => importer.progressed(progress))],
+    ["sentence vector progress", () => ipc.onEmbedProgress((progress) => embedder.progressed(progress))],
     [
       "dropped files",
       () =>
