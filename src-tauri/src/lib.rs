@@ -39,6 +39,8 @@ pub fn run() {
                     eprintln!("parallax: cannot open {}: {}", path.display(), e.message);
                 }
             }
+            let handle = app.handle().clone();
+            std::thread::spawn(move || handle.state::<AppState>().load_installed());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -33,10 +33,21 @@ pub fn info(p: &Project) -> Result<ProjectInfo, ProjectError> {
 }
 
 impl AppState {
-    /// The installed dictionaries and sentence model (looked for on first use).
+    /// The installed dictionaries and sentence model (looked for on first use; reading the
+    /// dictionaries takes about a second, so the shell starts [`AppState::load_installed`]
+    /// on a worker thread at start-up).
     pub fn installed(&self) -> &Installed {
         self.installed
             .get_or_init(|| Installed::find(default_model_path(|k| std::env::var_os(k)).as_deref()))
+    }
+
+    /// Finds the installed resources and gives them to the open project. Run off the main
+    /// thread at start-up, so the window shows the project while the dictionaries are read.
+    pub fn load_installed(&self) {
+        let installed = self.installed();
+        if let Some(p) = self.lock().as_mut() {
+            installed.apply(p);
+        }
     }
 
     /// Opens (or creates) a project and makes it the current one. On failure the current
@@ -57,7 +68,10 @@ impl AppState {
                 return Err(error);
             }
         };
-        self.installed().apply(&mut project);
+        // before the start-up thread has found them, that thread gives them to this project
+        if let Some(installed) = self.installed.get() {
+            installed.apply(&mut project);
+        }
         let info = info(&project)?;
         *self.lock() = Some(project);
         *self.failure() = None;

@@ -267,19 +267,23 @@ impl Project {
         summary
     }
 
-    /// Re-runs the statement analysis of every article (after an engine upgrade), one
-    /// transaction per article; reports progress once per article.
+    /// Re-runs the statement analysis of every article (after an engine upgrade), with the
+    /// analyst's corrections replayed, one transaction per article; reports progress once per article.
     pub fn analyze(&mut self, progress: &mut dyn FnMut(&ImportProgress)) -> Result<usize> {
-        let ids = articles::ids(&self.conn)?;
+        let ids = articles::content_hashes(&self.conn)?;
         let total = ids.len();
-        for (done, id) in ids.into_iter().enumerate() {
+        // the analyst's corrections of statements are replayed on the new analysis
+        let corrections: Vec<crate::corrections::StatementCorrection> =
+            store::edits::active(&self.conn, store::edits::Log::Statements)?;
+        for (done, (id, hash)) in ids.into_iter().enumerate() {
             let article = self.article(id)?;
             progress(&ImportProgress {
                 done,
                 total,
                 current: article.meta.title.clone(),
             });
-            let analysis = parallax_nlp::extract::analyze(&article.text, article.meta.lang);
+            let analysis =
+                self.corrected_analysis(&hash, &article.text, article.meta.lang, &corrections);
             let tx = self.conn.transaction()?;
             statements::replace(&tx, id, &analysis)?;
             tx.commit()?;

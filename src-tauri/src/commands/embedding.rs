@@ -21,23 +21,25 @@ fn embed_error(e: EmbedError) -> IpcError {
 /// How many statements that can align have a vector, and what the machine lacks.
 #[tauri::command]
 pub async fn embedding_status(app: AppHandle) -> Result<EmbeddingStatusDto, IpcError> {
-    let missing: Vec<String> = app
-        .state::<AppState>()
-        .installed()
-        .missing
-        .iter()
-        .map(|m| m.to_string())
-        .collect();
-    super::off_main_thread(app, move |p| {
-        let status = p.embedding_status().map_err(embed_error)?;
-        Ok(EmbeddingStatusDto {
-            model: status.model,
-            needed: status.needed,
-            embedded: status.embedded,
-            missing,
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        // waits for the start-up search of the model and dictionaries, then makes sure the
+        // open project has them (it may have been opened before they were found)
+        let installed = state.installed();
+        let missing: Vec<String> = installed.missing.iter().map(|m| m.to_string()).collect();
+        state.with_project_mut(|p| {
+            installed.apply(p);
+            let status = p.embedding_status().map_err(embed_error)?;
+            Ok(EmbeddingStatusDto {
+                model: status.model,
+                needed: status.needed,
+                embedded: status.embedded,
+                missing,
+            })
         })
     })
     .await
+    .map_err(|e| IpcError::new("internal", format!("the work stopped: {e}")))?
 }
 
 /// Computes the missing vectors on all cores; emits `embed-progress` after each stored batch.
@@ -47,7 +49,9 @@ pub async fn embed_pending(app: AppHandle) -> Result<EmbedSummaryDto, IpcError> 
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         state.embed_cancel.store(false, Ordering::Relaxed);
+        let installed = state.installed();
         state.with_project_mut(|p| {
+            installed.apply(p);
             if p.embedding_status().map_err(embed_error)?.model.is_none() {
                 return Ok(EmbedSummaryDto {
                     embedded: 0,

@@ -112,3 +112,14 @@ pub fn content_hashes(conn: &Connection) -> rusqlite::Result<Vec<(ArticleId, Str
     let rows = stmt.query_map([], |r| Ok((ArticleId(r.get(0)?), r.get(1)?)))?;
     rows.collect()
 }
+
+/// One article's content hash, or `None` when there is no such article.
+pub fn content_hash(conn: &Connection, id: ArticleId) -> rusqlite::Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    conn.query_row(
+        "SELECT content_hash FROM articles WHERE id = ?1",
+        [id.0],
+        |r| r.get(0),
+    )
+    .optional()
+}

@@ -1,6 +1,6 @@
-//! The analyst's edit logs, in order: `actor_edits` (corrections to the actor registry) and
-//! `group_edits` (corrections to the grouping of statements by claim). Both are append-only
-//! lists of JSON edits; undo marks the latest one in force as undone and keeps it as history.
+//! The analyst's edit logs, in order: `actor_edits` (corrections to the actor registry),
+//! `group_edits` (corrections to the grouping of statements by claim) and `statement_edits`
+//! (corrections of the statements themselves). Each is an append-only list of JSON edits; undo marks the latest one in force as undone and keeps it as history.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -11,6 +11,7 @@ use serde::{de::DeserializeOwned, Serialize};
 pub enum Log {
     Actors,
     Groups,
+    Statements,
 }
 
 impl Log {
@@ -18,6 +19,7 @@ impl Log {
         match self {
             Log::Actors => "actor_edits",
             Log::Groups => "group_edits",
+            Log::Statements => "statement_edits",
         }
     }
 }

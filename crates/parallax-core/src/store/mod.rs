@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_group_edits.sql"),
     include_str!("../../migrations/0006_statement_vectors.sql"),
     include_str!("../../migrations/0007_notes_tags.sql"),
+    include_str!("../../migrations/0008_statement_edits.sql"),
 ];
 
 /// The schema version this build writes.

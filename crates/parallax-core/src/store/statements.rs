@@ -166,3 +166,16 @@ pub fn statement_actor_ids(conn: &Connection) -> rusqlite::Result<Vec<(i64, i64)
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     rows.collect()
 }
+
+/// The kind an article gives an actor of exactly this name, if any article names it so.
+pub fn kind_of_actor_named(conn: &Connection, name: &str) -> rusqlite::Result<Option<ActorKind>> {
+    use rusqlite::OptionalExtension;
+    let kind: Option<String> = conn
+        .query_row(
+            "SELECT kind FROM article_actors WHERE name = ?1 LIMIT 1",
+            [name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(kind.and_then(|k| enum_from(&k)))
+}
