@@ -12,6 +12,7 @@ use parallax_core::model::{ArticleId, FileStatus};
 use parallax_core::Project;
 
 mod actors_cmd;
+mod correct_cmd;
 mod model_args;
 mod notes_cmd;
 mod output;
@@ -153,6 +154,9 @@ enum Command {
     Note(notes_cmd::NoteArgs),
     /// Add or remove a tag of an article, statement, actor or claim group.
     Tag(notes_cmd::TagArgs),
+    /// Correct the statements: delete a false one, change its actor, kind or span, add one
+    /// the extractor missed, undo, list (kept across `analyze`).
+    Correct(correct_cmd::CorrectArgs),
 }
 
 fn main() -> ExitCode {
@@ -336,6 +340,7 @@ fn run(command: Command) -> Result<ExitCode> {
         Command::Notes(args) => notes_cmd::notes(args),
         Command::Note(args) => notes_cmd::note(args),
         Command::Tag(args) => notes_cmd::tag(args),
+        Command::Correct(args) => correct_cmd::correct(args),
     }
 }
 

@@ -6,6 +6,8 @@ use std::process::Command as StdCommand;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+#[path = "cli/correct.rs"]
+mod correct;
 #[path = "cli/notes.rs"]
 mod notes;
 #[path = "cli/report.rs"]

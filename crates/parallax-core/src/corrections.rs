@@ -14,7 +14,6 @@ use chrono::{DateTime, Utc};
 use parallax_nlp::extract::{
     ActorKind, Analysis, LocalActor, Span, Stance, Statement, StatementKind,
 };
-use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::model::ArticleId;
@@ -286,13 +285,7 @@ impl Project {
         now: DateTime<Utc>,
     ) -> Result<StatementCorrection, CorrectionError> {
         let of_statement = |id: i64| -> Result<(ArticleId, String), CorrectionError> {
-            self.conn()
-                .query_row(
-                    "SELECT article_id, content FROM statements WHERE id = ?1",
-                    [id],
-                    |r| Ok((ArticleId(r.get(0)?), r.get::<_, String>(1)?)),
-                )
-                .optional()?
+            statements::article_and_text(self.conn(), id)?
                 .ok_or(CorrectionError::NoSuchStatement(id))
         };
         let hash_of = |id: ArticleId| -> Result<String, CorrectionError> {

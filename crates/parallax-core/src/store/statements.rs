@@ -179,3 +179,17 @@ pub fn kind_of_actor_named(conn: &Connection, name: &str) -> rusqlite::Result<Op
         .optional()?;
     Ok(kind.and_then(|k| enum_from(&k)))
 }
+
+/// A statement's article and words, or `None` when there is no such statement.
+pub fn article_and_text(
+    conn: &Connection,
+    id: i64,
+) -> rusqlite::Result<Option<(ArticleId, String)>> {
+    use rusqlite::OptionalExtension;
+    conn.query_row(
+        "SELECT article_id, content FROM statements WHERE id = ?1",
+        [id],
+        |r| Ok((ArticleId(r.get(0)?), r.get(1)?)),
+    )
+    .optional()
+}
