@@ -64,6 +64,8 @@ pub fn run() {
             commands::notes::add_tag,
             commands::notes::remove_tag,
             commands::notes::search_notes,
+            commands::export::export_preview,
+            commands::export::export_write,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Parallax window");

@@ -7,13 +7,14 @@
 // that is not a project, a new project named without an extension, cancelling an import of
 // 2,000 files, resizing a column; and the analyst's workbench (Compare, merging two actors
 // and undoing it, a note and a tag on a statement, found by search after a restart), which
-// writes a screenshot of each view into $E2E_SCREENSHOTS when it is set.
+// writes a screenshot of each view into $E2E_SCREENSHOTS when it is set; and the Export
+// dialog writing an HTML report and a CSV export to a temporary folder.
 //
 // Run by `make test-e2e` (needs DISPLAY, TAURI_DRIVER, DESKTOP_BIN and xdotool).
 
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
@@ -347,6 +348,83 @@ test("the workbench: compare, merge and undo actors, a note and a tag that survi
   assert.match(found, /statement:\d+/);
   assert.ok(found.includes("الوزيرة أكدت الموعد"), "the note as written");
   await screenshot("view-notes.png");
+});
+
+test("the Export dialog writes an HTML report and a CSV export with the statement's text escaped", async () => {
+  const project = join(work, "export.parallax");
+  await startApp([project]);
+  await waitFor("the project header", async () => (await headerText()).includes("export.parallax"));
+  // an invented article whose statement holds markup and an ampersand
+  const article = join(work, "en-canal-markup.txt");
+  writeFileSync(
+    article,
+    "Canal works begin in the valley\n\n" +
+      "Engineer Rania Mansour said that the <b>new canal</b> & the old dam would both be ready by May.\n\n" +
+      "The works employ two hundred people from the valley.\n",
+  );
+  await run(
+    `window.__TAURI_INTERNALS__.invoke("plugin:event|emit", {
+       event: "tauri://drag-drop",
+       payload: { type: "drop", paths: arguments[0], position: { x: 300, y: 300 } },
+     });
+     return true;`,
+    [[article]],
+  );
+  await waitFor("the article", async () => (await headerText()).includes("1 article"), 60000);
+
+  const dialogText = () => run("return document.querySelector('dialog[open]')?.innerText ?? ''");
+  const exportTo = async (format, path) => {
+    await run(
+      `document.querySelector("input[name=export-format][value=" + arguments[0] + "]").click(); return true;`,
+      [format],
+    );
+    await typeInto("dialog footer input[type=text]", path);
+    await clickText("dialog footer button.primary", "Export");
+    const done = await waitFor(`the ${format} export`, async () => {
+      const text = await dialogText();
+      if (text.includes("Export failed")) throw new Error(text);
+      return text.includes("Exported") ? text : null;
+    }, 120000);
+    return done;
+  };
+
+  await clickText("[role=toolbar] button", "Export…");
+  await waitFor("the preview", async () => (await dialogText()).includes("1 articles from 1 outlets"), 60000);
+  assert.ok(await run("return !!document.querySelector('dialog iframe[sandbox=\"\"]')"), "the report is previewed in a sandboxed frame");
+  await screenshot("export-dialog.png");
+
+  const out = join(work, "exports");
+  mkdirSync(out);
+  // a name without an extension gets the format's
+  await exportTo("html", join(out, "canal-report"));
+  const html = readFileSync(join(out, "canal-report.html"), "utf8");
+  assert.ok(
+    html.includes("the &lt;b&gt;new canal&lt;/b&gt; &amp; the old dam would both be ready by May"),
+    "the statement is in the report, escaped",
+  );
+  assert.ok(!html.includes("<b>new canal"), "no markup of the article survives into the report");
+
+  await exportTo("csv", join(out, "canal-csv"));
+  const csv = readFileSync(join(out, "canal-csv", "statements.csv"), "utf8");
+  assert.ok(csv.includes("the <b>new canal</b> & the old dam would both be ready by May"), "the statement as text");
+  for (const file of ["actors.csv", "coverage.csv"]) {
+    assert.ok(existsSync(join(out, "canal-csv", file)), `${file} written`);
+  }
+
+  // Escape closes the dialog
+  await wd("POST", `/session/${session}/actions`, {
+    actions: [
+      {
+        type: "key",
+        id: "keyboard",
+        actions: [
+          { type: "keyDown", value: "\uE00C" },
+          { type: "keyUp", value: "\uE00C" },
+        ],
+      },
+    ],
+  });
+  await waitFor("the dialog to close", async () => !(await run("return !!document.querySelector('dialog[open]')")));
 });
 
 /** Starts the app, presses `keys` on its window through X (not through WebDriver), and

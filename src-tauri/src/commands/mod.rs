@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod articles;
 pub mod compare;
+pub mod export;
 pub mod import;
 pub mod notes;
 pub mod project;

@@ -5,6 +5,7 @@
 import * as ipc from "../ipc";
 import type { MenuAction, ProjectInfo, UnlistenFn } from "../ipc";
 import { articles } from "./articles.svelte";
+import { exporter } from "./exporter.svelte";
 import { importer } from "./importer.svelte";
 import { layout } from "./layout.svelte";
 import { notices } from "./notices.svelte";
@@ -120,6 +121,9 @@ export function runMenuAction(action: MenuAction): Promise<void> {
       return importFiles();
     case "import_folder":
       return importFolders();
+    case "export":
+      exporter.open();
+      return Promise.resolve();
   }
 }
 
@@ -131,6 +135,7 @@ export async function connectToBackend(): Promise<() => void> {
   const subscriptions: [string, () => Promise<UnlistenFn>][] = [
     ["the menu", () => ipc.onMenu((action) => void runMenuAction(action))],
     ["import progress", () => ipc.onImportProgress((progress) => importer.progressed(progress))],
+    ["export progress", () => ipc.onExportProgress((progress) => exporter.progressed(progress))],
     [
       "dropped files",
       () =>
