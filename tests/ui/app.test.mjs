@@ -205,6 +205,63 @@ describe("search", () => {
     }
   });
 
+  test("the reader marks the searched words, and the other script's name a hit came through", async () => {
+    // invented articles: the English one names Berglund twice and carries markup as text;
+    // the Arabic one names him once as the fake registry knows him, once with a tatweel
+    const row = (id, title, lang) => ({
+      id,
+      title,
+      outlet: "Valley Courier",
+      author: null,
+      lang,
+      published_at: "2025-06-11",
+      source: `/corpus/${id}.txt`,
+      format: "text",
+      imported_at: "2025-06-12T08:00:00Z",
+    });
+    const english = "Tomas Berglund said the <b>canal</b> opens in May.\n\nBERGLUND added that <img src=x onerror=\"window.__pwned=1\"> was a typo.";
+    const arabic = "قال توماس بيرغلوند إن القناة ستفتح في مايو.\n\nوأضاف بيرغلـوند أن مجلس الحوض الشمالي وافق.";
+    const fixture = {
+      articles: [row(1, "Canal opens in May", "en"), row(2, "القناة تفتح في مايو", "ar")],
+      texts: { 1: { text: english }, 2: { text: arabic } },
+      otherScript: { berglund: "بيرغلوند" },
+    };
+    const { page, problems } = await open(fixture, { csp: true });
+    try {
+      await rows(page).first().waitFor();
+      await page.getByRole("searchbox", { name: "Search articles" }).fill("berglund");
+      await page.getByRole("grid", { name: "Search results" }).waitFor();
+      await rows(page).nth(1).waitFor();
+
+      await rowTitled(page, "Canal opens in May").click();
+      const marks = pane(page).locator(".text mark");
+      await marks.first().waitFor();
+      assert.deepEqual(await marks.allInnerTexts(), ["Berglund", "BERGLUND"], "every place, whatever the case");
+      assert.match(await pane(page).getByRole("status").innerText(), /2 places marked for “berglund”/);
+      const text = await pane(page).locator(".text").innerText();
+      assert.ok(text.includes("the <b>canal</b> opens"), "markup in the article shows as text");
+      assert.equal(await pane(page).locator(".text b, .text img").count(), 0, "and is never parsed");
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+
+      await rowTitled(page, "القناة تفتح في مايو").click();
+      await pane(page).getByText("قال توماس").waitFor();
+      assert.deepEqual(
+        await pane(page).locator(".text mark").allInnerTexts(),
+        ["بيرغلوند", "بيرغلـوند"],
+        "the name the hit came through, also written with a tatweel",
+      );
+
+      // without a search, nothing is marked
+      await page.getByRole("searchbox", { name: "Search articles" }).press("Escape");
+      await page.getByRole("grid", { name: "Articles" }).waitFor();
+      await page.waitForFunction(() => document.querySelectorAll(".text mark").length === 0);
+      assert.ok((await pane(page).locator(".text").innerText()).includes("بيرغلـوند"), "the text stays verbatim");
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test("hits replace the list while a query is present; Esc restores it", async () => {
     const { page, problems } = await open();
     try {
