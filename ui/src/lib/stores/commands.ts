@@ -6,6 +6,7 @@ import * as ipc from "../ipc";
 import type { MenuAction, ProjectInfo, UnlistenFn } from "../ipc";
 import { articles } from "./articles.svelte";
 import { exporter } from "./exporter.svelte";
+import { history } from "./history.svelte";
 import { importer } from "./importer.svelte";
 import { layout } from "./layout.svelte";
 import { notices } from "./notices.svelte";
@@ -41,6 +42,7 @@ async function showProject(info: ProjectInfo): Promise<void> {
   project.info = info;
   if (switched) {
     notices.switchProject(previous, info.path);
+    history.clear();
     layout.load(info.path);
     search.clear();
     reader.close();
