@@ -643,6 +643,41 @@ impl From<parallax_core::notes::NoteError> for IpcError {
     }
 }
 
+/// An article's metadata as the analyst corrected it (`published_at`: `YYYY-MM-DD`, null or
+/// empty to clear; an empty outlet or author clears it).
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct MetadataEditDto {
+    pub title: String,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub published_at: Option<String>,
+}
+
+impl TryFrom<MetadataEditDto> for parallax_core::model::MetadataEdit {
+    type Error = IpcError;
+
+    fn try_from(e: MetadataEditDto) -> Result<Self, IpcError> {
+        let published_at = match e.published_at.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(date) => Some(chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(
+                |_| {
+                    IpcError::new(
+                        "invalid_input",
+                        format!("the date \"{date}\" is not a date YYYY-MM-DD"),
+                    )
+                },
+            )?),
+        };
+        Ok(parallax_core::model::MetadataEdit {
+            title: e.title,
+            outlet: e.outlet,
+            author: e.author,
+            published_at,
+        })
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Reports and exports.
 

@@ -48,6 +48,7 @@ pub fn run() {
             commands::articles::list_articles,
             commands::articles::get_article,
             commands::articles::search_articles,
+            commands::articles::edit_article_metadata,
             commands::import::import_paths,
             commands::import::cancel_import,
             commands::actors::list_actors,

@@ -193,6 +193,25 @@ function installFakeBackend(fixture) {
           return articles;
         case "get_article":
           return detail(args.id);
+        case "edit_article_metadata": {
+          const article = articles.find((a) => a.id === args.id);
+          if (!article) throw { code: "not_found", message: `no article with id ${args.id}` };
+          const e = args.edit;
+          if (e.published_at !== null && !/^\d{4}-\d{2}-\d{2}$/.test(e.published_at)) {
+            throw { code: "invalid_input", message: `the date "${e.published_at}" is not a date YYYY-MM-DD` };
+          }
+          const field = (v) => (v === null || v.trim() === "" ? null : v.trim());
+          // a new object: the app holds the old one (a real back end's answers are copies)
+          const updated = {
+            ...article,
+            title: e.title.trim(),
+            outlet: field(e.outlet),
+            author: field(e.author),
+            published_at: e.published_at,
+          };
+          articles = articles.map((a) => (a.id === updated.id ? updated : a));
+          return copy(updated);
+        }
         case "search_articles": {
           const q = args.query.toLowerCase();
           const hits = articles

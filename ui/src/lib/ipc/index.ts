@@ -25,6 +25,7 @@ import type { ExportRequest } from "./bindings/ExportRequest";
 import type { ExportWritten } from "./bindings/ExportWritten";
 import type { GroupEditDto } from "./bindings/GroupEditDto";
 import type { GroupMember } from "./bindings/GroupMember";
+import type { MetadataEditDto } from "./bindings/MetadataEditDto";
 import type { NoteHit } from "./bindings/NoteHit";
 import type { StatementRow } from "./bindings/StatementRow";
 import type { ArticleRow } from "./bindings/ArticleRow";
@@ -50,6 +51,7 @@ export type {
   ExportWritten,
   GroupEditDto,
   GroupMember,
+  MetadataEditDto,
   NoteHit,
   StatementRow,
   ArticleDetail,
@@ -129,6 +131,11 @@ export function getArticle(id: number): Promise<ArticleDetail> {
 
 export function searchArticles(query: string): Promise<SearchHit[]> {
   return call("search_articles", { query });
+}
+
+/** Corrects an article's title, outlet, author and date; answers with its row as it now is. */
+export function editArticleMetadata(id: number, edit: MetadataEditDto): Promise<ArticleRow> {
+  return call("edit_article_metadata", { id, edit });
 }
 
 /** Long-running; `onImportProgress` reports each file while it runs. */

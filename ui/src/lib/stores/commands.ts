@@ -113,6 +113,49 @@ async function importFromDialog(what: string, choose: () => Promise<string[] | n
   if (paths !== null) await importPaths(paths);
 }
 
+/** An article's editable metadata, as the form holds it. */
+export type MetadataFields = ipc.MetadataEditDto;
+
+function fieldsOf(row: ipc.ArticleRow): MetadataFields {
+  return { title: row.title, outlet: row.outlet, author: row.author, published_at: row.published_at };
+}
+
+/** Stores `fields` for article `id` and shows the row everywhere it is listed. */
+async function storeMetadata(id: number, fields: MetadataFields): Promise<ipc.ArticleRow> {
+  const row = await ipc.editArticleMetadata(id, fields);
+  articles.replace(row);
+  search.replaceArticle(row);
+  if (reader.detail?.article.id === id) reader.detail = { ...reader.detail, article: row };
+  return row;
+}
+
+/**
+ * Corrects an article's title, outlet, author and date (`before`: its row as shown, which
+ * undo puts back). Resolves with the error to show beside the form, or null when stored.
+ */
+export async function editArticleMetadata(
+  before: ipc.ArticleRow,
+  fields: MetadataFields,
+): Promise<ipc.IpcError | null> {
+  let after: ipc.ArticleRow;
+  try {
+    after = await storeMetadata(before.id, fields);
+  } catch (reason) {
+    return ipc.toIpcError(reason);
+  }
+  const step = (to: ipc.ArticleRow) => async () => {
+    try {
+      await storeMetadata(before.id, fieldsOf(to));
+      return true;
+    } catch (reason) {
+      notices.report("Could not change the article's details", reason);
+      return false;
+    }
+  };
+  history.record({ label: `edit the details of article:${before.id}`, undo: step(before), redo: step(after) });
+  return null;
+}
+
 export function runMenuAction(action: MenuAction): Promise<void> {
   switch (action) {
     case "open_project":
