@@ -7,8 +7,9 @@
 // that is not a project, a new project named without an extension, cancelling an import of
 // 2,000 files, resizing a column; and the analyst's workbench (Compare, merging two actors
 // and undoing it, a note and a tag on a statement, found by search after a restart), which
-// writes a screenshot of each view into $E2E_SCREENSHOTS when it is set; and the Export
-// dialog writing an HTML report and a CSV export to a temporary folder.
+// writes a screenshot of each view into $E2E_SCREENSHOTS when it is set, with Ctrl+Z and
+// Ctrl+Shift+Z taking a tag back and putting it back; and an article's outlet corrected in the
+// reader, then the Export dialog writing an HTML report and a CSV export to a temporary folder.
 //
 // Run by `make test-e2e` (needs DISPLAY, TAURI_DRIVER, DESKTOP_BIN and xdotool).
 
@@ -255,6 +256,22 @@ test("a column is resized by dragging its handle", async () => {
   assert.ok(Math.abs(after - (before + 80)) <= 3, `the Outlet column is 80 px wider: ${before} -> ${after}`);
 });
 
+/** Presses `chord` (WebDriver key values, e.g. Control and "z") together, then releases it. */
+async function keys(chord) {
+  await wd("POST", `/session/${session}/actions`, {
+    actions: [
+      {
+        type: "key",
+        id: "keyboard",
+        actions: [
+          ...chord.map((value) => ({ type: "keyDown", value })),
+          ...[...chord].reverse().map((value) => ({ type: "keyUp", value })),
+        ],
+      },
+    ],
+  });
+}
+
 /** Clicks the first element matching `css` whose text contains `text` (any when empty). */
 async function clickText(css, text = "") {
   const ok = await run(
@@ -334,6 +351,13 @@ test("the workbench: compare, merge and undo actors, a note and a tag that survi
   await clickText("button", "Add tag");
   await waitFor("the tag", async () => (await bodyText()).includes("deadline"));
 
+  // Ctrl+Z (outside a text field) takes the tag back, Ctrl+Shift+Z puts it back
+  await run("document.getElementById('tab-library').focus(); return true;");
+  await keys(["\uE009", "z"]);
+  await waitFor("the tag undone", async () => !(await bodyText()).includes("deadline"));
+  await keys(["\uE009", "\uE008", "z"]);
+  await waitFor("the tag redone", async () => (await bodyText()).includes("deadline"));
+
   // restart the app on the same project: the note is found by search, Arabic folded
   await startApp([project]);
   await waitFor("the project header", async () => (await headerText()).includes("workbench.parallax"));
@@ -350,7 +374,7 @@ test("the workbench: compare, merge and undo actors, a note and a tag that survi
   await screenshot("view-notes.png");
 });
 
-test("the Export dialog writes an HTML report and a CSV export with the statement's text escaped", async () => {
+test("article details corrected in the reader; the Export dialog writes an HTML report and a CSV export with the statement's text escaped", async () => {
   const project = join(work, "export.parallax");
   await startApp([project]);
   await waitFor("the project header", async () => (await headerText()).includes("export.parallax"));
@@ -372,6 +396,20 @@ test("the Export dialog writes an HTML report and a CSV export with the statemen
   );
   await waitFor("the article", async () => (await headerText()).includes("1 article"), 60000);
 
+  // correct its outlet (a text file names none) in the reader: the exports carry it
+  await clickText("[role=grid] [role=row][data-id]");
+  await clickText("button", "Edit details");
+  const outletField = await run(
+    `const f = document.querySelector("form[aria-label='Article details']");
+     return [...f.querySelectorAll("label")].findIndex(l => l.innerText.startsWith("Outlet"));`,
+  );
+  assert.ok(outletField >= 0, "an Outlet field");
+  await typeInto(`form[aria-label='Article details'] label:nth-of-type(${outletField + 1}) input`, "Valley Courier");
+  await clickText("form[aria-label='Article details'] button", "Save details");
+  await waitFor("the corrected outlet in the list", async () =>
+    (await run("return document.querySelector('[role=grid]')?.innerText ?? ''")).includes("Valley Courier"),
+  );
+
   const dialogText = () => run("return document.querySelector('dialog[open]')?.innerText ?? ''");
   const exportTo = async (format, path) => {
     await run(
@@ -391,6 +429,9 @@ test("the Export dialog writes an HTML report and a CSV export with the statemen
   await clickText("[role=toolbar] button", "Export…");
   await waitFor("the preview", async () => (await dialogText()).includes("1 articles from 1 outlets"), 60000);
   assert.ok(await run("return !!document.querySelector('dialog iframe[sandbox=\"\"]')"), "the report is previewed in a sandboxed frame");
+  // the sandboxed frame cannot be read from the window: give it a moment to render its
+  // document for the screenshot
+  await new Promise((r) => setTimeout(r, 1000));
   await screenshot("export-dialog.png");
 
   const out = join(work, "exports");
@@ -407,6 +448,7 @@ test("the Export dialog writes an HTML report and a CSV export with the statemen
   await exportTo("csv", join(out, "canal-csv"));
   const csv = readFileSync(join(out, "canal-csv", "statements.csv"), "utf8");
   assert.ok(csv.includes("the <b>new canal</b> & the old dam would both be ready by May"), "the statement as text");
+  assert.ok(csv.includes("Valley Courier"), "with the corrected outlet");
   for (const file of ["actors.csv", "coverage.csv"]) {
     assert.ok(existsSync(join(out, "canal-csv", file)), `${file} written`);
   }

@@ -71,7 +71,18 @@ describe("export dialog", () => {
       assert.deepEqual(request, { format: "html", actors: [], outlets: [], tags: [], from: null, to: null });
 
       // the focus is inside the dialog, and Escape closes it (and does nothing else)
-      assert.ok(await dialog(page).evaluate((d) => d.contains(document.activeElement)), "focus moved into the dialog");
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.getAttribute("value")),
+        "html",
+        "the focus starts on the chosen format",
+      );
+      // by keyboard: the arrow key picks the next format
+      await page.keyboard.press("ArrowDown");
+      assert.equal(await dialog(page).getByRole("radio", { name: /^PDF/ }).isChecked(), true);
+      assert.equal(
+        await dialog(page).getByRole("textbox", { name: "Save to" }).inputValue(),
+        "/home/researcher/Projects/Dam study.pdf",
+      );
       assert.ok(problems.length > 0, "the browser says it blocked the report's script");
       await page.keyboard.press("Escape");
       await dialog(page).waitFor({ state: "hidden" });
