@@ -130,6 +130,8 @@ describe("export dialog", () => {
       assert.ok(await dialog(page).getByRole("progressbar", { name: "Export progress" }).isVisible());
       assert.ok(await dialog(page).getByRole("button", { name: "Export", exact: true }).isDisabled(), "one export at a time");
       await page.keyboard.press("Escape");
+      await page.keyboard.press("Escape");
+      await page.waitForTimeout(100);
       assert.ok(await dialog(page).isVisible(), "the dialog stays while the files are written");
       await page.evaluate(() => window.__releaseExport());
       await status.filter({ hasText: "Exported" }).waitFor();
