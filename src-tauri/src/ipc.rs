@@ -692,6 +692,204 @@ impl From<parallax_core::notes::NoteError> for IpcError {
     }
 }
 
+/// An article's metadata as the analyst corrected it (`published_at`: `YYYY-MM-DD`, null or
+/// empty to clear; an empty outlet or author clears it).
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct MetadataEditDto {
+    pub title: String,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub published_at: Option<String>,
+}
+
+impl TryFrom<MetadataEditDto> for parallax_core::model::MetadataEdit {
+    type Error = IpcError;
+
+    fn try_from(e: MetadataEditDto) -> Result<Self, IpcError> {
+        let published_at = match e.published_at.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(date) => Some(chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(
+                |_| {
+                    IpcError::new(
+                        "invalid_input",
+                        format!("the date \"{date}\" is not a date YYYY-MM-DD"),
+                    )
+                },
+            )?),
+        };
+        Ok(parallax_core::model::MetadataEdit {
+            title: e.title,
+            outlet: e.outlet,
+            author: e.author,
+            published_at,
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reports and exports.
+
+/// A report format (`html`, `pdf`, `docx`, `md`) or a data export (`csv`, `xlsx`, `json`,
+/// `qdpx`), as the CLI's `--format` names them.
+#[derive(Debug, Clone, Copy, serde::Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub enum ExportFormat {
+    Html,
+    Pdf,
+    Docx,
+    Md,
+    Csv,
+    Xlsx,
+    Json,
+    Qdpx,
+}
+
+impl From<ExportFormat> for parallax_core::report::output::Output {
+    fn from(f: ExportFormat) -> Self {
+        use parallax_core::report::output::{ExportFormat as E, Output, ReportFormat as R};
+        match f {
+            ExportFormat::Html => Output::Report(R::Html),
+            ExportFormat::Pdf => Output::Report(R::Pdf),
+            ExportFormat::Docx => Output::Report(R::Docx),
+            ExportFormat::Md => Output::Report(R::Markdown),
+            ExportFormat::Csv => Output::Export(E::Csv),
+            ExportFormat::Xlsx => Output::Export(E::Xlsx),
+            ExportFormat::Json => Output::Export(E::Json),
+            ExportFormat::Qdpx => Output::Export(E::Qdpx),
+        }
+    }
+}
+
+/// What to export: the format and the selection, with the filters of `parallax report` and
+/// `parallax export` (empty lists select everything; dates are `YYYY-MM-DD`).
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct ExportRequest {
+    pub format: ExportFormat,
+    pub actors: Vec<String>,
+    pub outlets: Vec<String>,
+    pub tags: Vec<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl ExportRequest {
+    /// The selection, or an `invalid_input` error naming a date that is not one.
+    pub fn selection(&self) -> Result<parallax_core::report::Selection, IpcError> {
+        let date = |field: &str, value: &Option<String>| {
+            value
+                .as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| {
+                    chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {
+                        IpcError::new(
+                            "invalid_input",
+                            format!("the {field} date \"{v}\" is not a date YYYY-MM-DD"),
+                        )
+                    })
+                })
+                .transpose()
+        };
+        let list = |values: &[String]| -> Vec<String> {
+            values
+                .iter()
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+                .collect()
+        };
+        Ok(parallax_core::report::Selection {
+            actors: list(&self.actors),
+            outlets: list(&self.outlets),
+            tags: list(&self.tags),
+            from: date("from", &self.from)?,
+            to: date("to", &self.to)?,
+        })
+    }
+}
+
+/// What an export of the selection holds, before it is written.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct ExportPreview {
+    /// The report's summary in one sentence ("3 articles from 2 outlets, ...").
+    pub summary: String,
+    pub articles: u32,
+    pub statements: u32,
+    pub actors: u32,
+    pub claim_groups: u32,
+    pub outlets: Vec<String>,
+    /// The names of the files the export makes (three for CSV, written into a folder).
+    pub files: Vec<String>,
+    /// The report as HTML (without the embedded font), for a preview in a sandboxed frame;
+    /// null for the data exports.
+    pub html: Option<String>,
+}
+
+impl ExportPreview {
+    /// The counts of `report`, with the file names and the preview the command made.
+    pub fn new(
+        report: &parallax_core::report::Report,
+        files: Vec<String>,
+        html: Option<String>,
+    ) -> Self {
+        let summary = &report.summary;
+        ExportPreview {
+            summary: summary.sentence(),
+            articles: count(summary.articles),
+            statements: count(summary.statements),
+            actors: count(summary.actors),
+            claim_groups: count(summary.claim_groups),
+            outlets: summary.outlets.iter().map(|o| o.outlet.clone()).collect(),
+            files,
+            html,
+        }
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The files an export wrote.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct ExportWritten {
+    pub files: Vec<String>,
+    pub summary: String,
+}
+
+/// Where a running export is: `building` the report (reading the project, resolving actors,
+/// aligning claims), then `writing` the files.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct ExportProgress {
+    pub stage: ExportStage,
+    /// The path being written (empty while building).
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub enum ExportStage {
+    Building,
+    Writing,
+}
+
+impl From<parallax_core::report::output::OutputError> for IpcError {
+    fn from(e: parallax_core::report::output::OutputError) -> Self {
+        use parallax_core::report::output::OutputError;
+        match e {
+            OutputError::Project(p) => p.into(),
+            OutputError::NoBrowser => IpcError::new("invalid_input", e.to_string()),
+            other => IpcError::new("io", other.to_string()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// ts-rs writes the bindings (relative to `src-tauri/bindings/`) where the UI imports
@@ -709,6 +907,8 @@ mod tests {
             "CoverageMatrix",
             "ClaimGroup",
             "Annotation",
+            "ExportRequest",
+            "ExportPreview",
         ] {
             assert!(
                 ui.join(format!("{name}.ts")).exists(),

@@ -50,6 +50,7 @@ pub fn run() {
             commands::articles::list_articles,
             commands::articles::get_article,
             commands::articles::search_articles,
+            commands::articles::edit_article_metadata,
             commands::import::import_paths,
             commands::import::cancel_import,
             commands::embedding::embedding_status,
@@ -69,6 +70,8 @@ pub fn run() {
             commands::notes::add_tag,
             commands::notes::remove_tag,
             commands::notes::search_notes,
+            commands::export::export_preview,
+            commands::export::export_write,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Parallax window");

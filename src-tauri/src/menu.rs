@@ -4,17 +4,18 @@
 use tauri::menu::{Menu, MenuItemBuilder, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Runtime};
 
-pub const ITEMS: [(&str, &str, &str); 4] = [
+pub const ITEMS: [(&str, &str, &str); 5] = [
     ("new_project", "New Project…", "CmdOrCtrl+N"),
     ("open_project", "Open Project…", "CmdOrCtrl+O"),
     ("import_files", "Import Files…", "CmdOrCtrl+I"),
     ("import_folder", "Import Folder…", "CmdOrCtrl+Shift+I"),
+    ("export", "Export…", "CmdOrCtrl+E"),
 ];
 
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let mut file = SubmenuBuilder::new(app, "File");
     for (i, (id, label, accel)) in ITEMS.iter().enumerate() {
-        if i == 2 {
+        if i == 2 || i == 4 {
             file = file.separator();
         }
         file = file.item(

@@ -7,13 +7,15 @@
 // that is not a project, a new project named without an extension, cancelling an import of
 // 2,000 files, resizing a column; and the analyst's workbench (Compare, merging two actors
 // and undoing it, a note and a tag on a statement, found by search after a restart), which
-// writes a screenshot of each view into $E2E_SCREENSHOTS when it is set.
+// writes a screenshot of each view into $E2E_SCREENSHOTS when it is set, with Ctrl+Z and
+// Ctrl+Shift+Z taking a tag back and putting it back; and an article's outlet corrected in the
+// reader, then the Export dialog writing an HTML report and a CSV export to a temporary folder.
 //
 // Run by `make test-e2e` (needs DISPLAY, TAURI_DRIVER, DESKTOP_BIN and xdotool).
 
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
@@ -254,6 +256,22 @@ test("a column is resized by dragging its handle", async () => {
   assert.ok(Math.abs(after - (before + 80)) <= 3, `the Outlet column is 80 px wider: ${before} -> ${after}`);
 });
 
+/** Presses `chord` (WebDriver key values, e.g. Control and "z") together, then releases it. */
+async function keys(chord) {
+  await wd("POST", `/session/${session}/actions`, {
+    actions: [
+      {
+        type: "key",
+        id: "keyboard",
+        actions: [
+          ...chord.map((value) => ({ type: "keyDown", value })),
+          ...[...chord].reverse().map((value) => ({ type: "keyUp", value })),
+        ],
+      },
+    ],
+  });
+}
+
 /** Clicks the first element matching `css` whose text contains `text` (any when empty). */
 async function clickText(css, text = "") {
   const ok = await run(
@@ -350,6 +368,13 @@ test("the workbench: compare, merge and undo actors, a note and a tag that survi
   await clickText("button", "Add tag");
   await waitFor("the tag", async () => (await bodyText()).includes("deadline"));
 
+  // Ctrl+Z (outside a text field) takes the tag back, Ctrl+Shift+Z puts it back
+  await run("document.getElementById('tab-library').focus(); return true;");
+  await keys(["\uE009", "z"]);
+  await waitFor("the tag undone", async () => !(await bodyText()).includes("deadline"));
+  await keys(["\uE009", "\uE008", "z"]);
+  await waitFor("the tag redone", async () => (await bodyText()).includes("deadline"));
+
   // restart the app on the same project: the note is found by search, Arabic folded
   await startApp([project]);
   await waitFor("the project header", async () => (await headerText()).includes("workbench.parallax"));
@@ -364,6 +389,101 @@ test("the workbench: compare, merge and undo actors, a note and a tag that survi
   assert.match(found, /statement:\d+/);
   assert.ok(found.includes("الوزيرة أكدت الموعد"), "the note as written");
   await screenshot("view-notes.png");
+});
+
+test("article details corrected in the reader; the Export dialog writes an HTML report and a CSV export with the statement's text escaped", async () => {
+  const project = join(work, "export.parallax");
+  await startApp([project]);
+  await waitFor("the project header", async () => (await headerText()).includes("export.parallax"));
+  // an invented article whose statement holds markup and an ampersand
+  const article = join(work, "en-canal-markup.txt");
+  writeFileSync(
+    article,
+    "Canal works begin in the valley\n\n" +
+      "Engineer Rania Mansour said that the <b>new canal</b> & the old dam would both be ready by May.\n\n" +
+      "The works employ two hundred people from the valley.\n",
+  );
+  await run(
+    `window.__TAURI_INTERNALS__.invoke("plugin:event|emit", {
+       event: "tauri://drag-drop",
+       payload: { type: "drop", paths: arguments[0], position: { x: 300, y: 300 } },
+     });
+     return true;`,
+    [[article]],
+  );
+  await waitFor("the article", async () => (await headerText()).includes("1 article"), 60000);
+
+  // correct its outlet (a text file names none) in the reader: the exports carry it
+  await clickText("[role=grid] [role=row][data-id]");
+  await clickText("button", "Edit details");
+  const outletField = await run(
+    `const f = document.querySelector("form[aria-label='Article details']");
+     return [...f.querySelectorAll("label")].findIndex(l => l.innerText.startsWith("Outlet"));`,
+  );
+  assert.ok(outletField >= 0, "an Outlet field");
+  await typeInto(`form[aria-label='Article details'] label:nth-of-type(${outletField + 1}) input`, "Valley Courier");
+  await clickText("form[aria-label='Article details'] button", "Save details");
+  await waitFor("the corrected outlet in the list", async () =>
+    (await run("return document.querySelector('[role=grid]')?.innerText ?? ''")).includes("Valley Courier"),
+  );
+
+  const dialogText = () => run("return document.querySelector('dialog[open]')?.innerText ?? ''");
+  const exportTo = async (format, path) => {
+    await run(
+      `document.querySelector("input[name=export-format][value=" + arguments[0] + "]").click(); return true;`,
+      [format],
+    );
+    await typeInto("dialog footer input[type=text]", path);
+    await clickText("dialog footer button.primary", "Export");
+    const done = await waitFor(`the ${format} export`, async () => {
+      const text = await dialogText();
+      if (text.includes("Export failed")) throw new Error(text);
+      return text.includes("Exported") ? text : null;
+    }, 120000);
+    return done;
+  };
+
+  await clickText("[role=toolbar] button", "Export…");
+  await waitFor("the preview", async () => (await dialogText()).includes("1 articles from 1 outlets"), 60000);
+  assert.ok(await run("return !!document.querySelector('dialog iframe[sandbox=\"\"]')"), "the report is previewed in a sandboxed frame");
+  // the sandboxed frame cannot be read from the window: give it a moment to render its
+  // document for the screenshot
+  await new Promise((r) => setTimeout(r, 1000));
+  await screenshot("export-dialog.png");
+
+  const out = join(work, "exports");
+  mkdirSync(out);
+  // a name without an extension gets the format's
+  await exportTo("html", join(out, "canal-report"));
+  const html = readFileSync(join(out, "canal-report.html"), "utf8");
+  assert.ok(
+    html.includes("the &lt;b&gt;new canal&lt;/b&gt; &amp; the old dam would both be ready by May"),
+    "the statement is in the report, escaped",
+  );
+  assert.ok(!html.includes("<b>new canal"), "no markup of the article survives into the report");
+
+  await exportTo("csv", join(out, "canal-csv"));
+  const csv = readFileSync(join(out, "canal-csv", "statements.csv"), "utf8");
+  assert.ok(csv.includes("the <b>new canal</b> & the old dam would both be ready by May"), "the statement as text");
+  assert.ok(csv.includes("Valley Courier"), "with the corrected outlet");
+  for (const file of ["actors.csv", "coverage.csv"]) {
+    assert.ok(existsSync(join(out, "canal-csv", file)), `${file} written`);
+  }
+
+  // Escape closes the dialog
+  await wd("POST", `/session/${session}/actions`, {
+    actions: [
+      {
+        type: "key",
+        id: "keyboard",
+        actions: [
+          { type: "keyDown", value: "\uE00C" },
+          { type: "keyUp", value: "\uE00C" },
+        ],
+      },
+    ],
+  });
+  await waitFor("the dialog to close", async () => !(await run("return !!document.querySelector('dialog[open]')")));
 });
 
 /** Starts the app, presses `keys` on its window through X (not through WebDriver), and

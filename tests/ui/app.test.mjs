@@ -179,6 +179,76 @@ describe("article list and reading pane", () => {
   });
 });
 
+describe("article details", () => {
+  test("title, outlet, author and date are corrected from the reader, shown in the list, undone and redone", async () => {
+    const { page, problems } = await open();
+    try {
+      const original = ARTICLES[1];
+      await rowTitled(page, original.title).click();
+      await pane(page).getByRole("heading", { name: original.title }).waitFor();
+      await pane(page).getByRole("button", { name: "Edit details" }).click();
+      const form = pane(page).getByRole("form", { name: "Article details" });
+      assert.equal(await form.getByRole("textbox", { name: "Title" }).inputValue(), original.title);
+      assert.ok(
+        await form.getByRole("textbox", { name: "Title" }).evaluate((el) => el === document.activeElement),
+        "the title takes the focus",
+      );
+      // invented corrections, one with markup that must stay text
+      await form.getByRole("textbox", { name: "Title" }).fill("Berglund opens the <i>canal</i>");
+      await form.getByRole("textbox", { name: "Outlet" }).fill("صحيفة الوادي");
+      await form.getByRole("textbox", { name: "Author" }).fill("");
+      await form.getByLabel("Published").fill("2024-03-20");
+      await form.getByRole("button", { name: "Save details" }).click();
+      await form.waitFor({ state: "detached" });
+
+      await pane(page).getByRole("heading", { name: "Berglund opens the <i>canal</i>" }).waitFor();
+      assert.equal(await pane(page).locator("h2 i").count(), 0, "the title is text");
+      const row = rowTitled(page, "Berglund opens the <i>canal</i>");
+      await row.waitFor();
+      const rowText = await row.innerText();
+      assert.ok(rowText.includes("صحيفة الوادي") && rowText.includes("2024-03-20"), rowText);
+      const [call] = (await ipcCalls(page)).filter((c) => c.cmd === "edit_article_metadata");
+      assert.deepEqual(call.args, {
+        id: original.id,
+        edit: { title: "Berglund opens the <i>canal</i>", outlet: "صحيفة الوادي", author: null, published_at: "2024-03-20" },
+      });
+
+      await page.getByRole("grid").focus();
+      await page.keyboard.press("Control+z");
+      await pane(page).getByRole("heading", { name: original.title }).waitFor();
+      await rowTitled(page, original.title).waitFor();
+      assert.ok((await pane(page).innerText()).includes(original.author), "the author is back");
+      await page.keyboard.press("Control+Shift+z");
+      await pane(page).getByRole("heading", { name: "Berglund opens the <i>canal</i>" }).waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("a correction the back end refuses says why and keeps the form", async () => {
+    const { page } = await open({
+      ...project,
+      errors: { edit_article_metadata: { code: "io", message: "the project is read-only: study.parallax" } },
+    });
+    try {
+      await rowTitled(page, ARTICLES[1].title).click();
+      await pane(page).getByRole("button", { name: "Edit details" }).click();
+      const form = pane(page).getByRole("form", { name: "Article details" });
+      await form.getByRole("textbox", { name: "Outlet" }).fill("Valley Courier");
+      await form.getByRole("textbox", { name: "Outlet" }).press("Enter");
+      await form.getByRole("alert").waitFor();
+      assert.equal(await form.getByRole("alert").innerText(), "Not saved: the project is read-only: study.parallax");
+      await form.getByRole("textbox", { name: "Outlet" }).press("Escape");
+      await form.waitFor({ state: "detached" });
+      assert.ok(await pane(page).getByRole("button", { name: "Undo", exact: true }).count() === 0);
+      assert.ok(await page.getByRole("button", { name: "Undo", exact: true }).isDisabled(), "nothing stored, nothing to undo");
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe("search", () => {
   test("a name finds the articles naming that actor in the other script, marked as such", async () => {
     // the fixture's Arabic articles name the reconstruction ministry; the English query
@@ -199,6 +269,63 @@ describe("search", () => {
         arabicName,
         "the other script's name is what is highlighted",
       );
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("the reader marks the searched words, and the other script's name a hit came through", async () => {
+    // invented articles: the English one names Berglund twice and carries markup as text;
+    // the Arabic one names him once as the fake registry knows him, once with a tatweel
+    const row = (id, title, lang) => ({
+      id,
+      title,
+      outlet: "Valley Courier",
+      author: null,
+      lang,
+      published_at: "2025-06-11",
+      source: `/corpus/${id}.txt`,
+      format: "text",
+      imported_at: "2025-06-12T08:00:00Z",
+    });
+    const english = "Tomas Berglund said the <b>canal</b> opens in May.\n\nBERGLUND added that <img src=x onerror=\"window.__pwned=1\"> was a typo.";
+    const arabic = "قال توماس بيرغلوند إن القناة ستفتح في مايو.\n\nوأضاف بيرغلـوند أن مجلس الحوض الشمالي وافق.";
+    const fixture = {
+      articles: [row(1, "Canal opens in May", "en"), row(2, "القناة تفتح في مايو", "ar")],
+      texts: { 1: { text: english }, 2: { text: arabic } },
+      otherScript: { berglund: "بيرغلوند" },
+    };
+    const { page, problems } = await open(fixture, { csp: true });
+    try {
+      await rows(page).first().waitFor();
+      await page.getByRole("searchbox", { name: "Search articles" }).fill("berglund");
+      await page.getByRole("grid", { name: "Search results" }).waitFor();
+      await rows(page).nth(1).waitFor();
+
+      await rowTitled(page, "Canal opens in May").click();
+      const marks = pane(page).locator(".text mark");
+      await marks.first().waitFor();
+      assert.deepEqual(await marks.allInnerTexts(), ["Berglund", "BERGLUND"], "every place, whatever the case");
+      assert.match(await pane(page).getByRole("status").innerText(), /2 places marked for “berglund”/);
+      const text = await pane(page).locator(".text").innerText();
+      assert.ok(text.includes("the <b>canal</b> opens"), "markup in the article shows as text");
+      assert.equal(await pane(page).locator(".text b, .text img").count(), 0, "and is never parsed");
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+
+      await rowTitled(page, "القناة تفتح في مايو").click();
+      await pane(page).getByText("قال توماس").waitFor();
+      assert.deepEqual(
+        await pane(page).locator(".text mark").allInnerTexts(),
+        ["بيرغلوند", "بيرغلـوند"],
+        "the name the hit came through, also written with a tatweel",
+      );
+
+      // without a search, nothing is marked
+      await page.getByRole("searchbox", { name: "Search articles" }).press("Escape");
+      await page.getByRole("grid", { name: "Articles" }).waitFor();
+      await page.waitForFunction(() => document.querySelectorAll(".text mark").length === 0);
+      assert.ok((await pane(page).locator(".text").innerText()).includes("بيرغلـوند"), "the text stays verbatim");
       assert.deepEqual(problems, []);
     } finally {
       await page.close();

@@ -193,6 +193,25 @@ function installFakeBackend(fixture) {
           return articles;
         case "get_article":
           return detail(args.id);
+        case "edit_article_metadata": {
+          const article = articles.find((a) => a.id === args.id);
+          if (!article) throw { code: "not_found", message: `no article with id ${args.id}` };
+          const e = args.edit;
+          if (e.published_at !== null && !/^\d{4}-\d{2}-\d{2}$/.test(e.published_at)) {
+            throw { code: "invalid_input", message: `the date "${e.published_at}" is not a date YYYY-MM-DD` };
+          }
+          const field = (v) => (v === null || v.trim() === "" ? null : v.trim());
+          // a new object: the app holds the old one (a real back end's answers are copies)
+          const updated = {
+            ...article,
+            title: e.title.trim(),
+            outlet: field(e.outlet),
+            author: field(e.author),
+            published_at: e.published_at,
+          };
+          articles = articles.map((a) => (a.id === updated.id ? updated : a));
+          return copy(updated);
+        }
         case "search_articles": {
           const q = args.query.toLowerCase();
           const hits = articles
@@ -353,6 +372,37 @@ function installFakeBackend(fixture) {
           window.__cancelEmbedding = true;
           window.__releaseEmbed?.();
           return null;
+        // reports and exports: the preview counts the articles whose outlet matches, and
+        // its HTML is `fixture.exportHtml` (hostile in the tests, to prove the frame runs nothing)
+        case "export_preview": {
+          const r = args.request;
+          const chosen = articles.filter(
+            (a) => r.outlets.length === 0 || r.outlets.some((o) => (a.outlet ?? "").includes(o)),
+          );
+          const outlets = [...new Set(chosen.map((a) => a.outlet ?? "unknown outlet"))].sort();
+          const report = ["html", "pdf", "docx", "md"].includes(r.format);
+          return {
+            summary: `${chosen.length} articles from ${outlets.length} outlets, ${chosen.length * 2} statements by 3 actors in 2 claim groups`,
+            articles: chosen.length,
+            statements: chosen.length * 2,
+            actors: 3,
+            claim_groups: 2,
+            outlets,
+            files: r.format === "csv" ? ["statements.csv", "actors.csv", "coverage.csv"] : [`study.${r.format}`],
+            html: report ? (fixture.exportHtml ?? "<h1>Report</h1>") : null,
+          };
+        }
+        case "export_write": {
+          const csv = args.request.format === "csv";
+          const path = csv || /\.[a-z]+$/.test(args.path) ? args.path : `${args.path}.${args.request.format}`;
+          await emit("export-progress", { stage: "building", path: "" });
+          if (fixture.exportGate) await new Promise((ok) => (window.__releaseExport = ok));
+          await emit("export-progress", { stage: "writing", path });
+          return {
+            files: csv ? ["statements.csv", "actors.csv", "coverage.csv"].map((f) => `${path}/${f}`) : [path],
+            summary: "8 articles",
+          };
+        }
         case "plugin:dialog|open":
           return fixture.dialog?.open ?? null;
         case "plugin:dialog|save":

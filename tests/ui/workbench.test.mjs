@@ -227,3 +227,113 @@ describe("notes and tags", () => {
     }
   });
 });
+
+describe("undo and redo", () => {
+  const stored = (page, target) =>
+    page.evaluate((t) => {
+      const a = window.__workbench.annotations.find((x) => x.target === t);
+      return a ? { note: a.note, tags: a.tags } : { note: null, tags: [] };
+    }, target);
+  const said = (page) => page.locator(".history-said");
+
+  test("Ctrl+Z and Ctrl+Shift+Z take back and redo notes and tags, not the typing in a field", async () => {
+    const { page, problems } = await open();
+    try {
+      await page.getByRole("gridcell", { name: ARABIC_TITLE }).click();
+      const statements = page.getByRole("region", { name: "Statements" });
+      await statements.getByText(ARABIC_CLAIM).waitFor();
+      await statements.getByRole("button", { name: "Note or tag the statement #12" }).click();
+      // invented note
+      await page.getByRole("textbox", { name: "Note", exact: true }).fill("Berglund gave the same figure in May");
+      await page.getByRole("button", { name: "Add note" }).click();
+      await statements.getByRole("button", { name: "Note or tag the statement #12" }).click();
+      const note = page.getByRole("textbox", { name: "Note", exact: true });
+      await note.fill("Berglund gave the same figure in April");
+      await page.getByRole("button", { name: "Save note" }).click();
+      await page.waitForFunction(() =>
+        window.__workbench.annotations.some((a) => a.note === "Berglund gave the same figure in April"),
+      );
+      await statements.getByRole("button", { name: "Note or tag the statement #12" }).click();
+      await page.getByRole("textbox", { name: "New tag" }).fill("deadline");
+      await page.getByRole("textbox", { name: "New tag" }).press("Enter");
+      await page.getByRole("list", { name: "Tags" }).getByText("deadline").waitFor();
+
+      // Ctrl+Z in the tag field is the field's own undo: no edit is taken back
+      await page.getByRole("textbox", { name: "New tag" }).press("Control+z");
+      await page.waitForTimeout(200);
+      assert.deepEqual(await stored(page, "statement:12"), { note: "Berglund gave the same figure in April", tags: ["deadline"] });
+      await page.keyboard.press("Escape");
+      await tab(page, "Library").focus();
+
+      await page.keyboard.press("Control+z");
+      await said(page).getByText("Undone: add the tag «deadline» to statement:12").waitFor();
+      assert.deepEqual((await stored(page, "statement:12")).tags, []);
+      await page.keyboard.press("Control+z");
+      await said(page).getByText("Undone: edit the note of statement:12").waitFor();
+      assert.equal((await stored(page, "statement:12")).note, "Berglund gave the same figure in May");
+      await page.keyboard.press("Control+z");
+      await said(page).getByText("Undone: add a note to statement:12").waitFor();
+      assert.equal((await stored(page, "statement:12")).note, null, "the note is gone");
+      await page.keyboard.press("Control+z");
+      await said(page).getByText("Nothing to undo").waitFor();
+
+      await page.keyboard.press("Control+Shift+z");
+      await said(page).getByText("Redone: add a note to statement:12").waitFor();
+      await page.keyboard.press("Control+Shift+Z");
+      await said(page).getByText("Redone: edit the note of statement:12").waitFor();
+      await page.getByRole("button", { name: "Redo", exact: true }).click();
+      await said(page).getByText("Redone: add the tag «deadline» to statement:12").waitFor();
+      assert.deepEqual(await stored(page, "statement:12"), { note: "Berglund gave the same figure in April", tags: ["deadline"] });
+      assert.ok(await page.getByRole("button", { name: "Redo", exact: true }).isDisabled(), "nothing left to redo");
+
+      // a new edit after an undo drops what could be redone
+      await page.keyboard.press("Control+z");
+      await said(page).getByText("Undone: add the tag").waitFor();
+      await tab(page, "Notes").click();
+      await page.getByRole("textbox", { name: "Target" }).fill("article:2");
+      await page.getByRole("textbox", { name: "Note text" }).fill("Rania Mansour is quoted at length");
+      await page.getByRole("form", { name: "Add a note" }).getByRole("button", { name: "Add note" }).click();
+      await page.getByRole("list", { name: "Notes list" }).getByText("article:2").first().waitFor();
+      assert.ok(await page.getByRole("button", { name: "Redo", exact: true }).isDisabled());
+      await tab(page, "Notes").focus();
+      await page.keyboard.press("Control+z");
+      await said(page).getByText("Undone: add a note to article:2").waitFor();
+      assert.equal((await stored(page, "article:2")).note, null);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("an actor merge is undone by Ctrl+Z and redone by Ctrl+Shift+Z", async () => {
+    const { page, problems } = await open();
+    try {
+      await tab(page, "Actors").click();
+      await actorItems(page).first().waitFor();
+      await page.getByRole("checkbox", { name: "Select Government spokesman to merge" }).check();
+      await page.getByRole("checkbox", { name: "Select The president to merge" }).check();
+      await page.getByRole("button", { name: "Merge 2 selected" }).click();
+      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Actor list"] > li').length === 2);
+      await tab(page, "Actors").focus();
+
+      await page.keyboard.press("Control+z");
+      await said(page).getByText("Undone: merge the actors").waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Actor list"] > li').length === 3);
+      await page.keyboard.press("Control+Shift+z");
+      await said(page).getByText("Redone: merge the actors").waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Actor list"] > li').length === 2);
+      const edits = (await commands(page, "edit_actor")).map((c) => c.args.edit);
+      assert.equal(edits.length, 2, "the redo applies the merge again");
+      assert.deepEqual(edits[1], edits[0]);
+      assert.equal((await commands(page, "undo_actor_edit")).length, 1);
+
+      // the Actors view's own button takes the merge back, and the stack forgets it
+      await page.getByRole("button", { name: "Undo last actor edit" }).click();
+      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Actor list"] > li').length === 3);
+      assert.ok(await page.getByRole("button", { name: "Undo", exact: true }).isDisabled());
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -60,6 +60,9 @@ pub struct SelectionArgs {
     /// Only outlets whose name contains this; repeatable.
     #[arg(long, value_name = "OUTLET")]
     outlet: Vec<String>,
+    /// Only statements tagged so, or whose article, actor or claim group is; repeatable.
+    #[arg(long, value_name = "TAG")]
+    tag: Vec<String>,
     /// Only articles published on or after this day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     from: Option<NaiveDate>,
@@ -82,7 +85,8 @@ pub struct SelectionArgs {
     The format defaults to the output file's extension.\n\n\
     Examples:\n  parallax report study.parallax -o report.html\n  \
     parallax report study.parallax --format pdf -o report.pdf --actor Haddad\n  \
-    parallax report study.parallax -o report.md --outlet reuters --from 2022-01-01 --to 2022-12-31"
+    parallax report study.parallax -o report.md --outlet reuters --from 2022-01-01 --to 2022-12-31\n  \
+    parallax report study.parallax -o deadline.html --tag deadline"
 )]
 pub struct ReportArgs {
     /// The project file.
@@ -150,6 +154,7 @@ fn build(project: &Path, args: &SelectionArgs) -> Result<(Project, Report)> {
         outlets: args.outlet.clone(),
         from: args.from,
         to: args.to,
+        tags: args.tag.clone(),
     };
     let report = project
         .report(&selection, chrono::Utc::now())

@@ -36,6 +36,30 @@ pub struct ArticleMeta {
     pub imported_at: DateTime<Utc>,
 }
 
+/// The analyst's correction of an article's metadata: every field as it should now read.
+/// Fields are cleaned as the importer cleans them (one line, at most 2,000 characters); an
+/// empty outlet or author clears it. The text, URL and language are not editable: the text is
+/// what was imported, and the others come from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetadataEdit {
+    pub title: String,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub published_at: Option<NaiveDate>,
+}
+
+impl From<ArticleMeta> for MetadataEdit {
+    /// The edit that puts `meta` back.
+    fn from(meta: ArticleMeta) -> Self {
+        MetadataEdit {
+            title: meta.title,
+            outlet: meta.outlet,
+            author: meta.author,
+            published_at: meta.published_at,
+        }
+    }
+}
+
 /// An article with its verbatim text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {

@@ -15,13 +15,14 @@
 //! «المسئوله». Left out: undo of notes and tags, and notes on a target that no longer
 //! exists are listed (with their last label) but can no longer be named to edit them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use parallax_nlp::actors::ActorRef;
 use parallax_nlp::align::StatementKey;
+use parallax_nlp::text::fold_for_match;
 use serde::{Deserialize, Serialize};
 
 use crate::actors::{article_key, ActorError};
@@ -468,6 +469,29 @@ impl Project {
     /// Every target with a note or a tag: articles, statements, actors, groups, each by id.
     pub fn annotations(&self) -> Result<Vec<Annotation>, NoteError> {
         Ok(self.annotations_of(None)?)
+    }
+
+    /// The targets that carry one of `tags` (compared folded: case and Arabic diacritics do
+    /// not matter), by today's ids, for a report's tag filter. Only the targets that carry
+    /// such a tag are resolved, so actors and groups cost the registry only when one of them
+    /// is tagged so.
+    pub fn targets_tagged(&self, tags: &[String]) -> Result<Vec<Target>, ActorError> {
+        let wanted: BTreeSet<String> = tags.iter().map(|t| fold_for_match(t.trim())).collect();
+        let tagged: BTreeSet<(String, String)> = store::tags(self.conn())?
+            .into_iter()
+            .filter(|t| wanted.contains(&fold_for_match(&t.tag)))
+            .map(|t| (t.kind, t.key))
+            .collect();
+        if tagged.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(self
+            .annotations_where(&|kind, key| {
+                tagged.contains(&(kind.as_str().to_owned(), key.to_owned()))
+            })?
+            .into_iter()
+            .filter_map(|a| a.target)
+            .collect())
     }
 
     /// The statements' notes and tags by statement id, for reports.

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use crate::import::{self, ParsedArticle};
 use crate::model::{
     Article, ArticleId, ArticleMeta, FileOutcome, FileStatus, ImportProgress, ImportStop,
-    ImportSummary, SearchHit, StatementRow,
+    ImportSummary, MetadataEdit, SearchHit, StatementRow,
 };
 use crate::store::{self, articles, search, statements, OpenMode, StoreError};
 
@@ -131,6 +131,33 @@ impl Project {
 
     pub fn article(&self, id: ArticleId) -> Result<Article> {
         articles::get(&self.conn, id)?.ok_or(ProjectError::NoSuchArticle(id))
+    }
+
+    /// Corrects an article's title, outlet, author and date (cleaned as the importer cleans
+    /// them); the title is indexed again for search. Returns the metadata as it was, so that
+    /// the caller can put it back. Statements, notes and edits stay: they are keyed by the
+    /// article's content, which does not change.
+    pub fn edit_metadata(&mut self, id: ArticleId, edit: &MetadataEdit) -> Result<ArticleMeta> {
+        let before = self.article(id)?;
+        let title = import::clean_field(Some(edit.title.clone())).unwrap_or_default();
+        let outlet = import::clean_field(edit.outlet.clone());
+        let author = import::clean_field(edit.author.clone());
+        let tx = self.conn.transaction()?;
+        if !articles::update_meta(
+            &tx,
+            id,
+            &title,
+            outlet.as_deref(),
+            author.as_deref(),
+            edit.published_at,
+        )? {
+            return Err(ProjectError::NoSuchArticle(id));
+        }
+        if title != before.meta.title {
+            search::reindex(&tx, id, &search::Shadow::new(&title, &before.text))?;
+        }
+        tx.commit()?;
+        Ok(before.meta)
     }
 
     /// Articles whose title or text contain every word of the query (folded for matching),

@@ -1,7 +1,7 @@
 use parallax_core::model::ArticleId;
 use tauri::{AppHandle, State};
 
-use crate::ipc::{ArticleDetail, ArticleRow, IpcError, SearchHitDto};
+use crate::ipc::{ArticleDetail, ArticleRow, IpcError, MetadataEditDto, SearchHitDto};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -29,6 +29,22 @@ pub async fn search_articles(query: String, app: AppHandle) -> Result<Vec<Search
             hits.extend(p.search_other_scripts(&query, &found, room)?);
         }
         Ok(hits.into_iter().map(Into::into).collect())
+    })
+    .await
+}
+
+/// Corrects an article's title, outlet, author and date; answers with the article's row as
+/// it now is. Off the main thread: the project may be busy with a long report.
+#[tauri::command]
+pub async fn edit_article_metadata(
+    id: i64,
+    edit: MetadataEditDto,
+    app: AppHandle,
+) -> Result<ArticleRow, IpcError> {
+    let edit = edit.try_into()?;
+    super::off_main_thread_mut(app, move |p| {
+        p.edit_metadata(ArticleId(id), &edit)?;
+        Ok(p.article(ArticleId(id))?.meta.into())
     })
     .await
 }

@@ -5,6 +5,7 @@ pub mod actors;
 pub mod articles;
 pub mod compare;
 pub mod embedding;
+pub mod export;
 pub mod import;
 pub mod notes;
 pub mod project;

@@ -190,3 +190,36 @@ fn a_note_on_an_actor_follows_it_by_its_key() {
     assert_eq!(list[0]["target"], target.as_str(), "{list:#?}");
     assert_eq!(list[0]["label"], actors[0]["name"]);
 }
+
+#[test]
+fn a_tag_selects_what_an_export_holds() {
+    let (dir, project) = imported_story();
+    let id = statement_id(&project, "بوابات سد الزيرين ستفتح");
+    run(
+        &project,
+        &["tag", "add", &format!("statement:{id}"), "deadline"],
+    )
+    .success();
+    let out = dir.path().join("deadline.json");
+    parallax()
+        .arg("export")
+        .arg(&project)
+        .args(["--tag", "Deadline", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let statements = json["statements"].as_array().unwrap();
+    assert_eq!(
+        statements.len(),
+        1,
+        "only the tagged statement: {statements:#?}"
+    );
+    assert!(statements[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("بوابات سد الزيرين ستفتح"));
+    assert_eq!(json["selection"]["tags"], serde_json::json!(["Deadline"]));
+    assert_eq!(json["articles"].as_array().unwrap().len(), 1);
+}

@@ -423,7 +423,7 @@ const MAX_FIELD_CHARS: usize = 2_000;
 /// Trims a metadata field, drops control characters (a field is one line of text: escape
 /// codes or NULs in it can only be hostile) and collapses its inner whitespace; empty
 /// becomes `None`.
-fn clean_field(field: Option<String>) -> Option<String> {
+pub(crate) fn clean_field(field: Option<String>) -> Option<String> {
     let field = field?;
     let visible: String = field
         .chars()

@@ -70,18 +70,18 @@ pub fn write_coverage(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     w.finish()
 }
 
-/// The three files into a folder: `statements.csv`, `actors.csv`, `coverage.csv`.
+/// The files of a CSV export, in the order they are written.
+pub const FILES: [&str; 3] = ["statements.csv", "actors.csv", "coverage.csv"];
+
+/// The three files into a folder: [`FILES`].
 pub fn write_folder(
     report: &Report,
     folder: &std::path::Path,
 ) -> io::Result<Vec<std::path::PathBuf>> {
     std::fs::create_dir_all(folder)?;
     type Writer = fn(&Report, &mut dyn Write) -> io::Result<()>;
-    let files: [(&str, Writer); 3] = [
-        ("statements.csv", write_statements),
-        ("actors.csv", write_actors),
-        ("coverage.csv", write_coverage),
-    ];
+    let writers: [Writer; 3] = [write_statements, write_actors, write_coverage];
+    let files = FILES.into_iter().zip(writers);
     let mut written = Vec::new();
     for (name, write) in files {
         let path = folder.join(name);

@@ -13,8 +13,8 @@
 //!
 //! The analyst's note and tags of each statement ([`crate::notes`]) are fields of
 //! [`ReportStatement`], which the CSV and XLSX statement tables show. Left out, deliberately:
-//! notes and tags of articles, actors and groups, a `tags` entry of [`Selection`], and their
-//! place in the other renderers (REFI-QDA: notes as `Note` memos, tags as codes). The report
+//! notes and tags of articles, actors and groups (their tags select, through
+//! [`Selection::tags`], but are not shown), and their place in the other renderers (REFI-QDA: notes as `Note` memos, tags as codes). The report
 //! is not paginated or streamed: a 10,000-article project fits in memory comfortably.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::actors::{ActorError, UNKNOWN_OUTLET};
 use crate::model::ArticleId;
+use crate::notes::Target;
 use crate::Project;
 
 pub mod csv;
@@ -57,6 +58,10 @@ pub struct Selection {
     pub from: Option<NaiveDate>,
     /// Articles published on or before this day.
     pub to: Option<NaiveDate>,
+    /// Statements that carry one of these tags, or whose article, actor or claim group does
+    /// (compared folded). Absent from reports made before tags could select.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 impl Selection {
@@ -264,6 +269,46 @@ impl Report {
     }
 }
 
+/// The targets that carry a tag of [`Selection::tags`], by today's ids.
+#[derive(Default)]
+struct Tagged {
+    articles: BTreeSet<ArticleId>,
+    statements: BTreeSet<i64>,
+    actors: BTreeSet<String>,
+    groups: BTreeSet<usize>,
+}
+
+impl From<Vec<Target>> for Tagged {
+    fn from(targets: Vec<Target>) -> Self {
+        let mut tagged = Tagged::default();
+        for t in targets {
+            match t {
+                Target::Article(id) => tagged.articles.insert(id),
+                Target::Statement(id) => tagged.statements.insert(id),
+                Target::Actor(key) => tagged.actors.insert(key),
+                Target::Group(id) => tagged.groups.insert(id),
+            };
+        }
+        tagged
+    }
+}
+
+impl Tagged {
+    /// Whether a statement, its article, its actor or its group carries a wanted tag.
+    fn selects(
+        &self,
+        statement: i64,
+        article: ArticleId,
+        actor: &str,
+        group: Option<usize>,
+    ) -> bool {
+        self.statements.contains(&statement)
+            || self.articles.contains(&article)
+            || self.actors.contains(actor)
+            || group.is_some_and(|g| self.groups.contains(&g))
+    }
+}
+
 impl Project {
     /// The report of a selection of the project; `now` is the time it says it was made.
     pub fn report(&self, selection: &Selection, now: DateTime<Utc>) -> Result<Report, ActorError> {
@@ -305,6 +350,11 @@ impl Project {
             )
         };
         let groups = self.compare_in(&resolved, None)?;
+        let tagged = if selection.tags.is_empty() {
+            None
+        } else {
+            Some(Tagged::from(self.targets_tagged(&selection.tags)?))
+        };
 
         // Every aligned statement's group, actor and diff.
         struct Aligned {
@@ -346,6 +396,11 @@ impl Project {
             let actor_key = a.as_ref().map_or(&row.actor, |a| &a.actor_key);
             if let Some(w) = &wanted_actor {
                 if !w.contains(actor_key.as_str()) {
+                    continue;
+                }
+            }
+            if let Some(t) = &tagged {
+                if !t.selects(row.id, row.article, actor_key, a.as_ref().map(|a| a.group)) {
                     continue;
                 }
             }
@@ -465,12 +520,17 @@ impl Project {
                 .then_with(|| a.name.cmp(&b.name))
         });
 
-        // The sources: every article of the selection, or with an actor filter those that
-        // report the selected actors.
+        // The sources: every article of the selection, or with an actor or tag filter those
+        // that report the selected statements (and, with a tag filter, the tagged articles).
         let cited: BTreeSet<ArticleId> = statements.iter().map(|s| s.article).collect();
         let articles: Vec<ArticleRef> = all_articles
             .into_iter()
-            .filter(|a| wanted_article[&a.id] && (wanted_actor.is_none() || cited.contains(&a.id)))
+            .filter(|a| {
+                wanted_article[&a.id]
+                    && ((wanted_actor.is_none() && tagged.is_none())
+                        || cited.contains(&a.id)
+                        || tagged.as_ref().is_some_and(|t| t.articles.contains(&a.id)))
+            })
             .collect();
 
         let coverage = coverage_matrix(&actors, &statements);

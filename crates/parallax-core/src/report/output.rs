@@ -94,6 +94,59 @@ impl ExportFormat {
     }
 }
 
+/// A report or a data export: the one list of formats the app's Export dialog offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    Report(ReportFormat),
+    Export(ExportFormat),
+}
+
+impl Output {
+    /// The format by the name the CLI's `--format` takes (`html`, `md`, `csv`, `qdpx`, ...).
+    pub fn from_name(name: &str) -> Option<Output> {
+        Some(match name {
+            "html" => Output::Report(ReportFormat::Html),
+            "pdf" => Output::Report(ReportFormat::Pdf),
+            "docx" => Output::Report(ReportFormat::Docx),
+            "md" => Output::Report(ReportFormat::Markdown),
+            "csv" => Output::Export(ExportFormat::Csv),
+            "xlsx" => Output::Export(ExportFormat::Xlsx),
+            "json" => Output::Export(ExportFormat::Json),
+            "qdpx" => Output::Export(ExportFormat::Qdpx),
+            _ => return None,
+        })
+    }
+
+    /// The extension of the file written; empty for the CSV folder.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Output::Report(f) => f.extension(),
+            Output::Export(f) => f.extension(),
+        }
+    }
+
+    /// Where to write when the user chose `path`: with the format's extension added when the
+    /// name has none ("study" → "study.html"), so that the file opens in the right program.
+    pub fn path_for(self, path: &Path) -> PathBuf {
+        if self.extension().is_empty() || path.extension().is_some() {
+            path.to_owned()
+        } else {
+            path.with_extension(self.extension())
+        }
+    }
+
+    /// The files that writing to `path` makes: the three CSV files inside the folder `path`,
+    /// else `path` itself.
+    pub fn files_at(self, path: &Path) -> Vec<PathBuf> {
+        match self {
+            Output::Export(ExportFormat::Csv) => {
+                super::csv::FILES.iter().map(|f| path.join(f)).collect()
+            }
+            _ => vec![path.to_owned()],
+        }
+    }
+}
+
 fn extension(path: &Path) -> String {
     path.extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -158,6 +211,24 @@ pub fn write_report(
 }
 
 impl Project {
+    /// Writes `report` (made from this project) to `path` as `output`; returns the files
+    /// written.
+    pub fn write_output(
+        &self,
+        report: &Report,
+        output: Output,
+        path: &Path,
+        options: &ReportOptions<'_>,
+    ) -> Result<Vec<PathBuf>, OutputError> {
+        match output {
+            Output::Report(format) => {
+                write_report(report, format, path, options)?;
+                Ok(vec![path.to_owned()])
+            }
+            Output::Export(format) => self.write_export(report, format, path),
+        }
+    }
+
     /// Writes the export of `report` (made from this project) to `path` in `format`;
     /// returns the files written (three for CSV, into the folder `path`).
     pub fn write_export(
@@ -227,6 +298,31 @@ mod tests {
             ExportFormat::from_path(Path::new("a.qdpx")),
             Some(ExportFormat::Qdpx)
         );
+    }
+
+    #[test]
+    fn an_output_path_gets_the_format_extension_when_it_has_none() {
+        let html = Output::from_name("html").unwrap();
+        assert_eq!(
+            html.path_for(Path::new("/t/study")),
+            Path::new("/t/study.html")
+        );
+        assert_eq!(
+            html.path_for(Path::new("/t/study.htm")),
+            Path::new("/t/study.htm"),
+            "an extension the user typed stays"
+        );
+        let csv = Output::from_name("csv").unwrap();
+        assert_eq!(csv.path_for(Path::new("/t/study")), Path::new("/t/study"));
+        assert_eq!(
+            csv.files_at(Path::new("/t/study")),
+            vec![
+                Path::new("/t/study/statements.csv"),
+                Path::new("/t/study/actors.csv"),
+                Path::new("/t/study/coverage.csv")
+            ]
+        );
+        assert_eq!(Output::from_name("odt"), None);
     }
 
     #[test]

@@ -42,6 +42,30 @@ pub fn insert(tx: &Connection, a: &NewArticle<'_>) -> rusqlite::Result<ArticleId
     Ok(ArticleId(tx.last_insert_rowid()))
 }
 
+/// Sets an article's editable metadata; false when there is no such article.
+pub fn update_meta(
+    tx: &Connection,
+    id: ArticleId,
+    title: &str,
+    outlet: Option<&str>,
+    author: Option<&str>,
+    published_at: Option<NaiveDate>,
+) -> rusqlite::Result<bool> {
+    let changed = tx
+        .prepare_cached(
+            "UPDATE articles SET title = ?2, outlet = ?3, author = ?4, published_at = ?5
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            id.0,
+            title,
+            outlet,
+            author,
+            published_at.map(|d| d.to_string())
+        ])?;
+    Ok(changed == 1)
+}
+
 /// The article already stored with this content hash, if any.
 pub fn id_by_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<ArticleId>> {
     conn.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?

@@ -34,6 +34,13 @@ pub fn index(conn: &Connection, id: ArticleId, shadow: &Shadow) -> rusqlite::Res
     Ok(())
 }
 
+/// Replaces an article's indexed form (after its title changed).
+pub fn reindex(conn: &Connection, id: ArticleId, shadow: &Shadow) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?
+        .execute([id.0])?;
+    index(conn, id, shadow)
+}
+
 /// The most distinct words of a query that are searched for; the rest are ignored. FTS5's
 /// cost grows with the square of a query's terms (a 48 KB query took minutes): 64 words is
 /// far beyond what anyone types and still answers in milliseconds.

@@ -266,6 +266,69 @@ fn a_selection_narrows_actors_outlets_and_dates() {
 }
 
 #[test]
+fn a_tag_selects_the_statements_tagged_and_those_of_tagged_articles_and_actors() {
+    use parallax_core::notes::Target;
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = fixture_project(dir.path());
+    let by_tag = |project: &Project, tag: &str| {
+        project
+            .report(
+                &Selection {
+                    tags: vec![tag.into()],
+                    ..Selection::default()
+                },
+                now(),
+            )
+            .unwrap()
+    };
+    assert!(
+        by_tag(&project, "deadline").statements.is_empty(),
+        "no statement carries the tag yet"
+    );
+
+    let whole = whole(&project);
+    let arabic = whole
+        .statements
+        .iter()
+        .find(|s| s.text.contains(ARABIC_SENTENCE))
+        .expect("the Arabic statement");
+    project
+        .add_tag(&Target::Statement(arabic.id), "Deadline", now())
+        .unwrap();
+    let report = by_tag(&project, "deadline");
+    assert_eq!(
+        report.statements.iter().map(|s| s.id).collect::<Vec<_>>(),
+        vec![arabic.id],
+        "the tagged statement alone (tags compared without case)"
+    );
+    assert_eq!(report.summary.articles, 1, "only its article is a source");
+
+    let nasser = whole
+        .actors
+        .iter()
+        .find(|a| a.name.contains("Nasser"))
+        .expect("the spokesman");
+    project
+        .add_tag(&Target::Actor(nasser.key.clone()), "files", now())
+        .unwrap();
+    let report = by_tag(&project, "files");
+    assert!(!report.statements.is_empty());
+    assert!(
+        report.statements.iter().all(|s| s.actor_key == nasser.key),
+        "an actor's tag selects its statements"
+    );
+
+    let article = whole.statements[0].article;
+    project
+        .add_tag(&Target::Article(article), "valley", now())
+        .unwrap();
+    let report = by_tag(&project, "valley");
+    assert!(!report.statements.is_empty());
+    assert!(report.statements.iter().all(|s| s.article == article));
+    assert_eq!(report.articles.len(), 1);
+}
+
+#[test]
 fn html_shows_hostile_text_and_runs_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let project = fixture_project(dir.path());

@@ -21,6 +21,7 @@ describe("toIpcError", () => {
 
 test("menu actions are recognised by name only", () => {
   expect(isMenuAction("import_folder")).toBe(true);
+  expect(isMenuAction("export")).toBe(true);
   expect(isMenuAction("quit")).toBe(false);
   expect(isMenuAction(3)).toBe(false);
 });

@@ -21,8 +21,14 @@ import type { DiffPart } from "./bindings/DiffPart";
 import type { EmbeddingStatus } from "./bindings/EmbeddingStatus";
 import type { EmbedProgress } from "./bindings/EmbedProgress";
 import type { EmbedSummary } from "./bindings/EmbedSummary";
+import type { ExportFormat } from "./bindings/ExportFormat";
+import type { ExportPreview } from "./bindings/ExportPreview";
+import type { ExportProgress } from "./bindings/ExportProgress";
+import type { ExportRequest } from "./bindings/ExportRequest";
+import type { ExportWritten } from "./bindings/ExportWritten";
 import type { GroupEditDto } from "./bindings/GroupEditDto";
 import type { GroupMember } from "./bindings/GroupMember";
+import type { MetadataEditDto } from "./bindings/MetadataEditDto";
 import type { NoteHit } from "./bindings/NoteHit";
 import type { StatementRow } from "./bindings/StatementRow";
 import type { ArticleRow } from "./bindings/ArticleRow";
@@ -44,8 +50,14 @@ export type {
   EmbeddingStatus,
   EmbedProgress,
   EmbedSummary,
+  ExportFormat,
+  ExportPreview,
+  ExportProgress,
+  ExportRequest,
+  ExportWritten,
   GroupEditDto,
   GroupMember,
+  MetadataEditDto,
   NoteHit,
   StatementRow,
   ArticleDetail,
@@ -125,6 +137,11 @@ export function getArticle(id: number): Promise<ArticleDetail> {
 
 export function searchArticles(query: string): Promise<SearchHit[]> {
   return call("search_articles", { query });
+}
+
+/** Corrects an article's title, outlet, author and date; answers with its row as it now is. */
+export function editArticleMetadata(id: number, edit: MetadataEditDto): Promise<ArticleRow> {
+  return call("edit_article_metadata", { id, edit });
 }
 
 /** Long-running; `onImportProgress` reports each file while it runs. */
@@ -219,12 +236,28 @@ export function searchNotes(query: string): Promise<NoteHit[]> {
 }
 
 // ---------------------------------------------------------------------------------------
+// Reports and exports (the same files as `parallax report` / `parallax export`)
+
+/** What the export of the selection holds; for a report also its HTML, for a preview. */
+export function exportPreview(request: ExportRequest): Promise<ExportPreview> {
+  return call("export_preview", { request });
+}
+
+/**
+ * Long-running; `onExportProgress` says what it is doing. The format's extension is added to
+ * `path` when it has none; CSV writes three files into the folder `path`.
+ */
+export function exportWrite(request: ExportRequest, path: string): Promise<ExportWritten> {
+  return call("export_write", { request, path });
+}
+
+// ---------------------------------------------------------------------------------------
 // Events
 
 /** What the native menu asks the window to do. */
-export type MenuAction = "open_project" | "new_project" | "import_files" | "import_folder";
+export type MenuAction = "open_project" | "new_project" | "import_files" | "import_folder" | "export";
 
-const MENU_ACTIONS: readonly string[] = ["open_project", "new_project", "import_files", "import_folder"];
+const MENU_ACTIONS: readonly string[] = ["open_project", "new_project", "import_files", "import_folder", "export"];
 
 export function isMenuAction(value: unknown): value is MenuAction {
   return typeof value === "string" && MENU_ACTIONS.includes(value);
@@ -243,6 +276,10 @@ export function onImportProgress(handler: (progress: ImportProgress) => void): P
 
 export function onEmbedProgress(handler: (progress: EmbedProgress) => void): Promise<UnlistenFn> {
   return listen<EmbedProgress>("embed-progress", (event) => handler(event.payload));
+}
+
+export function onExportProgress(handler: (progress: ExportProgress) => void): Promise<UnlistenFn> {
+  return listen<ExportProgress>("export-progress", (event) => handler(event.payload));
 }
 
 /** Files dragged over the window, as the shell reports them. */
@@ -308,4 +345,16 @@ export async function chooseFilesToImport(): Promise<string[] | null> {
 
 export async function chooseFoldersToImport(): Promise<string[] | null> {
   return asPaths(await open({ title: "Import a folder of articles", multiple: true, directory: true }));
+}
+
+/** Where to write an export: a file for every format but CSV, which makes a folder. */
+export async function chooseExportPath(format: ExportFormat, suggested: string): Promise<string | null> {
+  if (format === "csv") {
+    return save({ title: "Export CSV into a new folder", defaultPath: suggested });
+  }
+  return save({
+    title: `Export ${format.toUpperCase()}`,
+    defaultPath: suggested,
+    filters: [{ name: format.toUpperCase(), extensions: [format] }],
+  });
 }

@@ -22,6 +22,11 @@ class Articles {
     }
   }
 
+  /** Shows a row as the back end now has it (after an edit), without listing them all again. */
+  replace(row: ArticleRow): void {
+    this.rows = this.rows.map((r) => (r.id === row.id ? row : r));
+  }
+
   clear(): void {
     this.#request++;
     this.rows = [];

@@ -6,6 +6,8 @@ import * as ipc from "../ipc";
 import type { MenuAction, ProjectInfo, UnlistenFn } from "../ipc";
 import { articles } from "./articles.svelte";
 import { embedder } from "./embedder.svelte";
+import { exporter } from "./exporter.svelte";
+import { history } from "./history.svelte";
 import { importer } from "./importer.svelte";
 import { layout } from "./layout.svelte";
 import { notices } from "./notices.svelte";
@@ -48,6 +50,7 @@ async function showProject(info: ProjectInfo): Promise<void> {
   project.info = info;
   if (switched) {
     notices.switchProject(previous, info.path);
+    history.clear();
     layout.load(info.path);
     search.clear();
     reader.close();
@@ -124,6 +127,49 @@ async function importFromDialog(what: string, choose: () => Promise<string[] | n
   if (paths !== null) await importPaths(paths);
 }
 
+/** An article's editable metadata, as the form holds it. */
+export type MetadataFields = ipc.MetadataEditDto;
+
+function fieldsOf(row: ipc.ArticleRow): MetadataFields {
+  return { title: row.title, outlet: row.outlet, author: row.author, published_at: row.published_at };
+}
+
+/** Stores `fields` for article `id` and shows the row everywhere it is listed. */
+async function storeMetadata(id: number, fields: MetadataFields): Promise<ipc.ArticleRow> {
+  const row = await ipc.editArticleMetadata(id, fields);
+  articles.replace(row);
+  search.replaceArticle(row);
+  if (reader.detail?.article.id === id) reader.detail = { ...reader.detail, article: row };
+  return row;
+}
+
+/**
+ * Corrects an article's title, outlet, author and date (`before`: its row as shown, which
+ * undo puts back). Resolves with the error to show beside the form, or null when stored.
+ */
+export async function editArticleMetadata(
+  before: ipc.ArticleRow,
+  fields: MetadataFields,
+): Promise<ipc.IpcError | null> {
+  let after: ipc.ArticleRow;
+  try {
+    after = await storeMetadata(before.id, fields);
+  } catch (reason) {
+    return ipc.toIpcError(reason);
+  }
+  const step = (to: ipc.ArticleRow) => async () => {
+    try {
+      await storeMetadata(before.id, fieldsOf(to));
+      return true;
+    } catch (reason) {
+      notices.report("Could not change the article's details", reason);
+      return false;
+    }
+  };
+  history.record({ label: `edit the details of article:${before.id}`, undo: step(before), redo: step(after) });
+  return null;
+}
+
 export function runMenuAction(action: MenuAction): Promise<void> {
   switch (action) {
     case "open_project":
@@ -134,6 +180,9 @@ export function runMenuAction(action: MenuAction): Promise<void> {
       return importFiles();
     case "import_folder":
       return importFolders();
+    case "export":
+      exporter.open();
+      return Promise.resolve();
   }
 }
 
@@ -146,6 +195,7 @@ export async function connectToBackend(): Promise<() => void> {
     ["the menu", () => ipc.onMenu((action) => void runMenuAction(action))],
     ["import progress", () => ipc.onImportProgress((progress) => importer.progressed(progress))],
     ["sentence vector progress", () => ipc.onEmbedProgress((progress) => embedder.progressed(progress))],
+    ["export progress", () => ipc.onExportProgress((progress) => exporter.progressed(progress))],
     [
       "dropped files",
       () =>

@@ -2,7 +2,7 @@
 //! query (Esc) brings the list back. Answers to queries the user has already typed past are
 //! dropped, so fast typing never shows stale hits.
 
-import { searchArticles, toIpcError, type IpcError, type SearchHit } from "../ipc";
+import { searchArticles, toIpcError, type ArticleRow, type IpcError, type SearchHit } from "../ipc";
 
 /** Wait this long after the last keystroke before asking the back end. */
 export const SEARCH_DELAY_MS = 150;
@@ -56,6 +56,13 @@ class Search {
       this.error = toIpcError(reason);
     } finally {
       if (request === this.#request) this.searching = false;
+    }
+  }
+
+  /** Shows an article's row as it now is in the hits that hold it (after an edit). */
+  replaceArticle(row: ArticleRow): void {
+    if (this.hits.some((h) => h.article.id === row.id)) {
+      this.hits = this.hits.map((h) => (h.article.id === row.id ? { ...h, article: row } : h));
     }
   }
 

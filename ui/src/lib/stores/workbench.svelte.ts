@@ -4,6 +4,7 @@
 
 import * as ipc from "../ipc";
 import type { ActorRow, Annotation, ClaimGroup, CoverageMatrix, StatementRow } from "../ipc";
+import { history, type Undoable } from "./history.svelte";
 import { notices } from "./notices.svelte";
 
 export type View = "library" | "actors" | "compare" | "notes";
@@ -56,8 +57,18 @@ class Actors {
       : [...this.selected, key];
   }
 
-  /** Applies an edit, then shows the registry as it now is. True when it was stored. */
+  /**
+   * Applies an edit, then shows the registry as it now is. True when it was stored. The edit
+   * goes on the undo stack: undone through the project's edit log, redone by applying it again
+   * (right after its undo the registry is as it was, so the same keys name the same actors).
+   */
   async edit(edit: ipc.ActorEditDto, what: string): Promise<boolean> {
+    if (!(await this.#apply(edit, what))) return false;
+    history.record(new ActorEditStep(edit, what));
+    return true;
+  }
+
+  async #apply(edit: ipc.ActorEditDto, what: string): Promise<boolean> {
     try {
       await ipc.editActor(edit);
     } catch (reason) {
@@ -67,6 +78,11 @@ class Actors {
     await this.refresh();
     compare.invalidate();
     return true;
+  }
+
+  /** For the undo stack: apply an edit without recording it. */
+  reapply(edit: ipc.ActorEditDto, what: string): Promise<boolean> {
+    return this.#apply(edit, what);
   }
 
   /** Merges the ticked actors into the first ticked one. */
@@ -80,7 +96,15 @@ class Actors {
     this.selected = [];
   }
 
+  /** Takes back the project's latest actor edit (also one made before a restart). */
   async undo(): Promise<boolean> {
+    const undone = await this.undoLatest();
+    if (undone) history.forget((edit) => edit instanceof ActorEditStep);
+    return undone;
+  }
+
+  /** For the undo stack: take back the latest actor edit without touching the stack. */
+  async undoLatest(): Promise<boolean> {
     try {
       const undone = await ipc.undoActorEdit();
       await this.refresh();
@@ -94,6 +118,21 @@ class Actors {
 }
 
 export const actors = new Actors();
+
+class ActorEditStep implements Undoable {
+  constructor(
+    readonly edit: ipc.ActorEditDto,
+    readonly label: string,
+  ) {}
+
+  undo(): Promise<boolean> {
+    return actors.undoLatest();
+  }
+
+  redo(): Promise<boolean> {
+    return actors.reapply(this.edit, this.label);
+  }
+}
 
 class Compare {
   matrix = $state.raw<CoverageMatrix | null>(null);
@@ -178,34 +217,78 @@ class Notes {
     }
   }
 
-  /** Sets (or, with empty text, removes) a target's note. True when it was stored. */
+  /**
+   * Sets (or, with empty text, removes) a target's note. True when it was stored. The change
+   * goes on the undo stack with the note as it was (read from the project just before).
+   */
   async setNote(target: string, text: string): Promise<boolean> {
+    let before: string;
     try {
-      await ipc.setNote(target, text);
+      before = (await ipc.annotationOf(target)).note ?? "";
     } catch (reason) {
       notices.report("Could not save the note", reason);
       return false;
     }
-    await this.refresh();
+    if (!(await this.#setNote(target, text))) return false;
+    if (before !== text) {
+      const what = text.trim() === "" ? "remove the note of" : before === "" ? "add a note to" : "edit the note of";
+      history.record({
+        label: `${what} ${target}`,
+        undo: () => this.#setNote(target, before),
+        redo: () => this.#setNote(target, text),
+      });
+    }
     return true;
   }
 
+  async #setNote(target: string, text: string): Promise<boolean> {
+    return this.#change("Could not save the note", () => ipc.setNote(target, text));
+  }
+
   async addTag(target: string, tag: string): Promise<boolean> {
+    let had: boolean;
     try {
-      await ipc.addTag(target, tag);
+      had = (await ipc.annotationOf(target)).tags.includes(tag.trim());
     } catch (reason) {
       notices.report("Could not add the tag", reason);
       return false;
     }
-    await this.refresh();
+    if (!(await this.#addTag(target, tag))) return false;
+    // adding a tag the target has changes nothing, so there is nothing to undo
+    if (!had) {
+      history.record({
+        label: `add the tag «${tag.trim()}» to ${target}`,
+        undo: () => this.#removeTag(target, tag),
+        redo: () => this.#addTag(target, tag),
+      });
+    }
     return true;
   }
 
   async removeTag(target: string, tag: string): Promise<boolean> {
+    if (!(await this.#removeTag(target, tag))) return false;
+    history.record({
+      label: `remove the tag «${tag.trim()}» from ${target}`,
+      undo: () => this.#addTag(target, tag),
+      redo: () => this.#removeTag(target, tag),
+    });
+    return true;
+  }
+
+  #addTag(target: string, tag: string): Promise<boolean> {
+    return this.#change("Could not add the tag", () => ipc.addTag(target, tag));
+  }
+
+  #removeTag(target: string, tag: string): Promise<boolean> {
+    return this.#change("Could not remove the tag", () => ipc.removeTag(target, tag));
+  }
+
+  /** Runs one change, then lists the notes as they now are; false (reported) when it failed. */
+  async #change(failure: string, change: () => Promise<void>): Promise<boolean> {
     try {
-      await ipc.removeTag(target, tag);
+      await change();
     } catch (reason) {
-      notices.report("Could not remove the tag", reason);
+      notices.report(failure, reason);
       return false;
     }
     await this.refresh();
