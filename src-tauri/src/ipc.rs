@@ -7,6 +7,7 @@
 use parallax_core::model::{
     Article, ArticleMeta, FileOutcome, FileStatus, ImportProgress, ImportSummary, SearchHit,
 };
+use parallax_core::nlp::extract::{ActorKind, StatementKind};
 use parallax_core::ProjectError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -241,6 +242,59 @@ pub struct EmbedSummaryDto {
     pub embedded: usize,
     /// Stopped by Cancel; what was stored stays, and the next run goes on from there.
     pub cancelled: bool,
+}
+
+/// A correction of a statement from the reader; statements by id, words as the analyst
+/// selected them in the article (found in its text whatever the line breaks).
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[serde(tag = "op", rename_all = "snake_case")]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub enum StatementCorrectionDto {
+    Delete {
+        #[ts(type = "number")]
+        statement: i64,
+    },
+    SetKind {
+        #[ts(type = "number")]
+        statement: i64,
+        #[ts(type = "\"direct\" | \"indirect\" | \"mixed\"")]
+        kind: StatementKind,
+    },
+    SetActor {
+        #[ts(type = "number")]
+        statement: i64,
+        actor: String,
+        #[ts(type = "\"person\" | \"organisation\" | \"state_body\" | \"media\" | null")]
+        actor_kind: Option<ActorKind>,
+    },
+    /// The statement's words become `words`, found in its article.
+    SetWords {
+        #[ts(type = "number")]
+        statement: i64,
+        words: String,
+    },
+    Add {
+        #[ts(type = "number")]
+        article: i64,
+        words: String,
+        actor: String,
+        #[ts(type = "\"person\" | \"organisation\" | \"state_body\" | \"media\" | null")]
+        actor_kind: Option<ActorKind>,
+        #[ts(type = "\"direct\" | \"indirect\" | \"mixed\"")]
+        kind: StatementKind,
+        cue: String,
+    },
+}
+
+/// A correction as the project stored it: handed back to redo it after an undo.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, TS)]
+#[ts(export, export_to = "../../ui/src/lib/ipc/bindings/")]
+pub struct StoredCorrection {
+    /// The stored form (opaque to the UI).
+    #[ts(type = "unknown")]
+    pub correction: serde_json::Value,
+    /// What it did, in a few words ("statement deleted", "actor: Rania Mansour").
+    pub label: String,
 }
 
 /// An error as the UI sees it. `code` is one of the few values the UI branches on.
@@ -886,6 +940,19 @@ impl From<parallax_core::report::output::OutputError> for IpcError {
             OutputError::Project(p) => p.into(),
             OutputError::NoBrowser => IpcError::new("invalid_input", e.to_string()),
             other => IpcError::new("io", other.to_string()),
+        }
+    }
+}
+
+impl From<parallax_core::corrections::CorrectionError> for IpcError {
+    fn from(e: parallax_core::corrections::CorrectionError) -> Self {
+        use parallax_core::corrections::CorrectionError;
+        match e {
+            CorrectionError::Project(p) => p.into(),
+            CorrectionError::NoSuchStatement(_) | CorrectionError::NoSuchArticle(_) => {
+                IpcError::new("not_found", e.to_string())
+            }
+            other => IpcError::new("invalid_input", other.to_string()),
         }
     }
 }

@@ -375,6 +375,14 @@ test("the workbench: compare, merge and undo actors, a note and a tag that survi
   await keys(["\uE009", "\uE008", "z"]);
   await waitFor("the tag redone", async () => (await bodyText()).includes("deadline"));
 
+  // correct the statement's actor in the reader: an invented name no article uses
+  await clickText("[aria-label=Statements] li button", "Correct");
+  await typeInto("input[aria-label=Actor]", "Layla Haddad");
+  await clickText("button", "Change actor");
+  await waitFor("the corrected actor", async () =>
+    (await run("return document.querySelector('[aria-label=Statements] li .who')?.innerText ?? ''")).includes("Layla Haddad"),
+  60000);
+
   // restart the app on the same project: the note is found by search, Arabic folded
   await startApp([project]);
   await waitFor("the project header", async () => (await headerText()).includes("workbench.parallax"));
@@ -389,6 +397,13 @@ test("the workbench: compare, merge and undo actors, a note and a tag that survi
   assert.match(found, /statement:\d+/);
   assert.ok(found.includes("الوزيرة أكدت الموعد"), "the note as written");
   await screenshot("view-notes.png");
+
+  // the correction is still there after the restart
+  await clickText("[role=tab]", "Library");
+  await clickText("[role=grid] [role=row][data-id]");
+  await waitFor("the corrected statement after a restart", async () =>
+    (await run("return document.querySelector('[aria-label=Statements] li .who')?.innerText ?? ''")).includes("Layla Haddad"),
+  60000);
 });
 
 test("article details corrected in the reader; the Export dialog writes an HTML report and a CSV export with the statement's text escaped", async () => {

@@ -313,6 +313,38 @@ function installFakeBackend(fixture) {
           return wb.groups[args.actor] ?? [];
         case "article_statements":
           return wb.statements[args.id] ?? [];
+        // statement corrections: applied to the fake's statements; undo restores the copy
+        // taken before the latest one, redo applies the stored form again
+        case "correct_statement":
+        case "redo_statement_correction": {
+          const edit = cmd === "correct_statement" ? args.edit : args.correction;
+          wb.corrections ??= [];
+          wb.corrections.push({ edit, before: copy(wb.statements) });
+          const all = Object.values(wb.statements).flat();
+          const target = all.find((s) => s.id === edit.statement);
+          const article = edit.op === "add" ? edit.article : target?.article;
+          if (edit.op !== "add" && !target) throw { code: "not_found", message: `no statement has id ${edit.statement}` };
+          const rows = wb.statements[article] ?? [];
+          if (edit.op === "delete") wb.statements[article] = rows.filter((s) => s.id !== edit.statement);
+          if (edit.op === "set_actor") target.actor = target.speaker = edit.actor;
+          if (edit.op === "set_kind") target.kind = edit.kind;
+          if (edit.op === "set_words") target.text = edit.words;
+          if (edit.op === "add") {
+            const id = 100 + wb.corrections.length;
+            wb.statements[article] = [
+              ...rows,
+              { id, article, actor: edit.actor, speaker: edit.actor, kind: edit.kind, cue: edit.cue, stance: "neutral", text: edit.words, start: 0, end: 0 },
+            ];
+          }
+          const label = { delete: "statement deleted", add: `statement by ${edit.actor} added` }[edit.op] ?? edit.op;
+          return cmd === "correct_statement" ? { correction: edit, label } : null;
+        }
+        case "undo_statement_correction": {
+          const last = (wb.corrections ?? []).pop();
+          if (!last) return null;
+          wb.statements = last.before;
+          return { correction: last.edit, label: "undone" };
+        }
         case "list_annotations":
           return copy(wb.annotations.filter((a) => a.note !== null || a.tags.length > 0));
         case "annotation_of":

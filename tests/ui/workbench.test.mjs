@@ -337,3 +337,76 @@ describe("undo and redo", () => {
     }
   });
 });
+
+describe("statement corrections", () => {
+  test("a false statement is removed from the reader, and Ctrl+Z brings it back", async () => {
+    const { page, problems } = await open();
+    try {
+      await page.getByRole("gridcell", { name: ARABIC_TITLE }).click();
+      const statements = page.getByRole("region", { name: "Statements" });
+      await statements.getByText(ARABIC_CLAIM).waitFor();
+      await statements.getByRole("button", { name: "Correct the statement #12" }).click();
+      const form = page.getByRole("group", { name: "Correct the statement #12" });
+      assert.equal(await form.getByRole("combobox", { name: "Actor" }).inputValue(), "المتحدث باسم الحكومة");
+      await form.getByRole("button", { name: "Not a statement" }).click();
+      await statements.waitFor({ state: "detached" });
+      assert.deepEqual((await commands(page, "correct_statement")).at(-1).args.edit, { op: "delete", statement: 12 });
+
+      await page.locator("body").click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press("Control+z");
+      await page.getByRole("region", { name: "Statements" }).getByText(ARABIC_CLAIM).waitFor();
+      assert.equal((await commands(page, "undo_statement_correction")).length, 1);
+      await page.keyboard.press("Control+Shift+z");
+      await page.getByRole("region", { name: "Statements" }).waitFor({ state: "detached" });
+      assert.equal((await commands(page, "redo_statement_correction")).length, 1);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("words selected in the article become a statement by the actor typed", async () => {
+    const { page, problems } = await open();
+    try {
+      await page.getByRole("gridcell", { name: ARABIC_TITLE }).click();
+      await page.getByRole("region", { name: "Statements" }).getByText(ARABIC_CLAIM).waitFor();
+      // nothing selected: the button says what to do
+      await page.getByRole("button", { name: "Add statement from selected words" }).click();
+      await page.getByText("Select the words of the statement").waitFor();
+      // select the opposition's words in the article's text, as a reader would with the mouse
+      const words = "وعود انتخابية";
+      await page.evaluate((w) => {
+        const walker = document.createTreeWalker(document.querySelector(".text"), NodeFilter.SHOW_TEXT);
+        let node = walker.nextNode();
+        while (node && !node.textContent.includes(w)) node = walker.nextNode();
+        const at = node.textContent.indexOf(w);
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + w.length);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+      }, words);
+      await page.getByRole("button", { name: "Add statement from selected words" }).click();
+      const form = page.getByRole("group", { name: "Add a statement" });
+      await form.getByText(words).waitFor();
+      await form.getByRole("combobox", { name: "Said by" }).fill("المعارضة");
+      await form.getByRole("combobox", { name: "Kind" }).selectOption("indirect");
+      await form.getByRole("textbox", { name: "Reporting verb" }).fill("وصفتها");
+      await form.getByRole("button", { name: "Add statement" }).click();
+      const statements = page.getByRole("region", { name: "Statements" });
+      await statements.getByText(words).waitFor();
+      assert.deepEqual((await commands(page, "correct_statement")).at(-1).args.edit, {
+        op: "add",
+        article: 1,
+        words,
+        actor: "المعارضة",
+        actor_kind: null,
+        kind: "indirect",
+        cue: "وصفتها",
+      });
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -145,6 +145,36 @@ fn valid_span(text: &str, start: usize, end: usize) -> bool {
         && text[start..end].chars().any(char::is_alphanumeric)
 }
 
+/// Where `needle` first occurs in `text`, as byte offsets, with any run of white space in
+/// either matching any run in the other (a selection copied from a page joins paragraphs and
+/// lines differently than the stored text). `None` when it does not occur or holds no word.
+pub fn locate(text: &str, needle: &str) -> Option<(usize, usize)> {
+    let words: Vec<&str> = needle.split_whitespace().collect();
+    if words.is_empty() || !needle.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(i) = text[from..].find(words[0]) {
+        let start = from + i;
+        let mut at = start + words[0].len();
+        let mut ok = true;
+        for w in &words[1..] {
+            let rest = &text[at..];
+            let trimmed = rest.trim_start();
+            if trimmed.len() == rest.len() || !trimmed.starts_with(w) {
+                ok = false;
+                break;
+            }
+            at += rest.len() - trimmed.len() + w.len();
+        }
+        if ok {
+            return Some((start, at));
+        }
+        from = start + words[0].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
 /// The index of the article's actor called `name` (compared folded), added when none is.
 fn actor_index(analysis: &mut Analysis, name: &str, kind: ActorKind) -> usize {
     let folded = parallax_nlp::text::fold_for_match(name);
@@ -399,6 +429,22 @@ impl Project {
         Ok(correction)
     }
 
+    /// Records a correction in its stored form again (the window's redo, after an undo) and
+    /// re-analyses its article.
+    pub fn record_statement_correction(
+        &mut self,
+        correction: &StatementCorrection,
+        now: DateTime<Utc>,
+    ) -> Result<(), CorrectionError> {
+        let tx = self.conn_mut().transaction()?;
+        edits::append(&tx, Log::Statements, correction, now)?;
+        tx.commit()?;
+        if let Some(id) = articles::id_by_hash(self.conn(), correction.article())? {
+            self.reanalyze_article(id)?;
+        }
+        Ok(())
+    }
+
     /// Takes back the latest correction in force and re-analyses its article; `None` when
     /// there was none.
     pub fn undo_statement_correction(
@@ -579,6 +625,20 @@ plan was a good start.";
         ];
         assert_eq!(apply(TEXT, &mut a, &cs), 0);
         assert_eq!(a, before);
+    }
+
+    #[test]
+    fn a_selection_is_found_whatever_its_line_breaks() {
+        let text = "وقال سمير نصار إن الخطة\nجيدة.\n\nThe council  met on Monday.";
+        let (s, e) = locate(text, "الخطة جيدة").unwrap();
+        assert_eq!(&text[s..e], "الخطة\nجيدة");
+        let (s, e) = locate(text, " council met\non ").unwrap();
+        assert_eq!(&text[s..e], "council  met on");
+        assert_eq!(locate(text, "council met in June"), None);
+        assert_eq!(locate(text, " \n "), None);
+        // the first occurrence that matches whole, not the first of its first word
+        let (s, _) = locate("the plan is late; the plan is good", "the plan is good").unwrap();
+        assert_eq!(s, 18);
     }
 
     #[test]

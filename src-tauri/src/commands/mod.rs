@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod articles;
 pub mod compare;
+pub mod corrections;
 pub mod embedding;
 pub mod export;
 pub mod import;

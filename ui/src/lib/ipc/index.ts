@@ -18,6 +18,8 @@ import type { ArticleDetail } from "./bindings/ArticleDetail";
 import type { ClaimGroup } from "./bindings/ClaimGroup";
 import type { CoverageMatrix } from "./bindings/CoverageMatrix";
 import type { DiffPart } from "./bindings/DiffPart";
+import type { StatementCorrectionDto } from "./bindings/StatementCorrectionDto";
+import type { StoredCorrection } from "./bindings/StoredCorrection";
 import type { EmbeddingStatus } from "./bindings/EmbeddingStatus";
 import type { EmbedProgress } from "./bindings/EmbedProgress";
 import type { EmbedSummary } from "./bindings/EmbedSummary";
@@ -47,6 +49,8 @@ export type {
   ClaimGroup,
   CoverageMatrix,
   DiffPart,
+  StatementCorrectionDto,
+  StoredCorrection,
   EmbeddingStatus,
   EmbedProgress,
   EmbedSummary,
@@ -208,6 +212,21 @@ export function undoGroupEdit(): Promise<boolean> {
 
 export function articleStatements(id: number): Promise<StatementRow[]> {
   return call("article_statements", { id });
+}
+
+/** Corrects a statement (re-analysing its article); hands back the stored form, for redo. */
+export function correctStatement(edit: StatementCorrectionDto): Promise<StoredCorrection> {
+  return call("correct_statement", { edit });
+}
+
+/** Takes back the project's latest statement correction; null when there was none. */
+export function undoStatementCorrection(): Promise<StoredCorrection | null> {
+  return call("undo_statement_correction");
+}
+
+/** Makes a correction again, in the stored form `correctStatement` handed back. */
+export function redoStatementCorrection(correction: unknown): Promise<void> {
+  return call("redo_statement_correction", { correction });
 }
 
 export function listAnnotations(): Promise<Annotation[]> {

@@ -308,6 +308,53 @@ class ArticleStatements {
   rows = $state.raw<StatementRow[]>([]);
   #request = 0;
 
+  /**
+   * Corrects a statement of the open article (or adds one); the article is analysed again
+   * with it, its statements reloaded, and the edit goes on the undo stack. False on failure
+   * (reported).
+   */
+  async correct(edit: ipc.StatementCorrectionDto): Promise<boolean> {
+    let stored: ipc.StoredCorrection;
+    try {
+      stored = await ipc.correctStatement(edit);
+    } catch (reason) {
+      notices.report("Could not correct the statement", reason);
+      return false;
+    }
+    await this.#changed();
+    history.record({
+      label: stored.label,
+      undo: async () => {
+        try {
+          await ipc.undoStatementCorrection();
+        } catch (reason) {
+          notices.report("Could not undo the correction", reason);
+          return false;
+        }
+        await this.#changed();
+        return true;
+      },
+      redo: async () => {
+        try {
+          await ipc.redoStatementCorrection(stored.correction);
+        } catch (reason) {
+          notices.report("Could not redo the correction", reason);
+          return false;
+        }
+        await this.#changed();
+        return true;
+      },
+    });
+    return true;
+  }
+
+  /** A correction changed statements: the reader's list, the actors and the comparison. */
+  async #changed(): Promise<void> {
+    await this.load(this.articleId);
+    compare.invalidate();
+    if (workbench.view === "actors") await actors.refresh();
+  }
+
   async load(id: number | null): Promise<void> {
     const request = ++this.#request;
     this.articleId = id;
