@@ -1,0 +1,809 @@
+//! English candidates: the speaker and the content around one cue.
+//!
+//! English puts the speaker before the verb ("Lena Moss said…"), after it in an inversion
+//! ("…,” said the minister"), in an apposition ("Moss, the board's chair, said"), or leaves it
+//! to an earlier subject (a participle, a coordinated verb). The content is a quotation next
+//! to the cue, the clause after a complementiser, the clause before a trailing "…, she said",
+//! or the rest of the sentence.
+//!
+//! What it leaves out: reading the noun phrases themselves ([`super::speaker_en`]) and
+//! resolving them to actors ([`super::resolve`]).
+
+use std::ops::Range;
+
+use super::{content_end, Cand, Content, Extractor, Who, MAX_GAP};
+use crate::extract::lexicon::{Cue, CueForm, Gender};
+use crate::extract::scan::Kind;
+
+impl<'s, 't> Extractor<'s, 't> {
+    /// "Noting the delays, the minister said…": a sentence that opens with a reporting
+    /// participle and its clause, then a named speaker's own statement. The clause up to the
+    /// comma is a statement of that speaker too, with the participle as its cue.
+    pub(super) fn leading_participle(&self, sent: &Range<usize>, cands: &[Cand]) -> Option<Cand> {
+        let (info, last, _) = self.cue_at(sent.start, sent.end)?;
+        if info.form != CueForm::Participle {
+            return None;
+        }
+        let comma = (last + 1..sent.end).find(|&k| self.kind(k) == Kind::Comma)?;
+        if self.words_in(last + 1..comma) < 2 || !self.quotes_in(last + 1..comma).is_empty() {
+            return None;
+        }
+        let main = cands.iter().find(|c| {
+            c.cue.start > comma
+                && matches!(c.who, Who::Mention(..))
+                && (c.clause_start == comma || c.clause_start == comma + 1)
+                && !matches!(c.content, Content::Backward(_))
+        })?;
+        Some(Cand {
+            cue: sent.start..last + 1,
+            info,
+            who: main.who.clone(),
+            clause_start: sent.start,
+            content: Content::Forward(last + 1..comma),
+            gender: main.gender,
+        })
+    }
+
+    /// A possessed noun of opinion: "Orwin's view that…", "in Ms. Ruiz's view, …".
+    pub(super) fn nominal_cand(&self, sent: &Range<usize>, i: usize) -> Option<Cand> {
+        let lex = self.lex;
+        if self.arabic || i == sent.start {
+            return None;
+        }
+        // The possessive first: it is rarer than the noun.
+        let prev = self.word(i - 1)?;
+        if !(prev.ends_with("'s") || prev.ends_with("s'")) || prev.len() < 4 {
+            return None;
+        }
+        if !self.word(i).is_some_and(|w| lex.noun_cues.contains(w)) {
+            return None;
+        }
+        let np = self.np_before(i, sent.start)?;
+        if !np.clone().any(|k| self.toks()[k].cap) && !self.plausible_speaker(np.clone()) {
+            return None;
+        }
+        let end = content_end(self.toks(), sent);
+        let cue = Cue::neutral_verb();
+        let in_view = np.start > sent.start
+            && self.word(np.start - 1) == Some("in")
+            && self.kind(i + 1) == Kind::Comma;
+        let from = if self.is_word(i + 1, &lex.complementizers) || in_view {
+            i + 2
+        } else {
+            return None;
+        };
+        if self.words_in(from..end) < 3 {
+            return None;
+        }
+        Some(Cand {
+            cue: i..i + 1,
+            info: cue,
+            who: Who::Mention(np.clone(), 0),
+            clause_start: if in_view { np.start - 1 } else { np.start },
+            content: self.forward(from, end),
+            gender: Gender::Unknown,
+        })
+    }
+
+    pub(super) fn english_cand(
+        &self,
+        sent: &Range<usize>,
+        c: usize,
+        last: usize,
+        info: Cue,
+        prior: &[Cand],
+    ) -> Option<Cand> {
+        let lex = self.lex;
+        let toks = self.toks();
+        let end = content_end(toks, sent);
+        if info.form == CueForm::Source {
+            let np = self.np_after(last + 1, end)?;
+            let who = Who::Mention(np.clone(), 0);
+            // "…, according to X." or "According to X, …".
+            if c > sent.start && self.kind(c - 1) == Kind::Comma {
+                let from = self.lead(sent.start, c - 1);
+                if self.words_in(from..c - 1) >= 3 {
+                    return Some(Cand {
+                        cue: c..last + 1,
+                        info,
+                        who,
+                        clause_start: c - 1,
+                        content: Content::Backward(from..c - 1),
+                        gender: Gender::Unknown,
+                    });
+                }
+            }
+            // "a statement by the ministry": the owner's complement belongs to the source.
+            let mut k = np.end;
+            if self.is_word(k, &lex.documents) || self.is_word(np.end - 1, &lex.documents) {
+                if let Some(owner) = self
+                    .word(k)
+                    .filter(|w| matches!(*w, "by" | "from" | "of"))
+                    .and_then(|_| self.np_after(k + 1, end))
+                {
+                    k = owner.end;
+                }
+            }
+            // "“…,” according to X.": the quotation before the phrase is the content.
+            if c > sent.start && self.words_in(k..end) == 0 {
+                if let Some(q) = self.quote_of_close(c - 1) {
+                    self.fired("quote_before_source_phrase");
+                    return Some(Cand {
+                        cue: c..last + 1,
+                        info,
+                        who,
+                        clause_start: c,
+                        content: Content::Quote(q),
+                        gender: Gender::Unknown,
+                    });
+                }
+            }
+            if self.kind(k) == Kind::Comma {
+                k += 1;
+            }
+            if self.words_in(k..end) < 3 {
+                return None;
+            }
+            // "…would be repeated and according to The Evening Courier the council…": the
+            // conjunction opens the new source's clause.
+            let conj =
+                c > sent.start && self.word(c - 1).is_some_and(|w| matches!(w, "and" | "but"));
+            return Some(Cand {
+                cue: c..last + 1,
+                info,
+                who,
+                clause_start: if conj { c - 1 } else { c },
+                content: self.forward(k, end),
+                gender: Gender::Unknown,
+            });
+        }
+
+        // The subject: skip auxiliaries and adverbs back from the verb.
+        let mut p = c;
+        loop {
+            if p > sent.start
+                && self.word(p - 1).is_some_and(|w| {
+                    lex.auxiliaries.contains(w)
+                        || (w.ends_with("ly") && w.len() > 4)
+                        || w.ends_with("n't")
+                        || w.ends_with("n’t")
+                })
+            {
+                p -= 1;
+            } else if p > sent.start + 2
+                && self.word(p - 2) == Some("on")
+                && self.is_word(p - 1, &lex.time_words)
+            {
+                // "Orwin on Tuesday said": a time adjunct between subject and verb.
+                p -= 2;
+            } else {
+                break;
+            }
+        }
+        // "X in a statement on Friday said": the adjunct names the channel, X speaks.
+        if let Some(k) = self.channel_adjunct_before(sent.start, p) {
+            self.fired("channel_adjunct_before_verb_skipped");
+            p = k;
+        }
+        let after_cue = last + 1;
+        // "was criticized", "acknowledged by": the subject of a passive is not the speaker.
+        let cue_word = self.word(last).unwrap_or("");
+        let be_before = (p..c).any(|k| {
+            self.word(k).is_some_and(|w| {
+                matches!(w, "was" | "were" | "is" | "are" | "be" | "been" | "being")
+            })
+        });
+        let passive =
+            (be_before && !cue_word.ends_with("ing")) || self.word(after_cue) == Some("by");
+        if passive {
+            // "It was also conveyed that…", "It was conveyed in the meeting that…": an
+            // impersonal report continues the last speaker. A short adjunct may stand
+            // between the verb and the complementiser, but no clause boundary.
+            if p <= sent.start || self.word(p - 1) != Some("it") {
+                return None;
+            }
+            let t = (after_cue..end)
+                .take(MAX_GAP)
+                .take_while(|&k| {
+                    !matches!(
+                        self.kind(k),
+                        Kind::Comma | Kind::Semicolon | Kind::Colon | Kind::Dash
+                    )
+                })
+                .find(|&k| {
+                    self.word(k)
+                        .is_some_and(|w| lex.complementizers.contains(w))
+                })?;
+            return Some(Cand {
+                cue: c..last + 1,
+                info,
+                who: Who::Implicit(Gender::Unknown),
+                clause_start: p - 1,
+                content: self.forward(t + 1, end),
+                gender: Gender::Unknown,
+            });
+        }
+        // "Orwin, who said the count was wrong, lost…": a non-restrictive relative clause
+        // reports its antecedent's words, up to the clause's closing comma.
+        if info.form == CueForm::Verb
+            && p > sent.start + 2
+            && self.word(p - 1) == Some("who")
+            && self.kind(p - 2) == Kind::Comma
+        {
+            let np = self.np_before(p - 2, sent.start)?;
+            if !toks[np.start].cap || !self.plausible_speaker(np.clone()) {
+                return None;
+            }
+            let mut from = after_cue;
+            if info.addressee {
+                from = self.skip_addressee(from, end);
+            }
+            let that = self.is_word(from, &lex.complementizers);
+            if that {
+                from += 1;
+            }
+            let infinitive = info.infinitive && self.word(from) == Some("to");
+            let clause = info.clause && self.bare_clause(from, end);
+            if info.weak && !that && !infinitive && !clause {
+                return None;
+            }
+            let stop = (from..end)
+                .find(|&k| self.kind(k) == Kind::Comma && toks[k].quote == 0)
+                .unwrap_or(end);
+            if self.words_in(from..stop) < 3 || self.kind(from) != Kind::Word {
+                return None;
+            }
+            return Some(Cand {
+                cue: c..last + 1,
+                info,
+                who: Who::Mention(np, 0),
+                clause_start: p - 1,
+                content: self.forward(from, stop),
+                gender: Gender::Unknown,
+            });
+        }
+        // "a tweet that read:", "officials who said": the relative pronoun's antecedent.
+        if p > sent.start + 1
+            && self
+                .word(p - 1)
+                .is_some_and(|w| matches!(w, "that" | "which" | "who"))
+            && self.kind(p - 2) == Kind::Word
+        {
+            p -= 1;
+        }
+        let mut who: Option<Who> = None;
+        let mut subj_start = p;
+        let mut after = after_cue;
+        let inverted_slot =
+            p == sent.start || matches!(self.kind(p - 1), Kind::Comma | Kind::QuoteClose);
+        if info.form == CueForm::Participle
+            && p > sent.start
+            && matches!(self.kind(p - 1), Kind::Comma | Kind::QuoteClose)
+        {
+            who = Some(self.participle_subject(sent, prior));
+        } else if inverted_slot && self.starts_np(after_cue) {
+            // "…,” said NWRB Chair Lena Moss."
+            if let Some(np) = self.np_after(after_cue, end) {
+                // Before a comma, the phrase must name someone: "said the event brought back
+                // memories, and…" is a clause, not an inverted speaker.
+                let names = np.clone().any(|k| {
+                    let t = &toks[k];
+                    t.cap
+                        || self.lex.roles.contains(t.norm.as_ref())
+                        || self.lex.unnamed.contains(t.norm.as_ref())
+                        || self.lex.heads.contains_key(t.norm.as_ref())
+                });
+                let at_end = matches!(self.kind(np.end), Kind::End | Kind::Para) || np.end >= end;
+                // After a plain comma (no quotation), even a phrase ending the sentence must
+                // name someone: "Rawlings, 59, of Ashton, said the event brought back memories."
+                let after_quote = p == sent.start || self.kind(p - 1) == Kind::QuoteClose;
+                if (at_end && (names || after_quote))
+                    || (matches!(self.kind(np.end), Kind::Comma | Kind::Colon) && names)
+                {
+                    after = np.end;
+                    who = Some(self.who_of(np));
+                }
+            }
+        }
+        // "Orwin backed the union and said he did not support the mayor": a verb coordinated
+        // with the sentence's first takes its subject.
+        // Only a finite form: "to accuse X and encourage Y" coordinates infinitives.
+        let finite = cue_word.ends_with("ed")
+            || cue_word.ends_with('s')
+            || matches!(cue_word, "said" | "told" | "wrote");
+        let coordinated = who.is_none()
+            && p > sent.start + 1
+            && info.form == CueForm::Verb
+            && finite
+            && self.word(p - 1).is_some_and(|w| matches!(w, "and" | "but"));
+        if coordinated {
+            let subject = self.participle_subject(sent, prior);
+            let named = match &subject {
+                Who::Mention(np, _) => np.end < p - 1 && self.plausible_speaker(np.clone()),
+                Who::Pronoun(_) => true,
+                Who::Implicit(_) => false,
+            };
+            if !named {
+                return None;
+            }
+            who = Some(subject);
+            subj_start = p - 1;
+        }
+        if who.is_none() && p > sent.start {
+            match self.kind(p - 1) {
+                Kind::Word | Kind::CloseParen => {
+                    if self.cue_is_a_noun(p, c, last) {
+                        self.fired("cue_word_used_as_noun");
+                        return None;
+                    }
+                    let np = self.subject_before(p, sent.start)?;
+                    if p == c && self.base_form_after_singular(np.clone(), last) {
+                        self.fired("base_form_after_singular_subject_is_a_noun");
+                        return None;
+                    }
+                    self.fired("subject_before_verb");
+                    subj_start = np.start;
+                    who = Some(self.who_of(np));
+                }
+                Kind::Comma => {
+                    // "Name, the commander of X, said": an appositive between commas, or
+                    // several ("Name, 59, of Ashton, Md., who watched…, said").
+                    let a_end = p - 1;
+                    let mut seg_end = a_end;
+                    let mut named = None;
+                    let mut relative = false;
+                    for _ in 0..4 {
+                        let mut a = seg_end;
+                        while a > sent.start
+                            && !matches!(
+                                self.kind(a - 1),
+                                Kind::Comma
+                                    | Kind::End
+                                    | Kind::QuoteClose
+                                    | Kind::QuoteOpen
+                                    | Kind::Colon
+                                    | Kind::Semicolon
+                                    | Kind::Dash
+                            )
+                        {
+                            a -= 1;
+                        }
+                        // A relative clause about the speaker may run longer.
+                        let opens_relative = matches!(self.word(a), Some("who" | "whose"));
+                        let longest = if opens_relative { 40 } else { 24 };
+                        if !(a > sent.start + 1
+                            && self.kind(a - 1) == Kind::Comma
+                            && seg_end - a <= longest)
+                        {
+                            break;
+                        }
+                        relative |= opens_relative;
+                        let name = self.np_before(a - 1, sent.start)?;
+                        if toks[name.start].cap {
+                            named = Some(name);
+                            break;
+                        }
+                        seg_end = a - 1;
+                    }
+                    if let Some(name) = named {
+                        subj_start = name.start;
+                        // The mention stops before a relative clause: it describes, not names.
+                        let mention_end = if relative { name.end } else { a_end };
+                        who = Some(Who::Mention(name.start..mention_end, 0));
+                    } else if info.form == CueForm::Participle {
+                        who = Some(self.participle_subject(sent, prior));
+                    } else {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let who = who?;
+        let clause_start = if subj_start > sent.start && self.kind(subj_start - 1) == Kind::Comma {
+            subj_start - 1
+        } else {
+            subj_start
+        };
+
+        // Direct: a quotation right before the speaker, or right after the cue.
+        let mut quote_before = None;
+        // "“…,” adding that…": the quotation belongs to the earlier verb.
+        let continues = info.form == CueForm::Participle && !prior.is_empty();
+        if subj_start > sent.start && !continues {
+            let b = subj_start - 1;
+            quote_before = self.quote_of_close(b).or_else(|| {
+                (self.kind(b) == Kind::Comma && b > sent.start)
+                    .then(|| self.quote_of_close(b - 1))
+                    .flatten()
+            });
+        }
+        let mut j = after;
+        if info.addressee {
+            j = self.skip_addressee(j, end);
+        }
+        let mut quote_after = None;
+        let mut that = None;
+        let mut k = j;
+        let mut gap = 0;
+        while k < end && gap <= MAX_GAP {
+            match self.kind(k) {
+                Kind::QuoteOpen => {
+                    // "said: “…”", "said “…”": a quotation opening the content, running to
+                    // (nearly) the end of the sentence.
+                    let q = self.quote_of_open(k);
+                    let opens = k == j || matches!(self.kind(k - 1), Kind::Colon | Kind::Comma);
+                    // "…,” adding that…": a participle after the quotation starts a statement
+                    // of its own.
+                    let to_end = q.is_some_and(|q| {
+                        let after = self.scan.quotes[q].close + 1;
+                        let next = if self.kind(after) == Kind::Comma {
+                            after + 1
+                        } else {
+                            after
+                        };
+                        self.words_in(after..end) <= 3
+                            || self
+                                .cue_at(next, end)
+                                .is_some_and(|(cue, _, _)| cue.form == CueForm::Participle)
+                    });
+                    if opens && to_end {
+                        quote_after = q;
+                    }
+                    break;
+                }
+                // "…, Orwin said, since…": a comma right after the cue closes a parenthetical
+                // attribution unless a quotation follows it.
+                Kind::Comma
+                    if k == j
+                        && self.kind(k + 1) != Kind::QuoteOpen
+                        && !self.is_word(k + 1, &lex.complementizers) =>
+                {
+                    break
+                }
+                Kind::Colon | Kind::Comma | Kind::Dash => {}
+                Kind::Word => {
+                    let w = self.word(k).unwrap_or("");
+                    if lex.complementizers.contains(w) {
+                        that = Some(k);
+                        break;
+                    }
+                    if self.cue_at(k, end).is_some() {
+                        break;
+                    }
+                    // "said officials are in possession of video that shows…": the clause has
+                    // begun, so a later "that" is not the complementiser.
+                    if gap > 0 && is_finite_aux(w) {
+                        break;
+                    }
+                    gap += 1;
+                }
+                _ => break,
+            }
+            k += 1;
+        }
+        if let Some(qa) = quote_after {
+            // Content before the quotation (no "that") would be adjuncts: "said in a statement:".
+            let ok = quote_before.is_none() || self.scan.quotes[qa].close + 1 >= end;
+            if ok && that.is_none() {
+                let content = match quote_before {
+                    Some(qb) => Content::Quotes(qb, qa),
+                    None => Content::Quote(qa),
+                };
+                return Some(Cand {
+                    cue: c..last + 1,
+                    info,
+                    who,
+                    clause_start,
+                    content,
+                    gender: Gender::Unknown,
+                });
+            }
+        }
+        // "In an interview on CBS's “Face the Nation,” X said the…": a short title in quotation
+        // marks, then reported content after the cue.
+        if quote_before.is_some_and(|qb| {
+            let open = self.scan.quotes[qb].open;
+            self.quote_words(qb) <= 4
+                && open > sent.start
+                && self.kind(open - 1) == Kind::Word
+                && (that.is_some()
+                    || self.bare_clause(j, end)
+                    || self.word(j).is_some_and(|w| lex.determiners.contains(w)))
+        }) {
+            quote_before = None;
+        }
+        if let Some(qb) = quote_before {
+            // Words before the quotation make it a partial quote: mixed content.
+            let open = self.scan.quotes[qb].open;
+            let from = self.lead(sent.start, open);
+            let content = if from < open
+                && self.kind(open - 1) != Kind::Colon
+                && self.words_in(from..open) > 0
+            {
+                Content::Backward(from..self.scan.quotes[qb].close + 1)
+            } else {
+                Content::Quote(qb)
+            };
+            return Some(Cand {
+                cue: c..last + 1,
+                info,
+                who,
+                clause_start,
+                content,
+                gender: Gender::Unknown,
+            });
+        }
+        if let Some(t) = that {
+            if self.words_in(t + 1..end) >= 2 {
+                return Some(Cand {
+                    cue: c..last + 1,
+                    info,
+                    who,
+                    clause_start,
+                    content: self.forward(t + 1, end),
+                    gender: Gender::Unknown,
+                });
+            }
+        }
+        // "X will go, she said [in a statement]."
+        let mut tail_end = after;
+        while tail_end < end
+            && !matches!(
+                self.kind(tail_end),
+                Kind::Comma | Kind::Dash | Kind::Semicolon
+            )
+        {
+            tail_end += 1;
+        }
+        // "…, Orwin told The Valley Courier on Thursday.": a verb's addressee, with no
+        // clause or infinitive after it, is part of the attribution.
+        let addressed = info.addressee
+            && (after..tail_end).all(|k| {
+                self.word(k).is_none_or(|w| {
+                    !is_finite_aux(w) && w != "to" && !lex.complementizers.contains(w)
+                })
+            });
+        // A tail opening with a pronoun or determiner is a clause or an object, not an adjunct.
+        let clause_tail = !addressed
+            && self.word(after).is_some_and(|w| {
+                (lex.pronouns.contains_key(w)
+                    || lex.determiners.contains(w)
+                    || matches!(w, "we" | "i" | "you"))
+                    && !self.is_acronym(after)
+            });
+        // A quotation after the verb is its content: "X, Ruiz called them “reckless.”"
+        let quoted_tail = (after..tail_end).any(|k| self.quote_of_open(k).is_some());
+        // "…, the ministry urged residents to stay calm": an addressee and an infinitive
+        // after the verb are what was urged, not an adjunct of a trailing attribution.
+        let infinitive_tail = info.addressee
+            && (after + 1..tail_end)
+                .any(|k| self.word(k) == Some("to") && self.kind(k - 1) == Kind::Word);
+        let tail = if clause_tail || quoted_tail || infinitive_tail {
+            usize::MAX
+        } else {
+            self.words_in(after..tail_end)
+        };
+        let before_start =
+            if subj_start == p && matches!(who, Who::Mention(..)) && after > after_cue {
+                p
+            } else {
+                subj_start
+            };
+        if tail <= 7
+            && !coordinated
+            && before_start > sent.start + 2
+            && self.kind(before_start - 1) == Kind::Comma
+        {
+            let from = self.lead(sent.start, before_start - 1);
+            if self.words_in(from..before_start - 1) >= 3 {
+                let to = if self.medial_attribution(after, end) {
+                    end
+                } else {
+                    before_start - 1
+                };
+                return Some(Cand {
+                    cue: c..last + 1,
+                    info,
+                    who,
+                    clause_start: before_start - 1,
+                    content: Content::Backward(from..to),
+                    gender: Gender::Unknown,
+                });
+            }
+        }
+        let quoted = self
+            .quotes_in(j..end)
+            .into_iter()
+            .any(|q| self.quote_words(q) >= 1);
+        // "wants to leave", "believes his plan will work": an intention or a belief.
+        let infinitive = info.infinitive && self.word(j) == Some("to");
+        // "The governor added:" closing its paragraph: the next paragraph is what was said.
+        if self.kind(j) == Kind::Colon && self.words_in(j..end) == 0 && that.is_none() {
+            if let Some(block) = self.next_paragraph(end) {
+                return Some(Cand {
+                    cue: c..last + 1,
+                    info,
+                    who,
+                    clause_start,
+                    content: Content::Forward(block),
+                    gender: Gender::Unknown,
+                });
+            }
+            return None;
+        }
+        let clause = info.clause && self.bare_clause(j, end);
+        if (info.weak && !quoted && !infinitive && !clause)
+            || info.form == CueForm::Participle && that.is_none() && tail < 3
+        {
+            return None;
+        }
+        let mut from = j;
+        if let Some(prep) = info.prep {
+            if self.word(from) == Some(lex.preps[prep as usize].as_str()) {
+                from += 1;
+            }
+        }
+        if self.words_in(from..end) < 3 || !matches!(self.kind(from), Kind::Word | Kind::QuoteOpen)
+        {
+            return None;
+        }
+        Some(Cand {
+            cue: c..last + 1,
+            info,
+            who,
+            clause_start,
+            content: self.forward(from, end),
+            gender: Gender::Unknown,
+        })
+    }
+
+    /// Whether the attribution ending at `after` sits inside the reported sentence, which runs
+    /// on after its comma: "Though the transition was smooth, he said, replacing her would be
+    /// acrimonious." The part after must be a clause or a predicate (not an adjunct such as
+    /// "in an interview").
+    pub(super) fn medial_attribution(&self, after: usize, end: usize) -> bool {
+        if self.kind(after) != Kind::Comma || after + 1 >= end {
+            return false;
+        }
+        let rest = after + 1;
+        // The rest is a clause, or the predicate of one whose subject came first: "Acts of
+        // protest, he said, are acts of patriotism."
+        let predicate = self.word(rest).is_some_and(is_finite_aux);
+        if self.words_in(rest..end) < 4 || !(predicate || self.bare_clause(rest, end)) {
+            return false;
+        }
+        self.quote_of_open(rest).is_none()
+    }
+
+    /// Whether a finite clause starts at `j`: a subject of a few words (no verb yet) and then
+    /// an auxiliary or modal ("his plan will work", "the economy is weak").
+    pub(super) fn bare_clause(&self, j: usize, end: usize) -> bool {
+        let lex = self.lex;
+        let Some(first) = self.word(j) else {
+            return false;
+        };
+        // "questioned whether…", "asked how…": an embedded question.
+        if matches!(
+            first,
+            "whether" | "how" | "why" | "what" | "who" | "when" | "if"
+        ) {
+            return self.words_in(j + 1..end) >= 3;
+        }
+        let opens_np = lex.determiners.contains(first)
+            || lex.pronouns.contains_key(first)
+            || matches!(first, "we" | "i" | "you")
+            || self.toks()[j].cap;
+        if !opens_np || lex.complementizers.contains(first) {
+            return false;
+        }
+        for k in j + 1..end.min(j + 9) {
+            let Some(w) = self.word(k) else {
+                return false;
+            };
+            if is_finite_aux(w) {
+                return true;
+            }
+            if lex.speaker_stops.contains(w) && !lex.determiners.contains(w) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The subject of a participle clause: the sentence's earlier speaker, or its opening noun
+    /// phrase ("The commander, Gen. X, met Y on Monday, telling him that…").
+    pub(super) fn participle_subject(&self, sent: &Range<usize>, prior: &[Cand]) -> Who {
+        if let Some(p) = prior.last() {
+            return p.who.clone();
+        }
+        // "However, the council met…": a sentence adverb is not the subject.
+        let start = self.lead(sent.start, sent.end);
+        if let Some(np) = self.np_after(start, sent.end) {
+            let mut end = np.end;
+            // Take in an appositive: "The top commander…, Gen. Ruth Halloway,".
+            if self.kind(end) == Kind::Comma {
+                if let Some(np2) = self.np_after(end + 1, sent.end) {
+                    if self.toks()[np2.start].cap && self.kind(np2.end) == Kind::Comma {
+                        end = np2.end;
+                    }
+                }
+            }
+            return self.who_of(np.start..end);
+        }
+        Who::Implicit(Gender::Unknown)
+    }
+
+    /// Whether the cue word right after a possessive is a noun that reports nothing: "Mr.
+    /// Lee's show aired", "the senator's comments came after…". Followed by a complementiser,
+    /// a quotation or a colon, the possessor's words are reported ("Lee's claim that…").
+    pub(super) fn cue_is_a_noun(&self, p: usize, c: usize, last: usize) -> bool {
+        let reports = self.is_word(last + 1, &self.lex.complementizers)
+            || matches!(self.kind(last + 1), Kind::QuoteOpen | Kind::Colon);
+        p == c
+            && c == last
+            && p > 0
+            && !reports
+            && self
+                .word(p - 1)
+                .is_some_and(|w| w.ends_with("'s") || (w.ends_with("s'") && w.len() > 2))
+    }
+
+    /// Whether a verb's base form ends a determined singular phrase with no auxiliary: it is
+    /// then the phrase's noun ("his only public comment", "a central point"), since
+    /// an English present verb after a singular subject takes -s. Names are left alone ("let
+    /// Lee say", "and Kim say" coordinate or follow a causative).
+    pub(super) fn base_form_after_singular(&self, np: Range<usize>, last: usize) -> bool {
+        let lex = self.lex;
+        let Some(cue) = self.word(last) else {
+            return false;
+        };
+        if !lex.base_forms.contains(cue) || np.is_empty() {
+            return false;
+        }
+        let determined = self
+            .word(np.start)
+            .is_some_and(|w| lex.determiners.contains(w) || lex.indefinites.contains(w));
+        if !determined {
+            return false;
+        }
+        let subject_last = self.word(np.end - 1).unwrap_or("");
+        let plural = subject_last.ends_with('s')
+            || matches!(
+                subject_last,
+                "i" | "we" | "you" | "they" | "people" | "police"
+            )
+            || np.clone().any(|k| self.word(k) == Some("and"))
+            || self.is_acronym(np.end - 1);
+        !plural
+    }
+}
+
+/// An English auxiliary or modal: a clause's finite verb.
+fn is_finite_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "has"
+            | "have"
+            | "had"
+            | "won't"
+            | "isn't"
+            | "wasn't"
+            | "aren't"
+            | "doesn't"
+            | "didn't"
+            | "does"
+            | "did"
+    )
+}

@@ -1,0 +1,252 @@
+//! Headlines: claims in an article's title lines and who made them.
+//!
+//! Short paragraphs that do not end like sentences are headlines, bylines or navigation.
+//! A headline may name its speaker ("Name: claim", "claim, Name"), or quote someone
+//! without naming them, in which case it is credited to the body speaker whose statement it
+//! repeats.
+//!
+//! What it leaves out: headlines further down the article than the first few paragraphs.
+
+use std::ops::Range;
+
+use super::{ends_sentence, Cand, Content, Extractor, Who};
+use crate::extract::lexicon::{Cue, FastHash, Gender};
+use crate::extract::scan::{Kind, Tok};
+use crate::extract::{Stance, Statement, StatementKind};
+
+impl<'s, 't> Extractor<'s, 't> {
+    /// Paragraphs that read as headlines, bylines or navigation: short, and not ending like
+    /// a sentence.
+    pub(super) fn headline_paragraphs(&self) -> Vec<bool> {
+        let mut out = Vec::new();
+        let mut words = 0usize;
+        let mut last = Kind::Para;
+        for t in self.toks() {
+            if t.kind == Kind::Para && t.quote == 0 {
+                out.push(words > 0 && words < 25 && !ends_sentence(last));
+                words = 0;
+                last = Kind::Para;
+                continue;
+            }
+            if t.kind == Kind::Word {
+                words += 1;
+            }
+            last = t.kind;
+        }
+        out.push(words > 0 && words < 25 && !ends_sentence(last));
+        out
+    }
+
+    /// A headline giving a speaker's claim: "Lena Moss: Farmers Worried About…", «سلمى
+    /// قاسم: الحكومة طالبت…», "Danish General Halloway meets with Tomas Brenner: support to NLF
+    /// will continue" (the event's subject speaks), "We warned…, NWRB".
+    pub(super) fn headline_claim(&self, start: usize, end: usize) -> Option<Cand> {
+        let colon = (start..end.min(start + 12))
+            .take_while(|&k| matches!(self.kind(k), Kind::Word | Kind::Colon))
+            .find(|&k| self.kind(k) == Kind::Colon);
+        let (who, content, cue) = match colon {
+            Some(i) if self.words_in(i + 1..end) >= 4 => (
+                self.headline_speaker(start, i)?,
+                Content::Forward(i + 1..end),
+                i,
+            ),
+            _ => {
+                // "claim, Speaker": a short name after the headline's last comma.
+                let c = (start..end).rev().find(|&k| self.kind(k) == Kind::Comma)?;
+                let n = self.words_in(c + 1..end);
+                if !(1..=4).contains(&n)
+                    || self.words_in(start..c) < 4
+                    || (c + 1..end).any(|k| self.kind(k) != Kind::Word)
+                {
+                    return None;
+                }
+                let who = self.headline_speaker(c + 1, end)?;
+                if who != (c + 1..end) {
+                    return None;
+                }
+                (who, Content::Backward(start..c), c)
+            }
+        };
+        let info = Cue::neutral_verb();
+        Some(Cand {
+            cue: cue..cue + 1,
+            info,
+            who: Who::Mention(who, 0),
+            clause_start: start,
+            content,
+            gender: Gender::Unknown,
+        })
+    }
+
+    /// The speaker of a headline in tokens `start..end` (before its colon, or after its last
+    /// comma): a name written again in the article outside the headline, a source noun from
+    /// the lexicon ("Poll"), or a description with a role or organisation word; in English,
+    /// the capitalised subject of an event ("X meets with Y").
+    pub(super) fn headline_speaker(&self, start: usize, end: usize) -> Option<Range<usize>> {
+        let toks = self.toks();
+        let lex = self.lex;
+        let role_word = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                let b = lex.bare(w);
+                lex.in_set(&lex.roles, w)
+                    || lex.titles.contains_key(w)
+                    || lex.heads.contains_key(w)
+                    || lex.heads.contains_key(b)
+            })
+        };
+        // Written again outside the headline (a repeated headline does not count).
+        let elsewhere = |k: usize, cap: bool| {
+            toks.iter()
+                .enumerate()
+                .any(|(n, t)| (n < start || n >= end) && (t.cap || !cap) && t.norm == toks[k].norm)
+        };
+        if lex.capitalised_names {
+            let mut i = start;
+            while i < end && i < start + 4 && self.kind(i) == Kind::Word && toks[i].cap {
+                i += 1;
+            }
+            if i == start {
+                return None;
+            }
+            let source_noun = i == start + 1 && lex.heads.contains_key(toks[start].norm.as_ref());
+            let named_elsewhere = (start..i).all(|k| {
+                let w = toks[k].norm.as_ref();
+                (!lex.speaker_stops.contains(w) || self.is_acronym(k))
+                    && !lex.time_words.contains(w)
+                    && !lex.determiners.contains(w)
+                    && !lex.indefinites.contains(w)
+                    && (role_word(k) || elsewhere(k, true))
+            }) && (start..i).any(|k| !role_word(k));
+            if !(named_elsewhere || source_noun) {
+                return None;
+            }
+            // "Danish General Halloway meets with Tomas Brenner": the subject of the event.
+            let event = i < end
+                && self.word(i).is_some_and(|w| {
+                    !lex.np_prepositions.contains(w) && !lex.determiners.contains(w)
+                });
+            return (i == end || event).then_some(start..i);
+        }
+        // Arabic: «أعلى هيئة زراعية كندية من المدينة» speaks without the place it spoke from.
+        let mut stop = end;
+        if let Some(k) = (start + 1..end)
+            .rev()
+            .take(3)
+            .find(|&k| matches!(self.word(k), Some("من" | "في")))
+        {
+            stop = k;
+        }
+        let n = self.words_in(start..stop);
+        if !(1..=8).contains(&n)
+            || (start..stop).any(|k| {
+                self.kind(k) != Kind::Word
+                    || self.cue_at(k, stop).is_some()
+                    || self.is_word(k, &lex.complementizers)
+                    || lex.pronouns.contains_key(toks[k].norm.as_ref())
+            })
+        {
+            return None;
+        }
+        let described = (start..stop).any(role_word);
+        let named = n >= 2 && (start..stop).all(|k| elsewhere(k, false));
+        (described || named).then_some(start..stop)
+    }
+
+    /// A headline quoting someone without naming them: a quotation in it ("Farmers ‘not
+    /// at risk of losing the river’"), or the whole headline in the first person
+    /// ("Our allies will not forget us", «نخشى أن يتركنا الحلفاء…»). It is the
+    /// speaker's whose body statement it repeats (sharing at least two content words with it);
+    /// a quotation repeating none is the main speaker's.
+    pub(super) fn title_quote(&mut self, title: Range<usize>, body: usize) {
+        let lex = self.lex;
+        let toks = self.toks();
+        let quote = self
+            .quotes_in(title.clone())
+            .into_iter()
+            .find(|&q| self.quote_words(q) >= 3);
+        let (content, kind) = match quote {
+            Some(q) => (self.scan.quotes[q].inner(), StatementKind::Direct),
+            None => {
+                let first_person = title
+                    .clone()
+                    .any(|k| self.is_word(k, &lex.first_person) && !self.is_acronym(k));
+                if !first_person || self.words_in(title.clone()) < 3 {
+                    return;
+                }
+                // An article written in the first person (an opinion piece: "Mr. Mayor, I
+                // have a plan for you.") owns its headline; first persons inside quotations
+                // are the speakers', not the writer's.
+                let mut quoted = vec![false; toks.len()];
+                for q in &self.scan.quotes {
+                    for k in q.inner() {
+                        quoted[k] = true;
+                    }
+                }
+                let narrated = (title.end..toks.len())
+                    .filter(|&k| {
+                        self.is_word(k, &lex.first_person) && !self.is_acronym(k) && !quoted[k]
+                    })
+                    .take(3)
+                    .count();
+                if narrated >= 3 {
+                    return;
+                }
+                (title, StatementKind::Indirect)
+            }
+        };
+        let content_word = |k: usize| self.content_word(k);
+        let words: std::collections::HashSet<&str, FastHash> =
+            content.clone().filter_map(content_word).collect();
+        let mut best: Option<(usize, usize)> = None;
+        for (st, actor) in &self.statements[..body] {
+            let from = toks.partition_point(|t| t.start < st.span.start);
+            let to = toks.partition_point(|t| t.start < st.span.end);
+            let mut seen: Vec<&str> = Vec::new();
+            for w in (from..to).filter_map(content_word) {
+                if words.contains(w) && !seen.contains(&w) {
+                    seen.push(w);
+                }
+            }
+            if seen.len() >= 2 && best.is_none_or(|(_, n)| seen.len() > n) {
+                best = Some((*actor, seen.len()));
+            }
+        }
+        let actor = match (best, kind) {
+            (Some((a, _)), _) => a,
+            (None, StatementKind::Direct) => match self.reg.main_speaker() {
+                Some(a) => a,
+                None => return,
+            },
+            (None, _) => return,
+        };
+        let Some(span) = self.content_span(content) else {
+            return;
+        };
+        let statement = Statement {
+            actor: self.reg.root(actor),
+            speaker: String::new(),
+            speaker_span: None,
+            kind,
+            cue: String::new(),
+            stance: Stance::Neutral,
+            text: self.scan.text[span.start..span.end].to_string(),
+            span,
+        };
+        self.record(statement, actor, vec!["headline_quotes_body_speaker"]);
+    }
+
+    /// A token as a content word for comparing a headline with the body: a word of three
+    /// letters or more that is no stop word, complementiser, determiner or first person.
+    pub(super) fn content_word(&self, k: usize) -> Option<&'s str> {
+        let lex = self.lex;
+        let t: &'s Tok<'t> = &self.toks()[k];
+        let w: &'s str = t.norm.as_ref();
+        (t.kind == Kind::Word
+            && w.chars().count() >= 3
+            && !lex.speaker_stops.contains(w)
+            && !lex.complementizers.contains(w)
+            && !lex.determiners.contains(w)
+            && !lex.first_person.contains(w))
+        .then_some(w)
+    }
+}
