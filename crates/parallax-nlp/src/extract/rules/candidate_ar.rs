@@ -11,9 +11,28 @@
 
 use std::ops::Range;
 
-use super::{content_end, is_relative_pronoun, Cand, Content, Extractor, Who, MAX_GAP};
+use super::{
+    content_end, is_relative_pronoun, Cand, Content, Extractor, Who, MAX_GAP, MIN_COMPLEMENT_WORDS,
+    MIN_CONTENT_WORDS, MIN_QUOTE_WORDS,
+};
 use crate::extract::lexicon::{Cue, CueForm, Gender};
 use crate::extract::scan::Kind;
+
+/// Words a quotation must hold before an attribution inside it splits it; earlier, the
+/// attribution is the quotation's opening.
+const MIN_WORDS_BEFORE_EMBEDDED: usize = 3;
+/// Words searched after an attribution inside a quotation for the source and its
+/// complementiser; a longer run is not a source phrase.
+const MAX_EMBEDDED_SOURCE_WORDS: usize = 6;
+/// Words that may follow a quotation for it to be all of a verb's content («قال X “…” أمس»);
+/// more is a clause of the writer's or of another speaker.
+const MAX_WORDS_AFTER_QUOTE: usize = 4;
+/// How many words of adjuncts may sit between an Arabic verb's subject and its content;
+/// verb-first subjects with their titles and places run longer than English ones.
+const MAX_AR_GAP: usize = MAX_GAP * 2;
+/// Words a quotation needs when a comma or colon marks it as the content; unmarked ones need
+/// [`MIN_QUOTE_WORDS`] (a short unmarked quotation is a quoted term).
+const MIN_MARKED_QUOTE_WORDS: usize = 2;
 
 impl<'s, 't> Extractor<'s, 't> {
     /// Quotations that run on past a new attribution: «قال: "…يتكرر ما جرى في الشتاء
@@ -85,7 +104,7 @@ impl<'s, 't> Extractor<'s, 't> {
             } else {
                 continue;
             };
-            if self.words_in(inner.start..k) < 3 {
+            if self.words_in(inner.start..k) < MIN_WORDS_BEFORE_EMBEDDED {
                 continue;
             }
             // The source: a few words naming a medium, an organisation or a person, then the
@@ -94,7 +113,7 @@ impl<'s, 't> Extractor<'s, 't> {
             let mut from = np_start;
             let mut names_source = false;
             let mut complementiser = None;
-            while from < inner.end && from < np_start + 6 {
+            while from < inner.end && from < np_start + MAX_EMBEDDED_SOURCE_WORDS {
                 let Some(n) = word(from) else { break };
                 if lex.in_set(&lex.complementizers, n) {
                     complementiser = Some(from);
@@ -116,7 +135,10 @@ impl<'s, 't> Extractor<'s, 't> {
                 from += 1;
             }
             let Some(that) = complementiser else { continue };
-            if !names_source || that == np_start || self.words_in(that + 1..inner.end) < 3 {
+            if !names_source
+                || that == np_start
+                || self.words_in(that + 1..inner.end) < MIN_CONTENT_WORDS
+            {
                 continue;
             }
             return Some(Cand {
@@ -215,7 +237,7 @@ impl<'s, 't> Extractor<'s, 't> {
             while matches!(self.kind(k), Kind::Comma) || self.is_word(k, &lex.complementizers) {
                 k += 1;
             }
-            if self.words_in(k..end) < 2 {
+            if self.words_in(k..end) < MIN_COMPLEMENT_WORDS {
                 return None;
             }
             return Some(Cand {
@@ -268,7 +290,9 @@ impl<'s, 't> Extractor<'s, 't> {
                 c - 1
             };
             if let Some(q) = self.quote_of_close(b) {
-                if self.quote_words(q) >= 3 && self.words_in(np_end..end) <= 4 {
+                if self.quote_words(q) >= MIN_QUOTE_WORDS
+                    && self.words_in(np_end..end) <= MAX_WORDS_AFTER_QUOTE
+                {
                     return Some(cand(Content::Quote(q)));
                 }
             }
@@ -276,7 +300,7 @@ impl<'s, 't> Extractor<'s, 't> {
         // Find where the content starts.
         let mut k = np_end;
         let mut gap = 0;
-        while k < end && gap <= MAX_GAP * 2 {
+        while k < end && gap <= MAX_AR_GAP {
             match self.kind(k) {
                 Kind::Colon => {
                     let s = k + 1;
@@ -284,10 +308,10 @@ impl<'s, 't> Extractor<'s, 't> {
                 }
                 Kind::QuoteOpen => {
                     let q = self.quote_of_open(k)?;
-                    let long = self.quote_words(q) >= 3;
+                    let long = self.quote_words(q) >= MIN_QUOTE_WORDS;
                     let marked =
                         k == np_end || matches!(self.kind(k - 1), Kind::Comma | Kind::Colon);
-                    if long || (marked && self.quote_words(q) >= 2) {
+                    if long || (marked && self.quote_words(q) >= MIN_MARKED_QUOTE_WORDS) {
                         return self.ar_content(k, end).map(cand);
                     }
                     k = self.toks()[k].pair as usize + 1;
@@ -334,7 +358,7 @@ impl<'s, 't> Extractor<'s, 't> {
         while s < end && (matches!(self.kind(s), Kind::Comma) || self.is_word(s, &lex.time_words)) {
             s += 1;
         }
-        if self.words_in(s..end) < 3 {
+        if self.words_in(s..end) < MIN_CONTENT_WORDS {
             return None;
         }
         Some(cand(self.forward(s, end)))
@@ -349,7 +373,7 @@ impl<'s, 't> Extractor<'s, 't> {
         }
         if let Some(q) = self.quote_of_open(s) {
             let close = self.scan.quotes[q].close;
-            if self.words_in(close + 1..end) <= 4
+            if self.words_in(close + 1..end) <= MAX_WORDS_AFTER_QUOTE
                 || matches!(self.kind(close + 1), Kind::Comma)
                     && self.starts_cue_clause(close + 2, end)
             {
@@ -367,7 +391,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 }
             }
         }
-        (self.words_in(s..end) >= 2).then(|| self.forward(s, end))
+        (self.words_in(s..end) >= MIN_COMPLEMENT_WORDS).then(|| self.forward(s, end))
     }
 
     pub(super) fn starts_cue_clause(&self, i: usize, end: usize) -> bool {

@@ -11,9 +11,43 @@
 
 use std::ops::Range;
 
-use super::{content_end, Cand, Content, Extractor, Who, MAX_GAP};
+use super::{
+    content_end, Cand, Content, Extractor, Who, MAX_GAP, MIN_COMPLEMENT_WORDS, MIN_CONTENT_WORDS,
+};
 use crate::extract::lexicon::{Cue, CueForm, Gender};
 use crate::extract::scan::Kind;
+
+/// Words a leading participle's clause needs before its comma ("Noting the delays, …").
+const MIN_PARTICIPLE_CLAUSE_WORDS: usize = 2;
+/// Bytes of a possessive before a noun of opinion ("Orwin's view"); shorter is "it's" or "'s".
+const MIN_POSSESSIVE_BYTES: usize = 4;
+/// Bytes a word ending in "-ly" needs to be skipped as an adverb between subject and verb;
+/// shorter ones ("only", "ally") are not adverbs of manner.
+const MIN_LY_ADVERB_BYTES: usize = 4;
+/// Appositives between commas read back from the verb to the speaker's name ("Name, 59, of
+/// Town, said"); more is a list, not an apposition.
+const MAX_APPOSITIVES: usize = 4;
+/// Tokens of one appositive segment; longer is a clause, not a description of the speaker.
+const MAX_APPOSITIVE_TOKENS: usize = 24;
+/// Tokens of an appositive relative clause ("Name, who watched…, said"), which may run longer.
+const MAX_RELATIVE_APPOSITIVE_TOKENS: usize = 40;
+/// Words that may follow a quotation opening the content for it still to be all of the
+/// content ("said: “…” on Monday"); more is a clause of the writer's.
+const MAX_WORDS_AFTER_QUOTE: usize = 3;
+/// Words of a quoted title before the speaker ("on “Face the Issue,” X said"): shorter
+/// quotations with words before them are titles, not the content.
+const MAX_QUOTED_TITLE_WORDS: usize = 4;
+/// Words after a trailing "…, X said" that may be adjuncts of the attribution ("in a
+/// statement on Monday"); more is a clause of its own, and the content runs forward.
+const MAX_TRAILING_ADJUNCT_WORDS: usize = 7;
+/// Words a participle without a complementiser needs after it to report something.
+const MIN_PARTICIPLE_TAIL_WORDS: usize = 3;
+/// Words the rest of a sentence needs after a medial attribution ("X, he said, is Y") to be
+/// the content's second half.
+const MIN_MEDIAL_REST_WORDS: usize = 4;
+/// Tokens after a clause's first word within which its auxiliary must come ("his plan will
+/// work"); further, the words were not a subject.
+const MAX_CLAUSE_SUBJECT_TOKENS: usize = 9;
 
 impl<'s, 't> Extractor<'s, 't> {
     /// "Noting the delays, the minister said…": a sentence that opens with a reporting
@@ -25,7 +59,9 @@ impl<'s, 't> Extractor<'s, 't> {
             return None;
         }
         let comma = (last + 1..sent.end).find(|&k| self.kind(k) == Kind::Comma)?;
-        if self.words_in(last + 1..comma) < 2 || !self.quotes_in(last + 1..comma).is_empty() {
+        if self.words_in(last + 1..comma) < MIN_PARTICIPLE_CLAUSE_WORDS
+            || !self.quotes_in(last + 1..comma).is_empty()
+        {
             return None;
         }
         let main = cands.iter().find(|c| {
@@ -52,7 +88,7 @@ impl<'s, 't> Extractor<'s, 't> {
         }
         // The possessive first: it is rarer than the noun.
         let prev = self.word(i - 1)?;
-        if !(prev.ends_with("'s") || prev.ends_with("s'")) || prev.len() < 4 {
+        if !(prev.ends_with("'s") || prev.ends_with("s'")) || prev.len() < MIN_POSSESSIVE_BYTES {
             return None;
         }
         if !self.word(i).is_some_and(|w| lex.noun_cues.contains(w)) {
@@ -72,7 +108,7 @@ impl<'s, 't> Extractor<'s, 't> {
         } else {
             return None;
         };
-        if self.words_in(from..end) < 3 {
+        if self.words_in(from..end) < MIN_CONTENT_WORDS {
             return None;
         }
         Some(Cand {
@@ -102,7 +138,7 @@ impl<'s, 't> Extractor<'s, 't> {
             // "…, according to X." or "According to X, …".
             if c > sent.start && self.kind(c - 1) == Kind::Comma {
                 let from = self.lead(sent.start, c - 1);
-                if self.words_in(from..c - 1) >= 3 {
+                if self.words_in(from..c - 1) >= MIN_CONTENT_WORDS {
                     return Some(Cand {
                         cue: c..last + 1,
                         info,
@@ -141,7 +177,7 @@ impl<'s, 't> Extractor<'s, 't> {
             if self.kind(k) == Kind::Comma {
                 k += 1;
             }
-            if self.words_in(k..end) < 3 {
+            if self.words_in(k..end) < MIN_CONTENT_WORDS {
                 return None;
             }
             // "…would be repeated and according to The Evening Courier the council…": the
@@ -164,7 +200,7 @@ impl<'s, 't> Extractor<'s, 't> {
             if p > sent.start
                 && self.word(p - 1).is_some_and(|w| {
                     lex.auxiliaries.contains(w)
-                        || (w.ends_with("ly") && w.len() > 4)
+                        || (w.ends_with("ly") && w.len() > MIN_LY_ADVERB_BYTES)
                         || w.ends_with("n't")
                         || w.ends_with("n’t")
                 })
@@ -250,7 +286,7 @@ impl<'s, 't> Extractor<'s, 't> {
             let stop = (from..end)
                 .find(|&k| self.kind(k) == Kind::Comma && toks[k].quote == 0)
                 .unwrap_or(end);
-            if self.words_in(from..stop) < 3 || self.kind(from) != Kind::Word {
+            if self.words_in(from..stop) < MIN_CONTENT_WORDS || self.kind(from) != Kind::Word {
                 return None;
             }
             return Some(Cand {
@@ -352,7 +388,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     let mut seg_end = a_end;
                     let mut named = None;
                     let mut relative = false;
-                    for _ in 0..4 {
+                    for _ in 0..MAX_APPOSITIVES {
                         let mut a = seg_end;
                         while a > sent.start
                             && !matches!(
@@ -370,7 +406,11 @@ impl<'s, 't> Extractor<'s, 't> {
                         }
                         // A relative clause about the speaker may run longer.
                         let opens_relative = matches!(self.word(a), Some("who" | "whose"));
-                        let longest = if opens_relative { 40 } else { 24 };
+                        let longest = if opens_relative {
+                            MAX_RELATIVE_APPOSITIVE_TOKENS
+                        } else {
+                            MAX_APPOSITIVE_TOKENS
+                        };
                         if !(a > sent.start + 1
                             && self.kind(a - 1) == Kind::Comma
                             && seg_end - a <= longest)
@@ -442,7 +482,7 @@ impl<'s, 't> Extractor<'s, 't> {
                         } else {
                             after
                         };
-                        self.words_in(after..end) <= 3
+                        self.words_in(after..end) <= MAX_WORDS_AFTER_QUOTE
                             || self
                                 .cue_at(next, end)
                                 .is_some_and(|(cue, _, _)| cue.form == CueForm::Participle)
@@ -504,7 +544,7 @@ impl<'s, 't> Extractor<'s, 't> {
         // marks, then reported content after the cue.
         if quote_before.is_some_and(|qb| {
             let open = self.scan.quotes[qb].open;
-            self.quote_words(qb) <= 4
+            self.quote_words(qb) <= MAX_QUOTED_TITLE_WORDS
                 && open > sent.start
                 && self.kind(open - 1) == Kind::Word
                 && (that.is_some()
@@ -535,7 +575,7 @@ impl<'s, 't> Extractor<'s, 't> {
             });
         }
         if let Some(t) = that {
-            if self.words_in(t + 1..end) >= 2 {
+            if self.words_in(t + 1..end) >= MIN_COMPLEMENT_WORDS {
                 return Some(Cand {
                     cue: c..last + 1,
                     info,
@@ -590,13 +630,13 @@ impl<'s, 't> Extractor<'s, 't> {
             } else {
                 subj_start
             };
-        if tail <= 7
+        if tail <= MAX_TRAILING_ADJUNCT_WORDS
             && !coordinated
             && before_start > sent.start + 2
             && self.kind(before_start - 1) == Kind::Comma
         {
             let from = self.lead(sent.start, before_start - 1);
-            if self.words_in(from..before_start - 1) >= 3 {
+            if self.words_in(from..before_start - 1) >= MIN_CONTENT_WORDS {
                 let to = if self.medial_attribution(after, end) {
                     end
                 } else {
@@ -634,7 +674,9 @@ impl<'s, 't> Extractor<'s, 't> {
         }
         let clause = info.clause && self.bare_clause(j, end);
         if (info.weak && !quoted && !infinitive && !clause)
-            || info.form == CueForm::Participle && that.is_none() && tail < 3
+            || info.form == CueForm::Participle
+                && that.is_none()
+                && tail < MIN_PARTICIPLE_TAIL_WORDS
         {
             return None;
         }
@@ -644,7 +686,8 @@ impl<'s, 't> Extractor<'s, 't> {
                 from += 1;
             }
         }
-        if self.words_in(from..end) < 3 || !matches!(self.kind(from), Kind::Word | Kind::QuoteOpen)
+        if self.words_in(from..end) < MIN_CONTENT_WORDS
+            || !matches!(self.kind(from), Kind::Word | Kind::QuoteOpen)
         {
             return None;
         }
@@ -670,7 +713,9 @@ impl<'s, 't> Extractor<'s, 't> {
         // The rest is a clause, or the predicate of one whose subject came first: "Acts of
         // protest, he said, are acts of patriotism."
         let predicate = self.word(rest).is_some_and(is_finite_aux);
-        if self.words_in(rest..end) < 4 || !(predicate || self.bare_clause(rest, end)) {
+        if self.words_in(rest..end) < MIN_MEDIAL_REST_WORDS
+            || !(predicate || self.bare_clause(rest, end))
+        {
             return false;
         }
         self.quote_of_open(rest).is_none()
@@ -688,7 +733,7 @@ impl<'s, 't> Extractor<'s, 't> {
             first,
             "whether" | "how" | "why" | "what" | "who" | "when" | "if"
         ) {
-            return self.words_in(j + 1..end) >= 3;
+            return self.words_in(j + 1..end) >= MIN_CONTENT_WORDS;
         }
         let opens_np = lex.determiners.contains(first)
             || lex.pronouns.contains_key(first)
@@ -697,7 +742,7 @@ impl<'s, 't> Extractor<'s, 't> {
         if !opens_np || lex.complementizers.contains(first) {
             return false;
         }
-        for k in j + 1..end.min(j + 9) {
+        for k in j + 1..end.min(j + MAX_CLAUSE_SUBJECT_TOKENS) {
             let Some(w) = self.word(k) else {
                 return false;
             };

@@ -10,15 +10,26 @@
 
 use std::ops::Range;
 
-use super::{content_end, Content, Extractor};
+use super::{content_end, Content, Extractor, MIN_CONTENT_WORDS};
 use crate::extract::scan::Kind;
 use crate::extract::Span;
+
+/// Tokens searched after content starts for the end of a quotation or a semicolon; bounded
+/// so that a run-on text dense with cues stays linear, at the cost of running longer content
+/// to the sentence's end.
+const CONTENT_SCAN_TOKENS: usize = 200;
+/// Tokens a semicolon must follow the content's start by to end it; an earlier one belongs
+/// to a list the content opens with.
+const MIN_TOKENS_BEFORE_SEMICOLON: usize = 2;
+/// Tokens from a sentence's start within which a dash may close a dateline ("TOWN, Country
+/// (Agency) –"); a later dash is a parenthesis of the content.
+const MAX_DATELINE_TOKENS: usize = 12;
 
 impl<'s, 't> Extractor<'s, 't> {
     pub(super) fn forward(&self, from: usize, end: usize) -> Content {
         // A quotation closed, a comma, and the writer's context ("“…”, after clashes…"): the
         // content ends with the quotation.
-        let end = (from + 1..end.min(from + 200))
+        let end = (from + 1..end.min(from + CONTENT_SCAN_TOKENS))
             .find(|&k| {
                 self.kind(k) == Kind::Comma
                     && self.toks()[k].quote == 0
@@ -31,10 +42,12 @@ impl<'s, 't> Extractor<'s, 't> {
             end
         } else {
             // Bounded, so that a cue-dense run-on text stays linear.
-            (from..end.min(from + 200))
+            (from..end.min(from + CONTENT_SCAN_TOKENS))
                 .find(|&k| {
                     let t = &self.toks()[k];
-                    t.kind == Kind::Semicolon && t.quote == 0 && k > from + 2
+                    t.kind == Kind::Semicolon
+                        && t.quote == 0
+                        && k > from + MIN_TOKENS_BEFORE_SEMICOLON
                 })
                 .unwrap_or(end)
         };
@@ -60,7 +73,9 @@ impl<'s, 't> Extractor<'s, 't> {
     pub(super) fn lead(&self, start: usize, end: usize) -> usize {
         let mut s = start;
         // A dateline: "LAKEVILLE, Ruritania (Valley Radio) –", "Oslo, Norway –".
-        if let Some(dash) = (start..end.min(start + 12)).find(|&k| self.kind(k) == Kind::Dash) {
+        if let Some(dash) =
+            (start..end.min(start + MAX_DATELINE_TOKENS)).find(|&k| self.kind(k) == Kind::Dash)
+        {
             let dateline = (start..dash).all(|k| match self.kind(k) {
                 Kind::Word => self.toks()[k].cap || self.arabic,
                 Kind::Comma | Kind::OpenParen | Kind::CloseParen => true,
@@ -93,7 +108,7 @@ impl<'s, 't> Extractor<'s, 't> {
             last += 1;
         }
         let r = sentences[first].start..content_end(self.toks(), &sentences[last]);
-        (self.words_in(r.clone()) >= 3).then_some(r)
+        (self.words_in(r.clone()) >= MIN_CONTENT_WORDS).then_some(r)
     }
 
     /// The text inside a quotation, without trailing commas or spaces («“…,” she said»).

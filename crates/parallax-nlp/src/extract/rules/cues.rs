@@ -14,6 +14,22 @@ use super::{content_end, Cand, Content, CueHit, Extractor, Who};
 use crate::extract::lexicon::{Cue, Gender};
 use crate::extract::scan::Kind;
 
+/// Bytes a word glued to a one-letter preposition must have beyond it (one Arabic letter is
+/// two bytes): «لـوزارة» is glued, a short word that merely starts with the letter is not.
+const GLUED_REST_MIN_BYTES: usize = 2;
+/// Letters from which a word must be capitalised for a sentence to read as a title-case
+/// headline; shorter words ("of", "the") stay lowercase in titles.
+const TITLE_CASE_MIN_LETTERS: usize = 4;
+/// Longer words a title-case headline needs; with fewer, a sentence of names looks like one.
+const TITLE_CASE_MIN_WORDS: usize = 4;
+/// Words of a transcript label in capitals before its colon ("NAME:"); longer capitals are
+/// a shouted sentence.
+const MAX_TURN_LABEL_WORDS: usize = 3;
+/// Letters each word of a transcript label needs (one letter is an initial or a list mark).
+const MIN_TURN_LABEL_LETTERS: usize = 2;
+/// Words a transcript turn needs after its label; shorter ones are labels such as "UPDATE:".
+const MIN_TURN_WORDS: usize = 4;
+
 impl<'s, 't> Extractor<'s, 't> {
     /// The cue starting at token `i`, and the index of its last token.
     pub(super) fn cue_at(&self, i: usize, end: usize) -> Option<CueHit> {
@@ -61,7 +77,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     if last
                         && want.chars().count() == 1
                         && got.starts_with(want.as_str())
-                        && got.len() > want.len() + 2
+                        && got.len() > want.len() + GLUED_REST_MIN_BYTES
                     {
                         glued = want.len();
                         j -= 1;
@@ -106,7 +122,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 continue;
             }
             let text = &self.scan.text[t.start..t.end];
-            if text.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            if text.chars().filter(|c| c.is_alphabetic()).count() < TITLE_CASE_MIN_LETTERS {
                 continue;
             }
             if !t.cap {
@@ -114,7 +130,7 @@ impl<'s, 't> Extractor<'s, 't> {
             }
             words += 1;
         }
-        words >= 4
+        words >= TITLE_CASE_MIN_WORDS
     }
 
     /// “…” ― Name: a quotation signed with a dash, as in letters and vox pops.
@@ -159,15 +175,18 @@ impl<'s, 't> Extractor<'s, 't> {
             start += 1;
         }
         let mut i = start;
-        while i < end && i < start + 3 && self.kind(i) == Kind::Word {
+        while i < end && i < start + MAX_TURN_LABEL_WORDS && self.kind(i) == Kind::Word {
             let text = &self.scan.text[toks[i].start..toks[i].end];
             let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < 2 || text.chars().any(char::is_lowercase) || !text.is_ascii() {
+            if letters < MIN_TURN_LABEL_LETTERS
+                || text.chars().any(char::is_lowercase)
+                || !text.is_ascii()
+            {
                 return false;
             }
             i += 1;
         }
-        if i == start || self.kind(i) != Kind::Colon || self.words_in(i + 1..end) < 4 {
+        if i == start || self.kind(i) != Kind::Colon || self.words_in(i + 1..end) < MIN_TURN_WORDS {
             return false;
         }
         let names = self.written_names.get_or_init(|| {

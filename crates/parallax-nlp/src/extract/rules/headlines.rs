@@ -9,10 +9,39 @@
 
 use std::ops::Range;
 
-use super::{ends_sentence, Cand, Content, Extractor, Who};
+use super::{
+    ends_sentence, Cand, Content, Extractor, Who, MAX_HEADLINE_WORDS, MIN_CONTENT_WORDS,
+    MIN_QUOTE_WORDS, MIN_SHARED_WORDS,
+};
 use crate::extract::lexicon::{Cue, FastHash, Gender};
 use crate::extract::scan::{Kind, Tok};
 use crate::extract::{Stance, Statement, StatementKind};
+
+/// Tokens from a headline's start within which its colon may end a speaker's name ("Name:
+/// claim"); a colon further in is part of the claim.
+const MAX_HEADLINE_SPEAKER_TOKENS: usize = 12;
+/// Words a headline claim needs, before or after its speaker; shorter ones are labels
+/// ("Live: updates").
+const MIN_HEADLINE_CLAIM_WORDS: usize = 4;
+/// The longest speaker signing a headline after its last comma ("claim, Name"); longer tails
+/// are clauses.
+const MAX_SIGNATURE_WORDS: usize = 4;
+/// Capitalised words read as an English headline's speaker before a colon or an event verb.
+const MAX_HEADLINE_NAME_WORDS: usize = 4;
+/// Last words of an Arabic headline speaker searched for «من»/«في» opening the place it spoke
+/// from.
+const PLACE_LOOKBACK_WORDS: usize = 3;
+/// The longest Arabic headline speaker, in words; longer is a clause.
+const MAX_AR_HEADLINE_SPEAKER_WORDS: usize = 8;
+/// Words an Arabic headline speaker needs when it is recognised only by being written again
+/// in the body; one repeated word is often a common noun.
+const MIN_REPEATED_SPEAKER_WORDS: usize = 2;
+/// First-person words outside quotations in the body that make the article the writer's own
+/// (an opinion piece), whose headline is then no quotation.
+const FIRST_PERSON_NARRATION: usize = 3;
+/// Letters of a content word compared between a headline and the body; shorter words are
+/// particles.
+const MIN_CONTENT_WORD_CHARS: usize = 3;
 
 impl<'s, 't> Extractor<'s, 't> {
     /// Paragraphs that read as headlines, bylines or navigation: short, and not ending like
@@ -23,7 +52,7 @@ impl<'s, 't> Extractor<'s, 't> {
         let mut last = Kind::Para;
         for t in self.toks() {
             if t.kind == Kind::Para && t.quote == 0 {
-                out.push(words > 0 && words < 25 && !ends_sentence(last));
+                out.push(words > 0 && words < MAX_HEADLINE_WORDS && !ends_sentence(last));
                 words = 0;
                 last = Kind::Para;
                 continue;
@@ -33,7 +62,7 @@ impl<'s, 't> Extractor<'s, 't> {
             }
             last = t.kind;
         }
-        out.push(words > 0 && words < 25 && !ends_sentence(last));
+        out.push(words > 0 && words < MAX_HEADLINE_WORDS && !ends_sentence(last));
         out
     }
 
@@ -41,11 +70,11 @@ impl<'s, 't> Extractor<'s, 't> {
     /// قاسم: الحكومة طالبت…», "Danish General Halloway meets with Tomas Brenner: support to NLF
     /// will continue" (the event's subject speaks), "We warned…, NWRB".
     pub(super) fn headline_claim(&self, start: usize, end: usize) -> Option<Cand> {
-        let colon = (start..end.min(start + 12))
+        let colon = (start..end.min(start + MAX_HEADLINE_SPEAKER_TOKENS))
             .take_while(|&k| matches!(self.kind(k), Kind::Word | Kind::Colon))
             .find(|&k| self.kind(k) == Kind::Colon);
         let (who, content, cue) = match colon {
-            Some(i) if self.words_in(i + 1..end) >= 4 => (
+            Some(i) if self.words_in(i + 1..end) >= MIN_HEADLINE_CLAIM_WORDS => (
                 self.headline_speaker(start, i)?,
                 Content::Forward(i + 1..end),
                 i,
@@ -54,8 +83,8 @@ impl<'s, 't> Extractor<'s, 't> {
                 // "claim, Speaker": a short name after the headline's last comma.
                 let c = (start..end).rev().find(|&k| self.kind(k) == Kind::Comma)?;
                 let n = self.words_in(c + 1..end);
-                if !(1..=4).contains(&n)
-                    || self.words_in(start..c) < 4
+                if !(1..=MAX_SIGNATURE_WORDS).contains(&n)
+                    || self.words_in(start..c) < MIN_HEADLINE_CLAIM_WORDS
                     || (c + 1..end).any(|k| self.kind(k) != Kind::Word)
                 {
                     return None;
@@ -102,7 +131,11 @@ impl<'s, 't> Extractor<'s, 't> {
         };
         if lex.capitalised_names {
             let mut i = start;
-            while i < end && i < start + 4 && self.kind(i) == Kind::Word && toks[i].cap {
+            while i < end
+                && i < start + MAX_HEADLINE_NAME_WORDS
+                && self.kind(i) == Kind::Word
+                && toks[i].cap
+            {
                 i += 1;
             }
             if i == start {
@@ -131,13 +164,13 @@ impl<'s, 't> Extractor<'s, 't> {
         let mut stop = end;
         if let Some(k) = (start + 1..end)
             .rev()
-            .take(3)
+            .take(PLACE_LOOKBACK_WORDS)
             .find(|&k| matches!(self.word(k), Some("من" | "في")))
         {
             stop = k;
         }
         let n = self.words_in(start..stop);
-        if !(1..=8).contains(&n)
+        if !(1..=MAX_AR_HEADLINE_SPEAKER_WORDS).contains(&n)
             || (start..stop).any(|k| {
                 self.kind(k) != Kind::Word
                     || self.cue_at(k, stop).is_some()
@@ -148,7 +181,7 @@ impl<'s, 't> Extractor<'s, 't> {
             return None;
         }
         let described = (start..stop).any(role_word);
-        let named = n >= 2 && (start..stop).all(|k| elsewhere(k, false));
+        let named = n >= MIN_REPEATED_SPEAKER_WORDS && (start..stop).all(|k| elsewhere(k, false));
         (described || named).then_some(start..stop)
     }
 
@@ -163,14 +196,14 @@ impl<'s, 't> Extractor<'s, 't> {
         let quote = self
             .quotes_in(title.clone())
             .into_iter()
-            .find(|&q| self.quote_words(q) >= 3);
+            .find(|&q| self.quote_words(q) >= MIN_QUOTE_WORDS);
         let (content, kind) = match quote {
             Some(q) => (self.scan.quotes[q].inner(), StatementKind::Direct),
             None => {
                 let first_person = title
                     .clone()
                     .any(|k| self.is_word(k, &lex.first_person) && !self.is_acronym(k));
-                if !first_person || self.words_in(title.clone()) < 3 {
+                if !first_person || self.words_in(title.clone()) < MIN_CONTENT_WORDS {
                     return;
                 }
                 // An article written in the first person (an opinion piece: "Mr. Mayor, I
@@ -186,9 +219,9 @@ impl<'s, 't> Extractor<'s, 't> {
                     .filter(|&k| {
                         self.is_word(k, &lex.first_person) && !self.is_acronym(k) && !quoted[k]
                     })
-                    .take(3)
+                    .take(FIRST_PERSON_NARRATION)
                     .count();
-                if narrated >= 3 {
+                if narrated >= FIRST_PERSON_NARRATION {
                     return;
                 }
                 (title, StatementKind::Indirect)
@@ -207,7 +240,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     seen.push(w);
                 }
             }
-            if seen.len() >= 2 && best.is_none_or(|(_, n)| seen.len() > n) {
+            if seen.len() >= MIN_SHARED_WORDS && best.is_none_or(|(_, n)| seen.len() > n) {
                 best = Some((*actor, seen.len()));
             }
         }
@@ -242,7 +275,7 @@ impl<'s, 't> Extractor<'s, 't> {
         let t: &'s Tok<'t> = &self.toks()[k];
         let w: &'s str = t.norm.as_ref();
         (t.kind == Kind::Word
-            && w.chars().count() >= 3
+            && w.chars().count() >= MIN_CONTENT_WORD_CHARS
             && !lex.speaker_stops.contains(w)
             && !lex.complementizers.contains(w)
             && !lex.determiners.contains(w)

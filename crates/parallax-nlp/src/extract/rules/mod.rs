@@ -33,6 +33,25 @@ mod validity;
 const MAX_NP: usize = 16;
 /// How many words of adjuncts may sit between a cue and its content.
 const MAX_GAP: usize = 12;
+/// Paragraphs at the top of an article where a headline may give a "Name: claim"; further
+/// down, short paragraphs are subheadings and captions, whose colons rarely name a speaker.
+const HEADLINE_PARAS: u32 = 3;
+/// A paragraph of fewer words that does not end like a sentence is a headline, byline or
+/// navigation; a higher limit takes a body paragraph that lost its full stop for a headline.
+const MAX_HEADLINE_WORDS: usize = 25;
+/// Content words a headline must share with a body statement to repeat it: one shared word is
+/// chance (a name, a place), requiring more misses paraphrased headlines.
+const MIN_SHARED_WORDS: usize = 2;
+/// Words below which reported content is a fragment (an object, a name) rather than a
+/// statement; a higher limit loses short claims ("it will pass").
+const MIN_CONTENT_WORDS: usize = 3;
+/// Words after a complementiser for the clause to be content ("said that it would"); fewer
+/// is a truncated sentence.
+const MIN_COMPLEMENT_WORDS: usize = 2;
+/// Words a quotation needs to be a statement on its own rather than a quoted term or title.
+const MIN_QUOTE_WORDS: usize = 3;
+/// Letters a word in capitals needs to be an acronym ("US"); one capital is an initial.
+const MIN_ACRONYM_LETTERS: usize = 2;
 
 /// A cue found at a token: what it is, its last token, and the bytes of a preposition glued
 /// to the word after it.
@@ -149,7 +168,7 @@ impl<'s, 't> Extractor<'s, 't> {
             }
             if headline.get(para as usize).copied().unwrap_or(false) {
                 // "Name: claim" headlines near the top of the article.
-                if para < 3 && (s == 0 || paras[s - 1] != para) {
+                if para < HEADLINE_PARAS && (s == 0 || paras[s - 1] != para) {
                     let mut last = s;
                     while last + 1 < sentences.len() && paras[last + 1] == para {
                         last += 1;
@@ -170,7 +189,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     last += 1;
                 }
                 let end = content_end(self.toks(), &sentences[last]);
-                if self.words_in(sentences[s].start..end) < 25 {
+                if self.words_in(sentences[s].start..end) < MAX_HEADLINE_WORDS {
                     if let Some(c) = self.headline_claim(sentences[s].start, end) {
                         headlines.push((c, para));
                         turn_para = Some(para);
@@ -240,7 +259,7 @@ impl<'s, 't> Extractor<'s, 't> {
                             .filter(|w| body_words.contains(w))
                             .collect();
                         shared.dedup();
-                        shared.len() >= 2
+                        shared.len() >= MIN_SHARED_WORDS
                     })
                     .map(|(_, o)| self.reg.root(*o))
                     .collect();
@@ -330,7 +349,7 @@ impl<'s, 't> Extractor<'s, 't> {
         let t = &self.toks()[i];
         let text = &self.scan.text[t.start..t.end];
         !self.arabic
-            && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && text.chars().filter(|c| c.is_alphabetic()).count() >= MIN_ACRONYM_LETTERS
             && !text.chars().any(char::is_lowercase)
     }
 

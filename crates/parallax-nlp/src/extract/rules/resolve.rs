@@ -12,11 +12,23 @@
 use std::ops::Range;
 
 use super::validity::Validity;
-use super::{Cand, Content, Extractor, Who};
+use super::{Cand, Content, Extractor, Who, MIN_QUOTE_WORDS};
 use crate::extract::lexicon::Gender;
 use crate::extract::local::parse_mention;
 use crate::extract::scan::Kind;
 use crate::extract::{Span, Stance, Statement, StatementKind};
+
+/// Paragraphs after the last statement within which a bare document noun ("read the
+/// message") is that speaker's; further on it starts a new actor.
+const DOCUMENT_SPEAKER_PARAS: u32 = 2;
+/// Words that may follow a standalone quotation for it still to continue the last speaker.
+const MAX_WORDS_AFTER_STANDALONE_QUOTE: usize = 2;
+/// Delegations checked per article, each reading the whole text: a few keep the pass linear.
+const MAX_DELEGATION_CHECKS: usize = 4;
+/// Words of the organisation a delegation comes from that are matched elsewhere in the text.
+const DELEGATION_ORG_WORDS: usize = 2;
+/// Tokens after the organisation's name within which the article names the person heading it.
+const DELEGATION_HEAD_TOKENS: usize = 12;
 
 impl<'s, 't> Extractor<'s, 't> {
     /// Resolves a candidate's speaker and records the statement.
@@ -90,7 +102,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 }
                 let actor = match (fixed_actor, self.reg.last()) {
                     (Some(a), _) => a,
-                    (None, Some((a, p))) if document && para <= p + 2 => {
+                    (None, Some((a, p))) if document && para <= p + DOCUMENT_SPEAKER_PARAS => {
                         self.fired("document_speaks_for_last_speaker");
                         a
                     }
@@ -230,12 +242,12 @@ impl<'s, 't> Extractor<'s, 't> {
         let Some(q) = self.quote_of_open(s) else {
             return;
         };
-        if used.contains(&q) || self.quote_words(q) < 3 {
+        if used.contains(&q) || self.quote_words(q) < MIN_QUOTE_WORDS {
             return;
         }
         let close = self.scan.quotes[q].close;
         // The quotation must be (nearly) the whole sentence.
-        if self.words_in(close + 1..sent.end) > 2 {
+        if self.words_in(close + 1..sent.end) > MAX_WORDS_AFTER_STANDALONE_QUOTE {
             return;
         }
         let span = self.inner_span(q);
@@ -292,14 +304,14 @@ impl<'s, 't> Extractor<'s, 't> {
                 .iter()
                 .copied()
                 .filter(|&k| !lex.np_prepositions.contains(&*toks[k].norm))
-                .take(2)
+                .take(DELEGATION_ORG_WORDS)
                 .collect();
             let org = if after.is_empty() {
-                mention[d.saturating_sub(2)..d].to_vec()
+                mention[d.saturating_sub(DELEGATION_ORG_WORDS)..d].to_vec()
             } else {
                 after
             };
-            if org.is_empty() || checks == 4 {
+            if org.is_empty() || checks == MAX_DELEGATION_CHECKS {
                 continue;
             }
             checks += 1;
@@ -307,7 +319,7 @@ impl<'s, 't> Extractor<'s, 't> {
             let names_head = (0..toks.len().saturating_sub(org.len())).any(|p| {
                 !(from..to).contains(&p)
                     && org.iter().enumerate().all(|(j, w)| key(p + j) == *w)
-                    && (p + org.len()..toks.len().min(p + org.len() + 12))
+                    && (p + org.len()..toks.len().min(p + org.len() + DELEGATION_HEAD_TOKENS))
                         .any(|k| toks[k].kind == Kind::Word && self.reg.person_named(main, &key(k)))
             });
             if names_head {

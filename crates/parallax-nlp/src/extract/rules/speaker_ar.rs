@@ -12,6 +12,29 @@ use std::ops::Range;
 use super::{Extractor, MAX_NP};
 use crate::extract::scan::Kind;
 
+/// Letters a word starting with «ل» needs to be a noun with a glued preposition («لصحيفة»);
+/// shorter ones are particles and pronouns («لها»).
+const MIN_GLUED_L_CHARS: usize = 3;
+/// Letters a word starting with «بال»/«كال» needs to be a definite noun with a glued
+/// preposition; shorter ones are stems that start with those letters.
+const MIN_GLUED_PREP_CHARS: usize = 4;
+/// Letters a word ending in «ها»/«هم» needs (one more with the article) to be a noun with a
+/// possessive suffix, the verb's object; shorter ones are names and particles.
+const MIN_SUFFIXED_OBJECT_CHARS: usize = 4;
+/// Letters a word ending in a written «ـه» needs to be a noun with the pronoun suffix.
+const MIN_PRONOUN_OBJECT_CHARS: usize = 4;
+/// The longest name in quotation marks read as a speaker («قال “سامر يوسف” قائد…»); longer
+/// quotations are content.
+const MAX_QUOTED_NAME_WORDS: usize = 3;
+/// The longest name in apposition after a role and a comma («رئيسة الهيئة، سلمى قاسم،»).
+const MAX_APPOSITION_NAME_WORDS: usize = 4;
+/// Words searched for a proper name closing a title that holds a place phrase.
+const NAME_FOLLOWS_WORDS: usize = 5;
+/// The longest subject before an Arabic verb, in tokens; longer is a clause of the writer's.
+const MAX_AR_SUBJECT_TOKENS: usize = 8;
+/// Letters a stem must keep when a possessive suffix is taken off («مديرها» → «مدير»).
+const MIN_STEM_CHARS: usize = 3;
+
 impl<'s, 't> Extractor<'s, 't> {
     /// The speaker noun phrase after an Arabic verb, up to an adjunct, a complementiser or a
     /// quotation.
@@ -29,12 +52,13 @@ impl<'s, 't> Extractor<'s, 't> {
                 Kind::Word => {
                     let w = self.word(i).unwrap_or("");
                     let bare = lex.bare(w);
-                    let glued_l =
-                        w.starts_with('ل') && !w.starts_with("ال") && w.chars().count() > 3;
+                    let glued_l = w.starts_with('ل')
+                        && !w.starts_with("ال")
+                        && w.chars().count() > MIN_GLUED_L_CHARS;
                     // «بالقول», «بالاتفاق»: a preposition glued to a definite noun opens an
                     // adjunct or an object, never a speaker or a part of one.
-                    let glued_prep =
-                        (w.starts_with("بال") || w.starts_with("كال")) && w.chars().count() > 4;
+                    let glued_prep = (w.starts_with("بال") || w.starts_with("كال"))
+                        && w.chars().count() > MIN_GLUED_PREP_CHARS;
                     if glued_prep {
                         self.fired("glued_preposition_ends_speaker");
                         break;
@@ -107,7 +131,8 @@ impl<'s, 't> Extractor<'s, 't> {
                     // never takes a possessive, so «التزامها» is one too (a stem in «ال…»).
                     if words > 0
                         && (w.ends_with("ها") || w.ends_with("هم"))
-                        && w.chars().count() > if w.starts_with(article) { 5 } else { 4 }
+                        && w.chars().count()
+                            > MIN_SUFFIXED_OBJECT_CHARS + usize::from(w.starts_with(article))
                     {
                         break;
                     }
@@ -117,7 +142,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     if words > 0
                         && last_definite
                         && written.ends_with('ه')
-                        && w.chars().count() >= 4
+                        && w.chars().count() >= MIN_PRONOUN_OBJECT_CHARS
                         && !w.starts_with(article)
                     {
                         self.fired("object_with_pronoun_suffix_ends_speaker");
@@ -156,7 +181,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     let starts_l = toks
                         .get(first_inner)
                         .is_some_and(|t| t.norm.starts_with('ل') && !t.norm.starts_with("ال"));
-                    if words > 0 || n > 3 || n == 0 || inner_comp || starts_l {
+                    if words > 0 || n > MAX_QUOTED_NAME_WORDS || n == 0 || inner_comp || starts_l {
                         break;
                     }
                     words += n;
@@ -169,7 +194,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     if words > 0 && opens_with_role {
                         let mut k = i + 1;
                         let mut n = 0;
-                        while self.kind(k) == Kind::Word && n < 4 {
+                        while self.kind(k) == Kind::Word && n < MAX_APPOSITION_NAME_WORDS {
                             let w = self.word(k).unwrap_or("");
                             if lex.speaker_stops.contains(w)
                                 || lex.in_set(&lex.complementizers, w)
@@ -231,7 +256,7 @@ impl<'s, 't> Extractor<'s, 't> {
         let article = self.lex.definite_article.as_deref().unwrap_or("\u{0}");
         let mut k = i;
         let mut saw_name = false;
-        while k < end && k < i + 5 {
+        while k < end && k < i + NAME_FOLLOWS_WORDS {
             match self.word(k) {
                 Some(w)
                     if !self.lex.speaker_stops.contains(w)
@@ -256,7 +281,7 @@ impl<'s, 't> Extractor<'s, 't> {
         if self.is_word(s, &lex.leading_conjunctions) {
             s += 1;
         }
-        if s >= c || c - s > 8 {
+        if s >= c || c - s > MAX_AR_SUBJECT_TOKENS {
             return None;
         }
         for k in s..c {
@@ -288,6 +313,9 @@ fn strip_definite(w: &str, article: &str) -> bool {
 fn strip_possessive(w: &str) -> &str {
     ["هما", "هم", "ها", "ه"]
         .iter()
-        .find_map(|p| w.strip_suffix(p).filter(|r| r.chars().count() >= 3))
+        .find_map(|p| {
+            w.strip_suffix(p)
+                .filter(|r| r.chars().count() >= MIN_STEM_CHARS)
+        })
         .unwrap_or(w)
 }

@@ -14,6 +14,12 @@ use super::{Extractor, Who, MAX_NP};
 use crate::extract::lexicon::HeadKind;
 use crate::extract::scan::Kind;
 
+/// Prepositional complements a subject may be read back through to the phrase that names
+/// someone ("experts on the river and its pollution said"); further back is another clause.
+const MAX_COMPLEMENT_LINKS: usize = 3;
+/// The longest addressee after "told" ("told reporters on Monday"); longer is content.
+const MAX_ADDRESSEE_WORDS: usize = 6;
+
 impl<'s, 't> Extractor<'s, 't> {
     pub(super) fn who_of(&self, np: Range<usize>) -> Who {
         if np.len() == 1 && !self.is_acronym(np.start) {
@@ -159,7 +165,7 @@ impl<'s, 't> Extractor<'s, 't> {
         let np = self.np_before(end, floor)?;
         let mut joined = np.clone();
         // A complement names no one; the phrase it completes must, by more than a determiner.
-        for _ in 0..3 {
+        for _ in 0..MAX_COMPLEMENT_LINKS {
             if joined != np
                 && self.plausible_speaker(joined.clone())
                 && self.names_someone(joined.start..np.start)
@@ -298,7 +304,7 @@ impl<'s, 't> Extractor<'s, 't> {
     pub(super) fn skip_addressee(&self, j: usize, end: usize) -> usize {
         let mut k = j;
         let mut n = 0;
-        while k < end && n < 6 {
+        while k < end && n < MAX_ADDRESSEE_WORDS {
             match self.word(k) {
                 Some(w)
                     if !self.lex.complementizers.contains(w) && self.cue_at(k, end).is_none() =>

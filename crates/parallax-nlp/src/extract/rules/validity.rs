@@ -41,6 +41,9 @@ const DOCUMENT_NEAR_CUE: usize = 5;
 /// The longest adjunct naming a document or channel between a subject and its verb ("X in a
 /// post on the social media platform Y on Tuesday said"); longer runs are clauses.
 pub(super) const MAX_CHANNEL_ADJUNCT: usize = 12;
+/// Words after a channel preposition within which its noun comes ("in a written statement");
+/// further on, the preposition opens some other adjunct.
+const CHANNEL_NOUN_WORDS: usize = 3;
 
 impl<'s, 't> Extractor<'s, 't> {
     /// Whether the mention `r` (with `skip` bytes of a glued preposition) can speak, and if
@@ -268,7 +271,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 continue;
             }
             // The adjunct's noun: within two words after the preposition and its determiner.
-            let names_channel = (k + 1..p.min(k + 4)).any(|j| {
+            let names_channel = (k + 1..p.min(k + 1 + CHANNEL_NOUN_WORDS)).any(|j| {
                 self.word(j).is_some_and(|w| {
                     lex.documents.contains(w)
                         || lex.depictions.contains(w)
