@@ -261,7 +261,7 @@ impl<'t> Scan<'t> {
                         .is_some_and(|n| n.kind == Kind::Word && n.cap))
             {
                 // A quotation ending in a full stop, followed by a capitalised word, ends
-                // its sentence: "…policy.'' The network said…".
+                // its sentence: "…rules.'' The channel said…".
                 self.sentences.push(start..i + 1);
                 self.sentence_para.push(para);
                 start = i + 1;
@@ -354,7 +354,7 @@ fn tokenize<'t>(text: &'t str, lex: &Lexicon) -> Vec<Tok<'t>> {
                     end += n.len_utf8();
                     continue;
                 }
-                // Joiners inside words: U.S., Let's, Kurdish-led, 8,000.
+                // Joiners inside words: U.S., Let's, Nordic-led, 8,000.
                 let after = text[end + n.len_utf8()..].chars().next();
                 let joins = match n {
                     // «الرئاسة.ونشرت»: Arabic has no dotted abbreviations; a full stop

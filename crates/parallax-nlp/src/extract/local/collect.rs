@@ -40,7 +40,7 @@ impl Registry {
             if !(1..=3).contains(&n) {
                 continue;
             }
-            // Titles and their dots between a role and the name: "SDF commander Gen. X"; a
+            // Titles and their dots between a role and the name: "NLF commander Gen. X"; a
             // title may itself be the role ("President Alma Ruiz").
             let mut b = run.start;
             while b > 0
@@ -172,7 +172,7 @@ impl Registry {
     /// «السفير مارك دالتون،»), none of them a word the lexicon knows, a place, or a word with
     /// the article. Unquoted, the name must be followed by what follows names (a role, a
     /// reporting verb, an apposition): a following word with the article may be the name's
-    /// own («حسن نصر الله»), and a verb after a title reads like a name («الوزير يلتقي
+    /// own («عبد الرحمن النجار»), and a verb after a title reads like a name («الوزير يلتقي
     /// نظيره»).
     pub(super) fn collect_titled_names_without_capitals(&mut self, scan: &Scan<'_>, lex: &Lexicon) {
         let Some(article) = lex.definite_article.as_deref() else {

@@ -54,7 +54,7 @@ pub(crate) fn parse_mention(
     let mut g = gender;
 
     // The name a mention is headed by. A name after a preposition is only the complement of
-    // a description ("The top commander of allied forces in the Baltic"): a name in
+    // a description ("The senior officer of allied fleets in the North Sea"): a name in
     // apposition to it wins ("…, Gen. Ruth Halloway,").
     let runs: Vec<Vec<usize>> = parts.iter().map(|p| name_run(scan, lex, p)).collect();
     let complement = |pi: usize| {
@@ -167,7 +167,7 @@ pub(crate) fn parse_mention(
     });
     let named = !name.is_empty();
     let (name_ids, kind) = if named {
-        // The last head word decides: "The Washington Post" is a medium.
+        // The last head word decides: "The Valley Courier" is a medium.
         let name_heads = name
             .iter()
             .rev()

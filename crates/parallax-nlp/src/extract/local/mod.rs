@@ -44,7 +44,7 @@ pub(crate) struct Mention {
     pub roles: Vec<String>,
     /// Folded title and role words, for matching later descriptions.
     pub role_words: Vec<String>,
-    /// The head of a description ("general" in "the U.S. general").
+    /// The head of a description ("general" in "the Danish general").
     pub head: Option<String>,
     /// Folded words of the roles, joined, for meeting a role-only actor again.
     pub role_key: Vec<Vec<String>>,
@@ -217,7 +217,7 @@ impl Registry {
         None
     }
 
-    /// A definite description taking up a recent actor: "the U.S. general".
+    /// A definite description taking up a recent actor: "the Danish general".
     fn match_description(&self, m: &Mention, lex: &Lexicon) -> Option<usize> {
         let head = m.head.as_deref()?;
         let generic = lex.generic_persons.contains(head);
@@ -336,7 +336,7 @@ impl Registry {
                 .map(|&(a, _, g)| (self.find(a), g))
                 .filter(|&(a, _)| kinds(self.actors[a].kind))
         };
-        // A subject-less verb agrees with how the speaker was last spoken of: «وقالت القوة…»
+        // A subject-less verb agrees with how the speaker was last spoken of: «وقالت الهيئة…»
         // then «وأضافت» is that actor's, even when its name is masculine («التحالف»).
         let fits = |(a, said): (usize, Gender), exact: bool| {
             let d = &self.actors[a];

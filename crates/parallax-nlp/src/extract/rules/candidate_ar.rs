@@ -12,8 +12,8 @@
 use std::ops::Range;
 
 use super::{
-    content_end, is_relative_pronoun, Cand, Content, Extractor, Who, MAX_GAP, MIN_COMPLEMENT_WORDS,
-    MIN_CONTENT_WORDS, MIN_QUOTE_WORDS,
+    content_end, Cand, Content, Extractor, Who, MAX_GAP, MIN_COMPLEMENT_WORDS, MIN_CONTENT_WORDS,
+    MIN_QUOTE_WORDS,
 };
 use crate::extract::lexicon::{Cue, CueForm, Gender};
 use crate::extract::scan::Kind;
@@ -337,8 +337,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     // its object before it.
                     if k > np_end
                         && self.cue_at(k, end).is_some()
-                        && (self.kind(k - 1) == Kind::Comma
-                            || self.word(k - 1).is_some_and(is_relative_pronoun))
+                        && (self.kind(k - 1) == Kind::Comma || self.is_relative_pronoun(k - 1))
                     {
                         break;
                     }

@@ -154,7 +154,7 @@ impl<'s, 't> Extractor<'s, 't> {
             if self.is_word(k, &lex.documents) || self.is_word(np.end - 1, &lex.documents) {
                 if let Some(owner) = self
                     .word(k)
-                    .filter(|w| matches!(*w, "by" | "from" | "of"))
+                    .filter(|w| lex.owner_prepositions.contains(*w))
                     .and_then(|_| self.np_after(k + 1, end))
                 {
                     k = owner.end;
@@ -182,8 +182,7 @@ impl<'s, 't> Extractor<'s, 't> {
             }
             // "…would be repeated and according to The Evening Courier the council…": the
             // conjunction opens the new source's clause.
-            let conj =
-                c > sent.start && self.word(c - 1).is_some_and(|w| matches!(w, "and" | "but"));
+            let conj = c > sent.start && self.is_word(c - 1, &lex.coordinators);
             return Some(Cand {
                 cue: c..last + 1,
                 info,
@@ -216,7 +215,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 break;
             }
         }
-        // "X in a statement on Friday said": the adjunct names the channel, X speaks.
+        // "X in a statement on Sunday said": the adjunct names the channel, X speaks.
         if let Some(k) = self.channel_adjunct_before(sent.start, p) {
             self.fired("channel_adjunct_before_verb_skipped");
             p = k;
@@ -224,15 +223,11 @@ impl<'s, 't> Extractor<'s, 't> {
         let after_cue = last + 1;
         // "was criticized", "acknowledged by": the subject of a passive is not the speaker.
         let cue_word = self.word(last).unwrap_or("");
-        let be_before = (p..c).any(|k| {
-            self.word(k).is_some_and(|w| {
-                matches!(w, "was" | "were" | "is" | "are" | "be" | "been" | "being")
-            })
-        });
+        let be_before = (p..c).any(|k| self.word(k).is_some_and(|w| lex.be_forms.contains(w)));
         let passive =
             (be_before && !cue_word.ends_with("ing")) || self.word(after_cue) == Some("by");
         if passive {
-            // "It was also conveyed that…", "It was conveyed in the meeting that…": an
+            // "It was also stressed that…", "It was stressed at the hearing that…": an
             // impersonal report continues the last speaker. A short adjunct may stand
             // between the verb and the complementiser, but no clause boundary.
             if p <= sent.start || self.word(p - 1) != Some("it") {
@@ -298,11 +293,11 @@ impl<'s, 't> Extractor<'s, 't> {
                 gender: Gender::Unknown,
             });
         }
-        // "a tweet that read:", "officials who said": the relative pronoun's antecedent.
+        // "a post that read:", "officials who said": the relative pronoun's antecedent.
         if p > sent.start + 1
-            && self
-                .word(p - 1)
-                .is_some_and(|w| matches!(w, "that" | "which" | "who"))
+            && self.word(p - 1).is_some_and(|w| {
+                lex.relative_pronouns.contains(w) || lex.complementizers.contains(w)
+            })
             && self.kind(p - 2) == Kind::Word
         {
             p -= 1;
@@ -331,7 +326,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 });
                 let at_end = matches!(self.kind(np.end), Kind::End | Kind::Para) || np.end >= end;
                 // After a plain comma (no quotation), even a phrase ending the sentence must
-                // name someone: "Rawlings, 59, of Ashton, said the event brought back memories."
+                // name someone: "Okafor, 61, of Brightwater, said the fair brought back memories."
                 let after_quote = p == sent.start || self.kind(p - 1) == Kind::QuoteClose;
                 if (at_end && (names || after_quote))
                     || (matches!(self.kind(np.end), Kind::Comma | Kind::Colon) && names)
@@ -346,12 +341,12 @@ impl<'s, 't> Extractor<'s, 't> {
         // Only a finite form: "to accuse X and encourage Y" coordinates infinitives.
         let finite = cue_word.ends_with("ed")
             || cue_word.ends_with('s')
-            || matches!(cue_word, "said" | "told" | "wrote");
+            || lex.irregular_finite_cues.contains(cue_word);
         let coordinated = who.is_none()
             && p > sent.start + 1
             && info.form == CueForm::Verb
             && finite
-            && self.word(p - 1).is_some_and(|w| matches!(w, "and" | "but"));
+            && self.is_word(p - 1, &lex.coordinators);
         if coordinated {
             let subject = self.participle_subject(sent, prior);
             let named = match &subject {
@@ -383,7 +378,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 }
                 Kind::Comma => {
                     // "Name, the commander of X, said": an appositive between commas, or
-                    // several ("Name, 59, of Ashton, Md., who watched…, said").
+                    // several ("Name, 61, of Brightwater, Ore., who watched…, said").
                     let a_end = p - 1;
                     let mut seg_end = a_end;
                     let mut named = None;
@@ -405,7 +400,7 @@ impl<'s, 't> Extractor<'s, 't> {
                             a -= 1;
                         }
                         // A relative clause about the speaker may run longer.
-                        let opens_relative = matches!(self.word(a), Some("who" | "whose"));
+                        let opens_relative = self.is_word(a, &lex.relative_openers);
                         let longest = if opens_relative {
                             MAX_RELATIVE_APPOSITIVE_TOKENS
                         } else {
@@ -511,9 +506,9 @@ impl<'s, 't> Extractor<'s, 't> {
                     if self.cue_at(k, end).is_some() {
                         break;
                     }
-                    // "said officials are in possession of video that shows…": the clause has
+                    // "said inspectors are in possession of records that show…": the clause has
                     // begun, so a later "that" is not the complementiser.
-                    if gap > 0 && is_finite_aux(w) {
+                    if gap > 0 && lex.finite_auxiliaries.contains(w) {
                         break;
                     }
                     gap += 1;
@@ -540,7 +535,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 });
             }
         }
-        // "In an interview on CBS's “Face the Nation,” X said the…": a short title in quotation
+        // "In an interview on Valley Radio's “Morning Table,” X said the…": a short title in quotation
         // marks, then reported content after the cue.
         if quote_before.is_some_and(|qb| {
             let open = self.scan.quotes[qb].open;
@@ -601,7 +596,9 @@ impl<'s, 't> Extractor<'s, 't> {
         let addressed = info.addressee
             && (after..tail_end).all(|k| {
                 self.word(k).is_none_or(|w| {
-                    !is_finite_aux(w) && w != "to" && !lex.complementizers.contains(w)
+                    !lex.finite_auxiliaries.contains(w)
+                        && w != "to"
+                        && !lex.complementizers.contains(w)
                 })
             });
         // A tail opening with a pronoun or determiner is a clause or an object, not an adjunct.
@@ -609,7 +606,7 @@ impl<'s, 't> Extractor<'s, 't> {
             && self.word(after).is_some_and(|w| {
                 (lex.pronouns.contains_key(w)
                     || lex.determiners.contains(w)
-                    || matches!(w, "we" | "i" | "you"))
+                    || lex.personal_subjects.contains(w))
                     && !self.is_acronym(after)
             });
         // A quotation after the verb is its content: "X, Ruiz called them “reckless.”"
@@ -658,7 +655,7 @@ impl<'s, 't> Extractor<'s, 't> {
             .any(|q| self.quote_words(q) >= 1);
         // "wants to leave", "believes his plan will work": an intention or a belief.
         let infinitive = info.infinitive && self.word(j) == Some("to");
-        // "The governor added:" closing its paragraph: the next paragraph is what was said.
+        // "The harbour master added:" closing its paragraph: the next paragraph is what was said.
         if self.kind(j) == Kind::Colon && self.words_in(j..end) == 0 && that.is_none() {
             if let Some(block) = self.next_paragraph(end) {
                 return Some(Cand {
@@ -712,7 +709,7 @@ impl<'s, 't> Extractor<'s, 't> {
         let rest = after + 1;
         // The rest is a clause, or the predicate of one whose subject came first: "Acts of
         // protest, he said, are acts of patriotism."
-        let predicate = self.word(rest).is_some_and(is_finite_aux);
+        let predicate = self.is_word(rest, &self.lex.finite_auxiliaries);
         if self.words_in(rest..end) < MIN_MEDIAL_REST_WORDS
             || !(predicate || self.bare_clause(rest, end))
         {
@@ -728,16 +725,13 @@ impl<'s, 't> Extractor<'s, 't> {
         let Some(first) = self.word(j) else {
             return false;
         };
-        // "questioned whether…", "asked how…": an embedded question.
-        if matches!(
-            first,
-            "whether" | "how" | "why" | "what" | "who" | "when" | "if"
-        ) {
+        // "doubted whether…", "asked why…": an embedded question.
+        if lex.question_words.contains(first) {
             return self.words_in(j + 1..end) >= MIN_CONTENT_WORDS;
         }
         let opens_np = lex.determiners.contains(first)
             || lex.pronouns.contains_key(first)
-            || matches!(first, "we" | "i" | "you")
+            || lex.personal_subjects.contains(first)
             || self.toks()[j].cap;
         if !opens_np || lex.complementizers.contains(first) {
             return false;
@@ -746,7 +740,7 @@ impl<'s, 't> Extractor<'s, 't> {
             let Some(w) = self.word(k) else {
                 return false;
             };
-            if is_finite_aux(w) {
+            if lex.finite_auxiliaries.contains(w) {
                 return true;
             }
             if lex.speaker_stops.contains(w) && !lex.determiners.contains(w) {
@@ -766,7 +760,7 @@ impl<'s, 't> Extractor<'s, 't> {
         let start = self.lead(sent.start, sent.end);
         if let Some(np) = self.np_after(start, sent.end) {
             let mut end = np.end;
-            // Take in an appositive: "The top commander…, Gen. Ruth Halloway,".
+            // Take in an appositive: "The fleet's senior officer…, Gen. Ruth Halloway,".
             if self.kind(end) == Kind::Comma {
                 if let Some(np2) = self.np_after(end + 1, sent.end) {
                     if self.toks()[np2.start].cap && self.kind(np2.end) == Kind::Comma {
@@ -814,41 +808,9 @@ impl<'s, 't> Extractor<'s, 't> {
         }
         let subject_last = self.word(np.end - 1).unwrap_or("");
         let plural = subject_last.ends_with('s')
-            || matches!(
-                subject_last,
-                "i" | "we" | "you" | "they" | "people" | "police"
-            )
+            || lex.plural_subjects.contains(subject_last)
             || np.clone().any(|k| self.word(k) == Some("and"))
             || self.is_acronym(np.end - 1);
         !plural
     }
-}
-
-/// An English auxiliary or modal: a clause's finite verb.
-fn is_finite_aux(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "was"
-            | "are"
-            | "were"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "has"
-            | "have"
-            | "had"
-            | "won't"
-            | "isn't"
-            | "wasn't"
-            | "aren't"
-            | "doesn't"
-            | "didn't"
-            | "does"
-            | "did"
-    )
 }

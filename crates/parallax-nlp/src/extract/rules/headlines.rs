@@ -165,7 +165,7 @@ impl<'s, 't> Extractor<'s, 't> {
         if let Some(k) = (start + 1..end)
             .rev()
             .take(PLACE_LOOKBACK_WORDS)
-            .find(|&k| matches!(self.word(k), Some("من" | "في")))
+            .find(|&k| self.is_word(k, &lex.headline_place_prepositions))
         {
             stop = k;
         }

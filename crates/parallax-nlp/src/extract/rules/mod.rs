@@ -316,6 +316,13 @@ impl<'s, 't> Extractor<'s, 't> {
         self.word(i).is_some_and(|w| self.lex.in_set(set, w))
     }
 
+    /// Whether token `i` is a relative pronoun that may open a reporting clause (a word as
+    /// written: «التي قالت», "which officials said").
+    fn is_relative_pronoun(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| self.lex.relative_pronouns.contains(w))
+    }
+
     fn kind(&self, i: usize) -> Kind {
         self.toks().get(i).map_or(Kind::Para, |t| t.kind)
     }
@@ -451,7 +458,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     let mut end = c.clause_start.max(r.start);
                     // «…بإدانة البلدية، التي قالت إنها…»: the relative pronoun opens the new
                     // speaker's clause, not the earlier content.
-                    if end > r.start && self.word(end - 1).is_some_and(is_relative_pronoun) {
+                    if end > r.start && self.is_relative_pronoun(end - 1) {
                         end -= 1;
                     }
                     while end > r.start
@@ -528,21 +535,16 @@ impl<'s, 't> Extractor<'s, 't> {
             self.lex.strip_verb_proclitic(w).is_some() && !self.lex.cues.contains_key(w)
         });
         // "…accused X of Y and asserted that…": a coordinated reporting verb.
-        if self.word(s).is_some_and(|w| matches!(w, "and" | "but")) {
+        if self.is_word(s, &self.lex.coordinators) {
             return true;
         }
-        let rel = self.word(s - 1).is_some_and(is_relative_pronoun);
+        let rel = self.is_relative_pronoun(s - 1);
         (self.arabic && glued_conj) || rel
     }
 
     fn words_in(&self, r: Range<usize>) -> usize {
         self.scan.words_in(r)
     }
-}
-
-/// A relative pronoun that may open a reporting clause: «التي قالت», "which officials said".
-fn is_relative_pronoun(w: &str) -> bool {
-    matches!(w, "التي" | "الذي" | "الذين" | "who" | "which")
 }
 
 fn ends_sentence(k: Kind) -> bool {

@@ -93,7 +93,7 @@ impl<'s, 't> Extractor<'s, 't> {
                         *first = first.chars().skip(1).collect();
                     }
                 }
-                // A message stands for its author: "read the tweet".
+                // A message stands for its author: "read the post".
                 let document = !m.named && m.key.last().is_some_and(|h| lex.documents.contains(h));
                 if lex.in_set(&lex.places, &m.key.join(" ")) && m.named {
                     // A country stands for its government.

@@ -80,7 +80,7 @@ impl<'s, 't> Extractor<'s, 't> {
                         break;
                     }
                     // A glued ل opens an adjunct («لصحيفة») unless it follows a noun in a
-                    // construct («القائد العام لقوات»).
+                    // construct («الأمين العام لمجلس»).
                     if glued_l && (words == 0 || !last_definite) {
                         break;
                     }
@@ -102,10 +102,7 @@ impl<'s, 't> Extractor<'s, 't> {
                         continue;
                     }
                     // «المتحدث باسم الوزارة», «المتحدث باسمها»: "speaking for", inside a role.
-                    if words > 0
-                        && opens_with_role
-                        && matches!(w, "باسم" | "باسمه" | "باسمها" | "باسمهم")
-                    {
+                    if words > 0 && opens_with_role && lex.on_behalf.contains(w) {
                         self.fired("spokesman_for_continues_role");
                         words += 1;
                         last_definite = true;
@@ -136,7 +133,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     {
                         break;
                     }
-                    // «أبدى الوزير الأمريكي قلقه»: after a word with the article, a word ending
+                    // «أبدى الوزير الكندي ارتياحه»: after a word with the article, a word ending
                     // in the pronoun «ـه» (written so, not a folded «ة») is the verb's object.
                     let written = &self.scan.text[toks[i].start..toks[i].end];
                     if words > 0

@@ -31,7 +31,7 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     /// Whether an English noun phrase can name a speaker: a name, a pronoun, a determined
-    /// phrase or a person or organisation noun ("disparaging remarks" cannot).
+    /// phrase or a person or organisation noun ("harsh words" cannot).
     pub(super) fn plausible_speaker(&self, np: Range<usize>) -> bool {
         let lex = self.lex;
         let toks = self.toks();
@@ -54,7 +54,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     || lex.unnamed.contains(w)
                     || lex.heads.contains_key(w)
                     || lex.documents.contains(w)
-                    // The plural of a person noun: "top black lawmakers", "economists".
+                    // The plural of a person noun: "senior farm lawmakers", "economists".
                     || w.strip_suffix('s').is_some_and(|one| lex.roles.contains(one))
             })
     }
@@ -177,7 +177,8 @@ impl<'s, 't> Extractor<'s, 't> {
             }
             let linked = joined.start > floor + 1
                 && self.word(joined.start - 1).is_some_and(|w| {
-                    self.lex.np_prepositions.contains(w) || matches!(w, "from" | "with")
+                    self.lex.np_prepositions.contains(w)
+                        || self.lex.complement_prepositions.contains(w)
                 });
             if !linked {
                 return None;
@@ -197,7 +198,7 @@ impl<'s, 't> Extractor<'s, 't> {
         if joined.start > floor + 1
             && self
                 .word(joined.start - 1)
-                .is_some_and(|w| matches!(w, "on" | "from" | "of" | "at" | "in" | "for"))
+                .is_some_and(|w| self.lex.person_complement_prepositions.contains(w))
         {
             if let Some(head) = self.np_before(joined.start - 1, floor) {
                 let person = self.word(head.end - 1).is_some_and(|w| {
