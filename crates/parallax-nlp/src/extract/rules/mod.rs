@@ -29,6 +29,9 @@ mod speaker_ar;
 mod speaker_en;
 mod validity;
 
+#[cfg(test)]
+mod tests;
+
 /// Longest speaker noun phrase considered, in words.
 const MAX_NP: usize = 16;
 /// How many words of adjuncts may sit between a cue and its content.
