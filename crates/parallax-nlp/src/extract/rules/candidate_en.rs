@@ -49,6 +49,28 @@ const MIN_MEDIAL_REST_WORDS: usize = 4;
 /// work"); further, the words were not a subject.
 const MAX_CLAUSE_SUBJECT_TOKENS: usize = 9;
 
+/// One English cue being read: its sentence, first and last tokens, lexicon entry, and the
+/// end of the sentence's content.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    sent: &'a Range<usize>,
+    c: usize,
+    last: usize,
+    info: Cue,
+    end: usize,
+}
+
+/// Who spoke, as read around an English verb: the speaker, the verb's subject slot `p`,
+/// where the attribution clause starts, the token after the speaker (an inverted one ends
+/// after the verb), and whether the verb is coordinated with the sentence's first.
+struct Speaker {
+    who: Who,
+    p: usize,
+    subj_start: usize,
+    after: usize,
+    coordinated: bool,
+}
+
 impl<'s, 't> Extractor<'s, 't> {
     /// "Noting the delays, the minister said…": a sentence that opens with a reporting
     /// participle and its clause, then a named speaker's own statement. The clause up to the
@@ -121,6 +143,9 @@ impl<'s, 't> Extractor<'s, 't> {
         })
     }
 
+    /// The candidate for an English cue: a source phrase ("according to X"), an impersonal
+    /// passive, a relative clause about a named antecedent, or a speaker (before the verb,
+    /// inverted after it, in apposition, or an earlier subject) with the content around the cue.
     pub(super) fn english_cand(
         &self,
         sent: &Range<usize>,
@@ -129,70 +154,104 @@ impl<'s, 't> Extractor<'s, 't> {
         info: Cue,
         prior: &[Cand],
     ) -> Option<Cand> {
-        let lex = self.lex;
-        let toks = self.toks();
-        let end = content_end(toks, sent);
+        let end = content_end(self.toks(), sent);
+        let at = At {
+            sent,
+            c,
+            last,
+            info,
+            end,
+        };
         if info.form == CueForm::Source {
-            let np = self.np_after(last + 1, end)?;
-            let who = Who::Mention(np.clone(), 0);
-            // "…, according to X." or "According to X, …".
-            if c > sent.start && self.kind(c - 1) == Kind::Comma {
-                let from = self.lead(sent.start, c - 1);
-                if self.words_in(from..c - 1) >= MIN_CONTENT_WORDS {
-                    return Some(Cand {
-                        cue: c..last + 1,
-                        info,
-                        who,
-                        clause_start: c - 1,
-                        content: Content::Backward(from..c - 1),
-                        gender: Gender::Unknown,
-                    });
-                }
-            }
-            // "a statement by the ministry": the owner's complement belongs to the source.
-            let mut k = np.end;
-            if self.is_word(k, &lex.documents) || self.is_word(np.end - 1, &lex.documents) {
-                if let Some(owner) = self
-                    .word(k)
-                    .filter(|w| lex.owner_prepositions.contains(*w))
-                    .and_then(|_| self.np_after(k + 1, end))
-                {
-                    k = owner.end;
-                }
-            }
-            // "“…,” according to X.": the quotation before the phrase is the content.
-            if c > sent.start && self.words_in(k..end) == 0 {
-                if let Some(q) = self.quote_of_close(c - 1) {
-                    self.fired("quote_before_source_phrase");
-                    return Some(Cand {
-                        cue: c..last + 1,
-                        info,
-                        who,
-                        clause_start: c,
-                        content: Content::Quote(q),
-                        gender: Gender::Unknown,
-                    });
-                }
-            }
-            if self.kind(k) == Kind::Comma {
-                k += 1;
-            }
-            if self.words_in(k..end) < MIN_CONTENT_WORDS {
-                return None;
-            }
-            // "…would be repeated and according to The Evening Courier the council…": the
-            // conjunction opens the new source's clause.
-            let conj = c > sent.start && self.is_word(c - 1, &lex.coordinators);
-            return Some(Cand {
-                cue: c..last + 1,
-                info,
-                who,
-                clause_start: if conj { c - 1 } else { c },
-                content: self.forward(k, end),
-                gender: Gender::Unknown,
-            });
+            return self.source_phrase(at);
         }
+        let p = self.subject_slot(at);
+        if self.is_passive(at, p) {
+            return self.impersonal_passive(at, p);
+        }
+        if self.opens_relative_clause(at, p) {
+            return self.relative_clause_of_antecedent(at, p);
+        }
+        let speaker = self.english_speaker(at, p, prior)?;
+        self.english_content(at, prior, speaker)
+    }
 
+    /// "…, according to X", "According to X, …", "“…,” according to X": a source phrase and
+    /// the content before or after it.
+    fn source_phrase(&self, at: At<'_>) -> Option<Cand> {
+        let At {
+            sent,
+            c,
+            last,
+            info,
+            end,
+        } = at;
+        let lex = self.lex;
+        let np = self.np_after(last + 1, end)?;
+        let who = Who::Mention(np.clone(), 0);
+        // "…, according to X." or "According to X, …".
+        if c > sent.start && self.kind(c - 1) == Kind::Comma {
+            let from = self.lead(sent.start, c - 1);
+            if self.words_in(from..c - 1) >= MIN_CONTENT_WORDS {
+                return Some(Cand {
+                    cue: c..last + 1,
+                    info,
+                    who,
+                    clause_start: c - 1,
+                    content: Content::Backward(from..c - 1),
+                    gender: Gender::Unknown,
+                });
+            }
+        }
+        // "a statement by the ministry": the owner's complement belongs to the source.
+        let mut k = np.end;
+        if self.is_word(k, &lex.documents) || self.is_word(np.end - 1, &lex.documents) {
+            if let Some(owner) = self
+                .word(k)
+                .filter(|w| lex.owner_prepositions.contains(*w))
+                .and_then(|_| self.np_after(k + 1, end))
+            {
+                k = owner.end;
+            }
+        }
+        // "“…,” according to X.": the quotation before the phrase is the content.
+        if c > sent.start && self.words_in(k..end) == 0 {
+            if let Some(q) = self.quote_of_close(c - 1) {
+                self.fired("quote_before_source_phrase");
+                return Some(Cand {
+                    cue: c..last + 1,
+                    info,
+                    who,
+                    clause_start: c,
+                    content: Content::Quote(q),
+                    gender: Gender::Unknown,
+                });
+            }
+        }
+        if self.kind(k) == Kind::Comma {
+            k += 1;
+        }
+        if self.words_in(k..end) < MIN_CONTENT_WORDS {
+            return None;
+        }
+        // "…would be repeated and according to The Evening Courier the council…": the
+        // conjunction opens the new source's clause.
+        let conj = c > sent.start && self.is_word(c - 1, &lex.coordinators);
+        return Some(Cand {
+            cue: c..last + 1,
+            info,
+            who,
+            clause_start: if conj { c - 1 } else { c },
+            content: self.forward(k, end),
+            gender: Gender::Unknown,
+        });
+    }
+
+    /// Where the subject ends before verb `c`: auxiliaries, "-ly" adverbs, negations, a time
+    /// adjunct ("on Tuesday") and a channel adjunct ("in a statement") are skipped.
+    fn subject_slot(&self, at: At<'_>) -> usize {
+        let At { sent, c, .. } = at;
+        let lex = self.lex;
         // The subject: skip auxiliaries and adverbs back from the verb.
         let mut p = c;
         loop {
@@ -220,79 +279,132 @@ impl<'s, 't> Extractor<'s, 't> {
             self.fired("channel_adjunct_before_verb_skipped");
             p = k;
         }
+        p
+    }
+
+    /// Whether the cue is passive ("was criticized", "acknowledged by"): its subject is not
+    /// the speaker.
+    fn is_passive(&self, at: At<'_>, p: usize) -> bool {
+        let At { c, last, .. } = at;
+        let lex = self.lex;
         let after_cue = last + 1;
         // "was criticized", "acknowledged by": the subject of a passive is not the speaker.
         let cue_word = self.word(last).unwrap_or("");
         let be_before = (p..c).any(|k| self.word(k).is_some_and(|w| lex.be_forms.contains(w)));
         let passive =
             (be_before && !cue_word.ends_with("ing")) || self.word(after_cue) == Some("by");
-        if passive {
-            // "It was also stressed that…", "It was stressed at the hearing that…": an
-            // impersonal report continues the last speaker. A short adjunct may stand
-            // between the verb and the complementiser, but no clause boundary.
-            if p <= sent.start || self.word(p - 1) != Some("it") {
-                return None;
-            }
-            let t = (after_cue..end)
-                .take(MAX_GAP)
-                .take_while(|&k| {
-                    !matches!(
-                        self.kind(k),
-                        Kind::Comma | Kind::Semicolon | Kind::Colon | Kind::Dash
-                    )
-                })
-                .find(|&k| {
-                    self.word(k)
-                        .is_some_and(|w| lex.complementizers.contains(w))
-                })?;
-            return Some(Cand {
-                cue: c..last + 1,
-                info,
-                who: Who::Implicit(Gender::Unknown),
-                clause_start: p - 1,
-                content: self.forward(t + 1, end),
-                gender: Gender::Unknown,
-            });
+        passive
+    }
+
+    /// "It was stressed that…": an impersonal passive continues the last speaker.
+    fn impersonal_passive(&self, at: At<'_>, p: usize) -> Option<Cand> {
+        let At {
+            sent,
+            c,
+            last,
+            info,
+            end,
+        } = at;
+        let lex = self.lex;
+        let after_cue = last + 1;
+        // "It was also stressed that…", "It was stressed at the hearing that…": an
+        // impersonal report continues the last speaker. A short adjunct may stand
+        // between the verb and the complementiser, but no clause boundary.
+        if p <= sent.start || self.word(p - 1) != Some("it") {
+            return None;
         }
-        // "Orwin, who said the count was wrong, lost…": a non-restrictive relative clause
-        // reports its antecedent's words, up to the clause's closing comma.
-        if info.form == CueForm::Verb
+        let t = (after_cue..end)
+            .take(MAX_GAP)
+            .take_while(|&k| {
+                !matches!(
+                    self.kind(k),
+                    Kind::Comma | Kind::Semicolon | Kind::Colon | Kind::Dash
+                )
+            })
+            .find(|&k| {
+                self.word(k)
+                    .is_some_and(|w| lex.complementizers.contains(w))
+            })?;
+        return Some(Cand {
+            cue: c..last + 1,
+            info,
+            who: Who::Implicit(Gender::Unknown),
+            clause_start: p - 1,
+            content: self.forward(t + 1, end),
+            gender: Gender::Unknown,
+        });
+    }
+
+    /// Whether verb `c` opens a non-restrictive relative clause after a comma ("Orwin, who
+    /// said…").
+    fn opens_relative_clause(&self, at: At<'_>, p: usize) -> bool {
+        let At { sent, info, .. } = at;
+        info.form == CueForm::Verb
             && p > sent.start + 2
             && self.word(p - 1) == Some("who")
             && self.kind(p - 2) == Kind::Comma
-        {
-            let np = self.np_before(p - 2, sent.start)?;
-            if !toks[np.start].cap || !self.plausible_speaker(np.clone()) {
-                return None;
-            }
-            let mut from = after_cue;
-            if info.addressee {
-                from = self.skip_addressee(from, end);
-            }
-            let that = self.is_word(from, &lex.complementizers);
-            if that {
-                from += 1;
-            }
-            let infinitive = info.infinitive && self.word(from) == Some("to");
-            let clause = info.clause && self.bare_clause(from, end);
-            if info.weak && !that && !infinitive && !clause {
-                return None;
-            }
-            let stop = (from..end)
-                .find(|&k| self.kind(k) == Kind::Comma && toks[k].quote == 0)
-                .unwrap_or(end);
-            if self.words_in(from..stop) < MIN_CONTENT_WORDS || self.kind(from) != Kind::Word {
-                return None;
-            }
-            return Some(Cand {
-                cue: c..last + 1,
-                info,
-                who: Who::Mention(np, 0),
-                clause_start: p - 1,
-                content: self.forward(from, stop),
-                gender: Gender::Unknown,
-            });
+    }
+
+    /// "Orwin, who said the count was wrong, lost…": a non-restrictive relative clause reports
+    /// its antecedent's words, up to the clause's closing comma.
+    fn relative_clause_of_antecedent(&self, at: At<'_>, p: usize) -> Option<Cand> {
+        let At {
+            sent,
+            c,
+            last,
+            info,
+            end,
+        } = at;
+        let lex = self.lex;
+        let toks = self.toks();
+        let after_cue = last + 1;
+        let np = self.np_before(p - 2, sent.start)?;
+        if !toks[np.start].cap || !self.plausible_speaker(np.clone()) {
+            return None;
         }
+        let mut from = after_cue;
+        if info.addressee {
+            from = self.skip_addressee(from, end);
+        }
+        let that = self.is_word(from, &lex.complementizers);
+        if that {
+            from += 1;
+        }
+        let infinitive = info.infinitive && self.word(from) == Some("to");
+        let clause = info.clause && self.bare_clause(from, end);
+        if info.weak && !that && !infinitive && !clause {
+            return None;
+        }
+        let stop = (from..end)
+            .find(|&k| self.kind(k) == Kind::Comma && toks[k].quote == 0)
+            .unwrap_or(end);
+        if self.words_in(from..stop) < MIN_CONTENT_WORDS || self.kind(from) != Kind::Word {
+            return None;
+        }
+        return Some(Cand {
+            cue: c..last + 1,
+            info,
+            who: Who::Mention(np, 0),
+            clause_start: p - 1,
+            content: self.forward(from, stop),
+            gender: Gender::Unknown,
+        });
+    }
+
+    /// The speaker of an English verb at `c` whose subject slot ends at `p`: inverted after
+    /// the verb, the subject of a coordinated first verb, the noun phrase before the verb, a
+    /// name before appositives, or a participle's earlier subject.
+    fn english_speaker(&self, at: At<'_>, mut p: usize, prior: &[Cand]) -> Option<Speaker> {
+        let At {
+            sent,
+            c,
+            last,
+            info,
+            ..
+        } = at;
+        let lex = self.lex;
+        let after_cue = last + 1;
+        let cue_word = self.word(last).unwrap_or("");
         // "a post that read:", "officials who said": the relative pronoun's antecedent.
         if p > sent.start + 1
             && self.word(p - 1).is_some_and(|w| {
@@ -313,27 +425,9 @@ impl<'s, 't> Extractor<'s, 't> {
         {
             who = Some(self.participle_subject(sent, prior));
         } else if inverted_slot && self.starts_np(after_cue) {
-            // "…,” said NWRB Chair Lena Moss."
-            if let Some(np) = self.np_after(after_cue, end) {
-                // Before a comma, the phrase must name someone: "said the event brought back
-                // memories, and…" is a clause, not an inverted speaker.
-                let names = np.clone().any(|k| {
-                    let t = &toks[k];
-                    t.cap
-                        || self.lex.roles.contains(t.norm.as_ref())
-                        || self.lex.unnamed.contains(t.norm.as_ref())
-                        || self.lex.heads.contains_key(t.norm.as_ref())
-                });
-                let at_end = matches!(self.kind(np.end), Kind::End | Kind::Para) || np.end >= end;
-                // After a plain comma (no quotation), even a phrase ending the sentence must
-                // name someone: "Okafor, 61, of Brightwater, said the fair brought back memories."
-                let after_quote = p == sent.start || self.kind(p - 1) == Kind::QuoteClose;
-                if (at_end && (names || after_quote))
-                    || (matches!(self.kind(np.end), Kind::Comma | Kind::Colon) && names)
-                {
-                    after = np.end;
-                    who = Some(self.who_of(np));
-                }
+            if let Some(np) = self.inverted_speaker(at, p) {
+                after = np.end;
+                who = Some(self.who_of(np));
             }
         }
         // "Orwin backed the union and said he did not support the mayor": a verb coordinated
@@ -377,54 +471,9 @@ impl<'s, 't> Extractor<'s, 't> {
                     who = Some(self.who_of(np));
                 }
                 Kind::Comma => {
-                    // "Name, the commander of X, said": an appositive between commas, or
-                    // several ("Name, 61, of Brightwater, Ore., who watched…, said").
-                    let a_end = p - 1;
-                    let mut seg_end = a_end;
-                    let mut named = None;
-                    let mut relative = false;
-                    for _ in 0..MAX_APPOSITIVES {
-                        let mut a = seg_end;
-                        while a > sent.start
-                            && !matches!(
-                                self.kind(a - 1),
-                                Kind::Comma
-                                    | Kind::End
-                                    | Kind::QuoteClose
-                                    | Kind::QuoteOpen
-                                    | Kind::Colon
-                                    | Kind::Semicolon
-                                    | Kind::Dash
-                            )
-                        {
-                            a -= 1;
-                        }
-                        // A relative clause about the speaker may run longer.
-                        let opens_relative = self.is_word(a, &lex.relative_openers);
-                        let longest = if opens_relative {
-                            MAX_RELATIVE_APPOSITIVE_TOKENS
-                        } else {
-                            MAX_APPOSITIVE_TOKENS
-                        };
-                        if !(a > sent.start + 1
-                            && self.kind(a - 1) == Kind::Comma
-                            && seg_end - a <= longest)
-                        {
-                            break;
-                        }
-                        relative |= opens_relative;
-                        let name = self.np_before(a - 1, sent.start)?;
-                        if toks[name.start].cap {
-                            named = Some(name);
-                            break;
-                        }
-                        seg_end = a - 1;
-                    }
-                    if let Some(name) = named {
-                        subj_start = name.start;
-                        // The mention stops before a relative clause: it describes, not names.
-                        let mention_end = if relative { name.end } else { a_end };
-                        who = Some(Who::Mention(name.start..mention_end, 0));
+                    if let Some(mention) = self.name_before_appositives(at, p)? {
+                        subj_start = mention.start;
+                        who = Some(Who::Mention(mention, 0));
                     } else if info.form == CueForm::Participle {
                         who = Some(self.participle_subject(sent, prior));
                     } else {
@@ -434,7 +483,117 @@ impl<'s, 't> Extractor<'s, 't> {
                 _ => {}
             }
         }
-        let who = who?;
+        Some(Speaker {
+            who: who?,
+            p,
+            subj_start,
+            after,
+            coordinated,
+        })
+    }
+
+    /// "Name, the commander of X, said": the name before one or more appositives between
+    /// commas, as a mention (`None` inside when no capitalised name opens them; `None`
+    /// outside when the phrase before them is no noun phrase, and the cue has no speaker).
+    fn name_before_appositives(&self, at: At<'_>, p: usize) -> Option<Option<Range<usize>>> {
+        let sent = at.sent;
+        let lex = self.lex;
+        let toks = self.toks();
+        // "Name, the commander of X, said": an appositive between commas, or
+        // several ("Name, 61, of Brightwater, Ore., who watched…, said").
+        let a_end = p - 1;
+        let mut seg_end = a_end;
+        let mut named = None;
+        let mut relative = false;
+        for _ in 0..MAX_APPOSITIVES {
+            let mut a = seg_end;
+            while a > sent.start
+                && !matches!(
+                    self.kind(a - 1),
+                    Kind::Comma
+                        | Kind::End
+                        | Kind::QuoteClose
+                        | Kind::QuoteOpen
+                        | Kind::Colon
+                        | Kind::Semicolon
+                        | Kind::Dash
+                )
+            {
+                a -= 1;
+            }
+            // A relative clause about the speaker may run longer.
+            let opens_relative = self.is_word(a, &lex.relative_openers);
+            let longest = if opens_relative {
+                MAX_RELATIVE_APPOSITIVE_TOKENS
+            } else {
+                MAX_APPOSITIVE_TOKENS
+            };
+            if !(a > sent.start + 1 && self.kind(a - 1) == Kind::Comma && seg_end - a <= longest) {
+                break;
+            }
+            relative |= opens_relative;
+            let name = self.np_before(a - 1, sent.start)?;
+            if toks[name.start].cap {
+                named = Some(name);
+                break;
+            }
+            seg_end = a - 1;
+        }
+        Some(named.map(|name| {
+            // The mention stops before a relative clause: it describes, not names.
+            let mention_end = if relative { name.end } else { a_end };
+            name.start..mention_end
+        }))
+    }
+
+    /// An inverted speaker after the verb ("…,” said the board's chair Lena Moss."): a
+    /// phrase ending the sentence, or naming someone before a comma or colon.
+    fn inverted_speaker(&self, at: At<'_>, p: usize) -> Option<Range<usize>> {
+        let At {
+            sent, last, end, ..
+        } = at;
+        let toks = self.toks();
+        let after_cue = last + 1;
+        // "…,” said NWRB Chair Lena Moss."
+        let np = self.np_after(after_cue, end)?;
+        // Before a comma, the phrase must name someone: "said the event brought back
+        // memories, and…" is a clause, not an inverted speaker.
+        let names = np.clone().any(|k| {
+            let t = &toks[k];
+            t.cap
+                || self.lex.roles.contains(t.norm.as_ref())
+                || self.lex.unnamed.contains(t.norm.as_ref())
+                || self.lex.heads.contains_key(t.norm.as_ref())
+        });
+        let at_end = matches!(self.kind(np.end), Kind::End | Kind::Para) || np.end >= end;
+        // After a plain comma (no quotation), even a phrase ending the sentence must
+        // name someone: "Okafor, 61, of Brightwater, said the fair brought back memories."
+        let after_quote = p == sent.start || self.kind(p - 1) == Kind::QuoteClose;
+        let speaks = (at_end && (names || after_quote))
+            || (matches!(self.kind(np.end), Kind::Comma | Kind::Colon) && names);
+        speaks.then_some(np)
+    }
+
+    /// What the speaker said: a quotation before or after the cue, the clause after a
+    /// complementiser, the clause before a trailing attribution ("X will go, she said"), the
+    /// next paragraph after a colon, or the rest of the sentence.
+    fn english_content(&self, at: At<'_>, prior: &[Cand], speaker: Speaker) -> Option<Cand> {
+        let At {
+            sent,
+            c,
+            last,
+            info,
+            end,
+        } = at;
+        let lex = self.lex;
+        let after_cue = last + 1;
+        let Speaker {
+            who,
+            p,
+            subj_start,
+            after,
+            coordinated,
+        } = speaker;
         let clause_start = if subj_start > sent.start && self.kind(subj_start - 1) == Kind::Comma {
             subj_start - 1
         } else {
@@ -457,66 +616,7 @@ impl<'s, 't> Extractor<'s, 't> {
         if info.addressee {
             j = self.skip_addressee(j, end);
         }
-        let mut quote_after = None;
-        let mut that = None;
-        let mut k = j;
-        let mut gap = 0;
-        while k < end && gap <= MAX_GAP {
-            match self.kind(k) {
-                Kind::QuoteOpen => {
-                    // "said: “…”", "said “…”": a quotation opening the content, running to
-                    // (nearly) the end of the sentence.
-                    let q = self.quote_of_open(k);
-                    let opens = k == j || matches!(self.kind(k - 1), Kind::Colon | Kind::Comma);
-                    // "…,” adding that…": a participle after the quotation starts a statement
-                    // of its own.
-                    let to_end = q.is_some_and(|q| {
-                        let after = self.scan.quotes[q].close + 1;
-                        let next = if self.kind(after) == Kind::Comma {
-                            after + 1
-                        } else {
-                            after
-                        };
-                        self.words_in(after..end) <= MAX_WORDS_AFTER_QUOTE
-                            || self
-                                .cue_at(next, end)
-                                .is_some_and(|(cue, _, _)| cue.form == CueForm::Participle)
-                    });
-                    if opens && to_end {
-                        quote_after = q;
-                    }
-                    break;
-                }
-                // "…, Orwin said, since…": a comma right after the cue closes a parenthetical
-                // attribution unless a quotation follows it.
-                Kind::Comma
-                    if k == j
-                        && self.kind(k + 1) != Kind::QuoteOpen
-                        && !self.is_word(k + 1, &lex.complementizers) =>
-                {
-                    break
-                }
-                Kind::Colon | Kind::Comma | Kind::Dash => {}
-                Kind::Word => {
-                    let w = self.word(k).unwrap_or("");
-                    if lex.complementizers.contains(w) {
-                        that = Some(k);
-                        break;
-                    }
-                    if self.cue_at(k, end).is_some() {
-                        break;
-                    }
-                    // "said inspectors are in possession of records that show…": the clause has
-                    // begun, so a later "that" is not the complementiser.
-                    if gap > 0 && lex.finite_auxiliaries.contains(w) {
-                        break;
-                    }
-                    gap += 1;
-                }
-                _ => break,
-            }
-            k += 1;
-        }
+        let (quote_after, that) = self.content_markers(at, j);
         if let Some(qa) = quote_after {
             // Content before the quotation (no "that") would be adjuncts: "said in a statement:".
             let ok = quote_before.is_none() || self.scan.quotes[qa].close + 1 >= end;
@@ -582,45 +682,7 @@ impl<'s, 't> Extractor<'s, 't> {
             }
         }
         // "X will go, she said [in a statement]."
-        let mut tail_end = after;
-        while tail_end < end
-            && !matches!(
-                self.kind(tail_end),
-                Kind::Comma | Kind::Dash | Kind::Semicolon
-            )
-        {
-            tail_end += 1;
-        }
-        // "…, Orwin told The Valley Courier on Thursday.": a verb's addressee, with no
-        // clause or infinitive after it, is part of the attribution.
-        let addressed = info.addressee
-            && (after..tail_end).all(|k| {
-                self.word(k).is_none_or(|w| {
-                    !lex.finite_auxiliaries.contains(w)
-                        && w != "to"
-                        && !lex.complementizers.contains(w)
-                })
-            });
-        // A tail opening with a pronoun or determiner is a clause or an object, not an adjunct.
-        let clause_tail = !addressed
-            && self.word(after).is_some_and(|w| {
-                (lex.pronouns.contains_key(w)
-                    || lex.determiners.contains(w)
-                    || lex.personal_subjects.contains(w))
-                    && !self.is_acronym(after)
-            });
-        // A quotation after the verb is its content: "X, Ruiz called them “reckless.”"
-        let quoted_tail = (after..tail_end).any(|k| self.quote_of_open(k).is_some());
-        // "…, the ministry urged residents to stay calm": an addressee and an infinitive
-        // after the verb are what was urged, not an adjunct of a trailing attribution.
-        let infinitive_tail = info.addressee
-            && (after + 1..tail_end)
-                .any(|k| self.word(k) == Some("to") && self.kind(k - 1) == Kind::Word);
-        let tail = if clause_tail || quoted_tail || infinitive_tail {
-            usize::MAX
-        } else {
-            self.words_in(after..tail_end)
-        };
+        let tail = self.trailing_adjunct_words(at, after);
         let before_start =
             if subj_start == p && matches!(who, Who::Mention(..)) && after > after_cue {
                 p
@@ -696,6 +758,122 @@ impl<'s, 't> Extractor<'s, 't> {
             content: self.forward(from, end),
             gender: Gender::Unknown,
         })
+    }
+
+    /// Where content opens after the cue (from token `j`, past adjuncts): a quotation running
+    /// to (nearly) the end of the sentence, or a complementiser ("said that…"); neither when
+    /// a comma closes a parenthetical attribution, another cue or a finite clause comes first.
+    fn content_markers(&self, at: At<'_>, j: usize) -> (Option<usize>, Option<usize>) {
+        let end = at.end;
+        let lex = self.lex;
+        let mut quote_after = None;
+        let mut that = None;
+        let mut k = j;
+        let mut gap = 0;
+        while k < end && gap <= MAX_GAP {
+            match self.kind(k) {
+                Kind::QuoteOpen => {
+                    // "said: “…”", "said “…”": a quotation opening the content, running to
+                    // (nearly) the end of the sentence.
+                    let q = self.quote_of_open(k);
+                    let opens = k == j || matches!(self.kind(k - 1), Kind::Colon | Kind::Comma);
+                    // "…,” adding that…": a participle after the quotation starts a statement
+                    // of its own.
+                    let to_end = q.is_some_and(|q| {
+                        let after = self.scan.quotes[q].close + 1;
+                        let next = if self.kind(after) == Kind::Comma {
+                            after + 1
+                        } else {
+                            after
+                        };
+                        self.words_in(after..end) <= MAX_WORDS_AFTER_QUOTE
+                            || self
+                                .cue_at(next, end)
+                                .is_some_and(|(cue, _, _)| cue.form == CueForm::Participle)
+                    });
+                    if opens && to_end {
+                        quote_after = q;
+                    }
+                    break;
+                }
+                // "…, Orwin said, since…": a comma right after the cue closes a parenthetical
+                // attribution unless a quotation follows it.
+                Kind::Comma
+                    if k == j
+                        && self.kind(k + 1) != Kind::QuoteOpen
+                        && !self.is_word(k + 1, &lex.complementizers) =>
+                {
+                    break
+                }
+                Kind::Colon | Kind::Comma | Kind::Dash => {}
+                Kind::Word => {
+                    let w = self.word(k).unwrap_or("");
+                    if lex.complementizers.contains(w) {
+                        that = Some(k);
+                        break;
+                    }
+                    if self.cue_at(k, end).is_some() {
+                        break;
+                    }
+                    // "said inspectors are in possession of records that show…": the clause has
+                    // begun, so a later "that" is not the complementiser.
+                    if gap > 0 && lex.finite_auxiliaries.contains(w) {
+                        break;
+                    }
+                    gap += 1;
+                }
+                _ => break,
+            }
+            k += 1;
+        }
+        (quote_after, that)
+    }
+
+    /// Words after the speaker (from `after`) up to the next comma, dash or semicolon: the
+    /// adjuncts of a trailing attribution ("…, she said in a statement"); `usize::MAX` when
+    /// they are a clause, an object, a quotation or an infinitive instead.
+    fn trailing_adjunct_words(&self, at: At<'_>, after: usize) -> usize {
+        let At { info, end, .. } = at;
+        let lex = self.lex;
+        let mut tail_end = after;
+        while tail_end < end
+            && !matches!(
+                self.kind(tail_end),
+                Kind::Comma | Kind::Dash | Kind::Semicolon
+            )
+        {
+            tail_end += 1;
+        }
+        // "…, Orwin told The Valley Courier on Thursday.": a verb's addressee, with no
+        // clause or infinitive after it, is part of the attribution.
+        let addressed = info.addressee
+            && (after..tail_end).all(|k| {
+                self.word(k).is_none_or(|w| {
+                    !lex.finite_auxiliaries.contains(w)
+                        && w != "to"
+                        && !lex.complementizers.contains(w)
+                })
+            });
+        // A tail opening with a pronoun or determiner is a clause or an object, not an adjunct.
+        let clause_tail = !addressed
+            && self.word(after).is_some_and(|w| {
+                (lex.pronouns.contains_key(w)
+                    || lex.determiners.contains(w)
+                    || lex.personal_subjects.contains(w))
+                    && !self.is_acronym(after)
+            });
+        // A quotation after the verb is its content: "X, Ruiz called them “reckless.”"
+        let quoted_tail = (after..tail_end).any(|k| self.quote_of_open(k).is_some());
+        // "…, the ministry urged residents to stay calm": an addressee and an infinitive
+        // after the verb are what was urged, not an adjunct of a trailing attribution.
+        let infinitive_tail = info.addressee
+            && (after + 1..tail_end)
+                .any(|k| self.word(k) == Some("to") && self.kind(k - 1) == Kind::Word);
+        if clause_tail || quoted_tail || infinitive_tail {
+            usize::MAX
+        } else {
+            self.words_in(after..tail_end)
+        }
     }
 
     /// Whether the attribution ending at `after` sits inside the reported sentence, which runs
