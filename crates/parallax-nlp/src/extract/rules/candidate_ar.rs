@@ -185,6 +185,8 @@ impl<'s, 't> Extractor<'s, 't> {
         }
     }
 
+    /// The candidate for an Arabic cue: a source phrase, or a speaker after the verb (before
+    /// it, or the verb's gender alone) and the content after a marker or the verb's object.
     pub(super) fn arabic_cand(
         &self,
         sent: &Range<usize>,
@@ -200,54 +202,7 @@ impl<'s, 't> Extractor<'s, 't> {
             .word(c)
             .is_some_and(|w| !lex.cues.contains_key(w) && !lex.phrases.contains_key(w));
         if info.form == CueForm::Source {
-            // «وفق ما أعلن الوزير…», «وفقا لما قاله…», «حسبما أفاد…»: "according to what X
-            // said"; the speaker follows the verb.
-            let (last, glued) = self.what_was_said(last, glued);
-            // «وفقاً لـوكالة…»: the speaker starts inside the token after the phrase.
-            let np = if glued > 0 {
-                let rest = self.ar_np_after(last + 2, end).map_or(last + 2, |r| r.end);
-                last + 1..rest
-            } else {
-                self.ar_np_after(last + 1, end)?
-            };
-            let glued = if glued > 0 {
-                let t = &self.toks()[last + 1];
-                let word = &self.scan.text[t.start..t.end];
-                let after_l = &word[glued.min(word.len())..];
-                glued + (after_l.len() - after_l.trim_start_matches('\u{0640}').len())
-            } else {
-                0
-            };
-            let who = Who::Mention(np.clone(), glued);
-            if c > sent.start + 2
-                && self.kind(c - 1) == Kind::Comma
-                && self.words_in(np.end..end) == 0
-            {
-                let from = self.lead(sent.start, c - 1);
-                return Some(Cand {
-                    cue: c..last + 1,
-                    info,
-                    who,
-                    clause_start: c - 1,
-                    content: Content::Backward(from..c - 1),
-                    gender: Gender::Unknown,
-                });
-            }
-            let mut k = np.end;
-            while matches!(self.kind(k), Kind::Comma) || self.is_word(k, &lex.complementizers) {
-                k += 1;
-            }
-            if self.words_in(k..end) < MIN_COMPLEMENT_WORDS {
-                return None;
-            }
-            return Some(Cand {
-                cue: c..last + 1,
-                info,
-                who,
-                clause_start: c,
-                content: self.forward(k, end),
-                gender: Gender::Unknown,
-            });
+            return self.ar_source_phrase(sent, c, last, info, glued, end);
         }
 
         let mut j = last + 1;
@@ -298,21 +253,47 @@ impl<'s, 't> Extractor<'s, 't> {
             }
         }
         // Find where the content starts.
+        if let Some(content) = self.ar_marked_content(np_end, end, info) {
+            return content.map(cand);
+        }
+        // No marker: a verb with an explicit subject takes the rest as its object («طلبت
+        // الهيئة من الحكومة…», «دعت الوزيرة بلادها…»).
+        if info.weak || matches!(who, Who::Implicit(_)) || info.form == CueForm::Participle {
+            return None;
+        }
+        let mut s = np_end;
+        while s < end && (matches!(self.kind(s), Kind::Comma) || self.is_word(s, &lex.time_words)) {
+            s += 1;
+        }
+        if self.words_in(s..end) < MIN_CONTENT_WORDS {
+            return None;
+        }
+        Some(cand(self.forward(s, end)))
+    }
+
+    /// Where the content of an Arabic verb opens after its speaker (ending at `np_end`): a
+    /// colon, a quotation, a complementiser or the verb's own preposition. `Some` decides
+    /// the candidate (`Some(None)`: no statement); `None` when no marker comes before a
+    /// later cue, a clause boundary or [`MAX_AR_GAP`] words, and the object rule applies.
+    fn ar_marked_content(&self, np_end: usize, end: usize, info: Cue) -> Option<Option<Content>> {
+        let lex = self.lex;
         let mut k = np_end;
         let mut gap = 0;
         while k < end && gap <= MAX_AR_GAP {
             match self.kind(k) {
                 Kind::Colon => {
                     let s = k + 1;
-                    return self.ar_content(s, end).map(cand);
+                    return Some(self.ar_content(s, end));
                 }
                 Kind::QuoteOpen => {
-                    let q = self.quote_of_open(k)?;
+                    let Some(q) = self.quote_of_open(k) else {
+                        return Some(None);
+                    };
                     let long = self.quote_words(q) >= MIN_QUOTE_WORDS;
                     let marked =
                         k == np_end || matches!(self.kind(k - 1), Kind::Comma | Kind::Colon);
                     if long || (marked && self.quote_words(q) >= MIN_MARKED_QUOTE_WORDS) {
-                        return self.ar_content(k, end).map(cand);
+                        return Some(self.ar_content(k, end));
                     }
                     k = self.toks()[k].pair as usize + 1;
                     gap += 1;
@@ -321,7 +302,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 Kind::Word => {
                     let w = self.word(k).unwrap_or("");
                     if lex.in_set(&lex.complementizers, w) {
-                        return self.ar_content(k + 1, end).map(cand);
+                        return Some(self.ar_content(k + 1, end));
                     }
                     if let Some(prep) = info.prep {
                         let prep = lex.preps[prep as usize].as_str();
@@ -329,7 +310,7 @@ impl<'s, 't> Extractor<'s, 't> {
                         if (w == prep || stripped == prep)
                             && !self.is_word(k + 1, &lex.complementizers)
                         {
-                            return self.ar_content(k, end).map(cand);
+                            return Some(self.ar_content(k, end));
                         }
                     }
                     // «…بإدانة البلدية، التي قالت إنها…»: a later cue after a comma or a
@@ -348,19 +329,67 @@ impl<'s, 't> Extractor<'s, 't> {
             }
             k += 1;
         }
-        // No marker: a verb with an explicit subject takes the rest as its object («طلبت
-        // الهيئة من الحكومة…», «دعت الوزيرة بلادها…»).
-        if info.weak || matches!(who, Who::Implicit(_)) || info.form == CueForm::Participle {
+        None
+    }
+
+    /// An Arabic source phrase («بحسب», «وفقا لما قاله»): the source after it, and the
+    /// content before it (after a comma) or after the source.
+    fn ar_source_phrase(
+        &self,
+        sent: &Range<usize>,
+        c: usize,
+        last: usize,
+        info: Cue,
+        glued: usize,
+        end: usize,
+    ) -> Option<Cand> {
+        let lex = self.lex;
+        // «وفق ما أعلن الوزير…», «وفقا لما قاله…», «حسبما أفاد…»: "according to what X
+        // said"; the speaker follows the verb.
+        let (last, glued) = self.what_was_said(last, glued);
+        // «وفقاً لـوكالة…»: the speaker starts inside the token after the phrase.
+        let np = if glued > 0 {
+            let rest = self.ar_np_after(last + 2, end).map_or(last + 2, |r| r.end);
+            last + 1..rest
+        } else {
+            self.ar_np_after(last + 1, end)?
+        };
+        let glued = if glued > 0 {
+            let t = &self.toks()[last + 1];
+            let word = &self.scan.text[t.start..t.end];
+            let after_l = &word[glued.min(word.len())..];
+            glued + (after_l.len() - after_l.trim_start_matches('\u{0640}').len())
+        } else {
+            0
+        };
+        let who = Who::Mention(np.clone(), glued);
+        if c > sent.start + 2 && self.kind(c - 1) == Kind::Comma && self.words_in(np.end..end) == 0
+        {
+            let from = self.lead(sent.start, c - 1);
+            return Some(Cand {
+                cue: c..last + 1,
+                info,
+                who,
+                clause_start: c - 1,
+                content: Content::Backward(from..c - 1),
+                gender: Gender::Unknown,
+            });
+        }
+        let mut k = np.end;
+        while matches!(self.kind(k), Kind::Comma) || self.is_word(k, &lex.complementizers) {
+            k += 1;
+        }
+        if self.words_in(k..end) < MIN_COMPLEMENT_WORDS {
             return None;
         }
-        let mut s = np_end;
-        while s < end && (matches!(self.kind(s), Kind::Comma) || self.is_word(s, &lex.time_words)) {
-            s += 1;
-        }
-        if self.words_in(s..end) < MIN_CONTENT_WORDS {
-            return None;
-        }
-        Some(cand(self.forward(s, end)))
+        Some(Cand {
+            cue: c..last + 1,
+            info,
+            who,
+            clause_start: c,
+            content: self.forward(k, end),
+            gender: Gender::Unknown,
+        })
     }
 
     /// Content starting at `s`: a whole quotation when the quotation is all of it.

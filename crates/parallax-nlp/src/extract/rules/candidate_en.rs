@@ -237,14 +237,14 @@ impl<'s, 't> Extractor<'s, 't> {
         // "…would be repeated and according to The Evening Courier the council…": the
         // conjunction opens the new source's clause.
         let conj = c > sent.start && self.is_word(c - 1, &lex.coordinators);
-        return Some(Cand {
+        Some(Cand {
             cue: c..last + 1,
             info,
             who,
             clause_start: if conj { c - 1 } else { c },
             content: self.forward(k, end),
             gender: Gender::Unknown,
-        });
+        })
     }
 
     /// Where the subject ends before verb `c`: auxiliaries, "-ly" adverbs, negations, a time
@@ -325,14 +325,14 @@ impl<'s, 't> Extractor<'s, 't> {
                 self.word(k)
                     .is_some_and(|w| lex.complementizers.contains(w))
             })?;
-        return Some(Cand {
+        Some(Cand {
             cue: c..last + 1,
             info,
             who: Who::Implicit(Gender::Unknown),
             clause_start: p - 1,
             content: self.forward(t + 1, end),
             gender: Gender::Unknown,
-        });
+        })
     }
 
     /// Whether verb `c` opens a non-restrictive relative clause after a comma ("Orwin, who
@@ -381,14 +381,14 @@ impl<'s, 't> Extractor<'s, 't> {
         if self.words_in(from..stop) < MIN_CONTENT_WORDS || self.kind(from) != Kind::Word {
             return None;
         }
-        return Some(Cand {
+        Some(Cand {
             cue: c..last + 1,
             info,
             who: Who::Mention(np, 0),
             clause_start: p - 1,
             content: self.forward(from, stop),
             gender: Gender::Unknown,
-        });
+        })
     }
 
     /// The speaker of an English verb at `c` whose subject slot ends at `p`: inverted after

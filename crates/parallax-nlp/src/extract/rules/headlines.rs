@@ -15,7 +15,7 @@ use super::{
 };
 use crate::extract::lexicon::{Cue, FastHash, Gender};
 use crate::extract::scan::{Kind, Tok};
-use crate::extract::{Stance, Statement, StatementKind};
+use crate::extract::{Span, Stance, Statement, StatementKind};
 
 /// Tokens from a headline's start within which its colon may end a speaker's name ("Name:
 /// claim"); a colon further in is part of the claim.
@@ -281,5 +281,71 @@ impl<'s, 't> Extractor<'s, 't> {
             && !lex.determiners.contains(w)
             && !lex.first_person.contains(w))
         .then_some(w)
+    }
+
+    /// Records a headline's claim, read after the body (the first `body` statements): a
+    /// repeat of an earlier headline is dropped, an organisation's claim is its official's
+    /// when the body gives it to them, and a description met nowhere else is the article's
+    /// main speaker.
+    pub(super) fn attribute_headline(&mut self, c: Cand, para: u32, body: usize) {
+        let before = self.statements.len();
+        let main = self.reg.main_speaker();
+        self.cand_notes.borrow_mut().clear();
+        self.note_cand(&c, "headline_claim");
+        self.emit(c, para);
+        let Some((st, a)) = self.statements.get(before..).and_then(|n| n.first()) else {
+            return;
+        };
+        let a = *a;
+        // The same headline printed twice is one statement.
+        let repeated = self.statements[body..before]
+            .iter()
+            .any(|(o, _)| o.text == st.text);
+        if repeated {
+            self.statements.truncate(before);
+            return;
+        }
+        // A headline crediting an organisation ("We warned…, NWRB") whose claim
+        // the body gives to one of its officials (the body's "…, Lena Moss, Chair
+        // of the Northern Water Rights Board (NWRB), said") is that
+        // official's.
+        let officials = self.reg.officials_of(a);
+        if !officials.is_empty() {
+            let span = st.span;
+            let words = |sp: Span| -> Vec<&str> {
+                let from = self.toks().partition_point(|t| t.start < sp.start);
+                let to = self.toks().partition_point(|t| t.start < sp.end);
+                (from..to).filter_map(|k| self.content_word(k)).collect()
+            };
+            let claim = words(span);
+            let mut by: Vec<usize> = self.statements[..body]
+                .iter()
+                .filter(|(_, o)| officials.contains(&self.reg.root(*o)))
+                .filter(|(b, _)| {
+                    let body_words = words(b.span);
+                    let mut shared: Vec<&str> = claim
+                        .iter()
+                        .copied()
+                        .filter(|w| body_words.contains(w))
+                        .collect();
+                    shared.dedup();
+                    shared.len() >= MIN_SHARED_WORDS
+                })
+                .map(|(_, o)| self.reg.root(*o))
+                .collect();
+            by.sort_unstable();
+            by.dedup();
+            if let [official] = by.as_slice() {
+                self.statements[before].1 = *official;
+                return;
+            }
+        }
+        // A description met nowhere in the body ("Top US religious panel: …") stands for
+        // the article's main speaker.
+        if let Some(main) = main {
+            if self.reg.only_mentioned_once(a) && !self.reg.is_named(a) {
+                self.reg.merge_into(a, main);
+            }
+        }
     }
 }

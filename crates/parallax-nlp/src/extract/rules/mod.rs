@@ -17,7 +17,7 @@ use std::ops::Range;
 use super::lexicon::{Cue, CueForm, Gender, Lexicon, WordSet};
 use super::local::Registry;
 use super::scan::{Kind, Scan, Tok};
-use super::{Span, Statement};
+use super::Statement;
 
 mod candidate_ar;
 mod candidate_en;
@@ -221,65 +221,7 @@ impl<'s, 't> Extractor<'s, 't> {
         let body = self.statements.len();
         self.delegations_speak_through_their_heads();
         for (c, para) in headlines {
-            let before = self.statements.len();
-            let main = self.reg.main_speaker();
-            self.cand_notes.borrow_mut().clear();
-            self.note_cand(&c, "headline_claim");
-            self.emit(c, para);
-            let Some((st, a)) = self.statements.get(before..).and_then(|n| n.first()) else {
-                continue;
-            };
-            let a = *a;
-            // The same headline printed twice is one statement.
-            let repeated = self.statements[body..before]
-                .iter()
-                .any(|(o, _)| o.text == st.text);
-            if repeated {
-                self.statements.truncate(before);
-                continue;
-            }
-            // A headline crediting an organisation ("We warned…, NWRB") whose claim
-            // the body gives to one of its officials (the body's "…, Lena Moss, Chair
-            // of the Northern Water Rights Board (NWRB), said") is that
-            // official's.
-            let officials = self.reg.officials_of(a);
-            if !officials.is_empty() {
-                let span = st.span;
-                let words = |sp: Span| -> Vec<&str> {
-                    let from = self.toks().partition_point(|t| t.start < sp.start);
-                    let to = self.toks().partition_point(|t| t.start < sp.end);
-                    (from..to).filter_map(|k| self.content_word(k)).collect()
-                };
-                let claim = words(span);
-                let mut by: Vec<usize> = self.statements[..body]
-                    .iter()
-                    .filter(|(_, o)| officials.contains(&self.reg.root(*o)))
-                    .filter(|(b, _)| {
-                        let body_words = words(b.span);
-                        let mut shared: Vec<&str> = claim
-                            .iter()
-                            .copied()
-                            .filter(|w| body_words.contains(w))
-                            .collect();
-                        shared.dedup();
-                        shared.len() >= MIN_SHARED_WORDS
-                    })
-                    .map(|(_, o)| self.reg.root(*o))
-                    .collect();
-                by.sort_unstable();
-                by.dedup();
-                if let [official] = by.as_slice() {
-                    self.statements[before].1 = *official;
-                    continue;
-                }
-            }
-            // A description met nowhere in the body ("Top US religious panel: …") stands for
-            // the article's main speaker.
-            if let Some(main) = main {
-                if self.reg.only_mentioned_once(a) && !self.reg.is_named(a) {
-                    self.reg.merge_into(a, main);
-                }
-            }
+            self.attribute_headline(c, para, body);
         }
         if let Some(title) = title {
             let spoken = self.statements[..body]

@@ -35,7 +35,6 @@ impl<'s, 't> Extractor<'s, 't> {
     pub(super) fn emit(&mut self, c: Cand, para: u32) {
         let said_gender = c.gender;
         let scan = self.scan;
-        let lex = self.lex;
         let rules = {
             let all = self.cand_notes.borrow_mut();
             match all.iter().position(|(k, _)| *k == c.cue.start) {
@@ -46,97 +45,16 @@ impl<'s, 't> Extractor<'s, 't> {
         self.notes.borrow_mut().clear();
         let (actor, speaker, speaker_span) = match &c.who {
             Who::Mention(r, skip) => {
-                // A speaker must be able to speak: a document gives way to its owner or
-                // author, a depiction, quantity or abstraction to the paragraph's speaker.
-                let mut fixed_actor = None;
-                let (r, skip) = match self.speaker_validity(r.clone(), *skip) {
-                    Validity::Agent => (r.clone(), *skip),
-                    Validity::Owner(owner, skip) => {
-                        self.fired("owner_of_document_speaks");
-                        (owner, skip)
-                    }
-                    Validity::Document => {
-                        fixed_actor = self.document_author(para);
-                        if fixed_actor.is_some() {
-                            self.fired("document_speaks_for_its_author");
-                        }
-                        (r.clone(), *skip)
-                    }
-                    Validity::NonSpeaker => match self.reg.last() {
-                        Some((a, p)) if p == para => {
-                            self.fired("non_speaker_gives_way_to_paragraph_speaker");
-                            fixed_actor = Some(a);
-                            (r.clone(), *skip)
-                        }
-                        _ => {
-                            self.fired("non_speaker_dropped");
-                            return;
-                        }
-                    },
-                };
-                let (r, skip) = (&r, &skip);
-                let mut m = parse_mention(scan, lex, r.clone(), c.gender);
-                let mut span = m.span;
-                if *skip > 0
-                    && span.start + skip < span.end
-                    && scan.text.is_char_boundary(span.start + skip)
-                {
-                    // A glued preposition is not part of the name: «لـوكالة» → «وكالة».
-                    span.start += skip;
-                    let cut = m
-                        .name
-                        .char_indices()
-                        .find(|&(i, _)| i >= *skip)
-                        .map_or(0, |(i, _)| i);
-                    m.name = m.name[cut..].to_string();
-                    if let Some(first) = m.key.first_mut() {
-                        *first = first.chars().skip(1).collect();
-                    }
-                }
-                // A message stands for its author: "read the post".
-                let document = !m.named && m.key.last().is_some_and(|h| lex.documents.contains(h));
-                if lex.in_set(&lex.places, &m.key.join(" ")) && m.named {
-                    // A country stands for its government.
-                    self.fired("country_is_state_body");
-                    m.kind = crate::extract::ActorKind::StateBody;
-                }
-                let actor = match (fixed_actor, self.reg.last()) {
-                    (Some(a), _) => a,
-                    (None, Some((a, p))) if document && para <= p + DOCUMENT_SPEAKER_PARAS => {
-                        self.fired("document_speaks_for_last_speaker");
-                        a
-                    }
-                    _ => self.reg.resolve(m, para, lex),
-                };
-                if self.channel_document_near(&c, r.clone()) {
-                    self.fired("speaker_used_a_document");
-                    self.doc_author.set(Some((self.reg.root(actor), para)));
-                }
-                (
-                    actor,
-                    scan.text[span.start..span.end].to_string(),
-                    Some(span),
-                )
-            }
-            Who::Pronoun(g) | Who::Implicit(g) => {
-                // English "he" and "she" are people; Arabic verbs agree with any noun.
-                let person = !self.arabic
-                    && matches!(c.who, Who::Pronoun(_))
-                    && matches!(g, Gender::Masculine | Gender::Feminine);
-                if person {
-                    self.fired("he_or_she_is_a_person");
-                }
-                let Some(a) = self.reg.recent(*g, person) else {
+                let Some(resolved) = self.resolve_mention(&c, r.clone(), *skip, para) else {
                     return;
                 };
-                if !matches!(g, Gender::Neuter | Gender::Plural) {
-                    self.reg.note_gender(a, *g);
-                }
-                let speaker = match &c.who {
-                    Who::Pronoun(_) => self.pronoun_text(&c),
-                    _ => (String::new(), None),
+                resolved
+            }
+            Who::Pronoun(g) | Who::Implicit(g) => {
+                let Some(resolved) = self.resolve_pronoun(&c, *g) else {
+                    return;
                 };
-                (a, speaker.0, speaker.1)
+                resolved
             }
         };
         if c.gender != Gender::Unknown {
@@ -197,6 +115,114 @@ impl<'s, 't> Extractor<'s, 't> {
         };
         self.reg.spoke(actor, para, said_gender);
         self.record(statement, actor, rules);
+    }
+
+    /// The actor a named speaker mention resolves to, with the mention as written: a document
+    /// gives way to its owner or author, a noun that cannot speak to the paragraph's speaker
+    /// (`None`: to no one, and the candidate is dropped); a country is a state body.
+    fn resolve_mention(
+        &mut self,
+        c: &Cand,
+        r: Range<usize>,
+        skip: usize,
+        para: u32,
+    ) -> Option<(usize, String, Option<Span>)> {
+        let (r, skip) = (&r, &skip);
+        let scan = self.scan;
+        let lex = self.lex;
+        // A speaker must be able to speak: a document gives way to its owner or
+        // author, a depiction, quantity or abstraction to the paragraph's speaker.
+        let mut fixed_actor = None;
+        let (r, skip) = match self.speaker_validity(r.clone(), *skip) {
+            Validity::Agent => (r.clone(), *skip),
+            Validity::Owner(owner, skip) => {
+                self.fired("owner_of_document_speaks");
+                (owner, skip)
+            }
+            Validity::Document => {
+                fixed_actor = self.document_author(para);
+                if fixed_actor.is_some() {
+                    self.fired("document_speaks_for_its_author");
+                }
+                (r.clone(), *skip)
+            }
+            Validity::NonSpeaker => match self.reg.last() {
+                Some((a, p)) if p == para => {
+                    self.fired("non_speaker_gives_way_to_paragraph_speaker");
+                    fixed_actor = Some(a);
+                    (r.clone(), *skip)
+                }
+                _ => {
+                    self.fired("non_speaker_dropped");
+                    return None;
+                }
+            },
+        };
+        let (r, skip) = (&r, &skip);
+        let mut m = parse_mention(scan, lex, r.clone(), c.gender);
+        let mut span = m.span;
+        if *skip > 0
+            && span.start + skip < span.end
+            && scan.text.is_char_boundary(span.start + skip)
+        {
+            // A glued preposition is not part of the name: «لـوكالة» → «وكالة».
+            span.start += skip;
+            let cut = m
+                .name
+                .char_indices()
+                .find(|&(i, _)| i >= *skip)
+                .map_or(0, |(i, _)| i);
+            m.name = m.name[cut..].to_string();
+            if let Some(first) = m.key.first_mut() {
+                *first = first.chars().skip(1).collect();
+            }
+        }
+        // A message stands for its author: "read the post".
+        let document = !m.named && m.key.last().is_some_and(|h| lex.documents.contains(h));
+        if lex.in_set(&lex.places, &m.key.join(" ")) && m.named {
+            // A country stands for its government.
+            self.fired("country_is_state_body");
+            m.kind = crate::extract::ActorKind::StateBody;
+        }
+        let actor = match (fixed_actor, self.reg.last()) {
+            (Some(a), _) => a,
+            (None, Some((a, p))) if document && para <= p + DOCUMENT_SPEAKER_PARAS => {
+                self.fired("document_speaks_for_last_speaker");
+                a
+            }
+            _ => self.reg.resolve(m, para, lex),
+        };
+        if self.channel_document_near(c, r.clone()) {
+            self.fired("speaker_used_a_document");
+            self.doc_author.set(Some((self.reg.root(actor), para)));
+        }
+        Some((
+            actor,
+            scan.text[span.start..span.end].to_string(),
+            Some(span),
+        ))
+    }
+
+    /// The actor a pronoun or a subject-less verb of gender `g` takes up: the most recent one
+    /// that agrees ("he" and "she" only people), with the pronoun as written.
+    fn resolve_pronoun(&mut self, c: &Cand, g: Gender) -> Option<(usize, String, Option<Span>)> {
+        let g = &g;
+        // English "he" and "she" are people; Arabic verbs agree with any noun.
+        let person = !self.arabic
+            && matches!(c.who, Who::Pronoun(_))
+            && matches!(g, Gender::Masculine | Gender::Feminine);
+        if person {
+            self.fired("he_or_she_is_a_person");
+        }
+        let a = self.reg.recent(*g, person)?;
+        if !matches!(g, Gender::Neuter | Gender::Plural) {
+            self.reg.note_gender(a, *g);
+        }
+        let speaker = match &c.who {
+            Who::Pronoun(_) => self.pronoun_text(c),
+            _ => (String::new(), None),
+        };
+        Some((a, speaker.0, speaker.1))
     }
 
     pub(super) fn pronoun_text(&self, c: &Cand) -> (String, Option<Span>) {
