@@ -9,10 +9,30 @@
 
 use std::ops::Range;
 
-use super::{is_acronym, key_word, Registry, RoleHolder};
+use super::{is_acronym, key_word, Registry, RoleHolder, MIN_ACRONYM_LETTERS};
 use crate::extract::lexicon::{HeadKind, Lexicon};
 use crate::extract::scan::{Kind, Scan};
 use crate::text::strip_arabic_proclitic;
+
+/// The longest personal name collected, in words (initials aside); longer capitalised runs are
+/// organisations or headlines.
+const MAX_NAME_WORDS: usize = 3;
+/// Words a full name needs (a given name and a surname); a single capitalised word is as
+/// often a place or an organisation. Also the fewest words an acronym can stand for.
+const MIN_FULL_NAME_WORDS: usize = 2;
+/// Tokens after a name within which an organisation word or acronym tells that a role noun
+/// there is a role in it ("Brenner, the commander of the NLF").
+const ROLE_GROUP_TOKENS: usize = 8;
+/// Letters a word needs to be part of an Arabic name after a title; one letter is a particle.
+const MIN_NAME_WORD_CHARS: usize = 2;
+/// Letters of an adjective of origin («الفرنسي») between a title and a name; shorter words
+/// ending in «ي» are not adjectives of origin.
+const MIN_NISBA_CHARS: usize = 5;
+/// Adjectives of origin that may sit between a title and a name.
+const MAX_NISBAS: usize = 2;
+/// Letters of the longest acronym introduced in parentheses; longer words in capitals are
+/// shouted words, not acronyms.
+const MAX_ACRONYM_LETTERS: usize = 10;
 
 impl Registry {
     /// Records the people the article names in a role of a [`Lexicon::role_classes`] kind:
@@ -37,7 +57,7 @@ impl Registry {
                 .map(|k| &scan.text[toks[k].start..toks[k].end])
                 .collect();
             let n = words.iter().filter(|w| !w.ends_with('.')).count();
-            if !(1..=3).contains(&n) {
+            if !(1..=MAX_NAME_WORDS).contains(&n) {
                 continue;
             }
             // Titles and their dots between a role and the name: "NLF commander Gen. X"; a
@@ -81,7 +101,7 @@ impl Registry {
             };
             // "Tomas Brenner, the commander of the NLF" / "Tomas Brenner, NLF commander,".
             let before_role = || {
-                if n < 2 || !is_comma(run.end) {
+                if n < MIN_FULL_NAME_WORDS || !is_comma(run.end) {
                     return None;
                 }
                 let mut k = run.end + 1;
@@ -110,11 +130,13 @@ impl Registry {
                 if next.kind != Kind::Word || lex.speaker_stops.contains(next.norm.as_ref()) {
                     return None;
                 }
-                let group = (run.end + 1..toks.len().min(run.end + 8))
+                let group = (run.end + 1..toks.len().min(run.end + ROLE_GROUP_TOKENS))
                     .take_while(|&k| toks[k].kind == Kind::Word)
                     .any(|k| {
                         let w = &scan.text[toks[k].start..toks[k].end];
-                        is_acronym(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        is_acronym(w)
+                            && w.chars().filter(|c| c.is_alphabetic()).count()
+                                >= MIN_ACRONYM_LETTERS
                             || matches!(
                                 lex.heads.get(toks[k].norm.as_ref()),
                                 Some(HeadKind::Organisation | HeadKind::StateBody)
@@ -151,7 +173,9 @@ impl Registry {
                 .clone()
                 .map(|k| &scan.text[toks[k].start..toks[k].end])
                 .collect();
-            if (2..=3).contains(&words.iter().filter(|w| !w.ends_with('.')).count()) {
+            if (MIN_FULL_NAME_WORDS..=MAX_NAME_WORDS)
+                .contains(&words.iter().filter(|w| !w.ends_with('.')).count())
+            {
                 let full = words.join(" ");
                 // "Gen. Ruth Halloway": a title before the run marks a person's name.
                 let mut b = run.start;
@@ -207,7 +231,7 @@ impl Registry {
                 let f = t.norm.as_ref();
                 // «علي» (Ali) folds onto the preposition «على»; the spelling tells them apart.
                 let ali = f == "علي" && scan.text[t.start..t.end].ends_with('ي');
-                f.chars().count() >= 2
+                f.chars().count() >= MIN_NAME_WORD_CHARS
                     && f.chars().all(char::is_alphabetic)
                     && !f.starts_with(article)
                     && !strip_arabic_proclitic(f).starts_with(article)
@@ -226,7 +250,7 @@ impl Registry {
             word(k).is_some_and(|t| {
                 let f = t.norm.as_ref();
                 f.starts_with(article)
-                    && f.chars().count() >= 5
+                    && f.chars().count() >= MIN_NISBA_CHARS
                     && (f.ends_with('ي') || f.ends_with("يه"))
                     && !listed(f)
             })
@@ -242,16 +266,16 @@ impl Registry {
                 continue;
             }
             let mut after = i + 1;
-            while after < i + 3 && nisba(after) {
+            while after < i + 1 + MAX_NISBAS && nisba(after) {
                 after += 1;
             }
             let quoted = quote_mark(after);
             let start = after + usize::from(quoted);
             let mut end = start;
-            while end < start + 4 && name_word(end) {
+            while end <= start + MAX_NAME_WORDS && name_word(end) {
                 end += 1;
             }
-            if !(2..=3).contains(&(end - start)) {
+            if !(MIN_FULL_NAME_WORDS..=MAX_NAME_WORDS).contains(&(end - start)) {
                 continue;
             }
             let ends = if quoted {
@@ -284,6 +308,7 @@ impl Registry {
         }
     }
 
+    /// Notes a full name under the key of its surname, and whether a title came with it.
     pub(super) fn add_full_name(&mut self, surname: String, full: String, titled: bool) {
         let names = self.full_names.entry(surname).or_default();
         match names.iter_mut().find(|(n, _)| *n == full) {
@@ -308,7 +333,7 @@ impl Registry {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .collect();
-            if letters.len() < 2 || letters.len() > 10 {
+            if letters.len() < MIN_ACRONYM_LETTERS || letters.len() > MAX_ACRONYM_LETTERS {
                 continue;
             }
             let latin = acro_text.is_ascii();
@@ -342,7 +367,7 @@ impl Registry {
                 continue;
             };
             let expansion: Vec<String> = words[from..].iter().map(|w| key_word(w)).collect();
-            if expansion.len() < 2 {
+            if expansion.len() < MIN_FULL_NAME_WORDS {
                 continue;
             }
             let acro = key_word(&toks[i + 1].norm);

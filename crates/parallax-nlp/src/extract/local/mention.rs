@@ -14,6 +14,17 @@ use crate::extract::scan::{Kind, Scan};
 use crate::extract::{ActorKind, Span};
 use crate::text::strip_arabic_proclitic;
 
+/// Letters a one-word name in capitals needs to be an organisation's acronym ("NLF"); two
+/// capitals are as often a person's initials or a country ("US").
+const MIN_ORGANISATION_ACRONYM_LETTERS: usize = 3;
+/// Words a name needs for an acronym in parentheses after it to be its alias.
+const MIN_EXPANSION_WORDS: usize = 2;
+/// Letters a role noun must keep without its possessive suffix («مديرها» → «مدير»).
+const MIN_STEM_CHARS: usize = 3;
+/// Words of a name run after a preposition from which its first word is the preposition's
+/// complement (a place) rather than a first name; a two-word run is kept whole.
+const MIN_RUN_WITH_PLACE: usize = 3;
+
 /// Splits the speaker mention in tokens `range` into name, titles and roles.
 pub(crate) fn parse_mention(
     scan: &Scan<'_>,
@@ -174,7 +185,7 @@ pub(crate) fn parse_mention(
             .find_map(|&i| lex.heads.get(folded(i)).copied());
         let acronym = name.len() == 1 && is_acronym(word(name[0])) && {
             let w = word(name[0]);
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            w.chars().filter(|c| c.is_alphabetic()).count() >= MIN_ORGANISATION_ACRONYM_LETTERS
         };
         let kind = match name_heads {
             Some(k) => head_actor_kind(k),
@@ -244,7 +255,7 @@ pub(crate) fn parse_mention(
     let mut aliases = Vec::new();
     for &p in &parens {
         let acro = key_word(folded(p));
-        if named && !name.is_empty() && name.len() >= 2 {
+        if named && !name.is_empty() && name.len() >= MIN_EXPANSION_WORDS {
             let exp: Vec<String> = name.iter().map(|&i| key_word(folded(i))).collect();
             if key_starts(&acro, &exp, lex) {
                 aliases.push(word(p).to_string());
@@ -351,7 +362,7 @@ fn without_possessive_suffix<'w>(lex: &Lexicon, w: &'w str) -> &'w str {
     POSSESSIVE_SUFFIXES
         .iter()
         .filter_map(|s| w.strip_suffix(s))
-        .find(|stem| stem.chars().count() >= 3 && lex.in_set(&lex.roles, stem))
+        .find(|stem| stem.chars().count() >= MIN_STEM_CHARS && lex.in_set(&lex.roles, stem))
         .unwrap_or(w)
 }
 
@@ -396,11 +407,13 @@ fn name_after_role_phrase(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec
     }
 }
 
+/// Whether an acronym starts with the first letter of its expansion's first word.
 fn key_starts(acro: &str, expansion: &[String], lex: &Lexicon) -> bool {
     let first = acro.chars().next();
     expansion.first().and_then(|w| lex.bare(w).chars().next()) == first
 }
 
+/// The kind of actor a head word from the lexicon names.
 fn head_actor_kind(k: HeadKind) -> ActorKind {
     match k {
         HeadKind::Organisation => ActorKind::Organisation,
@@ -485,7 +498,7 @@ fn name_run(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
     run.reverse();
     // «…في كندا سلمى قاسم»: the word after a preposition is its complement (a place),
     // not the first name.
-    if after_preposition && run.len() >= 3 {
+    if after_preposition && run.len() >= MIN_RUN_WITH_PLACE {
         run.remove(0);
     }
     // Only the whole part, or what follows a role or title, is a person's name.

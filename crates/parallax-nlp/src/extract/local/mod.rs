@@ -107,8 +107,21 @@ pub(crate) struct Registry {
 
 /// How far back pronouns and subject-less verbs look for their antecedent.
 const RECENT: usize = 24;
+/// Letters a word in capitals needs to be an acronym ("UN"); one capital is an initial.
+const MIN_ACRONYM_LETTERS: usize = 2;
+/// Most recent actors per name word considered when matching a mention; bounds the work on
+/// an article naming one word (a family name) very often, at the cost of missing an actor
+/// only mentioned long before.
+const MAX_CANDIDATES_PER_WORD: usize = 64;
+/// Statements an actor needs to be the article's main speaker; one statement is no evidence
+/// of being the article's subject.
+const MIN_MAIN_SPEAKER_STATEMENTS: usize = 2;
+/// Letters an organisation's name or alias needs to be searched for in an official's role
+/// ("chair of the NWRB"); shorter ones match inside unrelated words.
+const MIN_ORG_NAME_CHARS: usize = 3;
 
 impl Registry {
+    /// A registry for one article, with the names collected from the whole text.
     pub(crate) fn new(scan: &Scan<'_>, lex: &Lexicon) -> Registry {
         let mut reg = Registry::default();
         reg.collect_acronyms(scan, lex);
@@ -117,6 +130,7 @@ impl Registry {
         reg
     }
 
+    /// The actor `a` was merged into (union-find root).
     fn find(&self, mut a: usize) -> usize {
         while self.parent[a] != a {
             a = self.parent[a];
@@ -156,11 +170,12 @@ impl Registry {
         }
     }
 
+    /// Actors sharing a name word with `key`, through the index.
     fn candidates(&self, key: &[String]) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         for w in key {
             if let Some(ids) = self.index.get(w) {
-                for &id in ids.iter().rev().take(64) {
+                for &id in ids.iter().rev().take(MAX_CANDIDATES_PER_WORD) {
                     let root = self.find(id);
                     if !out.contains(&root) {
                         out.push(root);
@@ -171,6 +186,8 @@ impl Registry {
         out
     }
 
+    /// The most recently mentioned actor whose name equals the mention's, or has it as a
+    /// leading or trailing part (or the reverse), directly or through an acronym.
     fn match_name(&self, m: &Mention) -> Option<usize> {
         let mut keys = vec![m.key.clone()];
         if m.key.len() == 1 {
@@ -234,6 +251,7 @@ impl Registry {
         None
     }
 
+    /// A new actor for a mention no earlier actor matches.
     fn create(&mut self, m: Mention) -> usize {
         let id = self.actors.len();
         for w in &m.key {
@@ -327,6 +345,8 @@ impl Registry {
         self.recent_among(g, &|_| true)
     }
 
+    /// Among the last [`RECENT`] speakers of the given kinds, the latest whose gender is `g`,
+    /// else the latest that agrees with it, else (unless neuter) the latest.
     fn recent_among(&self, g: Gender, kinds: &dyn Fn(ActorKind) -> bool) -> Option<usize> {
         let recent = || {
             self.history
@@ -388,7 +408,7 @@ impl Registry {
                     Some((_, m)) if m >= n => best,
                     _ => Some((a, n)),
                 })?;
-        (best.1 >= 2).then_some(best.0)
+        (best.1 >= MIN_MAIN_SPEAKER_STATEMENTS).then_some(best.0)
     }
 
     /// Whether the actor has been mentioned only once (a mention nothing else took up).
@@ -414,7 +434,7 @@ impl Registry {
                 names.push(format!(" {} ", expansion.join(" ")));
             }
         }
-        names.retain(|n| n.trim().chars().count() >= 3);
+        names.retain(|n| n.trim().chars().count() >= MIN_ORG_NAME_CHARS);
         (0..self.actors.len())
             .filter(|&i| self.find(i) == i && self.actors[i].kind == ActorKind::Person)
             .filter(|&i| {
@@ -539,6 +559,7 @@ impl Registry {
         }
     }
 
+    /// The article's actors, and for each registry id the index of its actor.
     pub(crate) fn finish(mut self) -> (Vec<LocalActor>, Vec<usize>) {
         self.resolve_role_descriptions();
         let mut map = vec![usize::MAX; self.actors.len()];
@@ -626,6 +647,7 @@ impl Registry {
 }
 
 impl Draft {
+    /// The folded key words of each alias.
     fn aliases_keys(&self) -> impl Iterator<Item = Vec<String>> + '_ {
         self.aliases.iter().map(|a| {
             a.split_whitespace()
@@ -635,6 +657,7 @@ impl Draft {
     }
 }
 
+/// Appends a non-empty string unless it is already there.
 fn push_new(v: &mut Vec<String>, s: String) {
     if !s.is_empty() && !v.contains(&s) {
         v.push(s);

@@ -422,6 +422,7 @@ impl<'s, 't> Extractor<'s, 't> {
         (self.words_in(s..end) >= MIN_COMPLEMENT_WORDS).then(|| self.forward(s, end))
     }
 
+    /// Whether a cue starts at token `i`, opening a clause of its own.
     pub(super) fn starts_cue_clause(&self, i: usize, end: usize) -> bool {
         self.cue_at(i, end).is_some()
     }

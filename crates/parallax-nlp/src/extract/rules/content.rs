@@ -26,6 +26,7 @@ const MIN_TOKENS_BEFORE_SEMICOLON: usize = 2;
 const MAX_DATELINE_TOKENS: usize = 12;
 
 impl<'s, 't> Extractor<'s, 't> {
+    /// Forward content from `from`, ended early where the writer's context resumes.
     pub(super) fn forward(&self, from: usize, end: usize) -> Content {
         // A quotation closed, a comma, and the writer's context ("“…”, after clashes…"): the
         // content ends with the quotation.

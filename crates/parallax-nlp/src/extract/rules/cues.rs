@@ -43,6 +43,7 @@ impl<'s, 't> Extractor<'s, 't> {
         self.find_cue(i, end)
     }
 
+    /// Looks up the cues of a sentence once, and whether it is a title-case headline.
     pub(super) fn fill_cue_cache(&self, sent: &Range<usize>) {
         self.title_case
             .set(!self.arabic && self.is_title_case(sent));
@@ -50,6 +51,7 @@ impl<'s, 't> Extractor<'s, 't> {
         *self.cue_cache.borrow_mut() = (sent.start, found);
     }
 
+    /// A cue word or phrase at token `i` (a capitalised or determined English cue word is a noun).
     pub(super) fn find_cue(&self, i: usize, end: usize) -> Option<CueHit> {
         let w = self.word(i)?;
         let lex = self.lex;

@@ -125,6 +125,7 @@ pub(crate) struct Extractor<'s, 't> {
 pub(crate) type Trace = Vec<Vec<&'static str>>;
 
 impl<'s, 't> Extractor<'s, 't> {
+    /// An extractor over one scanned article.
     pub(crate) fn new(scan: &'s Scan<'t>, lex: &'static Lexicon, arabic: bool) -> Self {
         let reg = Registry::new(scan, lex);
         Extractor {
@@ -155,6 +156,8 @@ impl<'s, 't> Extractor<'s, 't> {
         self.statements.push((statement, actor));
     }
 
+    /// Reads the article paragraph by paragraph, then its headlines; returns the statements, the
+    /// actors and the trace.
     pub(crate) fn run(mut self) -> (Vec<(Statement, usize)>, Registry, Trace) {
         let headline = self.headline_paragraphs();
         let sentences = &self.scan.sentences;
@@ -248,15 +251,18 @@ impl<'s, 't> Extractor<'s, 't> {
         (self.statements, self.reg, trace)
     }
 
+    /// The article's tokens.
     fn toks(&self) -> &'s [Tok<'t>] {
         &self.scan.toks
     }
 
+    /// The folded word at token `i`, unless it is inside a quotation or not a word.
     fn word(&self, i: usize) -> Option<&'s str> {
         let t = self.toks().get(i)?;
         (t.kind == Kind::Word && t.quote == 0).then_some(t.norm.as_ref())
     }
 
+    /// Whether token `i` is a word of `set` (allowing a glued article or conjunction).
     fn is_word(&self, i: usize, set: &WordSet) -> bool {
         self.word(i).is_some_and(|w| self.lex.in_set(set, w))
     }
@@ -268,10 +274,12 @@ impl<'s, 't> Extractor<'s, 't> {
             .is_some_and(|w| self.lex.relative_pronouns.contains(w))
     }
 
+    /// The kind of token `i`; past the end, a paragraph break.
     fn kind(&self, i: usize) -> Kind {
         self.toks().get(i).map_or(Kind::Para, |t| t.kind)
     }
 
+    /// The quotation opened at token `open`, if it is an outer one.
     fn quote_of_open(&self, open: usize) -> Option<usize> {
         let t = self.toks().get(open)?;
         if t.kind != Kind::QuoteOpen || t.quote != 0 {
@@ -283,6 +291,7 @@ impl<'s, 't> Extractor<'s, 't> {
             .ok()
     }
 
+    /// The quotation closed at token `close`, if it is an outer one.
     fn quote_of_close(&self, close: usize) -> Option<usize> {
         let t = self.toks().get(close)?;
         if t.kind != Kind::QuoteClose || t.quote != 0 {
@@ -291,6 +300,7 @@ impl<'s, 't> Extractor<'s, 't> {
         self.quote_of_open(t.pair as usize)
     }
 
+    /// Words inside quotation `q`.
     fn quote_words(&self, q: usize) -> usize {
         self.words_in(self.scan.quotes[q].inner())
     }
@@ -305,6 +315,7 @@ impl<'s, 't> Extractor<'s, 't> {
             && !text.chars().any(char::is_lowercase)
     }
 
+    /// Finds the candidates of one sentence, arbitrates between them and records their statements.
     fn sentence(&mut self, sent: Range<usize>, para: u32) {
         self.fill_cue_cache(&sent);
         self.cand_notes.borrow_mut().clear();
@@ -374,6 +385,7 @@ impl<'s, 't> Extractor<'s, 't> {
         self.cand_notes.borrow_mut().push((c.cue.start, rules));
     }
 
+    /// The outer quotations opening in tokens `r`.
     fn quotes_in(&self, r: Range<usize>) -> Vec<usize> {
         r.filter_map(|i| self.quote_of_open(i)).collect()
     }
@@ -487,11 +499,13 @@ impl<'s, 't> Extractor<'s, 't> {
         (self.arabic && glued_conj) || rel
     }
 
+    /// Words in tokens `r`.
     fn words_in(&self, r: Range<usize>) -> usize {
         self.scan.words_in(r)
     }
 }
 
+/// Whether a token kind ends a sentence or a paragraph's last clause.
 fn ends_sentence(k: Kind) -> bool {
     matches!(
         k,

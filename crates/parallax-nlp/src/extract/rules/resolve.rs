@@ -225,6 +225,7 @@ impl<'s, 't> Extractor<'s, 't> {
         Some((a, speaker.0, speaker.1))
     }
 
+    /// The pronoun subject of a candidate as written, before the cue (past auxiliaries).
     pub(super) fn pronoun_text(&self, c: &Cand) -> (String, Option<Span>) {
         // The pronoun is the word just before the cue (after auxiliaries) or after it.
         let toks = self.toks();

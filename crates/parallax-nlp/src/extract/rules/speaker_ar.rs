@@ -301,6 +301,7 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 }
 
+/// Whether an Arabic word carries the article after a glued conjunction or preposition.
 fn strip_definite(w: &str, article: &str) -> bool {
     crate::text::strip_arabic_proclitic(w).starts_with(article)
 }

@@ -21,6 +21,7 @@ const MAX_COMPLEMENT_LINKS: usize = 3;
 const MAX_ADDRESSEE_WORDS: usize = 6;
 
 impl<'s, 't> Extractor<'s, 't> {
+    /// A pronoun phrase as a pronoun speaker, any other phrase as a mention.
     pub(super) fn who_of(&self, np: Range<usize>) -> Who {
         if np.len() == 1 && !self.is_acronym(np.start) {
             if let Some(g) = self.word(np.start).and_then(|w| self.lex.pronouns.get(w)) {
@@ -291,6 +292,8 @@ impl<'s, 't> Extractor<'s, 't> {
         (words > 0).then_some(start..i)
     }
 
+    /// Whether a lowercase word belongs in a name phrase: a preposition, role, head, title or
+    /// document noun.
     pub(super) fn np_word(&self, w: &str) -> bool {
         let lex = self.lex;
         lex.np_prepositions.contains(w)

@@ -178,6 +178,7 @@ impl<'s, 't> Extractor<'s, 't> {
         None
     }
 
+    /// The first token from `from` that is not a determiner.
     fn skip_determiners(&self, mut from: usize, end: usize) -> usize {
         while from < end
             && (self.kind(from) != Kind::Word
