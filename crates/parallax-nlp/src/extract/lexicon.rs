@@ -144,6 +144,9 @@ pub(crate) struct Lexicon {
     pub phrases: WordMap<Vec<Phrase>>,
     pub preps: Vec<String>,
     pub verb_proclitics: Vec<char>,
+    /// Possessive pronoun suffixes on nouns («زعيمها» "its leader"), longest first; matched on
+    /// folded words as written in the lexicon.
+    pub possessive_suffixes: Vec<String>,
     pub feminine_noun_suffix: Option<char>,
     pub definite_article: Option<String>,
     /// Names are written with capitals (English), so a name is a run of capitalised words.
@@ -232,9 +235,9 @@ pub(crate) struct Lexicon {
     /// Prepositions after a person noun whose complement belongs to the speaker phrase
     /// ("experts on the river said").
     pub person_complement_prepositions: WordSet,
-    /// Prepositions opening the place a headline's speaker spoke from («… من المدينة»), which is
-    /// no part of the speaker.
-    pub headline_place_prepositions: WordSet,
+    /// Prepositions opening a place («من المدينة», «في كندا»): the place a headline's speaker
+    /// spoke from, or the complement before a name, is no part of the speaker.
+    pub place_prepositions: WordSet,
     /// Words for "in the name of" that continue a role inside a speaker phrase («المتحدث باسم
     /// الوزارة»).
     pub on_behalf: WordSet,
@@ -275,6 +278,8 @@ struct RawMorphology {
     definite_article: Option<String>,
     #[serde(default)]
     capitalised_names: bool,
+    #[serde(default)]
+    possessive_suffixes: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -363,7 +368,7 @@ struct RawLists {
     #[serde(default)]
     person_complement_prepositions: Vec<String>,
     #[serde(default)]
-    headline_place_prepositions: Vec<String>,
+    place_prepositions: Vec<String>,
     #[serde(default)]
     on_behalf: Vec<String>,
     #[serde(default)]
@@ -425,6 +430,7 @@ impl Lexicon {
             feminine_noun_suffix: fold_opt(&m.feminine_noun_suffix).and_then(|s| s.chars().next()),
             definite_article: fold_opt(&m.definite_article),
             capitalised_names: m.capitalised_names,
+            possessive_suffixes: m.possessive_suffixes.clone(),
             ..Lexicon::default()
         };
 
@@ -580,7 +586,7 @@ impl Lexicon {
         lex.owner_prepositions = set(&lists.owner_prepositions);
         lex.complement_prepositions = set(&lists.complement_prepositions);
         lex.person_complement_prepositions = set(&lists.person_complement_prepositions);
-        lex.headline_place_prepositions = set(&lists.headline_place_prepositions);
+        lex.place_prepositions = set(&lists.place_prepositions);
         lex.on_behalf = set(&lists.on_behalf);
         lex.issued_words = set(&lists.issued_words);
         for (class, words) in &raw.role_classes {

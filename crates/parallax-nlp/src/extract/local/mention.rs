@@ -353,15 +353,12 @@ fn leading_name(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
     }
 }
 
-/// Possessive pronoun suffixes on Arabic nouns («زعيمها» "its leader»), longest first.
-const POSSESSIVE_SUFFIXES: [&str; 4] = ["هما", "هم", "ها", "ه"];
-
 /// A role noun without a possessive pronoun suffix: «زعيمها» → «زعيم», so that the
 /// description meets the person the article named in that role. Other words are unchanged.
 fn without_possessive_suffix<'w>(lex: &Lexicon, w: &'w str) -> &'w str {
-    POSSESSIVE_SUFFIXES
+    lex.possessive_suffixes
         .iter()
-        .filter_map(|s| w.strip_suffix(s))
+        .filter_map(|s| w.strip_suffix(s.as_str()))
         .find(|stem| stem.chars().count() >= MIN_STEM_CHARS && lex.in_set(&lex.roles, stem))
         .unwrap_or(w)
 }
@@ -490,7 +487,7 @@ fn name_run(scan: &Scan<'_>, lex: &Lexicon, part: &[usize]) -> Vec<usize> {
             || lex.places.contains(f)
             || (lex.speaker_stops.contains(f) && !ali)
         {
-            after_preposition = matches!(f, "في" | "من");
+            after_preposition = lex.place_prepositions.contains(f);
             break;
         }
         run.push(i);

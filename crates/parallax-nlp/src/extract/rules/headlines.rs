@@ -165,7 +165,10 @@ impl<'s, 't> Extractor<'s, 't> {
         if let Some(k) = (start + 1..end)
             .rev()
             .take(PLACE_LOOKBACK_WORDS)
-            .find(|&k| self.is_word(k, &lex.headline_place_prepositions))
+            .find(|&k| {
+                self.word(k)
+                    .is_some_and(|w| lex.place_prepositions.contains(w))
+            })
         {
             stop = k;
         }

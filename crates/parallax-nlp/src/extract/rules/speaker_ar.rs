@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::{Extractor, MAX_NP};
+use crate::extract::lexicon::Lexicon;
 use crate::extract::scan::Kind;
 
 /// Letters a word starting with «ل» needs to be a noun with a glued preposition («لصحيفة»);
@@ -151,7 +152,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     }
                     if words == 0 {
                         // «مديرها العام كريم…»: a role with a possessive ("its director")
-                        let role = [w, strip_possessive(w)]
+                        let role = [w, strip_possessive(lex, w)]
                             .iter()
                             .any(|r| lex.in_set(&lex.roles, r));
                         opens_with_person = role || lex.titles.contains_key(w);
@@ -308,11 +309,11 @@ fn strip_definite(w: &str, article: &str) -> bool {
 
 /// An Arabic word without a possessive pronoun suffix («مديرها» → «مدير»); the word itself
 /// when it has none or would be too short without it.
-fn strip_possessive(w: &str) -> &str {
-    ["هما", "هم", "ها", "ه"]
+fn strip_possessive<'w>(lex: &Lexicon, w: &'w str) -> &'w str {
+    lex.possessive_suffixes
         .iter()
         .find_map(|p| {
-            w.strip_suffix(p)
+            w.strip_suffix(p.as_str())
                 .filter(|r| r.chars().count() >= MIN_STEM_CHARS)
         })
         .unwrap_or(w)
