@@ -1,6 +1,7 @@
-//! One test per rule of the extractor, in invented sentences: each asserts that the rule is
-//! named in the statement's trace (`--explain`) and that the statement reads as a user would
-//! see it (actor, cue, content). Rules that reject a candidate assert that nothing is found.
+//! One test per rule of the extractor, in invented sentences. A rule named in the trace
+//! (`--explain`) is asserted to be there and the statement to read as a user would see it
+//! (actor, cue, content); rules that reject a candidate assert that nothing is found; the
+//! steps that are not traced (content spans, speaker slots) assert the statement they build.
 
 use crate::extract::{analyze_explained, ActorKind};
 use crate::Lang;
@@ -29,6 +30,26 @@ fn check(lang: Lang, text: &str, rule: &str, expect: (&str, &str, &str)) {
         (actor.as_str(), cue.as_str(), content.as_str()),
         expect,
         "{rule} on {text:?}: (actor, cue, content)"
+    );
+}
+
+/// Asserts that the article has a statement with this actor, cue and content.
+fn found(lang: Lang, text: &str, expect: (&str, &str, &str)) {
+    let analysis = analyze_explained(text, lang).0;
+    let seen: Vec<(&str, &str, &str)> = analysis
+        .statements
+        .iter()
+        .map(|s| {
+            (
+                analysis.actors[s.actor].name.as_str(),
+                s.cue.as_str(),
+                s.text.as_str(),
+            )
+        })
+        .collect();
+    assert!(
+        seen.contains(&expect),
+        "{text:?}: expected (actor, cue, content) {expect:?} among {seen:?}"
     );
 }
 
@@ -359,5 +380,193 @@ fn standalone_quotation_continues_the_speaker() {
             "",
             "We will ration the water for the whole summer.",
         ),
+    );
+}
+
+#[test]
+fn source_phrase_after_the_content() {
+    found(
+        Lang::En,
+        "The canal will stay closed until June, according to the Northern Basin Council.",
+        (
+            "Northern Basin Council",
+            "according to",
+            "The canal will stay closed until June",
+        ),
+    );
+}
+
+#[test]
+fn source_phrase_before_the_content() {
+    found(
+        Lang::En,
+        "According to Rania Mansour, the canal will stay closed until the end of June.",
+        (
+            "Rania Mansour",
+            "According to",
+            "the canal will stay closed until the end of June",
+        ),
+    );
+}
+
+#[test]
+fn impersonal_passive_continues_the_last_speaker() {
+    found(
+        Lang::En,
+        "Lena Moss said the dam was safe. It was also stressed that the gates would stay open.",
+        ("Lena Moss", "stressed", "the gates would stay open"),
+    );
+}
+
+#[test]
+fn relative_clause_reports_its_antecedents_words() {
+    found(
+        Lang::En,
+        "Berglund, who said the count was wrong, lost the vote on Monday.",
+        ("Berglund", "said", "the count was wrong"),
+    );
+}
+
+#[test]
+fn inverted_speaker_after_the_verb() {
+    found(
+        Lang::En,
+        "“The gates will open on Monday,” said Lena Moss.",
+        ("Lena Moss", "said", "The gates will open on Monday"),
+    );
+}
+
+#[test]
+fn name_before_an_appositive_is_the_speaker() {
+    found(
+        Lang::En,
+        "Lena Moss, the chair of the basin council, said the gates would open on Monday.",
+        ("Lena Moss", "said", "the gates would open on Monday"),
+    );
+}
+
+#[test]
+fn quotation_after_a_colon_is_the_content() {
+    found(
+        Lang::En,
+        "Lena Moss said: “The gates will open on Monday.”",
+        ("Lena Moss", "said", "The gates will open on Monday."),
+    );
+}
+
+#[test]
+fn trailing_attribution_reports_the_clause_before_it() {
+    found(
+        Lang::En,
+        "The gates will open on Monday, Lena Moss said in a statement.",
+        ("Lena Moss", "said", "The gates will open on Monday"),
+    );
+}
+
+#[test]
+fn cue_ending_its_paragraph_with_a_colon_reports_the_next() {
+    found(
+        Lang::En,
+        "The harbour master added:\n\nThe ships will be inspected before they leave the port on Monday.",
+        ("harbour master", "added", "The ships will be inspected before they leave the port on Monday"),
+    );
+}
+
+#[test]
+fn coordinated_verb_takes_the_first_verbs_subject() {
+    found(
+        Lang::En,
+        "Berglund backed the union and said he did not support the new canal.",
+        ("Berglund", "said", "he did not support the new canal"),
+    );
+}
+
+#[test]
+fn participle_continues_the_sentences_speaker() {
+    found(
+        Lang::En,
+        "Lena Moss said the dam was safe, adding that the gates would open on Monday.",
+        ("Lena Moss", "adding", "the gates would open on Monday"),
+    );
+}
+
+#[test]
+fn semicolon_ends_reported_content() {
+    found(
+        Lang::En,
+        "Lena Moss said the gates would open on Monday; the farms were still dry.",
+        ("Lena Moss", "said", "the gates would open on Monday"),
+    );
+}
+
+#[test]
+fn dateline_is_no_part_of_the_content() {
+    found(
+        Lang::En,
+        "VALLEYTOWN, Ruritania (Valley Radio) – The gates will open on Monday, Lena Moss said.",
+        ("Lena Moss", "said", "The gates will open on Monday"),
+    );
+}
+
+#[test]
+fn arabic_source_phrase_before_the_content() {
+    found(
+        Lang::Ar,
+        "وبحسب المجلس، فإن المياه ستصل إلى القرى غدا.",
+        ("المجلس", "وبحسب", "المياه ستصل إلى القرى غدا"),
+    );
+}
+
+#[test]
+fn arabic_according_to_what_the_speaker_said() {
+    found(
+        Lang::Ar,
+        "وفقا لما قاله الوزير فإن السد آمن تماما هذا العام.",
+        ("الوزير", "وفقا لما قاله", "السد آمن تماما هذا العام"),
+    );
+}
+
+#[test]
+fn arabic_quotation_after_a_colon() {
+    found(
+        Lang::Ar,
+        "وقال سمير نصار: \"سنبقى في أرضنا مهما حدث هذا الصيف\".",
+        ("سمير نصار", "وقال", "سنبقى في أرضنا مهما حدث هذا الصيف"),
+    );
+}
+
+#[test]
+fn arabic_subject_before_the_verb() {
+    found(
+        Lang::Ar,
+        "سلمى قاسم كشفت أن المياه ستصل إلى القرى غدا.",
+        ("سلمى قاسم", "كشفت", "المياه ستصل إلى القرى غدا"),
+    );
+}
+
+#[test]
+fn arabic_quotation_before_the_verb() {
+    found(
+        Lang::Ar,
+        "\"سنبقى في أرضنا مهما حدث هذا الصيف\"، قال سمير نصار.",
+        ("سمير نصار", "قال", "سنبقى في أرضنا مهما حدث هذا الصيف"),
+    );
+}
+
+#[test]
+fn arabic_participle_agrees_with_the_verb_before_it() {
+    found(
+        Lang::Ar,
+        "وقالت سلمى قاسم إن السد آمن، مشيرة إلى أن المياه ستصل غدا.",
+        ("سلمى قاسم", "مشيرة", "المياه ستصل غدا"),
+    );
+}
+
+#[test]
+fn arabic_name_in_apposition_to_a_role() {
+    found(
+        Lang::Ar,
+        "وقالت رئيسة الهيئة، سلمى قاسم، إن السد آمن تماما.",
+        ("سلمى قاسم", "وقالت", "السد آمن تماما"),
     );
 }
