@@ -417,13 +417,13 @@ fn english_impersonal_passive_continues_the_last_speaker() {
 
 #[test]
 fn english_unnamed_source_speaking_to_an_outlet_is_a_channel() {
-    // The source passes McKenzie's words on to the outlet: the statement stays his.
+    // The source passes Halloway's words on to the outlet: the statement stays hers.
     check(
         Lang::En,
-        "The support of the US will continue, McKenzie told Abdi, according to a source who spoke to Medya News on condition of anonymity. During the meeting, McKenzie said that the SDF and the Afghan army were in no way alike, the sources told Medya News.",
+        "The patrols of the fleet will continue, Halloway told Brenner, according to a source who spoke to Valley Radio on condition that they not be named. During the meeting, Halloway said that the NLF and the old militias were not alike at all, the sources told Valley Radio.",
         expect![[r#"
-            McKenzie | Indirect | told | Neutral | The support of the US will continue
-            McKenzie | Indirect | said | Neutral | the SDF and the Afghan army were in no way alike
+            Halloway | Indirect | told | Neutral | The patrols of the fleet will continue
+            Halloway | Indirect | said | Neutral | the NLF and the old militias were not alike at all
         "#]],
     );
 }
@@ -432,9 +432,9 @@ fn english_unnamed_source_speaking_to_an_outlet_is_a_channel() {
 fn english_titled_name_in_apposition_wins_over_a_place() {
     check(
         Lang::En,
-        "The top commander of U.S. forces in the Middle East, Gen. Frank McKenzie, on Sept. 10 met with Mazloum Kobani, telling him that the U.S. will continue to support the SDF.",
+        "The senior officer of allied fleets in the North Sea, Gen. Ruth Halloway, on May 4 met with Tomas Brenner, telling him that the fleet will keep supporting the NLF.",
         expect![[r#"
-            Frank McKenzie | Indirect | telling | Neutral | the U.S. will continue to support the SDF
+            Ruth Halloway | Indirect | telling | Neutral | the fleet will keep supporting the NLF
         "#]],
     );
 }
@@ -442,7 +442,7 @@ fn english_titled_name_in_apposition_wins_over_a_place() {
 #[test]
 fn english_role_of_an_organisation_is_a_person() {
     let a = analyze(
-        "The leader of the Syrian Democratic Forces has said Washington has reassured him that it will not abandon them.",
+        "The leader of the Northern Liberation Front has said Oslo has reassured him that it will not abandon them.",
         Lang::En,
     );
     assert_eq!(a.statements.len(), 1, "{a:#?}");
@@ -459,10 +459,10 @@ fn arabic_role_description_resolves_to_the_named_holder() {
     // A trailing role word is not part of the name; the earlier description is the same man.
     check(
         Lang::Ar,
-        "قال قائد قوات سورية الديمقراطية بان هذه القوات قلقة من ان تتخلى اميركا عنها. وخلال تصريحات للصحيفة قال \"مظلوم عبدي\" قائد قوات سورية الديمقراطية: \"ان اهالي شمال شرقي سورية قلقون\".",
+        "قال قائد قوات الحوض الشمالي بان هذه القوات قلقة من ان يتخلى الحلفاء عنها. وخلال تصريحات للصحيفة قال \"سامر يوسف\" قائد قوات الحوض الشمالي: \"ان اهالي الوادي قلقون على مزارعهم\".",
         expect![[r#"
-            مظلوم عبدي | Indirect | قال | Neutral | هذه القوات قلقة من ان تتخلى اميركا عنها
-            مظلوم عبدي | Direct | قال | Neutral | ان اهالي شمال شرقي سورية قلقون
+            سامر يوسف | Indirect | قال | Neutral | هذه القوات قلقة من ان يتخلى الحلفاء عنها
+            سامر يوسف | Direct | قال | Neutral | ان اهالي الوادي قلقون على مزارعهم
         "#]],
     );
 }
@@ -473,27 +473,27 @@ fn headline_speaker_claims() {
     // met nowhere else stands for the article's main speaker.
     check(
         Lang::En,
-        "US General McKenzie meets with Mazloum Abdi: US support to SDF will continue\nDuring the meeting, US General McKenzie stated that the support will continue.",
+        "Danish General Halloway meets with Tomas Brenner: support to NLF will continue\nDuring the meeting, Danish General Halloway stated that the support will go on.",
         expect![[r#"
-            McKenzie | Indirect | : | Neutral | US support to SDF will continue
-            McKenzie | Indirect | stated | Neutral | the support will continue
+            Halloway | Indirect | : | Neutral | support to NLF will continue
+            Halloway | Indirect | stated | Neutral | the support will go on
         "#]],
     );
     check(
         Lang::En,
-        "We recommended US pressure Turkey withdraw from northeast Syria, USCIRF\nThe commission USCIRF said on Sunday that it recommended pressure on Turkey.",
+        "We warned the ministry to open the northern gates, NWRB\nThe board NWRB said on Sunday that it warned the ministry about the gates.",
         expect![[r#"
-            USCIRF | Indirect | , | Neutral | We recommended US pressure Turkey withdraw from northeast Syria
-            USCIRF | Indirect | said | Neutral | it recommended pressure on Turkey
+            NWRB | Indirect | , | Neutral | We warned the ministry to open the northern gates
+            NWRB | Indirect | said | Neutral | it warned the ministry about the gates
         "#]],
     );
     check(
         Lang::Ar,
-        "أعلى لجنة دينية أميركية من الرقة: ندعم الإدارة الذاتية وما تمثله من قيم\nوقالت نادين ماينزا إن الشعب الأميركي يقف مع شمال وشرقي سوريا. وأضافت أن اللجنة قدمت مقترحات جريئة.",
+        "أعلى هيئة زراعية كندية من المدينة: ندعم مزارعي الوادي وما يزرعونه من قمح\nوقالت سلمى قاسم إن الشعب الكندي يقف مع مزارعي الوادي. وأضافت أن الهيئة قدمت مقترحات جريئة.",
         expect![[r#"
-            نادين ماينزا | Indirect | : | Neutral | ندعم الإدارة الذاتية وما تمثله من قيم
-            نادين ماينزا | Indirect | وقالت | Neutral | الشعب الأميركي يقف مع شمال وشرقي سوريا
-            نادين ماينزا | Indirect | وأضافت | Neutral | اللجنة قدمت مقترحات جريئة
+            سلمى قاسم | Indirect | : | Neutral | ندعم مزارعي الوادي وما يزرعونه من قمح
+            سلمى قاسم | Indirect | وقالت | Neutral | الشعب الكندي يقف مع مزارعي الوادي
+            سلمى قاسم | Indirect | وأضافت | Neutral | الهيئة قدمت مقترحات جريئة
         "#]],
     );
 }
@@ -504,64 +504,64 @@ fn headline_quoting_an_unnamed_speaker() {
     // statement it repeats.
     check(
         Lang::En,
-        "Syria Kurds ‘not at risk of US withdrawal after Afghanistan’\n\nThe Times reported that McKenzie met Abdi on Monday. Syrian Kurds are not facing an American withdrawal after the pull-out from Afghanistan, according to the group’s chief.",
+        "Valley farmers ‘not at risk of losing the river after the drought’\n\nThe Valley Times reported that Halloway met Brenner on Monday. Valley farmers are not facing the loss of the river after the long drought, according to the group’s chief.",
         expect![[r#"
-            group’s chief | Direct |  | Neutral | not at risk of US withdrawal after Afghanistan
-            Times | Indirect | reported | Neutral | McKenzie met Abdi on Monday
-            group’s chief | Indirect | according to | Neutral | Syrian Kurds are not facing an American withdrawal after the pull-out from Afghanistan
+            group’s chief | Direct |  | Neutral | not at risk of losing the river after the drought
+            Valley Times | Indirect | reported | Neutral | Halloway met Brenner on Monday
+            group’s chief | Indirect | according to | Neutral | Valley farmers are not facing the loss of the river after the long drought
         "#]],
     );
     check(
         Lang::En,
-        "Washington will not abandon us\n\nThe leader of the Syrian Democratic Forces has said Washington has reassured him that it will not abandon them. He said locals have been shaken by what happened.",
+        "Oslo will not abandon us\n\nThe leader of the Northern Liberation Front has said Oslo has reassured him that it will not abandon them. He said locals have been shaken by what happened.",
         expect![[r#"
-            leader of the Syrian Democratic Forces | Indirect |  | Neutral | Washington will not abandon us
-            leader of the Syrian Democratic Forces | Indirect | said | Neutral | Washington has reassured him that it will not abandon them
-            leader of the Syrian Democratic Forces | Indirect | said | Neutral | locals have been shaken by what happened
+            leader of the Northern Liberation Front | Indirect |  | Neutral | Oslo will not abandon us
+            leader of the Northern Liberation Front | Indirect | said | Neutral | Oslo has reassured him that it will not abandon them
+            leader of the Northern Liberation Front | Indirect | said | Neutral | locals have been shaken by what happened
         "#]],
     );
     check(
         Lang::Ar,
-        "القلق ينتابنا بتخلي اميركا عنا كما حصل في افغانستان\nقال قائد قوات سورية الديمقراطية بان هذه القوات قلقة من ان تتخلى اميركا عنها كما حصل في افغانستان.",
+        "القلق ينتابنا بتخلي الحلفاء عنا كما حصل في الجنوب\nقال قائد قوات الحوض الشمالي بان هذه القوات قلقة من ان يتخلى الحلفاء عنها كما حصل في الجنوب.",
         expect![[r#"
-            قائد قوات سورية الديمقراطية | Indirect |  | Neutral | القلق ينتابنا بتخلي اميركا عنا كما حصل في افغانستان
-            قائد قوات سورية الديمقراطية | Indirect | قال | Neutral | هذه القوات قلقة من ان تتخلى اميركا عنها كما حصل في افغانستان
+            قائد قوات الحوض الشمالي | Indirect |  | Neutral | القلق ينتابنا بتخلي الحلفاء عنا كما حصل في الجنوب
+            قائد قوات الحوض الشمالي | Indirect | قال | Neutral | هذه القوات قلقة من ان يتخلى الحلفاء عنها كما حصل في الجنوب
         "#]],
     );
     // "US" is not "us", and the first persons of a quotation are its speaker's: neither
     // makes the article an opinion piece that owns its headline.
     check(
         Lang::En,
-        "Washington will not abandon us\n\nThe leader of the Syrian Democratic Forces has said Washington has reassured him that it will not abandon them. US troops stay. “Let’s be honest, we were afraid, our people were afraid,” he told The Times. US officials agree.",
+        "Oslo will not abandon us\n\nThe leader of the Northern Liberation Front has said Oslo has reassured him that it will not abandon them. US troops stay. “To be honest, we were worried, our farmers were worried,” he told The Courier. US officials agree.",
         expect![[r#"
-            leader of the Syrian Democratic Forces | Indirect |  | Neutral | Washington will not abandon us
-            leader of the Syrian Democratic Forces | Indirect | said | Neutral | Washington has reassured him that it will not abandon them
-            leader of the Syrian Democratic Forces | Direct | told | Neutral | Let’s be honest, we were afraid, our people were afraid
+            leader of the Northern Liberation Front | Indirect |  | Neutral | Oslo will not abandon us
+            leader of the Northern Liberation Front | Indirect | said | Neutral | Oslo has reassured him that it will not abandon them
+            leader of the Northern Liberation Front | Direct | told | Neutral | To be honest, we were worried, our farmers were worried
         "#]],
     );
     // A headline crediting an organisation is the official's whose body statement it
     // repeats; with no official repeating it, the organisation's.
     check(
         Lang::En,
-        "We recommended US pressure Turkey withdraw from northeast Syria, USCIRF\n\nWe recommended the United States pressure Turkey to provide a time to withdraw from northeast Syria, Nadine Maenza, President of the US Committee for International Religious Freedom (USCIRF), said on Sunday.",
+        "We warned the ministry to open the northern gates, NWRB\n\nWe warned the ministry that it must open the northern gates before the spring floods, Lena Moss, Chair of the Northern Water Rights Board (NWRB), said on Sunday.",
         expect![[r#"
-            Nadine Maenza | Indirect | , | Neutral | We recommended US pressure Turkey withdraw from northeast Syria
-            Nadine Maenza | Indirect | said | Neutral | We recommended the United States pressure Turkey to provide a time to withdraw from northeast Syria
+            Lena Moss | Indirect | , | Neutral | We warned the ministry to open the northern gates
+            Lena Moss | Indirect | said | Neutral | We warned the ministry that it must open the northern gates before the spring floods
         "#]],
     );
     check(
         Lang::En,
-        "Sanctions must be lifted now, USCIRF\n\nWe recommended the United States pressure Turkey to withdraw from northeast Syria, Nadine Maenza, President of the US Committee for International Religious Freedom (USCIRF), said on Sunday.",
+        "Fishing quotas must be lifted now, NWRB\n\nWe warned the ministry that it should open the northern gates, Lena Moss, Chair of the Northern Water Rights Board (NWRB), said on Sunday.",
         expect![[r#"
-            USCIRF | Indirect | , | Neutral | Sanctions must be lifted now
-            Nadine Maenza | Indirect | said | Neutral | We recommended the United States pressure Turkey to withdraw from northeast Syria
+            NWRB | Indirect | , | Neutral | Fishing quotas must be lifted now
+            Lena Moss | Indirect | said | Neutral | We warned the ministry that it should open the northern gates
         "#]],
     );
     // An article written in the first person owns its headline; a headline repeating no
     // statement is nobody's.
     check(
         Lang::En,
-        "Just give us a few figures on the returns\n\nMr. Trump, I have a deal for you. I know your returns are audited, and I accept that. Voters said they want to see the figures on the returns.",
+        "Just give us a few figures on the returns\n\nMr. Mayor, I have a deal for you. I know your returns are audited, and I accept that. Voters said they want to see the figures on the returns.",
         expect![[r#"
             Voters | Indirect | said | Neutral | they want to see the figures on the returns
         "#]],
@@ -577,40 +577,40 @@ fn headline_quoting_an_unnamed_speaker() {
 
 #[test]
 fn english_generic_role_description_is_the_one_person_named_in_that_role() {
-    // "the group's chief" is the one person the article names as a leader ("SDF leader
-    // Mazloum Abdi", "Abdi heads…"), under their full name; a speaker of that surname takes
-    // it up.
+    // "the group's chief" is the one person the article names as a leader ("NLF leader
+    // Tomas Brenner", "Brenner heads…"), under their full name; a speaker of that surname
+    // takes it up.
     check(
         Lang::En,
-        "Kurds are not facing a withdrawal, according to the group’s chief. The general met Syrian Democratic Forces leader Mazloum Abdi on Monday. Abdi heads up the Kurdish-led SDF militia network.",
+        "Farmers are not facing a shortage, according to the group’s chief. The general met Northern Liberation Front leader Tomas Brenner on Monday. Brenner heads up the Nordic-led NLF militia network.",
         expect![[r#"
-            Mazloum Abdi | Indirect | according to | Neutral | Kurds are not facing a withdrawal
+            Tomas Brenner | Indirect | according to | Neutral | Farmers are not facing a shortage
         "#]],
     );
     check(
         Lang::En,
-        "The militia’s leader said that no deal was made. The leader of the Syrian Democratic Forces, Mazloum Abdi, met the envoy. Abdi said the talks went well.",
+        "The militia’s leader said that no deal was made. The leader of the Northern Liberation Front, Tomas Brenner, met the envoy. Brenner said the talks went well.",
         expect![[r#"
-            Abdi | Indirect | said | Neutral | no deal was made
-            Abdi | Indirect | said | Neutral | the talks went well
+            Brenner | Indirect | said | Neutral | no deal was made
+            Brenner | Indirect | said | Neutral | the talks went well
         "#]],
     );
     // Two leaders named: it stays a description.
     check(
         Lang::En,
-        "Kurds are not facing a withdrawal, according to the group’s chief. The general met SDF leader Mazloum Abdi and YPG commander Sipan Hemo.",
+        "Farmers are not facing a shortage, according to the group’s chief. The general met NLF leader Tomas Brenner and NVU commander Erik Sand.",
         expect![[r#"
-            group’s chief | Indirect | according to | Neutral | Kurds are not facing a withdrawal
+            group’s chief | Indirect | according to | Neutral | Farmers are not facing a shortage
         "#]],
     );
     // A deputy leader is not the leader; an organisation named as the possessor is left to
     // the project's registry.
     check(
         Lang::En,
-        "The group’s leader said that no deal was made. The envoy met deputy leader Ilham Ahmed. The SDF’s chief said the talks went well, and SDF leader Mazloum Abdi agreed.",
+        "The group’s leader said that no deal was made. The envoy met deputy leader Anna Lind. The NLF’s chief said the talks went well, and NLF leader Tomas Brenner agreed.",
         expect![[r#"
-            Mazloum Abdi | Indirect | said | Neutral | no deal was made
-            SDF’s chief | Indirect | said | Neutral | the talks went well, and SDF leader Mazloum Abdi agreed
+            Tomas Brenner | Indirect | said | Neutral | no deal was made
+            NLF’s chief | Indirect | said | Neutral | the talks went well, and NLF leader Tomas Brenner agreed
         "#]],
     );
 }
@@ -618,13 +618,13 @@ fn english_generic_role_description_is_the_one_person_named_in_that_role() {
 #[test]
 fn english_surname_speaker_knows_the_titled_full_name() {
     let a = analyze(
-        "On 10 September, General Kenneth McKenzie, the commander of US Central Command, paid a visit. McKenzie said that the support will continue.",
+        "On 4 May, General Ruth Halloway, the commander of the Allied Northern Fleet, paid a visit. Halloway said that the patrols will continue.",
         Lang::En,
     );
     assert_eq!(a.statements.len(), 1, "{a:#?}");
     let actor = &a.actors[a.statements[0].actor];
     assert!(
-        actor.aliases.contains(&"Kenneth McKenzie".to_string()),
+        actor.aliases.contains(&"Ruth Halloway".to_string()),
         "the full name written elsewhere is an alias of the surname speaker: {actor:?}"
     );
 }
@@ -632,7 +632,7 @@ fn english_surname_speaker_knows_the_titled_full_name() {
 #[test]
 fn people_named_with_a_title_who_do_not_speak_are_actors_without_statements() {
     let a = analyze(
-        "The administration sent Gen. Kenneth F. McKenzie, who heads U.S. Central Command, to the region. Officials said the talks went well.",
+        "The ministry sent Gen. Ruth K. Halloway, who heads the Allied Northern Fleet, to the region. Officials said the talks went well.",
         Lang::En,
     );
     assert_eq!(a.statements.len(), 1, "{a:#?}");
@@ -643,13 +643,13 @@ fn people_named_with_a_title_who_do_not_speak_are_actors_without_statements() {
         .filter(|(i, _)| !a.statements.iter().any(|s| s.actor == *i))
         .map(|(_, x)| x.name.as_str())
         .collect();
-    assert_eq!(silent, vec!["Kenneth F. McKenzie"], "{a:#?}");
-    let mckenzie = a
+    assert_eq!(silent, vec!["Ruth K. Halloway"], "{a:#?}");
+    let halloway = a
         .actors
         .iter()
-        .find(|x| x.name == "Kenneth F. McKenzie")
+        .find(|x| x.name == "Ruth K. Halloway")
         .unwrap();
-    assert_eq!(mckenzie.kind, ActorKind::Person);
+    assert_eq!(halloway.kind, ActorKind::Person);
 }
 
 /// Renders every actor as `name | statements | aliases`.
@@ -674,18 +674,18 @@ fn arabic_people_named_with_a_title_who_do_not_speak_are_actors_without_statemen
     // apposition, are a name; a speaker of that surname takes it as an alias.
     check_actors(
         Lang::Ar,
-        "ارسل البيت الابيض الجنرال \"فرانك ماكنزي\" قائد القوات المركزية. وأكد الرئيس الأميركي جو بايدن أن الدعم مستمر. والتقى السفير جيمس جيفري، المبعوث الخاص، بالوفد. وقال جيفري إن الحوار مستمر.",
+        "ارسلت الحكومة الجنرال \"كريم حداد\" قائد القوات الشمالية. وأكد الرئيس الكندي نبيل عازار أن الدعم مستمر. والتقى السفير مارك دالتون، المبعوث الخاص، بالوفد. وقال دالتون إن الحوار مستمر.",
         expect![[r#"
-            جو بايدن | 1
-            جيفري | 1 | جيمس جيفري
-            فرانك ماكنزي | 0
+            نبيل عازار | 1
+            دالتون | 1 | مارك دالتون
+            كريم حداد | 0
         "#]],
     );
     // A common noun, a verb and its object, a word with the article that may be the name's
     // own, a verbal noun before a quotation, or a quotation that is not a name: no name.
     check_actors(
         Lang::Ar,
-        "والتقى الرئيس المشترك للمجلس بالوفد. وكان الوزير يلتقي نظيره، وقال إن الحل قريب. والتقى السيد حسن نصر الله بالوفد. وطلبت اللجنة من الرئيس جو بايدن إدراج “قسد” في المحادثات. ودعا المبعوث \"توماس باراك وقال إن الحرب انتهت وإن السلام قادم\" إلى الحوار.",
+        "والتقى الرئيس المشترك للمجلس بالوفد. وكان الوزير يلتقي نظيره، وقال إن الحل قريب. والتقى السيد عبد الرحمن النجار بالوفد. وطلبت اللجنة من الرئيس نبيل عازار إدراج “الاتحاد” في المحادثات. ودعا المبعوث \"توماس برينر وقال إن الخلاف انتهى وإن الاتفاق قادم\" إلى الحوار.",
         expect![[r#"
             اللجنة | 1
             المبعوث | 1
