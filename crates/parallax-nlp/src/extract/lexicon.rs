@@ -144,6 +144,9 @@ pub(crate) struct Lexicon {
     pub phrases: WordMap<Vec<Phrase>>,
     pub preps: Vec<String>,
     pub verb_proclitics: Vec<char>,
+    /// Possessive pronoun suffixes on nouns («زعيمها» "its leader"), longest first; matched on
+    /// folded words as written in the lexicon.
+    pub possessive_suffixes: Vec<String>,
     pub feminine_noun_suffix: Option<char>,
     pub definite_article: Option<String>,
     /// Names are written with capitals (English), so a name is a run of capitalised words.
@@ -166,7 +169,7 @@ pub(crate) struct Lexicon {
     pub abbreviations: WordSet,
     pub documents: WordSet,
     /// Places written without the article («أمريكا», «تركيا»): never part of a person's
-    /// name, though a name may follow them («سفير روسيا ألكسندر لافرنتييف»).
+    /// name, though a name may follow them («سفير كندا مارك دالتون»).
     pub places: WordSet,
     /// First-person words ("us", «عنا»): in a headline they mark an unmarked quotation.
     pub first_person: WordSet,
@@ -200,6 +203,47 @@ pub(crate) struct Lexicon {
     /// saying"): after a singular subject without an auxiliary it is a noun ("his first
     /// comment"), not the reporting verb.
     pub base_forms: WordSet,
+    /// Conjunctions that coordinate a second reporting verb with the first ("…accused X and
+    /// asserted that…") or open a new source's clause ("…and according to Y…").
+    pub coordinators: WordSet,
+    /// Relative pronouns that may open a reporting clause: "which officials said", «التي قالت».
+    pub relative_pronouns: WordSet,
+    /// Relative pronouns opening an appositive clause about a speaker ("Name, who watched…,
+    /// said"), which may run longer than other appositives.
+    pub relative_openers: WordSet,
+    /// Forms of "be" before a participle that make a cue passive ("was criticized"): its subject
+    /// is not the speaker.
+    pub be_forms: WordSet,
+    /// Auxiliaries and modals that show a finite clause has begun ("his plan will work").
+    pub finite_auxiliaries: WordSet,
+    /// Finite forms of reporting verbs that end in neither -ed nor -s, which coordinate with a
+    /// sentence's first verb ("backed the union and said…").
+    pub irregular_finite_cues: WordSet,
+    /// First- and second-person subjects that open a clause ("said we will…"), not a speaker
+    /// phrase or an adjunct.
+    pub personal_subjects: WordSet,
+    /// Words opening an embedded question after a cue ("asked how…"): a clause of content.
+    pub question_words: WordSet,
+    /// Subjects taking a verb's base form ("they say"), so that the base form after them is
+    /// still a verb.
+    pub plural_subjects: WordSet,
+    /// Prepositions joining a document to its owner: "a statement by the ministry".
+    pub owner_prepositions: WordSet,
+    /// Prepositions besides [`Lexicon::np_prepositions`] through which a subject is read back to
+    /// the phrase it completes ("officials from all three towns say").
+    pub complement_prepositions: WordSet,
+    /// Prepositions after a person noun whose complement belongs to the speaker phrase
+    /// ("experts on the river said").
+    pub person_complement_prepositions: WordSet,
+    /// Prepositions opening a place («من المدينة», «في كندا»): the place a headline's speaker
+    /// spoke from, or the complement before a name, is no part of the speaker.
+    pub place_prepositions: WordSet,
+    /// Words for "in the name of" that continue a role inside a speaker phrase («المتحدث باسم
+    /// الوزارة»).
+    pub on_behalf: WordSet,
+    /// Words for "issued" after a document («بيان صادر عن…»): the owner is named after them, not
+    /// by the word itself.
+    pub issued_words: WordSet,
 }
 
 #[derive(Deserialize)]
@@ -234,6 +278,8 @@ struct RawMorphology {
     definite_article: Option<String>,
     #[serde(default)]
     capitalised_names: bool,
+    #[serde(default)]
+    possessive_suffixes: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -297,6 +343,36 @@ struct RawLists {
     channel_prepositions: Vec<String>,
     #[serde(default)]
     name_prepositions: Vec<String>,
+    #[serde(default)]
+    coordinators: Vec<String>,
+    #[serde(default)]
+    relative_pronouns: Vec<String>,
+    #[serde(default)]
+    relative_openers: Vec<String>,
+    #[serde(default)]
+    be_forms: Vec<String>,
+    #[serde(default)]
+    finite_auxiliaries: Vec<String>,
+    #[serde(default)]
+    irregular_finite_cues: Vec<String>,
+    #[serde(default)]
+    personal_subjects: Vec<String>,
+    #[serde(default)]
+    question_words: Vec<String>,
+    #[serde(default)]
+    plural_subjects: Vec<String>,
+    #[serde(default)]
+    owner_prepositions: Vec<String>,
+    #[serde(default)]
+    complement_prepositions: Vec<String>,
+    #[serde(default)]
+    person_complement_prepositions: Vec<String>,
+    #[serde(default)]
+    place_prepositions: Vec<String>,
+    #[serde(default)]
+    on_behalf: Vec<String>,
+    #[serde(default)]
+    issued_words: Vec<String>,
 }
 
 fn stance_named(name: &str) -> Stance {
@@ -354,6 +430,7 @@ impl Lexicon {
             feminine_noun_suffix: fold_opt(&m.feminine_noun_suffix).and_then(|s| s.chars().next()),
             definite_article: fold_opt(&m.definite_article),
             capitalised_names: m.capitalised_names,
+            possessive_suffixes: m.possessive_suffixes.clone(),
             ..Lexicon::default()
         };
 
@@ -497,6 +574,21 @@ impl Lexicon {
         lex.abstractions = set(&lists.abstractions);
         lex.channel_prepositions = set(&lists.channel_prepositions);
         lex.name_prepositions = set(&lists.name_prepositions);
+        lex.coordinators = set(&lists.coordinators);
+        lex.relative_pronouns = set(&lists.relative_pronouns);
+        lex.relative_openers = set(&lists.relative_openers);
+        lex.be_forms = set(&lists.be_forms);
+        lex.finite_auxiliaries = set(&lists.finite_auxiliaries);
+        lex.irregular_finite_cues = set(&lists.irregular_finite_cues);
+        lex.personal_subjects = set(&lists.personal_subjects);
+        lex.question_words = set(&lists.question_words);
+        lex.plural_subjects = set(&lists.plural_subjects);
+        lex.owner_prepositions = set(&lists.owner_prepositions);
+        lex.complement_prepositions = set(&lists.complement_prepositions);
+        lex.person_complement_prepositions = set(&lists.person_complement_prepositions);
+        lex.place_prepositions = set(&lists.place_prepositions);
+        lex.on_behalf = set(&lists.on_behalf);
+        lex.issued_words = set(&lists.issued_words);
         for (class, words) in &raw.role_classes {
             for w in words {
                 lex.role_classes.insert(fold_for_match(w), class.clone());

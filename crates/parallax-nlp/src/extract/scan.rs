@@ -77,6 +77,12 @@ pub(crate) struct Scan<'t> {
 const MAX_SENTENCE: usize = 400;
 
 const NONE: u32 = u32::MAX;
+/// Capitals a transcript label after a closed quotation needs ("NAME:") for the quotation to
+/// end there rather than run on.
+const MIN_TURN_LABEL_CAPITALS: usize = 2;
+/// Deepest nesting of quotation marks tracked; deeper marks are read as apostrophes or
+/// stray marks, which keeps pairing linear on hostile text.
+const MAX_QUOTE_DEPTH: usize = 8;
 
 /// Families of quotation marks: a closing mark only closes an opening one of its family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,7 +267,7 @@ impl<'t> Scan<'t> {
                         .is_some_and(|n| n.kind == Kind::Word && n.cap))
             {
                 // A quotation ending in a full stop, followed by a capitalised word, ends
-                // its sentence: "…policy.'' The network said…".
+                // its sentence: "…rules.'' The channel said…".
                 self.sentences.push(start..i + 1);
                 self.sentence_para.push(para);
                 start = i + 1;
@@ -320,7 +326,8 @@ fn tokenize<'t>(text: &'t str, lex: &Lexicon) -> Vec<Tok<'t>> {
                         .char_indices()
                         .find(|&(_, c)| !(c.is_uppercase() || c == ' ' || c == '.'))
                         .map_or(rest.len(), |(i, _)| i);
-                    rest[..label].chars().filter(|c| c.is_uppercase()).count() >= 2
+                    rest[..label].chars().filter(|c| c.is_uppercase()).count()
+                        >= MIN_TURN_LABEL_CAPITALS
                         && rest[label..].starts_with(':')
                 };
                 let continues = next.and_then(quote_family) == Some(stack[0].0) && !turn_label;
@@ -354,7 +361,7 @@ fn tokenize<'t>(text: &'t str, lex: &Lexicon) -> Vec<Tok<'t>> {
                     end += n.len_utf8();
                     continue;
                 }
-                // Joiners inside words: U.S., Let's, Kurdish-led, 8,000.
+                // Joiners inside words: U.S., Let's, Nordic-led, 8,000.
                 let after = text[end + n.len_utf8()..].chars().next();
                 let joins = match n {
                     // «الرئاسة.ونشرت»: Arabic has no dotted abbreviations; a full stop
@@ -462,7 +469,7 @@ fn tokenize<'t>(text: &'t str, lex: &Lexicon) -> Vec<Tok<'t>> {
                     toks[idx].pair = open as u32;
                     toks[open].pair = idx as u32;
                 }
-                Role::Open if stack.len() < 8 => {
+                Role::Open if stack.len() < MAX_QUOTE_DEPTH => {
                     stack.push((fam, toks.len()));
                     push(&mut toks, pos, pos + clen, Kind::QuoteOpen);
                 }

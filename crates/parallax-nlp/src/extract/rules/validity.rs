@@ -41,6 +41,9 @@ const DOCUMENT_NEAR_CUE: usize = 5;
 /// The longest adjunct naming a document or channel between a subject and its verb ("X in a
 /// post on the social media platform Y on Tuesday said"); longer runs are clauses.
 pub(super) const MAX_CHANNEL_ADJUNCT: usize = 12;
+/// Words after a channel preposition within which its noun comes ("in a written statement");
+/// further on, the preposition opens some other adjunct.
+const CHANNEL_NOUN_WORDS: usize = 3;
 
 impl<'s, 't> Extractor<'s, 't> {
     /// Whether the mention `r` (with `skip` bytes of a glued preposition) can speak, and if
@@ -82,7 +85,7 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     /// The head word of a mention: the last word before a preposition in English ("the lack"
-    /// of "the lack of funding"), the first word in Arabic («بيان» of «بيان التحالف»).
+    /// of "the lack of rain"), the first word in Arabic («بيان» of «بيان المجلس»).
     fn mention_head(&self, r: Range<usize>) -> Option<usize> {
         let words = r.clone().filter(|&k| self.kind(k) == Kind::Word);
         if self.arabic {
@@ -116,17 +119,17 @@ impl<'s, 't> Extractor<'s, 't> {
     /// The owner a document or depiction names: a possessive before it ("the ministry's
     /// statement"), an issuer modifying it ("a ministry statement"), a complement after it
     /// ("a statement by the ministry", "the statement of the council"), or in Arabic the
-    /// noun it is in construct with («بيان التحالف»).
+    /// noun it is in construct with («بيان المجلس»).
     fn owner_of(&self, r: Range<usize>, head: usize) -> Option<(Range<usize>, usize)> {
         let lex = self.lex;
         let toks = self.toks();
         let _ = lex;
         if self.arabic {
-            // «بيان التحالف»: the rest of the phrase owns the document.
+            // «بيان المجلس»: the rest of the phrase owns the document.
             let next = (head + 1..r.end).find(|&k| self.kind(k) == Kind::Word)?;
             let w = self.word(next)?;
             let glued_l = w.starts_with('ل') && !w.starts_with("ال");
-            let issued = matches!(w, "صادر" | "الصادر" | "صدر");
+            let issued = lex.issued_words.contains(w);
             return (!glued_l && !issued && self.can_own(next..r.end)).then_some((next..r.end, 0));
         }
         // "the ministry's statement", "the ministries' statement".
@@ -149,7 +152,7 @@ impl<'s, 't> Extractor<'s, 't> {
         let after = if head + 1 < r.end { head + 1 } else { r.end };
         if self
             .word(after)
-            .is_some_and(|w| matches!(w, "by" | "from" | "of"))
+            .is_some_and(|w| lex.owner_prepositions.contains(w))
         {
             let limit = (after + 1..toks.len())
                 .find(|&k| {
@@ -161,7 +164,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 .unwrap_or(toks.len());
             let owner = self.np_after(after + 1, limit)?;
             let from = self.skip_determiners(owner.start, owner.end);
-            // "by the council on Friday": the time adjunct is not part of the owner.
+            // "by the council on Sunday": the time adjunct is not part of the owner.
             let end = (from + 1..owner.end)
                 .find(|&k| {
                     let time = |j: usize| self.is_word(j, &lex.time_words);
@@ -175,6 +178,7 @@ impl<'s, 't> Extractor<'s, 't> {
         None
     }
 
+    /// The first token from `from` that is not a determiner.
     fn skip_determiners(&self, mut from: usize, end: usize) -> usize {
         while from < end
             && (self.kind(from) != Kind::Word
@@ -242,8 +246,8 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     /// The start of an adjunct naming the document or channel a speaker used, ending at `p`
-    /// (the verb or its auxiliaries): "in a statement on Friday" of "X in a statement on
-    /// Friday said". The subject is before it.
+    /// (the verb or its auxiliaries): "in a statement on Sunday" of "X in a statement on
+    /// Sunday said". The subject is before it.
     pub(super) fn channel_adjunct_before(&self, floor: usize, p: usize) -> Option<usize> {
         let lex = self.lex;
         // "in an interview with the paper he said": a pronoun right before the verb is its
@@ -268,7 +272,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 continue;
             }
             // The adjunct's noun: within two words after the preposition and its determiner.
-            let names_channel = (k + 1..p.min(k + 4)).any(|j| {
+            let names_channel = (k + 1..p.min(k + 1 + CHANNEL_NOUN_WORDS)).any(|j| {
                 self.word(j).is_some_and(|w| {
                     lex.documents.contains(w)
                         || lex.depictions.contains(w)
