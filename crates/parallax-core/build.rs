@@ -30,7 +30,9 @@ fn main() {
             hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
         }
     };
-    eat(std::env::var("CARGO_PKG_VERSION").unwrap_or_default().as_bytes());
+    eat(std::env::var("CARGO_PKG_VERSION")
+        .unwrap_or_default()
+        .as_bytes());
     for root in &roots {
         println!("cargo:rerun-if-changed={}", root.display());
         let mut list = Vec::new();

@@ -13,9 +13,7 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use parallax_nlp::actors::{self, ActorEdit, ActorMention, ActorRef, GlobalActor, MentionId};
-use parallax_nlp::align::{
-    self, AlignItem, Alignment, Coverage, DiffOp, GroupEdit, StatementKey,
-};
+use parallax_nlp::align::{self, AlignItem, Alignment, Coverage, DiffOp, GroupEdit, StatementKey};
 use parallax_nlp::extract::{ActorKind, Stance, StatementKind};
 use parallax_nlp::text::{fold_for_match, is_arabic_letter, match_tokens};
 use parallax_nlp::Lang;
@@ -819,8 +817,8 @@ impl Project {
             Some(g) => self.unchanged_since(g.0).map_err(ProjectError::from)?,
             None => None,
         };
-        if let Some((count, alignment)) = generation
-            .and_then(|g| self.cached::<(usize, Alignment)>(Cached::Alignment, g))
+        if let Some((count, alignment)) =
+            generation.and_then(|g| self.cached::<(usize, Alignment)>(Cached::Alignment, g))
         {
             // the groups hold indexes into the items: a count that differs is not the same
             // input (it cannot at one generation; this keeps a stray value from panicking)

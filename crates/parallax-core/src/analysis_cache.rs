@@ -79,15 +79,13 @@ impl Project {
 
     /// Everything besides the project's data that `what` depends on.
     pub(crate) fn analysis_settings(&self, what: Cached) -> String {
-        let dictionary = self
-            .dictionary()
-            .map_or_else(|| "none".to_owned(), |d| format!("{:016x}", d.fingerprint()));
+        let dictionary = self.dictionary().map_or_else(
+            || "none".to_owned(),
+            |d| format!("{:016x}", d.fingerprint()),
+        );
         let mut settings = format!("engine={ENGINE};dictionary={dictionary}");
         if !matches!(what, Cached::RegistryByName) {
-            let model = self
-                .sentence_model
-                .as_ref()
-                .map_or("none", |m| m.id());
+            let model = self.sentence_model.as_ref().map_or("none", |m| m.id());
             let pair = self.pair_model.as_ref().map_or_else(
                 || "shipped".to_owned(),
                 |p| {

@@ -205,7 +205,10 @@ impl Project {
 
     /// The stored vectors of the sentence model, read once per registry: `None` when no
     /// model is set.
-    fn stored_vectors<'r>(&self, reg: &'r Registry) -> Result<Option<&'r StoredVectors>, ActorError> {
+    fn stored_vectors<'r>(
+        &self,
+        reg: &'r Registry,
+    ) -> Result<Option<&'r StoredVectors>, ActorError> {
         if reg.vectors.get().is_none() {
             let read = match &self.sentence_model {
                 None => None,

@@ -58,7 +58,10 @@ fn kept_equals_fresh(p: &mut Project, after: &str) -> Analysis {
     for (read, which) in [(&first, "the first read"), (&kept, "the kept analysis")] {
         assert_eq!(read.actors, fresh.actors, "after {after}: {which}: actors");
         assert_eq!(read.groups, fresh.groups, "after {after}: {which}: groups");
-        assert_eq!(read.coverage, fresh.coverage, "after {after}: {which}: coverage");
+        assert_eq!(
+            read.coverage, fresh.coverage,
+            "after {after}: {which}: coverage"
+        );
         assert_eq!(read.report, fresh.report, "after {after}: {which}: report");
     }
     fresh
@@ -131,10 +134,7 @@ fn the_kept_analysis_equals_a_fresh_one_after_every_kind_of_change() {
         "the statement left its group of {members}"
     );
     assert!(p.undo_group_edit().unwrap().is_some());
-    assert_eq!(
-        kept_equals_fresh(&mut p, "undoing the group edit"),
-        undone
-    );
+    assert_eq!(kept_equals_fresh(&mut p, "undoing the group edit"), undone);
 
     // re-analysis stores every statement again, under new ids
     p.analyze(&mut |_| {}).unwrap();

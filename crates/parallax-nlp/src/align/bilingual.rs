@@ -171,8 +171,7 @@ impl Bilingual {
             }
         }
         self.pairs += 1;
-        self.fingerprint = (self.fingerprint ^ hash(b'e', en))
-            .wrapping_mul(0x0000_0100_0000_01b3)
+        self.fingerprint = (self.fingerprint ^ hash(b'e', en)).wrapping_mul(0x0000_0100_0000_01b3)
             ^ hash(b'a', ar).rotate_left(17);
     }
 
@@ -322,14 +321,22 @@ mod tests {
             b.fingerprint()
         };
         let basin = [("council", "مجلس"), ("basin", "الحوض")];
-        assert_eq!(list(&basin), list(&basin), "the same pairs, the same fingerprint");
+        assert_eq!(
+            list(&basin),
+            list(&basin),
+            "the same pairs, the same fingerprint"
+        );
         assert_ne!(list(&basin), list(&basin[..1]), "a pair fewer");
         assert_ne!(
             list(&basin),
             list(&[("council", "مجلس"), ("north", "الحوض")]),
             "another translation"
         );
-        assert_ne!(list(&basin), Bilingual::new().fingerprint(), "an empty list");
+        assert_ne!(
+            list(&basin),
+            Bilingual::new().fingerprint(),
+            "an empty list"
+        );
     }
 
     #[test]
