@@ -4,9 +4,11 @@
 //!
 //! A cached value is a pure function of the project's data and of the settings it was
 //! computed with, and is used only when neither has changed since:
-//! - the data: `analysis_generation` counts every row written to or removed from the
-//!   articles, their actors and statements, the analyst's actor and group edit logs and
-//!   the sentence vectors (SQLite triggers bump it, whichever code writes). A value is
+//! - the data: `analysis_generation` counts the changes to the articles, their actors and
+//!   statements, the analyst's actor and group edit logs and the sentence vectors (SQLite
+//!   triggers bump it for every row of those tables, whichever code writes, except an
+//!   article's actors and statements, whose one writer, `store::statements::replace`,
+//!   bumps it once per article). A value is
 //!   stored under the generation read *before* its inputs, and only when the generation
 //!   read *after* them is the same (no write came in between), so a value can never be
 //!   filed under a generation whose data it was not computed from.

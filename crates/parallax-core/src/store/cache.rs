@@ -1,7 +1,16 @@
 //! `analysis_cache` and `analysis_generation`: computed analysis kept between runs, and the
-//! counter of changes to its inputs (bumped by triggers; see `0008_analysis_cache.sql`).
+//! counter of changes to its inputs (bumped by triggers and by [`bump`]; see
+//! `0008_analysis_cache.sql`).
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+/// Counts a change to the analysis' inputs, for the writers that no trigger covers
+/// (`statements::replace`, the only writer of `article_actors` and `statements`).
+pub fn bump(tx: &Connection) -> rusqlite::Result<()> {
+    tx.prepare_cached("UPDATE analysis_generation SET n = n + 1")?
+        .execute([])?;
+    Ok(())
+}
 
 /// The current generation of the analysis' inputs.
 pub fn generation(conn: &Connection) -> rusqlite::Result<i64> {

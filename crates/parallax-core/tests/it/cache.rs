@@ -201,3 +201,64 @@ fn the_kept_analysis_survives_only_what_does_not_change_it() {
     assert_eq!(after.groups, before.groups);
     assert_eq!(after.report.statements[0].tags, vec!["checked".to_owned()]);
 }
+
+/// Every writer of what the analysis is computed from moves the generation the kept
+/// analysis is filed under, including those whose change leaves today's analysis as it was
+/// (a re-analysis by the same engine), so that none can leave a stale value behind.
+#[test]
+fn every_change_to_the_inputs_moves_the_generation() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gen.parallax");
+    let generation = || -> i64 {
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .query_row("SELECT n FROM analysis_generation", [], |r| r.get(0))
+            .unwrap()
+    };
+    let mut p = Project::open_or_create(&path).unwrap();
+    let mut last = generation();
+    let mut moved = |what: &str| {
+        let now = generation();
+        assert!(
+            now > last,
+            "{what} must move the generation ({last} → {now})"
+        );
+        last = now;
+    };
+    p.import(&files("story"), now(), &mut |_| {});
+    moved("an import");
+    p.analyze(&mut |_| {}).unwrap();
+    moved("a re-analysis");
+    let actor = p.actors().unwrap()[0].key.clone();
+    p.edit_actor(
+        &ActorEditRequest::Rename {
+            actor,
+            name: "Samir Nassar of the council".into(),
+        },
+        now(),
+    )
+    .unwrap();
+    moved("an actor edit");
+    p.undo_actor_edit().unwrap();
+    moved("undoing it");
+    let group = p
+        .compare(None)
+        .unwrap()
+        .into_iter()
+        .find(|g| g.statements.len() >= 2)
+        .unwrap();
+    p.record_group_edit(
+        &GroupEditRequest::Split {
+            statements: vec![group.statements[1].id],
+        },
+        now(),
+    )
+    .unwrap();
+    moved("a group edit");
+    p.undo_group_edit().unwrap();
+    moved("undoing it");
+    p.set_sentence_model(Some(model_file(dir.path())));
+    let never = AtomicBool::new(false);
+    assert!(p.embed_pending(1, &mut |_, _| {}, &never).unwrap() > 0);
+    moved("embedding");
+}
