@@ -88,6 +88,7 @@ bindings-check:
 invariants:
 	@! cargo tree -p parallax-core -e normal --prefix none | grep -Eq '^(tauri|clap) ' || { echo "parallax-core must not depend on tauri or clap"; exit 1; }
 	@! grep -rEn --include=*.rs '\b(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM|CREATE TABLE)\b' crates/parallax-core/src | grep -v '^crates/parallax-core/src/store/' || { echo "SQL outside store/"; exit 1; }
+	@! grep -rEn --include=*.rs '\b(INSERT INTO|UPDATE|DELETE FROM) (statements|article_actors)\b' crates/parallax-core/src | grep -v '^crates/parallax-core/src/store/statements.rs:' || { echo "only store::statements::replace writes statements and article_actors (it bumps the analysis generation)"; exit 1; }
 	@! grep -rln "@tauri-apps" ui/src | grep -v -e '^ui/src/lib/ipc/' -e '\.test\.ts$$' || { echo "only ui/src/lib/ipc may import @tauri-apps"; exit 1; }
 	@echo "invariants hold"
 

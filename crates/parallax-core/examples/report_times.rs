@@ -2,14 +2,16 @@
 //! (made from the corpus, each made unique, as the import bench does) into a new project,
 //! then times the report model, the statements CSV, the HTML report and the other formats.
 //!
-//! `cargo run --release -p parallax-core --example report_times -- 10000 [CORPUS]` (CORPUS:
-//! the shared corpus, by default `../shared/corpus` beside the repository).
+//! `cargo run --release -p parallax-core --example report_times -- 10000 [CORPUS] [PROJECT]`
+//! (CORPUS: the shared corpus, by default `../shared/corpus` beside the repository;
+//! PROJECT: a project file to keep, and to reuse without importing when it exists, so that
+//! the export times can be taken again on the same project).
 
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use chrono::{TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use parallax_core::report::{self, Selection};
 use parallax_core::Project;
 
@@ -36,9 +38,26 @@ fn main() {
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
         PathBuf::from,
     );
-    let texts = corpus_texts(&corpus);
+    let kept = std::env::args().nth(3).map(PathBuf::from);
     let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("articles");
+    let now = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    let project_path = kept
+        .clone()
+        .unwrap_or_else(|| dir.path().join("bench.parallax"));
+    let reuse = project_path.exists();
+    let mut project = Project::open_or_create(&project_path).unwrap();
+    if reuse {
+        println!("reusing {}", project_path.display());
+    } else {
+        import(&mut project, n, &corpus, dir.path(), now);
+    }
+    exports(&mut project, dir.path(), now);
+}
+
+/// Imports `n` articles of about 5 KB made from the corpus into the project.
+fn import(project: &mut Project, n: usize, corpus: &Path, dir: &Path, now: DateTime<Utc>) {
+    let texts = corpus_texts(corpus);
+    let folder = dir.join("articles");
     std::fs::create_dir(&folder).unwrap();
     for i in 0..n {
         let mut body = String::new();
@@ -56,12 +75,13 @@ fn main() {
         body.push_str(&format!("\nArticle {i}.\n"));
         std::fs::write(folder.join(format!("a{i:05}.txt")), body).unwrap();
     }
-    let now = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
-    let mut project = Project::open_or_create(&dir.path().join("bench.parallax")).unwrap();
     let t = Instant::now();
     project.import(std::slice::from_ref(&folder), now, &mut |_| {});
     println!("import of {n} articles: {:.2} s", t.elapsed().as_secs_f64());
+}
 
+/// Times each export of the whole project.
+fn exports(project: &mut Project, dir: &Path, now: DateTime<Utc>) {
     let time = |label: &str, f: &mut dyn FnMut() -> usize| {
         let t = Instant::now();
         let bytes = f();
@@ -72,29 +92,39 @@ fn main() {
         );
     };
     let whole = Selection::default();
-    let out = dir.path().join("out");
-    std::fs::create_dir(&out).unwrap();
-    time(
-        "statements CSV (report model + statements.csv)",
-        &mut || {
-            let r = project.report(&whole, now).unwrap();
-            let mut file =
-                std::io::BufWriter::new(std::fs::File::create(out.join("s.csv")).unwrap());
-            report::csv::write_statements(&r, &mut file).unwrap();
-            file.flush().unwrap();
-            std::fs::metadata(out.join("s.csv")).unwrap().len() as usize
-        },
-    );
-    time("HTML report (report model + HTML)", &mut || {
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let csv = |project: &Project| {
+        let r = project.report(&whole, now).unwrap();
+        let mut file = std::io::BufWriter::new(std::fs::File::create(out.join("s.csv")).unwrap());
+        report::csv::write_statements(&r, &mut file).unwrap();
+        file.flush().unwrap();
+        std::fs::metadata(out.join("s.csv")).unwrap().len() as usize
+    };
+    let html = |project: &Project| {
         let r = project.report(&whole, now).unwrap();
         let mut file = std::io::BufWriter::new(std::fs::File::create(out.join("r.html")).unwrap());
         report::html::write(&r, &Default::default(), &mut file).unwrap();
         std::fs::metadata(out.join("r.html")).unwrap().len() as usize
-    });
+    };
+    // the first export after a change resolves and aligns, and keeps the result; the next
+    // ones read it back
+    project.clear_analysis_cache().unwrap();
+    time(
+        "statements CSV, first after a change (report model + statements.csv)",
+        &mut || csv(project),
+    );
+    time("statements CSV, analysis kept", &mut || csv(project));
+    project.clear_analysis_cache().unwrap();
+    time(
+        "HTML report, first after a change (report model + HTML)",
+        &mut || html(project),
+    );
+    time("HTML report, analysis kept", &mut || html(project));
     let t = Instant::now();
     let r = project.report(&whole, now).unwrap();
     println!(
-        "report model alone: {:.2} s ({} statements, {} actors, {} groups)",
+        "report model alone, analysis kept: {:.2} s ({} statements, {} actors, {} groups)",
         t.elapsed().as_secs_f64(),
         r.summary.statements,
         r.summary.actors,

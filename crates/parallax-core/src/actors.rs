@@ -1,22 +1,27 @@
 //! The project's actor registry and the comparison of statements across sources.
 //!
-//! Nothing here is stored but the analyst's edits: the registry is resolved from the
-//! articles' actors ([`parallax_nlp::actors::resolve`]) every time and the edits are replayed
-//! over it, so they survive `analyze` and new imports. Mentions are keyed by the article's
-//! content hash and the folded name, never by a row id that re-analysis renumbers.
+//! The registry is resolved from the articles' actors ([`parallax_nlp::actors::resolve`])
+//! and the analyst's edits are replayed over it, so they survive `analyze` and new imports.
+//! Mentions are keyed by the article's content hash and the folded name, never by a row id
+//! that re-analysis renumbers. The resolved registry and the claim groups are kept in the
+//! project's cache ([`crate::analysis_cache`]) and recomputed when anything they are
+//! computed from changes.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::str::FromStr;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use parallax_nlp::actors::{self, ActorEdit, ActorMention, ActorRef, GlobalActor, MentionId};
-use parallax_nlp::align::{self, AlignItem, Coverage, DiffOp, GroupEdit, StatementKey};
+use parallax_nlp::align::{self, AlignItem, Alignment, Coverage, DiffOp, GroupEdit, StatementKey};
 use parallax_nlp::extract::{ActorKind, Stance, StatementKind};
 use parallax_nlp::text::{fold_for_match, is_arabic_letter, match_tokens};
 use parallax_nlp::Lang;
 use serde::{Deserialize, Serialize};
 
+use crate::analysis_cache::{Cached, Generation};
 use crate::model::{ArticleId, SearchHit, StatementRow};
+use crate::semantic::StoredVectors;
 use crate::store::{edits, statements, StoreError};
 use crate::{Project, ProjectError};
 
@@ -199,9 +204,63 @@ pub(crate) struct Registry {
     actors: Vec<GlobalActor>,
     /// `article_actors` row id → index into `actors`.
     actor_of_row: HashMap<i64, usize>,
+    /// The generation its inputs were read at, when they were all read at one (see
+    /// [`crate::analysis_cache`]): what is computed from it may be kept under it.
+    pub(crate) generation: Option<Generation>,
+    /// The stored sentence vectors, read once for the joins by shared claims and the
+    /// alignment (read when first needed).
+    pub(crate) vectors: OnceCell<Option<StoredVectors>>,
+}
+
+/// The mentions of the articles' actors, in the order of `stored`.
+fn mentions_of(stored: &[statements::StoredActor]) -> Vec<ActorMention> {
+    stored
+        .iter()
+        .map(|s| ActorMention::from_local(&article_key(&s.content_hash), &s.actor))
+        .collect()
 }
 
 impl Registry {
+    pub(crate) fn actors(&self) -> &[GlobalActor] {
+        &self.actors
+    }
+
+    /// The registry of `actors` resolved (or read from the cache) from `stored`.
+    fn new(
+        stored: Vec<statements::StoredActor>,
+        actors: Vec<GlobalActor>,
+        generation: Option<Generation>,
+    ) -> Registry {
+        let mentions = mentions_of(&stored);
+        Registry::with_mentions(stored, mentions, actors, generation)
+    }
+
+    fn with_mentions(
+        stored: Vec<statements::StoredActor>,
+        mentions: Vec<ActorMention>,
+        actors: Vec<GlobalActor>,
+        generation: Option<Generation>,
+    ) -> Registry {
+        let by_mention: HashMap<&MentionId, usize> = actors
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| a.mentions.iter().map(move |m| (m, i)))
+            .collect();
+        let actor_of_row = stored
+            .iter()
+            .zip(&mentions)
+            .filter_map(|(s, m)| by_mention.get(&m.id).map(|&i| (s.id, i)))
+            .collect();
+        Registry {
+            stored,
+            mentions,
+            actors,
+            actor_of_row,
+            generation,
+            vectors: OnceCell::new(),
+        }
+    }
+
     /// The index of the actor a name, alias or key designates.
     fn find(&self, name: &str) -> Result<usize, ActorError> {
         if let Some(i) = self.actors.iter().position(|a| a.key == name) {
@@ -266,64 +325,91 @@ fn display_outlet(outlet: &Option<String>) -> String {
 }
 
 impl Project {
+    /// The registry by names and the analyst's edits (no joins by shared claims).
     fn registry(&self) -> Result<Registry, ActorError> {
+        let before = self.generation().map_err(ProjectError::from)?;
         let stored = statements::article_actors(self.conn())?;
         let edits = edits::active(self.conn(), edits::Log::Actors)?;
-        Ok(self.registry_from(stored, &edits))
+        let generation = self.unchanged_since(before).map_err(ProjectError::from)?;
+        Ok(self.registry_by_name(stored, &edits, generation))
     }
 
-    fn registry_from(&self, stored: Vec<statements::StoredActor>, edits: &[ActorEdit]) -> Registry {
-        let mentions: Vec<ActorMention> = stored
-            .iter()
-            .map(|s| ActorMention::from_local(&article_key(&s.content_hash), &s.actor))
-            .collect();
-        let actors = actors::resolve_with(&mentions, edits, self.dictionary());
-        let by_mention: HashMap<&MentionId, usize> = actors
-            .iter()
-            .enumerate()
-            .flat_map(|(i, a)| a.mentions.iter().map(move |m| (m, i)))
-            .collect();
-        let actor_of_row = stored
-            .iter()
-            .zip(&mentions)
-            .filter_map(|(s, m)| by_mention.get(&m.id).map(|&i| (s.id, i)))
-            .collect();
-        Registry {
-            stored,
-            mentions,
-            actors,
-            actor_of_row,
+    /// [`Self::registry`] from inputs read at `generation` (`None`: not all at one), kept
+    /// in the project's cache and read back from it.
+    fn registry_by_name(
+        &self,
+        stored: Vec<statements::StoredActor>,
+        edits: &[ActorEdit],
+        generation: Option<Generation>,
+    ) -> Registry {
+        if let Some(actors) = generation.and_then(|g| self.cached(Cached::RegistryByName, g)) {
+            return Registry::new(stored, actors, generation);
         }
+        let reg = self.registry_from(stored, edits, generation);
+        if let Some(g) = generation {
+            self.keep(Cached::RegistryByName, g, &reg.actors);
+        }
+        reg
+    }
+
+    fn registry_from(
+        &self,
+        stored: Vec<statements::StoredActor>,
+        edits: &[ActorEdit],
+        generation: Option<Generation>,
+    ) -> Registry {
+        let mentions = mentions_of(&stored);
+        let actors = actors::resolve_with(&mentions, edits, self.dictionary());
+        Registry::with_mentions(stored, mentions, actors, generation)
     }
 
     /// The registry with actors that make the same claims in different articles joined
     /// (with the sentence model; see [`align::shared_claims`]), before the analyst's edits,
-    /// so that an analyst's split or rename still wins.
+    /// so that an analyst's split or rename still wins. Kept in the project's cache.
     pub(crate) fn registry_joined(&self) -> Result<Registry, ActorError> {
+        if self.sentence_model.is_none() {
+            // no joins without vectors: the registry by names is the whole answer
+            return self.registry();
+        }
+        let before = self.generation().map_err(ProjectError::from)?;
+        let stored = statements::article_actors(self.conn())?;
         // the edits are read once: replayed on the names now, and after the joins below
         let edits = edits::active(self.conn(), edits::Log::Actors)?;
-        let reg = self.registry_from(statements::article_actors(self.conn())?, &edits);
-        let (_, items, _) = self.align_items_of(&reg)?;
-        let joins = self.actor_joins(&items, &reg.actors)?;
-        if joins.is_empty() {
-            return Ok(reg);
+        let generation = self.unchanged_since(before).map_err(ProjectError::from)?;
+        if let Some(actors) = generation.and_then(|g| self.cached(Cached::Registry, g)) {
+            return Ok(Registry::new(stored, actors, generation));
         }
-        let first_mention: HashMap<&str, &MentionId> = reg
-            .actors
-            .iter()
-            .filter_map(|a| Some((a.key.as_str(), a.mentions.first()?)))
-            .collect();
-        let mut all: Vec<ActorEdit> = joins
-            .iter()
-            .filter_map(|(keep, join)| {
-                Some(ActorEdit::Merge {
-                    a: ActorRef::Mention((*first_mention.get(keep.as_str())?).clone()),
-                    b: ActorRef::Mention((*first_mention.get(join.as_str())?).clone()),
+        let reg = self.registry_by_name(stored, &edits, generation);
+        let (_, items, _) = self.align_items_of(&reg)?;
+        let joins = self.actor_joins(&items, &reg)?;
+        let joined = if joins.is_empty() {
+            reg
+        } else {
+            let first_mention: HashMap<&str, &MentionId> = reg
+                .actors
+                .iter()
+                .filter_map(|a| Some((a.key.as_str(), a.mentions.first()?)))
+                .collect();
+            let mut all: Vec<ActorEdit> = joins
+                .iter()
+                .filter_map(|(keep, join)| {
+                    Some(ActorEdit::Merge {
+                        a: ActorRef::Mention((*first_mention.get(keep.as_str())?).clone()),
+                        b: ActorRef::Mention((*first_mention.get(join.as_str())?).clone()),
+                    })
                 })
-            })
-            .collect();
-        all.extend(edits);
-        Ok(self.registry_from(reg.stored, &all))
+                .collect();
+            all.extend(edits);
+            let vectors = reg.vectors;
+            let mut joined = self.registry_from(reg.stored, &all, generation);
+            // the vectors read for the joins serve the alignment of the joined registry
+            joined.vectors = vectors;
+            joined
+        };
+        if let Some(g) = generation {
+            self.keep(Cached::Registry, g, &joined.actors);
+        }
+        Ok(joined)
     }
 
     /// The project's actors across all articles, with the analyst's edits applied; those
@@ -601,6 +687,16 @@ impl Project {
     }
 
     fn align_items_of(&self, reg: &Registry) -> Result<AlignInput, ActorError> {
+        self.align_items_over(reg, &statements::list(self.conn())?)
+    }
+
+    /// [`Self::align_items_of`] over the project's statements read by the caller (`rows`,
+    /// [`statements::list`]).
+    fn align_items_over(
+        &self,
+        reg: &Registry,
+        rows: &[StatementRow],
+    ) -> Result<AlignInput, ActorError> {
         let actor_of_statement: HashMap<i64, usize> = statements::statement_actor_ids(self.conn())?
             .into_iter()
             .filter_map(|(s, row)| reg.actor_of_row.get(&row).map(|&a| (s, a)))
@@ -610,12 +706,12 @@ impl Project {
             .iter()
             .map(|s| (s.article, article_key(&s.content_hash)))
             .collect();
-        let rows: Vec<StatementRow> = statements::list(self.conn())?
-            .into_iter()
-            .filter(|s| actor_of_statement.contains_key(&s.id))
+        let row_of_item: Vec<usize> = (0..rows.len())
+            .filter(|&i| actor_of_statement.contains_key(&rows[i].id))
             .collect();
-        let items = rows
+        let items = row_of_item
             .iter()
+            .map(|&i| &rows[i])
             .map(|s| AlignItem {
                 id: s.id as u64,
                 actor: reg.actors[actor_of_statement[&s.id]].key.clone(),
@@ -631,7 +727,7 @@ impl Project {
             .iter()
             .map(|a| (a.key.clone(), a.name.clone()))
             .collect();
-        Ok((rows, items, names))
+        Ok((row_of_item, items, names))
     }
 
     /// Stores a correction of the grouping (statements named by id, stored by
@@ -710,15 +806,52 @@ impl Project {
         self.compare_in(&self.registry_joined()?, actor_filter)
     }
 
+    /// The claim groups of `reg`'s statements (`items`, from [`Self::align_items_of`]),
+    /// with the analyst's group edits: kept in the project's cache, read back from it when
+    /// nothing they are computed from has changed.
+    fn alignment_of(&self, reg: &Registry, items: &[AlignItem]) -> Result<Alignment, ActorError> {
+        let group_edits: Vec<GroupEdit> = edits::active(self.conn(), edits::Log::Groups)?;
+        // the items and the group edits were read after the registry's inputs: all of one
+        // generation when it has not moved since those were read
+        let generation = match reg.generation {
+            Some(g) => self.unchanged_since(g.0).map_err(ProjectError::from)?,
+            None => None,
+        };
+        if let Some((count, alignment)) =
+            generation.and_then(|g| self.cached::<(usize, Alignment)>(Cached::Alignment, g))
+        {
+            // the groups hold indexes into the items: a count that differs is not the same
+            // input (it cannot at one generation; this keeps a stray value from panicking)
+            if count == items.len() {
+                return Ok(alignment);
+            }
+        }
+        let alignment = self.align(reg, items, &group_edits)?;
+        if let Some(g) = generation {
+            self.keep(Cached::Alignment, g, &(items.len(), &alignment));
+        }
+        Ok(alignment)
+    }
+
     /// [`Self::compare`] with a registry already resolved.
     pub(crate) fn compare_in(
         &self,
         reg: &Registry,
         actor_filter: Option<&str>,
     ) -> Result<Vec<ComparisonGroup>, ActorError> {
-        let (rows, items, names) = self.align_items_of(reg)?;
-        let group_edits: Vec<GroupEdit> = edits::active(self.conn(), edits::Log::Groups)?;
-        let alignment = self.align(&items, &group_edits)?;
+        self.compare_over(reg, &statements::list(self.conn())?, actor_filter)
+    }
+
+    /// [`Self::compare_in`] over the project's statements read by the caller (`rows`,
+    /// [`statements::list`], read after the registry), who needs them too.
+    pub(crate) fn compare_over(
+        &self,
+        reg: &Registry,
+        rows: &[StatementRow],
+        actor_filter: Option<&str>,
+    ) -> Result<Vec<ComparisonGroup>, ActorError> {
+        let (row_of_item, items, names) = self.align_items_over(reg, rows)?;
+        let alignment = self.alignment_of(reg, &items)?;
         let wanted: Option<BTreeSet<String>> = match actor_filter.map(fold_for_match) {
             None => None,
             Some(filter) => Some(
@@ -752,7 +885,7 @@ impl Project {
                     .members
                     .iter()
                     .map(|&m| {
-                        let s = &rows[m];
+                        let s = &rows[row_of_item[m]];
                         let against = *base_in
                             .entry(items[m].lang)
                             .or_insert_with(|| g.base_for(&items, m));
@@ -803,9 +936,9 @@ impl Project {
     /// Statement counts per actor × outlet, each row with the actor's key and display name
     /// (display names alone can clash), rows in the registry's order (most statements first).
     pub fn actor_coverage(&self) -> Result<ActorCoverage, ActorError> {
-        let (_, items, names) = self.align_items()?;
-        let group_edits: Vec<GroupEdit> = edits::active(self.conn(), edits::Log::Groups)?;
-        let alignment = self.align(&items, &group_edits)?;
+        let reg = self.registry_joined()?;
+        let (_, items, names) = self.align_items_of(&reg)?;
+        let alignment = self.alignment_of(&reg, &items)?;
         let coverage = align::coverage(&items, &alignment);
         let row_of: HashMap<&str, usize> = coverage
             .actors
@@ -814,7 +947,7 @@ impl Project {
             .map(|(i, k)| (k.as_str(), i))
             .collect();
         let rows = self
-            .actors()?
+            .actors_in(&reg)?
             .into_iter()
             .filter_map(|a| {
                 let &i = row_of.get(a.key.as_str())?;
@@ -834,9 +967,9 @@ impl Project {
     /// Statement counts per actor × outlet and per claim × outlet; actor rows are display
     /// names, claim rows are in group-id order.
     pub fn coverage(&self) -> Result<Coverage, ActorError> {
-        let (_, items, names) = self.align_items()?;
-        let group_edits: Vec<GroupEdit> = edits::active(self.conn(), edits::Log::Groups)?;
-        let alignment = self.align(&items, &group_edits)?;
+        let reg = self.registry_joined()?;
+        let (_, items, names) = self.align_items_of(&reg)?;
+        let alignment = self.alignment_of(&reg, &items)?;
         let mut coverage = align::coverage(&items, &alignment);
         for actor in &mut coverage.actors {
             if let Some(name) = names.get(actor) {
@@ -847,9 +980,9 @@ impl Project {
     }
 }
 
-/// The project's statements, the same statements as the aligner takes them, and the actors'
-/// display names by key.
-type AlignInput = (Vec<StatementRow>, Vec<AlignItem>, HashMap<String, String>);
+/// The statements as the aligner takes them, each item's index among the statements they
+/// were made from, and the actors' display names by key.
+type AlignInput = (Vec<usize>, Vec<AlignItem>, HashMap<String, String>);
 
 /// Statement counts per actor × outlet ([`Project::actor_coverage`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

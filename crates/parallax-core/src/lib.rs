@@ -6,6 +6,7 @@
 //! The core never reads the clock or the environment: callers pass the time in.
 
 pub mod actors;
+mod analysis_cache;
 pub mod corrections;
 pub mod dictionary;
 pub mod import;

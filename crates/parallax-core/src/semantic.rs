@@ -18,7 +18,7 @@ use parallax_nlp::align::{
 use parallax_nlp::embed;
 use sha2::{Digest, Sha256};
 
-use crate::actors::{may_join_by_claims, ActorError};
+use crate::actors::{may_join_by_claims, ActorError, Registry};
 use crate::sentence_model::{ModelError, SentenceModelFile};
 use crate::store::vectors;
 use crate::Project;
@@ -203,40 +203,36 @@ impl Project {
         Ok(done)
     }
 
-    /// The stored vectors of the items (dequantised), when a sentence model is set.
-    fn stored_vectors(
+    /// The stored vectors of the sentence model, read once per registry: `None` when no
+    /// model is set.
+    fn stored_vectors<'r>(
         &self,
-        items: &[AlignItem],
-    ) -> Result<Option<Vec<Option<Vec<f32>>>>, ActorError> {
-        let Some(model) = &self.sentence_model else {
-            return Ok(None);
-        };
-        let stored = vectors::all(self.conn(), model.id())?;
-        Ok(Some(
-            items
-                .iter()
-                .map(|it| {
-                    stored
-                        .get(&text_hash(&it.text))
-                        .and_then(|b| embed::dequantize(b))
-                })
-                .collect(),
-        ))
+        reg: &'r Registry,
+    ) -> Result<Option<&'r StoredVectors>, ActorError> {
+        if reg.vectors.get().is_none() {
+            let read = match &self.sentence_model {
+                None => None,
+                Some(model) => Some(StoredVectors(vectors::all(self.conn(), model.id())?)),
+            };
+            let _ = reg.vectors.set(read);
+        }
+        Ok(reg.vectors.get().and_then(Option::as_ref))
     }
 
-    /// Pairs of actors (keys of `items`, resolved by name) that make the same claims in
-    /// different articles: `(keep, join)`, to join in this order. None without a sentence
-    /// model. Only organisations and state bodies are joined this way (see
+    /// Pairs of actors (keys of `items`, resolved by name in `reg`) that make the same
+    /// claims in different articles: `(keep, join)`, to join in this order. None without a
+    /// sentence model. Only organisations and state bodies are joined this way (see
     /// [`may_join_by_claims`]).
     pub(crate) fn actor_joins(
         &self,
         items: &[AlignItem],
-        actors: &[parallax_nlp::actors::GlobalActor],
+        reg: &Registry,
     ) -> Result<Vec<(String, String)>, ActorError> {
         if self.sentence_model.is_none() {
             return Ok(Vec::new());
         }
-        let joinable_actors: HashSet<&str> = actors
+        let joinable_actors: HashSet<&str> = reg
+            .actors()
             .iter()
             .filter(|a| may_join_by_claims(a.kind))
             .map(|a| a.key.as_str())
@@ -247,9 +243,10 @@ impl Project {
             .filter(|it| joinable_actors.contains(it.actor.as_str()))
             .cloned()
             .collect();
-        let Some(vectors) = self.stored_vectors(&items)? else {
+        let Some(stored) = self.stored_vectors(reg)? else {
             return Ok(Vec::new());
         };
+        let vectors = stored.of(&items);
         let joinable =
             |a: &str, b: &str| joinable_actors.contains(a) && joinable_actors.contains(b);
         let semantic = Semantic {
@@ -266,17 +263,19 @@ impl Project {
         Ok(found.joins)
     }
 
-    /// Aligns the statements: with the stored vectors of the sentence model when one is set,
-    /// else by their words alone.
+    /// Aligns the statements of `reg` (`items`, [`Project::align_items_of`]): with the
+    /// stored vectors of the sentence model when one is set, else by their words alone.
     pub(crate) fn align(
         &self,
+        reg: &Registry,
         items: &[AlignItem],
         edits: &[GroupEdit],
     ) -> Result<Alignment, ActorError> {
         let cfg = AlignConfig::default();
-        let Some(vectors) = self.stored_vectors(items)? else {
+        let Some(stored) = self.stored_vectors(reg)? else {
             return Ok(align::align_with(items, &cfg, edits, self.dictionary()));
         };
+        let vectors = stored.of(items);
         let semantic = Semantic {
             vectors: &vectors,
             model: self.pair_model(),
@@ -288,5 +287,22 @@ impl Project {
             self.dictionary(),
             Some(&semantic),
         ))
+    }
+}
+
+/// The stored vectors of the project's sentence model, by text hash (8-bit, as stored).
+pub(crate) struct StoredVectors(HashMap<String, Vec<u8>>);
+
+impl StoredVectors {
+    /// The vector of each item (dequantised), `None` for those not embedded yet.
+    fn of(&self, items: &[AlignItem]) -> Vec<Option<Vec<f32>>> {
+        items
+            .iter()
+            .map(|it| {
+                self.0
+                    .get(&text_hash(&it.text))
+                    .and_then(|b| embed::dequantize(b))
+            })
+            .collect()
     }
 }

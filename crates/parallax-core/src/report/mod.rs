@@ -349,7 +349,9 @@ impl Project {
                     .collect(),
             )
         };
-        let groups = self.compare_in(&resolved, None)?;
+        // the statements are read once, after the registry, for the comparison and the rows
+        let rows = self.statements(None)?;
+        let mut groups = self.compare_over(&resolved, &rows, None)?;
         let tagged = if selection.tags.is_empty() {
             None
         } else {
@@ -365,13 +367,15 @@ impl Project {
             compared_with: i64,
         }
         let mut aligned: HashMap<i64, Aligned> = HashMap::new();
-        for g in &groups {
-            for s in &g.statements {
-                let against = g.statements.get(s.compared_with).map_or(s.id, |b| b.id);
+        for g in &mut groups {
+            let ids: Vec<i64> = g.statements.iter().map(|s| s.id).collect();
+            for s in &mut g.statements {
+                let against = ids.get(s.compared_with).copied().unwrap_or(s.id);
+                // the diffs move into the report's statements; the groups keep the rest
                 let diff = if against == s.id {
                     Vec::new()
                 } else {
-                    s.diff.clone()
+                    std::mem::take(&mut s.diff)
                 };
                 aligned.insert(
                     s.id,
@@ -388,7 +392,7 @@ impl Project {
 
         let mut annotations = self.statement_annotations()?;
         let mut statements: Vec<ReportStatement> = Vec::new();
-        for row in self.statements(None)? {
+        for row in rows {
             if !wanted_article.get(&row.article).copied().unwrap_or(false) {
                 continue;
             }

@@ -4,6 +4,7 @@
 //! `&Transaction`, so callers decide transaction boundaries (one per imported file).
 
 pub mod articles;
+pub mod cache;
 pub mod edits;
 pub mod notes;
 pub mod search;
@@ -27,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0006_statement_vectors.sql"),
     include_str!("../../migrations/0007_notes_tags.sql"),
     include_str!("../../migrations/0008_statement_edits.sql"),
+    include_str!("../../migrations/0009_analysis_cache.sql"),
 ];
 
 /// The schema version this build writes.

@@ -25,8 +25,10 @@ fn enum_from<T: DeserializeOwned>(s: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
 }
 
-/// Replaces an article's analysis with a new one.
+/// Replaces an article's analysis with a new one. The only writer of `article_actors` and
+/// `statements`: it counts the change for the kept analysis ([`super::cache::bump`]).
 pub fn replace(tx: &Connection, article: ArticleId, analysis: &Analysis) -> rusqlite::Result<()> {
+    super::cache::bump(tx)?;
     tx.execute("DELETE FROM statements WHERE article_id = ?1", [article.0])?;
     tx.execute(
         "DELETE FROM article_actors WHERE article_id = ?1",

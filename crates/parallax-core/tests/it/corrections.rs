@@ -37,6 +37,12 @@ fn corrections_show_at_once_survive_reanalysis_and_undo_in_order() {
     let signed = find(&rows, "would be signed next week").expect("the minister's statement");
     let article = signed.article;
     let before = rows.len();
+    // the registry is read (and kept in the project) before the correction: it must follow it
+    assert!(!p
+        .actors()
+        .unwrap()
+        .iter()
+        .any(|a| a.name == "Rania Mansour"));
 
     // the actor: another person, whom no article names yet
     p.correct_statement(

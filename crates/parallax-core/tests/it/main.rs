@@ -1,5 +1,6 @@
 //! The integration tests of parallax-core: one binary, one module per area.
 
+mod cache;
 mod corrections;
 mod dictionary;
 mod hostile;

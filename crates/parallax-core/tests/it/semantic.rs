@@ -52,14 +52,14 @@ fn project_with_articles(dir: &Path) -> Project {
     p
 }
 
-fn model_file(dir: &Path) -> Arc<SentenceModelFile> {
+pub fn model_file(dir: &Path) -> Arc<SentenceModelFile> {
     let path = dir.join("tiny-model.bin");
     std::fs::write(&path, tiny_model(3)).unwrap();
     Arc::new(SentenceModelFile::open(&path).expect("the tiny model opens"))
 }
 
 /// A pair model that takes any two statements with vectors for one claim.
-fn pair_model_joining_all() -> PairModel {
+pub fn pair_model_joining_all() -> PairModel {
     let mut m = PairModel::shipped().clone();
     m.weights = vec![0.0; m.weights.len()];
     m.bias = 10.0;

@@ -31,6 +31,8 @@ pub struct Bilingual {
     /// several words gives its first content word's), for reading acronyms across scripts.
     ar_initials: FxMap<u64, Vec<u8>>,
     pairs: usize,
+    /// Of the pairs added, in order ([`Bilingual::fingerprint`]).
+    fingerprint: u64,
 }
 
 /// FNV-1a with a tag, as the aligner's feature ids.
@@ -122,6 +124,13 @@ impl Bilingual {
         self.pairs == 0
     }
 
+    /// A number that names what was added: two lists built from the same pairs in the same
+    /// order have the same fingerprint, and other lists almost surely another (for results
+    /// computed with a dictionary and kept, such as the project's cached analysis).
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
     /// Adds a word or short phrase and its translation (either order of languages).
     pub fn add(&mut self, a: &str, b: &str) {
         let (en, ar) = if a.chars().any(is_arabic_letter) {
@@ -162,6 +171,8 @@ impl Bilingual {
             }
         }
         self.pairs += 1;
+        self.fingerprint = (self.fingerprint ^ hash(b'e', en)).wrapping_mul(0x0000_0100_0000_01b3)
+            ^ hash(b'a', ar).rotate_left(17);
     }
 
     /// Adds the entries of a dictd dictionary: `index` is its `.index` file (`headword TAB
@@ -298,6 +309,34 @@ mod tests {
 
     fn keys(text: &str) -> Vec<u64> {
         phrase_keys(text)
+    }
+
+    #[test]
+    fn the_fingerprint_names_the_pairs_added() {
+        let list = |pairs: &[(&str, &str)]| {
+            let mut b = Bilingual::new();
+            for (en, ar) in pairs {
+                b.add(en, ar);
+            }
+            b.fingerprint()
+        };
+        let basin = [("council", "مجلس"), ("basin", "الحوض")];
+        assert_eq!(
+            list(&basin),
+            list(&basin),
+            "the same pairs, the same fingerprint"
+        );
+        assert_ne!(list(&basin), list(&basin[..1]), "a pair fewer");
+        assert_ne!(
+            list(&basin),
+            list(&[("council", "مجلس"), ("north", "الحوض")]),
+            "another translation"
+        );
+        assert_ne!(
+            list(&basin),
+            Bilingual::new().fingerprint(),
+            "an empty list"
+        );
     }
 
     #[test]

@@ -26,6 +26,16 @@ fn word_key(word: &str) -> String {
 /// trimming the common prefix and suffix). Memory is O((n + m) · d) for d differing words;
 /// past 2,000 differences the middle is reported as removed-then-added.
 pub fn word_diff(base: &str, other: &str) -> Vec<DiffOp> {
+    if base == other {
+        // a version against itself (every group's base, every statement alone in its
+        // group): its words, all equal, without folding them
+        let words: Vec<&str> = other.split_whitespace().collect();
+        return if words.is_empty() {
+            Vec::new()
+        } else {
+            vec![DiffOp::Equal(words.join(" "))]
+        };
+    }
     let a: Vec<&str> = base.split_whitespace().collect();
     let b: Vec<&str> = other.split_whitespace().collect();
     let ka: Vec<String> = a.iter().map(|w| word_key(w)).collect();
@@ -180,5 +190,18 @@ mod tests {
             vec![Removed("x y".into()), Added("p q".into())]
         );
         assert_eq!(word_diff("", "p"), vec![Added("p".into())]);
+    }
+
+    /// A version against itself reads as it would against a copy that differs only in
+    /// spacing and folding (the same text skips the word-by-word comparison).
+    #[test]
+    fn a_version_against_itself_is_all_equal() {
+        use DiffOp::*;
+        let text = "  قال  سمير نصار\tإن مجلس الحوض الشمالي   سيجتمع ";
+        let copy = "قال سمير نصار إن مجلس الحوض الشمالي سيجتمع";
+        assert_eq!(word_diff(text, text), word_diff(copy, text));
+        assert_eq!(word_diff(text, text), vec![Equal(copy.into())]);
+        assert_eq!(word_diff(" \n ", " \n "), word_diff("", " \n "));
+        assert_eq!(word_diff("", ""), Vec::<DiffOp>::new());
     }
 }
