@@ -56,6 +56,7 @@ pub fn run() {
             commands::embedding::embedding_status,
             commands::embedding::embed_pending,
             commands::embedding::cancel_embedding,
+            commands::embedding::prepare_analysis,
             commands::actors::list_actors,
             commands::actors::edit_actor,
             commands::actors::undo_actor_edit,

@@ -504,6 +504,8 @@ describe("import", () => {
       assert.deepEqual(progress.at(-1), { done: 58, total: 58 }, "the second run computed the rest");
       const runs = (await ipcCalls(page)).filter((c) => c.cmd === "embed_pending").length;
       assert.equal(runs, 2, "once on opening, once after the import");
+      // after each run the analysis is prepared, so the comparison views open at once
+      assert.ok((await page.evaluate(() => window.__prepared)) >= 2);
       assert.deepEqual(problems, []);
     } finally {
       await page.close();

@@ -400,6 +400,9 @@ function installFakeBackend(fixture) {
           e.embedded = (e.embedded ?? 0) + done;
           return { embedded: done, cancelled: done < total };
         }
+        case "prepare_analysis":
+          window.__prepared = (window.__prepared ?? 0) + 1;
+          return null;
         case "cancel_embedding":
           window.__cancelEmbedding = true;
           window.__releaseEmbed?.();

@@ -85,3 +85,15 @@ pub fn cancel_embedding(app: AppHandle) {
         .embed_cancel
         .store(true, Ordering::Relaxed);
 }
+
+/// Resolves the actors and aligns the claims once, after an import and its vectors, so that
+/// the project keeps them (`parallax_core`'s kept analysis) and the Compare view, the Actors
+/// view and the exports open at once. Does nothing when they are kept already.
+#[tauri::command]
+pub async fn prepare_analysis(app: AppHandle) -> Result<(), IpcError> {
+    super::off_main_thread(app, |p| {
+        p.actor_coverage()?;
+        Ok(())
+    })
+    .await
+}

@@ -171,6 +171,11 @@ export function embedPending(): Promise<EmbedSummary> {
   return call("embed_pending");
 }
 
+/** Resolves the actors and aligns the claims once, so the project keeps them (no-op when kept). */
+export function prepareAnalysis(): Promise<void> {
+  return call("prepare_analysis");
+}
+
 /** Stops the running embedding after the batches in flight; what was stored stays. */
 export function cancelEmbedding(): Promise<void> {
   return call("cancel_embedding");

@@ -2,7 +2,14 @@
 //! opening a project an interrupted run left unfinished): progress while it runs, Cancel, and
 //! what this machine lacks (no sentence model: claims are aligned by their words only).
 
-import { cancelEmbedding, embedPending, embeddingStatus, type EmbeddingStatus, type EmbedProgress } from "../ipc";
+import {
+  cancelEmbedding,
+  embedPending,
+  embeddingStatus,
+  prepareAnalysis,
+  type EmbeddingStatus,
+  type EmbedProgress,
+} from "../ipc";
 import { notices } from "./notices.svelte";
 
 class Embedder {
@@ -44,7 +51,10 @@ class Embedder {
       notices.report("Could not read the sentence vectors' status", reason);
       return 0;
     }
-    if (this.pending === 0) return 0;
+    if (this.pending === 0) {
+      await this.#prepare();
+      return 0;
+    }
     this.running = true;
     this.cancelling = false;
     this.progress = { done: 0, total: this.pending };
@@ -65,7 +75,25 @@ class Embedder {
       notices.report("Could not read the sentence vectors' status", reason);
     }
     if (stored > 0) this.onEmbedded?.();
+    await this.#prepare();
     return stored;
+  }
+
+  /**
+   * The actors resolved and the claims aligned once, in the background, so that the project
+   * keeps them and the comparison views open at once. A failure here is not the analyst's
+   * concern yet: the view that needs the analysis computes it again and reports why.
+   */
+  async #prepare(): Promise<void> {
+    this.running = true;
+    this.progress = null;
+    try {
+      await prepareAnalysis();
+    } catch (reason) {
+      console.warn("preparing the analysis failed; the views compute it when opened", reason);
+    } finally {
+      this.running = false;
+    }
   }
 
   async cancel(): Promise<void> {
