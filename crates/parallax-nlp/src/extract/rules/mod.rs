@@ -418,6 +418,11 @@ impl<'s, 't> Extractor<'s, 't> {
                     if end > r.start && self.is_relative_pronoun(end - 1) {
                         end -= 1;
                     }
+                    // "…, and Y said": the coordinator joins the reports, not the content.
+                    if !self.arabic && end > r.start && self.is_word(end - 1, &self.lex.coordinators)
+                    {
+                        end -= 1;
+                    }
                     while end > r.start
                         && !matches!(
                             self.kind(end - 1),
@@ -493,6 +498,11 @@ impl<'s, 't> Extractor<'s, 't> {
         });
         // "…accused X of Y and asserted that…": a coordinated reporting verb.
         if self.is_word(s, &self.lex.coordinators) {
+            return true;
+        }
+        // "X said …, and Y said …": a coordinator before the new subject joins two reports.
+        if !self.arabic && self.is_word(s - 1, &self.lex.coordinators) {
+            self.fired("coordinated_report_opens_a_clause");
             return true;
         }
         let rel = self.is_relative_pronoun(s - 1);

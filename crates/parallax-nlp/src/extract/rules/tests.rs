@@ -570,3 +570,20 @@ fn arabic_name_in_apposition_to_a_role() {
         ("سلمى قاسم", "وقالت", "السد آمن تماما"),
     );
 }
+
+#[test]
+fn coordinated_report_opens_a_clause() {
+    let text = "Rania Mansour said the budget was too small, and Tomas Berglund said the council \
+                would vote on Friday.";
+    found(
+        Lang::En,
+        text,
+        ("Rania Mansour", "said", "the budget was too small"),
+    );
+    check(
+        Lang::En,
+        text,
+        "coordinated_report_opens_a_clause",
+        ("Tomas Berglund", "said", "the council would vote on Friday"),
+    );
+}
