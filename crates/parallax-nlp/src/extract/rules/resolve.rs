@@ -133,6 +133,7 @@ impl<'s, 't> Extractor<'s, 't> {
         // A speaker must be able to speak: a document gives way to its owner or
         // author, a depiction, quantity or abstraction to the paragraph's speaker.
         let mut fixed_actor = None;
+        let r = &self.without_time_adjunct(r.clone());
         let (r, skip) = match self.speaker_validity(r.clone(), *skip) {
             Validity::Agent => (r.clone(), *skip),
             Validity::Owner(owner, skip) => {
@@ -143,6 +144,11 @@ impl<'s, 't> Extractor<'s, 't> {
                 fixed_actor = self.document_author(para);
                 if fixed_actor.is_some() {
                     self.fired("document_speaks_for_its_author");
+                } else if !self.reg.last().is_some_and(|(_, p)| para <= p + DOCUMENT_SPEAKER_PARAS)
+                {
+                    // No author and no recent speaker: the document is nobody's we know.
+                    self.fired("document_without_author_dropped");
+                    return None;
                 }
                 (r.clone(), *skip)
             }

@@ -587,3 +587,37 @@ fn coordinated_report_opens_a_clause() {
         ("Tomas Berglund", "said", "the council would vote on Friday"),
     );
 }
+
+#[test]
+fn time_adjunct_is_no_part_of_the_speaker() {
+    check(
+        Lang::En,
+        "Dam Opening\n\nThe Northern Basin Council on Friday said the dam would open in the \
+         first week of May.",
+        "time_adjunct_is_no_part_of_speaker",
+        (
+            "Northern Basin Council",
+            "said",
+            "the dam would open in the first week of May",
+        ),
+    );
+}
+
+#[test]
+fn a_time_cannot_speak() {
+    nothing_found(
+        Lang::En,
+        "River Levels\n\nThe past two weeks showed the river falling faster than in any year \
+         before.",
+        "a phrase headed by a time noun is no speaker",
+    );
+}
+
+#[test]
+fn document_without_an_author_is_dropped() {
+    nothing_found(
+        Lang::En,
+        "Levee Repairs\n\nThe report said the levees on the eastern bank were too weak to hold.",
+        "a bare document with no author and no recent speaker is nobody's statement",
+    );
+}
