@@ -502,7 +502,6 @@ impl<'s, 't> Extractor<'s, 't> {
         }
         // "X said …, and Y said …": a coordinator before the new subject joins two reports.
         if !self.arabic && self.is_word(s - 1, &self.lex.coordinators) {
-            self.fired("coordinated_report_opens_a_clause");
             return true;
         }
         let rel = self.is_relative_pronoun(s - 1);

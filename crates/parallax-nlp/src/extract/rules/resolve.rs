@@ -185,7 +185,7 @@ impl<'s, 't> Extractor<'s, 't> {
         }
         // A message stands for its author: "read the post".
         let document = !m.named && m.key.last().is_some_and(|h| lex.documents.contains(h));
-        if lex.in_set(&lex.places, &m.key.join(" ")) && m.named {
+        if m.named && (lex.in_set(&lex.places, &m.key.join(" ")) || self.written_as_place(&m)) {
             // A country stands for its government.
             self.fired("country_is_state_body");
             m.kind = crate::extract::ActorKind::StateBody;
@@ -207,6 +207,30 @@ impl<'s, 't> Extractor<'s, 't> {
             scan.text[span.start..span.end].to_string(),
             Some(span),
         ))
+    }
+
+    /// Whether a one-word name is written elsewhere in the article as a place, after a
+    /// preposition of place ("talks in Oslo"), and never as a possessor there ("in Oslo's
+    /// view"): a place that speaks is its government.
+    fn written_as_place(&self, m: &crate::extract::local::Mention) -> bool {
+        let lex = self.lex;
+        let [key] = m.key.as_slice() else {
+            return false;
+        };
+        if m.kind != crate::extract::ActorKind::Person || !m.titles.is_empty() {
+            return false;
+        }
+        let toks = self.toks();
+        let found = (1..toks.len()).any(|k| {
+            toks[k].cap
+                && self.word(k).is_some_and(|w| crate::extract::local::key_word(w) == *key)
+                && self.is_word(k - 1, &lex.place_prepositions)
+                && !toks[k - 1].cap
+        });
+        if found {
+            self.fired("name_written_as_a_place");
+        }
+        found
     }
 
     /// The actor a pronoun or a subject-less verb of gender `g` takes up: the most recent one
