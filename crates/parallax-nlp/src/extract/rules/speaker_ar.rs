@@ -125,6 +125,20 @@ impl<'s, 't> Extractor<'s, 't> {
                     {
                         break;
                     }
+                    // «وطالبت الهيئة الحكومة بفتح…»: a noun with the article is never in
+                    // construct with the one before it, so an organisation or state body noun
+                    // after a noun with the article starts the verb's object.
+                    let after_definite = self.word(i - 1).is_some_and(|p| {
+                        p.starts_with(article) || strip_definite(p, article)
+                    });
+                    if words > 0
+                        && after_definite
+                        && w.starts_with(article)
+                        && (lex.heads.contains_key(w) || lex.heads.contains_key(bare))
+                    {
+                        self.fired("definite_organisation_after_definite_noun_is_object");
+                        break;
+                    }
                     // An object with a possessive pronoun («بلادها») ends the subject. The article
                     // never takes a possessive, so «التزامها» is one too (a stem in «ال…»).
                     if words > 0

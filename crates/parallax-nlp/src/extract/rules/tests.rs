@@ -665,3 +665,13 @@ fn name_after_the_definite_article_is_no_person() {
         analysis.actors[chief.actor]
     );
 }
+
+#[test]
+fn arabic_definite_organisation_after_a_definite_noun_is_the_object() {
+    check(
+        Lang::Ar,
+        "أزمة المياه\n\nوطالبت الهيئة الحكومة بفتح السد قبل نهاية الشهر.",
+        "definite_organisation_after_definite_noun_is_object",
+        ("الهيئة", "وطالبت", "الحكومة بفتح السد قبل نهاية الشهر"),
+    );
+}
