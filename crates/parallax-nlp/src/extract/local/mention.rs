@@ -189,9 +189,8 @@ pub(crate) fn parse_mention(
         };
         // "The Courier said": a person's name takes no definite article, so a name the
         // lexicon does not know, right after "the", names an organisation.
-        let after_the = lex.capitalised_names
-            && name[0] > range.start
-            && folded(name[0] - 1) == "the";
+        let after_the =
+            lex.capitalised_names && name[0] > range.start && folded(name[0] - 1) == "the";
         let kind = match name_heads {
             Some(k) => head_actor_kind(k),
             None if acronym || after_the => ActorKind::Organisation,

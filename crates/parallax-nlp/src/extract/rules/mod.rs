@@ -106,6 +106,8 @@ pub(crate) struct Extractor<'s, 't> {
     /// Folded words written capitalised (not in capitals) somewhere in the article.
     written_names:
         std::cell::OnceCell<std::collections::HashSet<&'s str, super::lexicon::FastHash>>,
+    /// Folded words written capitalised after a preposition of place ("in Lakeholm").
+    place_names: std::cell::OnceCell<std::collections::HashSet<String, super::lexicon::FastHash>>,
     /// The cues of the sentence being read: (first token, cue at each token).
     cue_cache: std::cell::RefCell<(usize, Vec<Option<CueHit>>)>,
     /// Whether the sentence being read is a headline in title case.
@@ -135,6 +137,7 @@ impl<'s, 't> Extractor<'s, 't> {
             reg,
             statements: Vec::new(),
             written_names: std::cell::OnceCell::new(),
+            place_names: std::cell::OnceCell::new(),
             cue_cache: Default::default(),
             title_case: Default::default(),
             doc_author: Default::default(),
@@ -419,7 +422,9 @@ impl<'s, 't> Extractor<'s, 't> {
                         end -= 1;
                     }
                     // "…, and Y said": the coordinator joins the reports, not the content.
-                    if !self.arabic && end > r.start && self.is_word(end - 1, &self.lex.coordinators)
+                    if !self.arabic
+                        && end > r.start
+                        && self.is_word(end - 1, &self.lex.coordinators)
                     {
                         end -= 1;
                     }

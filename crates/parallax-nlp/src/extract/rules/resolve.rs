@@ -144,7 +144,10 @@ impl<'s, 't> Extractor<'s, 't> {
                 fixed_actor = self.document_author(para);
                 if fixed_actor.is_some() {
                     self.fired("document_speaks_for_its_author");
-                } else if !self.reg.last().is_some_and(|(_, p)| para <= p + DOCUMENT_SPEAKER_PARAS)
+                } else if !self
+                    .reg
+                    .last()
+                    .is_some_and(|(_, p)| para <= p + DOCUMENT_SPEAKER_PARAS)
                 {
                     // No author and no recent speaker: the document is nobody's we know.
                     self.fired("document_without_author_dropped");
@@ -210,8 +213,7 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     /// Whether a one-word name is written elsewhere in the article as a place, after a
-    /// preposition of place ("talks in Oslo"), and never as a possessor there ("in Oslo's
-    /// view"): a place that speaks is its government.
+    /// preposition of place ("talks in Lakeholm"): a place that speaks is its government.
     fn written_as_place(&self, m: &crate::extract::local::Mention) -> bool {
         let lex = self.lex;
         let [key] = m.key.as_slice() else {
@@ -220,13 +222,16 @@ impl<'s, 't> Extractor<'s, 't> {
         if m.kind != crate::extract::ActorKind::Person || !m.titles.is_empty() {
             return false;
         }
-        let toks = self.toks();
-        let found = (1..toks.len()).any(|k| {
-            toks[k].cap
-                && self.word(k).is_some_and(|w| crate::extract::local::key_word(w) == *key)
-                && self.is_word(k - 1, &lex.place_prepositions)
-                && !toks[k - 1].cap
+        let places = self.place_names.get_or_init(|| {
+            let toks = self.toks();
+            (1..toks.len())
+                .filter(|&k| {
+                    toks[k].cap && self.is_word(k - 1, &lex.place_prepositions) && !toks[k - 1].cap
+                })
+                .filter_map(|k| self.word(k).map(crate::extract::local::key_word))
+                .collect()
         });
+        let found = places.contains(key);
         if found {
             self.fired("name_written_as_a_place");
         }

@@ -128,9 +128,9 @@ impl<'s, 't> Extractor<'s, 't> {
                     // «وطالبت الهيئة الحكومة بفتح…»: a noun with the article is never in
                     // construct with the one before it, so an organisation or state body noun
                     // after a noun with the article starts the verb's object.
-                    let after_definite = self.word(i - 1).is_some_and(|p| {
-                        p.starts_with(article) || strip_definite(p, article)
-                    });
+                    let after_definite = self
+                        .word(i - 1)
+                        .is_some_and(|p| p.starts_with(article) || strip_definite(p, article));
                     if words > 0
                         && after_definite
                         && w.starts_with(article)
