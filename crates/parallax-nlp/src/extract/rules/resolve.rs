@@ -144,10 +144,10 @@ impl<'s, 't> Extractor<'s, 't> {
                 fixed_actor = self.document_author(para);
                 if fixed_actor.is_some() {
                     self.fired("document_speaks_for_its_author");
-                } else if !self
+                } else if self
                     .reg
                     .last()
-                    .is_some_and(|(_, p)| para <= p + DOCUMENT_SPEAKER_PARAS)
+                    .is_none_or(|(_, p)| para > p + DOCUMENT_SPEAKER_PARAS)
                 {
                     // No author and no recent speaker: the document is nobody's we know.
                     self.fired("document_without_author_dropped");
