@@ -675,3 +675,22 @@ fn arabic_definite_organisation_after_a_definite_noun_is_the_object() {
         ("الهيئة", "وطالبت", "الحكومة بفتح السد قبل نهاية الشهر"),
     );
 }
+
+#[test]
+fn arabic_place_inside_a_title_before_a_name() {
+    // A first name opening with «ل» is no glued preposition once a place inside the title
+    // has been read; the name may end at a comma or where the content opens.
+    for name in ["ليلى منصور", "سلمى قاسم"] {
+        for comma in ["،", ""] {
+            let text = format!(
+                "أزمة المياه\n\nوقالت نائبة رئيس الهيئة في كندا {name}{comma} إن السد سيفتح في أيار."
+            );
+            check(
+                Lang::Ar,
+                &text,
+                "place_inside_title_before_name",
+                (name, "وقالت", "السد سيفتح في أيار"),
+            );
+        }
+    }
+}
