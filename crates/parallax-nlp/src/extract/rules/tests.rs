@@ -694,3 +694,23 @@ fn arabic_place_inside_a_title_before_a_name() {
         }
     }
 }
+
+#[test]
+fn document_by_or_of_an_owner_is_the_owners() {
+    found(
+        Lang::En,
+        "Flood Response\n\nA statement by the presidency said the army would help with the \
+         evacuation.",
+        (
+            "presidency",
+            "said",
+            "the army would help with the evacuation",
+        ),
+    );
+    check(
+        Lang::En,
+        "Flood Response\n\nAccording to the presidency's statement, the shelters were full.",
+        "owner_of_document_speaks",
+        ("presidency", "According to", "the shelters were full"),
+    );
+}
