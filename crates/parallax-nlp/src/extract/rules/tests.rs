@@ -714,3 +714,28 @@ fn document_by_or_of_an_owner_is_the_owners() {
         ("presidency", "According to", "the shelters were full"),
     );
 }
+
+#[test]
+fn time_adjunct_opens_no_content() {
+    check(
+        Lang::En,
+        "Water Tests\n\nThe Lakeholm water board revealed Tuesday the samples from the eastern \
+         wells were clean.",
+        "time_adjunct_opens_no_content",
+        (
+            "Lakeholm water board",
+            "revealed",
+            "the samples from the eastern wells were clean",
+        ),
+    );
+    // A determiner opens no time adjunct unless a time word follows it.
+    found(
+        Lang::En,
+        "Water Tests\n\nRania Mansour said this was the cleanest year on record.",
+        (
+            "Rania Mansour",
+            "said",
+            "this was the cleanest year on record",
+        ),
+    );
+}
