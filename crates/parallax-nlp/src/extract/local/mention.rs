@@ -187,9 +187,13 @@ pub(crate) fn parse_mention(
             let w = word(name[0]);
             w.chars().filter(|c| c.is_alphabetic()).count() >= MIN_ORGANISATION_ACRONYM_LETTERS
         };
+        // "The Courier said": a person's name takes no definite article, so a name the
+        // lexicon does not know, right after "the", names an organisation.
+        let after_the =
+            lex.capitalised_names && name[0] > range.start && folded(name[0] - 1) == "the";
         let kind = match name_heads {
             Some(k) => head_actor_kind(k),
-            None if acronym => ActorKind::Organisation,
+            None if acronym || after_the => ActorKind::Organisation,
             None => ActorKind::Person,
         };
         (name.clone(), kind)

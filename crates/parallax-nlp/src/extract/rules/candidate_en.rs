@@ -745,6 +745,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 from += 1;
             }
         }
+        from = self.past_time_adjunct(from, end);
         if self.words_in(from..end) < MIN_CONTENT_WORDS
             || !matches!(self.kind(from), Kind::Word | Kind::QuoteOpen)
         {
@@ -758,6 +759,24 @@ impl<'s, 't> Extractor<'s, 't> {
             content: self.forward(from, end),
             gender: Gender::Unknown,
         })
+    }
+
+    /// The first token after a time adjunct opening content: "revealed Tuesday the test
+    /// was…", "said this week the plan…" (but not "said this is…": a determiner is only part
+    /// of the adjunct before a time word).
+    fn past_time_adjunct(&self, from: usize, end: usize) -> usize {
+        let lex = self.lex;
+        let mut k = from;
+        while k + 1 < end
+            && self.is_word(k, &lex.time_words)
+            && (!self.is_word(k, &lex.determiners) || self.is_word(k + 1, &lex.time_words))
+        {
+            k += 1;
+        }
+        if k > from {
+            self.fired("time_adjunct_opens_no_content");
+        }
+        k
     }
 
     /// Where content opens after the cue (from token `j`, past adjuncts): a quotation running

@@ -106,6 +106,8 @@ pub(crate) struct Extractor<'s, 't> {
     /// Folded words written capitalised (not in capitals) somewhere in the article.
     written_names:
         std::cell::OnceCell<std::collections::HashSet<&'s str, super::lexicon::FastHash>>,
+    /// Folded words written capitalised after a preposition of place ("in Lakeholm").
+    place_names: std::cell::OnceCell<std::collections::HashSet<String, super::lexicon::FastHash>>,
     /// The cues of the sentence being read: (first token, cue at each token).
     cue_cache: std::cell::RefCell<(usize, Vec<Option<CueHit>>)>,
     /// Whether the sentence being read is a headline in title case.
@@ -135,6 +137,7 @@ impl<'s, 't> Extractor<'s, 't> {
             reg,
             statements: Vec::new(),
             written_names: std::cell::OnceCell::new(),
+            place_names: std::cell::OnceCell::new(),
             cue_cache: Default::default(),
             title_case: Default::default(),
             doc_author: Default::default(),
@@ -418,6 +421,13 @@ impl<'s, 't> Extractor<'s, 't> {
                     if end > r.start && self.is_relative_pronoun(end - 1) {
                         end -= 1;
                     }
+                    // "…, and Y said": the coordinator joins the reports, not the content.
+                    if !self.arabic
+                        && end > r.start
+                        && self.is_word(end - 1, &self.lex.coordinators)
+                    {
+                        end -= 1;
+                    }
                     while end > r.start
                         && !matches!(
                             self.kind(end - 1),
@@ -493,6 +503,10 @@ impl<'s, 't> Extractor<'s, 't> {
         });
         // "…accused X of Y and asserted that…": a coordinated reporting verb.
         if self.is_word(s, &self.lex.coordinators) {
+            return true;
+        }
+        // "X said …, and Y said …": a coordinator before the new subject joins two reports.
+        if !self.arabic && self.is_word(s - 1, &self.lex.coordinators) {
             return true;
         }
         let rel = self.is_relative_pronoun(s - 1);

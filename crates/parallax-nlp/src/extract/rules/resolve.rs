@@ -133,6 +133,7 @@ impl<'s, 't> Extractor<'s, 't> {
         // A speaker must be able to speak: a document gives way to its owner or
         // author, a depiction, quantity or abstraction to the paragraph's speaker.
         let mut fixed_actor = None;
+        let r = &self.without_time_adjunct(r.clone());
         let (r, skip) = match self.speaker_validity(r.clone(), *skip) {
             Validity::Agent => (r.clone(), *skip),
             Validity::Owner(owner, skip) => {
@@ -143,6 +144,14 @@ impl<'s, 't> Extractor<'s, 't> {
                 fixed_actor = self.document_author(para);
                 if fixed_actor.is_some() {
                     self.fired("document_speaks_for_its_author");
+                } else if self
+                    .reg
+                    .last()
+                    .is_none_or(|(_, p)| para > p + DOCUMENT_SPEAKER_PARAS)
+                {
+                    // No author and no recent speaker: the document is nobody's we know.
+                    self.fired("document_without_author_dropped");
+                    return None;
                 }
                 (r.clone(), *skip)
             }
@@ -179,7 +188,7 @@ impl<'s, 't> Extractor<'s, 't> {
         }
         // A message stands for its author: "read the post".
         let document = !m.named && m.key.last().is_some_and(|h| lex.documents.contains(h));
-        if lex.in_set(&lex.places, &m.key.join(" ")) && m.named {
+        if m.named && (lex.in_set(&lex.places, &m.key.join(" ")) || self.written_as_place(&m)) {
             // A country stands for its government.
             self.fired("country_is_state_body");
             m.kind = crate::extract::ActorKind::StateBody;
@@ -201,6 +210,32 @@ impl<'s, 't> Extractor<'s, 't> {
             scan.text[span.start..span.end].to_string(),
             Some(span),
         ))
+    }
+
+    /// Whether a one-word name is written elsewhere in the article as a place, after a
+    /// preposition of place ("talks in Lakeholm"): a place that speaks is its government.
+    fn written_as_place(&self, m: &crate::extract::local::Mention) -> bool {
+        let lex = self.lex;
+        let [key] = m.key.as_slice() else {
+            return false;
+        };
+        if m.kind != crate::extract::ActorKind::Person || !m.titles.is_empty() {
+            return false;
+        }
+        let places = self.place_names.get_or_init(|| {
+            let toks = self.toks();
+            (1..toks.len())
+                .filter(|&k| {
+                    toks[k].cap && self.is_word(k - 1, &lex.place_prepositions) && !toks[k - 1].cap
+                })
+                .filter_map(|k| self.word(k).map(crate::extract::local::key_word))
+                .collect()
+        });
+        let found = places.contains(key);
+        if found {
+            self.fired("name_written_as_a_place");
+        }
+        found
     }
 
     /// The actor a pronoun or a subject-less verb of gender `g` takes up: the most recent one

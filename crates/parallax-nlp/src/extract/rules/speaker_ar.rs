@@ -47,6 +47,8 @@ impl<'s, 't> Extractor<'s, 't> {
         let mut opens_with_role = false;
         let mut opens_with_person = false;
         let mut last_definite = false;
+        // A place inside a title has been read and a name is known to follow.
+        let mut place_before_name = false;
         let article = lex.definite_article.as_deref().unwrap_or("\u{0}");
         while i < end {
             match self.kind(i) {
@@ -71,6 +73,8 @@ impl<'s, 't> Extractor<'s, 't> {
                         // «نائبة رئيس هيئة … في كندا سلمى قاسم»: a short place phrase inside
                         // a title, when a name follows before the clause ends.
                         if opens_with_role && w == "في" && self.name_follows(i + 1, end) {
+                            self.fired("place_inside_title_before_name");
+                            place_before_name = true;
                             i += 1;
                             words += 1;
                             continue;
@@ -82,7 +86,8 @@ impl<'s, 't> Extractor<'s, 't> {
                     }
                     // A glued ل opens an adjunct («لصحيفة») unless it follows a noun in a
                     // construct («الأمين العام لمجلس»).
-                    if glued_l && (words == 0 || !last_definite) {
+                    // After a place inside a title, a name follows: «… في كندا ليلى منصور».
+                    if glued_l && (words == 0 || !last_definite) && !place_before_name {
                         break;
                     }
                     // «ونفت الحكومة وجود…»: an indefinite word after a definite subject is the
@@ -123,6 +128,20 @@ impl<'s, 't> Extractor<'s, 't> {
                         && !opens_with_person
                         && !construct
                     {
+                        break;
+                    }
+                    // «وطالبت الهيئة الحكومة بفتح…»: a noun with the article is never in
+                    // construct with the one before it, so an organisation or state body noun
+                    // after a noun with the article starts the verb's object.
+                    let after_definite = self
+                        .word(i - 1)
+                        .is_some_and(|p| p.starts_with(article) || strip_definite(p, article));
+                    if words > 0
+                        && after_definite
+                        && w.starts_with(article)
+                        && (lex.heads.contains_key(w) || lex.heads.contains_key(bare))
+                    {
+                        self.fired("definite_organisation_after_definite_noun_is_object");
                         break;
                     }
                     // An object with a possessive pronoun («بلادها») ends the subject. The article
@@ -266,7 +285,11 @@ impl<'s, 't> Extractor<'s, 't> {
             }
             k += 1;
         }
-        saw_name && matches!(self.kind(k), Kind::Comma | Kind::Colon)
+        // The name ends the phrase at a comma or colon, or where the content opens («… سلمى
+        // قاسم إن السد…»).
+        saw_name
+            && (matches!(self.kind(k), Kind::Comma | Kind::Colon)
+                || self.is_word(k, &self.lex.complementizers))
     }
 
     /// A subject before an Arabic verb (SVO): «سلمى قاسم كشفت…».

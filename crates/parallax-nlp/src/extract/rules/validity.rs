@@ -4,10 +4,13 @@
 //! resolved to one of these. A mention headed by a noun that cannot speak is never the
 //! speaker: a document ("the statement", «البيان») gives way to the owner it names ("the
 //! ministry's statement", "a statement by the ministry", «بيان الوزارة») or, failing that,
-//! to the author of the last document the article mentioned; a depiction ("photos"), a
+//! to the author of the last document the article mentioned, or to the last speaker, or (with
+//! neither) to no one, and the statement is dropped; a depiction ("photos"), a
 //! quantity ("200 basis points") or an abstraction ("rising prices") gives way to the
-//! paragraph's speaker or to no one, and the statement is then dropped. The classes of nouns
-//! are lexicon data (`documents`, `depictions`, `quantities`, `abstractions`).
+//! paragraph's speaker or to no one, and the statement is then dropped; so does a time ("the
+//! past two weeks"), and a time adjunct after a speaker ("the council on Friday") is cut off.
+//! The classes of nouns are lexicon data (`documents`, `depictions`, `quantities`,
+//! `abstractions`, `time_words`).
 //!
 //! What it leaves out: possessive pronouns as owners ("its statement" takes the last
 //! document's author, not the pronoun's antecedent), and documents whose issuer is only
@@ -78,10 +81,42 @@ impl<'s, 't> Extractor<'s, 't> {
                 Validity::NonSpeaker
             };
         }
-        if quantity || abstraction {
+        if quantity || abstraction || self.time_head(r.clone(), head) {
             return Validity::NonSpeaker;
         }
         Validity::Agent
+    }
+
+    /// Whether an English mention is headed by a time noun ("the past two weeks", "this
+    /// month"): a time cannot speak.
+    fn time_head(&self, r: Range<usize>, head: usize) -> bool {
+        let Some(w) = self.word(head) else {
+            return false;
+        };
+        let time = self.is_word(head, &self.lex.time_words)
+            || w.strip_suffix('s')
+                .is_some_and(|one| self.lex.in_set(&self.lex.time_words, one));
+        !self.arabic && time && r.start < head && !self.lex.determiners.contains(w)
+    }
+
+    /// The mention without a time adjunct that follows it: "the council on Friday" is the
+    /// council. Only an English preposition followed by a time word ends it.
+    pub(super) fn without_time_adjunct(&self, r: Range<usize>) -> Range<usize> {
+        if self.arabic {
+            return r;
+        }
+        let lex = self.lex;
+        (r.start + 1..r.end)
+            .find(|&k| {
+                self.is_word(k, &lex.np_prepositions)
+                    && !self.toks()[k].cap
+                    && self.is_word(k + 1, &lex.time_words)
+                    && k + 1 < r.end
+            })
+            .map_or(r.clone(), |k| {
+                self.fired("time_adjunct_is_no_part_of_speaker");
+                r.start..k
+            })
     }
 
     /// The head word of a mention: the last word before a preposition in English ("the lack"
