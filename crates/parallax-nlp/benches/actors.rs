@@ -119,7 +119,7 @@ fn project(articles: usize) -> Vec<ActorMention> {
             out.push(mention(&article, "الاتحاد", ActorKind::Organisation));
             out.push(mention(
                 &article,
-                "الجنرال الأميركي",
+                "الجنرال الكندي",
                 ActorKind::Organisation,
             ));
         } else {
