@@ -146,7 +146,7 @@ const DATE_LABELS: &[&str] = &[
 /// The publication date in the first lines of a plain text, where copied pages keep their
 /// dateline: a short line that is a date (`Wednesday, 15 September 2021 - 10:34`, «23
 /// ديسمبر 2024»), or a labelled one at the start of a line (`Date: May 13, 2022`, `date
-/// 2022-04-04 ERBIL (Kurdistan 24) – …`). Dates inside sentences are not taken.
+/// 2022-04-04 TARVEL (River Gazette) – …`). Dates inside sentences are not taken.
 pub fn dateline(text: &str) -> Option<NaiveDate> {
     for line in text
         .lines()
@@ -169,7 +169,7 @@ pub fn dateline(text: &str) -> Option<NaiveDate> {
         if words.is_empty() {
             continue;
         }
-        // other words than the date's: at most one ("ERBIL", "GMT", an "am")
+        // other words than the date's: at most one ("TARVEL", "GMT", an "am")
         let others = words
             .iter()
             .filter(|w| w.chars().any(char::is_alphabetic) && !is_date_word(w))
