@@ -64,7 +64,7 @@ enum EditCommand {
         after_help = "Each --mention is an article id (all of the actor's mentions in that article)\n\
         or a mention id as `parallax actors PROJECT --json` lists them.\n\n\
         Examples:\n  parallax actors split study.parallax Berglund --mention 12 --name \"Anna Berglund\"\n  \
-        parallax actors split study.parallax SDF --mention 3f2a9c0b1d4e5f60#sdf --name \"SDF spokesman\""
+        parallax actors split study.parallax NBC --mention 3f2a9c0b1d4e5f60#nbc --name \"NBC spokesman\""
     )]
     Split {
         project: PathBuf,
@@ -78,7 +78,7 @@ enum EditCommand {
     },
     /// Give an actor another display name.
     #[command(
-        after_help = "Example:\n  parallax actors rename study.parallax \"CJTF-OIR\" \"Combined Joint Task Force\""
+        after_help = "Example:\n  parallax actors rename study.parallax \"CRTG-OST\" \"Combined River Task Group\""
     )]
     Rename {
         project: PathBuf,
@@ -87,8 +87,8 @@ enum EditCommand {
     },
     /// Add an alias to an actor (actors known by that alias are merged into it), or remove one.
     #[command(
-        after_help = "Examples:\n  parallax actors alias study.parallax \"Syrian Democratic Forces\" قسد\n  \
-        parallax actors alias study.parallax \"Syrian Democratic Forces\" SDF --remove"
+        after_help = "Examples:\n  parallax actors alias study.parallax \"Northern Basin Council\" \"مجلس الحوض الشمالي\"\n  \
+        parallax actors alias study.parallax \"Northern Basin Council\" NBC --remove"
     )]
     Alias {
         project: PathBuf,
@@ -100,7 +100,7 @@ enum EditCommand {
     },
     /// Set an actor's kind: person, organisation, state_body, media or unnamed.
     #[command(
-        after_help = "Example:\n  parallax actors kind study.parallax \"Pentagon\" state_body"
+        after_help = "Example:\n  parallax actors kind study.parallax \"Ministry of Water\" state_body"
     )]
     Kind {
         project: PathBuf,

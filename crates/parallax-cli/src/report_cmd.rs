@@ -85,7 +85,7 @@ pub struct SelectionArgs {
     The format defaults to the output file's extension.\n\n\
     Examples:\n  parallax report study.parallax -o report.html\n  \
     parallax report study.parallax --format pdf -o report.pdf --actor Haddad\n  \
-    parallax report study.parallax -o report.md --outlet reuters --from 2022-01-01 --to 2022-12-31\n  \
+    parallax report study.parallax -o report.md --outlet riverpost --from 2022-01-01 --to 2022-12-31\n  \
     parallax report study.parallax -o deadline.html --tag deadline"
 )]
 pub struct ReportArgs {

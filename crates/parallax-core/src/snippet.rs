@@ -73,7 +73,7 @@ mod tests {
 
     #[test]
     fn snippet_finds_arabic_word_written_without_diacritics() {
-        let text = "مقدمة طويلة. وأضافت أنه يتعيّن على المرء أن يأخذ بعين الاعتبار الدروس.";
+        let text = "مقدمة طويلة. وأضافت أنه يتعيّن على الجميع أن يراجعوا خطط الري قبل الصيف.";
         let s = around_first_match(text, "يتعين", 30).expect("the word is there");
         assert!(
             s.contains("يتعيّن"),
@@ -83,6 +83,6 @@ mod tests {
 
     #[test]
     fn head_cuts_on_char_boundary() {
-        assert_eq!(head("قالت ماينزا", 4), "قالت…");
+        assert_eq!(head("قالت دالينزا", 4), "قالت…");
     }
 }

@@ -117,11 +117,7 @@ fn project(articles: usize) -> Vec<ActorMention> {
                 ActorKind::Organisation,
             ));
             out.push(mention(&article, "الاتحاد", ActorKind::Organisation));
-            out.push(mention(
-                &article,
-                "الجنرال الأميركي",
-                ActorKind::Organisation,
-            ));
+            out.push(mention(&article, "الجنرال الكندي", ActorKind::Organisation));
         } else {
             out.push(mention(
                 &article,

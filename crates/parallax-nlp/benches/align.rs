@@ -23,15 +23,18 @@ fn seeds() -> Vec<(String, Lang)> {
     let Ok(text) = std::fs::read_to_string(path) else {
         return [
             (
-                "US support to the SDF will continue in the upcoming period",
+                "Our support to the NBC will continue in the coming season",
                 Lang::En,
             ),
-            ("the SDF and the Afghan army were in no way alike", Lang::En),
             (
-                "لنكن صادقين، بعد الإنسحاب الأميركي من أفغانستان كان الناس خائفين",
+                "the NBC and the old river guard were never similar",
+                Lang::En,
+            ),
+            (
+                "لنكن صادقين، بعد إغلاق الجسر في الشتاء الماضي كان الناس خائفين",
                 Lang::Ar,
             ),
-            ("الشعب الأمريكي يقف إلى جانب شعوب شمال شرق سوريا", Lang::Ar),
+            ("أهل الوادي يقفون إلى جانب صيادي الساحل", Lang::Ar),
         ]
         .into_iter()
         .map(|(t, l)| (t.to_owned(), l))

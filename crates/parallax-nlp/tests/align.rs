@@ -54,11 +54,11 @@ const AR: Lang = Lang::Ar;
 fn verbatim_trimmed_and_paraphrased_quotes_group() {
     check(
         &[
-            item(1, "mckenzie", "duvar", EN, Some(10), "U.S. forces will continue to protect the oil fields in NE Syria so as they do not fall into the hands of ISIS"),
-            item(2, "mckenzie", "kvoice", EN, Some(10), "US forces will continue to protect the oil fields in NE Syria so as they do not fall into the hands of ISIS"),
-            item(3, "mckenzie", "isw", EN, Some(11), "forces will continue to protect the oil fields in NE Syria"),
-            item(4, "mckenzie", "duvar", EN, Some(10), "the SDF has organised itself effectively and is able to resist any form of attack"),
-            item(5, "mckenzie", "wapo", EN, Some(12), "The SDF has organized itself effectively and can resist any attack, he said"),
+            item(1, "mckellan", "dawn", EN, Some(10), "U.N. crews will keep guarding the grain silos in the north valley so that they do not fall into the hands of smugglers"),
+            item(2, "mckellan", "ledger", EN, Some(10), "UN crews will keep guarding the grain silos in the north valley so that they do not fall into the hands of smugglers"),
+            item(3, "mckellan", "herald", EN, Some(11), "crews will keep guarding the grain silos in the north valley"),
+            item(4, "mckellan", "dawn", EN, Some(10), "the river council has trained its volunteers thoroughly and is ready for any kind of flood"),
+            item(5, "mckellan", "post", EN, Some(12), "The river council has trained its volunteers thoroughly and is ready for any flood, he said"),
         ],
         "1 2 3\n4 5",
     );
@@ -70,27 +70,27 @@ fn same_words_from_another_speaker_are_another_group() {
         &[
             item(
                 1,
-                "abdi",
-                "elnashra",
+                "hasso",
+                "sahil",
                 AR,
                 None,
-                "هذه ليست أفغانستان والسياسة الأميركية هنا مختلفة تماماً",
+                "هذا ليس الوادي القديم وسياسة الوزارة هنا مختلفة تماماً",
             ),
             item(
                 2,
-                "us-government",
-                "kayhan",
+                "ministry",
+                "wadi",
                 AR,
                 None,
-                "هذه ليست أفغانستان والسياسة الأميركية هنا مختلفة تماماً",
+                "هذا ليس الوادي القديم وسياسة الوزارة هنا مختلفة تماماً",
             ),
             item(
                 3,
-                "abdi",
-                "kayhan",
+                "hasso",
+                "wadi",
                 AR,
                 None,
-                "الوضع هنا ليس أفغانستان والسياسة الأميركية هنا مختلفة",
+                "الوضع هنا ليس الوادي القديم وسياسة الوزارة هنا مختلفة",
             ),
         ],
         "1 3",
@@ -101,9 +101,30 @@ fn same_words_from_another_speaker_are_another_group() {
 fn the_same_claim_on_another_occasion_is_related_not_grouped() {
     check(
         &[
-            item(1, "maenza", "npa", EN, Some(100), "We recommend the US government recognise the Autonomous Administration politically"),
-            item(2, "maenza", "adar", EN, Some(101), "we recommend that the US government recognise the Autonomous Administration"),
-            item(3, "maenza", "anha", EN, Some(900), "We recommend the US government recognise the Autonomous Administration politically"),
+            item(
+                1,
+                "dalenza",
+                "rivernews",
+                EN,
+                Some(100),
+                "We recommend the regional government recognise the fishing cooperatives formally",
+            ),
+            item(
+                2,
+                "dalenza",
+                "hillpress",
+                EN,
+                Some(101),
+                "we recommend that the regional government recognise the fishing cooperatives",
+            ),
+            item(
+                3,
+                "dalenza",
+                "coastwire",
+                EN,
+                Some(900),
+                "We recommend the regional government recognise the fishing cooperatives formally",
+            ),
         ],
         "1 2\nrelated 1 ~ 3",
     );
@@ -115,27 +136,27 @@ fn different_claims_of_one_actor_stay_apart() {
         &[
             item(
                 1,
-                "abdi",
+                "hasso",
                 "a",
                 EN,
                 None,
-                "People were afraid after the American withdrawal from Afghanistan",
+                "People were afraid after the bridge closed last winter",
             ),
             item(
                 2,
-                "abdi",
+                "hasso",
                 "b",
                 EN,
                 None,
-                "Washington has reassured us that it will not abandon us",
+                "The capital has reassured us that it will not forget the valley",
             ),
             item(
                 3,
-                "abdi",
+                "hasso",
                 "c",
                 EN,
                 None,
-                "The impact of that will last forever",
+                "The harvest festival starts on Friday",
             ),
         ],
         "",
@@ -148,21 +169,21 @@ fn cross_language_pairs_need_shared_anchors() {
         &[
             item(
                 1,
-                "trump",
+                "halvorsen",
                 "a",
                 EN,
                 None,
-                "Washington will withdraw 2000 troops from Syria and Afghanistan",
+                "Moscow will withdraw 2000 troops from the border region and the coast",
             ),
             item(
                 2,
-                "trump",
+                "halvorsen",
                 "b",
                 AR,
                 None,
-                "واشنطن ستسحب 2000 جندي من سوريا وأفغانستان",
+                "موسكو ستسحب 2000 جندي من منطقة الحدود والساحل",
             ),
-            item(3, "trump", "c", AR, None, "الانسحاب سيكون سريعا"),
+            item(3, "halvorsen", "c", AR, None, "السحب سيكون سريعا"),
         ],
         "1 2",
     );
@@ -176,35 +197,35 @@ fn undated_reports_of_another_occasion_are_related_not_grouped() {
     // one article per outlet here
     let said = |id, outlet: &str, text| AlignItem {
         article: outlet.to_owned(),
-        ..item(id, "maenza", outlet, EN, None, text)
+        ..item(id, "dalenza", outlet, EN, None, text)
     };
     check(
         &[
             // two reports of one press conference
-            said(1, "npa", "We recommended the United States pressure Turkey to set a timeline to withdraw from northeast Syria"),
-            said(2, "npa", "Drone attacks are destabilizing the region and killing civilians in Kobani"),
-            said(3, "npa", "The administration should recognise the autonomous administration as a local government"),
-            said(4, "adar", "The United States was recommended to pressure Turkey on a timeline to withdraw from northeast Syria"),
-            said(5, "adar", "drone attacks are destabilizing the region, killing civilians in Kobani"),
-            said(6, "adar", "the administration should recognise the autonomous administration as a local government"),
+            said(1, "rivernews", "We recommended that the ministry pressure the mill owners to set a timeline to stop dumping waste in the river"),
+            said(2, "rivernews", "Chemical spills are poisoning the fish and sickening children in Tarvel"),
+            said(3, "rivernews", "The ministry should recognise the fishing cooperatives as a local authority"),
+            said(4, "hillpress", "The ministry was recommended to pressure the mill owners on a timeline to stop dumping waste in the river"),
+            said(5, "hillpress", "chemical spills are poisoning the fish, sickening children in Tarvel"),
+            said(6, "hillpress", "the ministry should recognise the fishing cooperatives as a local authority"),
             // another visit, a year before: the same talking point among other claims
-            said(7, "selam", "We recommended that the United States pressure Turkey to withdraw from northeast Syria"),
-            said(8, "selam", "The American people stand with the peoples of the region"),
-            said(9, "selam", "Religious freedom and equality between women and men are the values we support"),
+            said(7, "valleyfm", "We recommended that the ministry pressure the mill owners to stop dumping waste in the river"),
+            said(8, "valleyfm", "The people of the valley stand with the fishermen of the coast"),
+            said(9, "valleyfm", "Clean water and fair wages for women and men are the values we support"),
         ],
         "1 4\n2 5\n3 6\nrelated 1 ~ 7",
     );
 }
 
-/// A name spelt out is its acronym when the batch writes the acronym: "The Syrian Democratic
-/// Forces and the Afghan army" trims "the SDF and the Afghan army were in no way alike…".
+/// A name spelt out is its acronym when the batch writes the acronym: "The Northern Basin
+/// Council and the old river guard" trims "the NBC and the old river guard were never similar…".
 #[test]
 fn a_name_spelt_out_meets_its_acronym() {
     check(
         &[
-            item(1, "mckenzie", "duvar", EN, None, "the SDF and the Afghan army were in no way alike as the SDF has organised itself effectively and is able to resist any form of attack"),
-            item(2, "mckenzie", "isw", EN, None, "The Syrian Democratic Forces and the Afghan army are not alike at all"),
-            item(3, "mckenzie", "kvoice", EN, None, "US support to the SDF will continue in the upcoming period"),
+            item(1, "mckellan", "dawn", EN, None, "the NBC and the old river guard were never similar as the NBC has trained its volunteers thoroughly and is ready for any kind of flood"),
+            item(2, "mckellan", "herald", EN, None, "The Northern Basin Council and the old river guard are not similar at all"),
+            item(3, "mckellan", "ledger", EN, None, "Our support to the NBC will continue in the coming season"),
         ],
         "1 2",
     );
@@ -217,7 +238,7 @@ fn a_dictionary_groups_translations_the_concepts_do_not_cover() {
     let items = [
         item(
             1,
-            "maenza",
+            "dalenza",
             "a",
             EN,
             None,
@@ -225,7 +246,7 @@ fn a_dictionary_groups_translations_the_concepts_do_not_cover() {
         ),
         item(
             2,
-            "maenza",
+            "dalenza",
             "b",
             AR,
             None,
@@ -233,7 +254,7 @@ fn a_dictionary_groups_translations_the_concepts_do_not_cover() {
         ),
         item(
             3,
-            "maenza",
+            "dalenza",
             "c",
             AR,
             None,
@@ -241,7 +262,7 @@ fn a_dictionary_groups_translations_the_concepts_do_not_cover() {
         ),
         item(
             4,
-            "maenza",
+            "dalenza",
             "d",
             EN,
             None,
@@ -289,56 +310,56 @@ fn missing_from_lists_outlets_that_quote_the_actor_elsewhere() {
     let items = [
         item(
             1,
-            "mckenzie",
-            "duvar",
+            "mckellan",
+            "dawn",
             EN,
             None,
-            "US forces will continue to protect the oil fields in NE Syria",
+            "UN crews will keep guarding the grain silos in the north valley",
         ),
         item(
             2,
-            "mckenzie",
-            "kvoice",
+            "mckellan",
+            "ledger",
             EN,
             None,
-            "US forces will continue to protect the oil fields in NE Syria",
+            "UN crews will keep guarding the grain silos in the north valley",
         ),
         item(
             3,
-            "mckenzie",
-            "isw",
+            "mckellan",
+            "herald",
             EN,
             None,
-            "The Syrian Democratic Forces and the Afghan army are not alike at all",
+            "The Northern Basin Council and the old river guard are not similar at all",
         ),
         item(
             4,
-            "abdi",
-            "times",
+            "hasso",
+            "tribune",
             EN,
             None,
-            "Washington will not abandon us",
+            "The capital will not forget the valley",
         ),
     ];
     let a = align(&items, &AlignConfig::default());
-    let oil = a
+    let silos = a
         .groups
         .iter()
         .find(|g| g.members.len() == 2)
-        .expect("oil fields group");
+        .expect("grain silos group");
     assert_eq!(
-        oil.missing_from,
-        vec!["isw".to_string()],
-        "times never quotes McKenzie"
+        silos.missing_from,
+        vec!["herald".to_string()],
+        "tribune never quotes McKellan"
     );
     assert!(
-        oil.claim.starts_with("US forces will continue"),
+        silos.claim.starts_with("UN crews will keep guarding"),
         "claim label: {}",
-        oil.claim
+        silos.claim
     );
     let cov = coverage(&items, &a);
-    assert_eq!(cov.outlets, vec!["duvar", "isw", "kvoice", "times"]);
-    assert_eq!(cov.actors, vec!["abdi", "mckenzie"]);
+    assert_eq!(cov.outlets, vec!["dawn", "herald", "ledger", "tribune"]);
+    assert_eq!(cov.actors, vec!["hasso", "mckellan"]);
     assert_eq!(cov.by_actor, vec![vec![0, 0, 0, 1], vec![1, 1, 1, 0]]);
 }
 
@@ -349,29 +370,29 @@ fn word_diff_reports_omitted_added_and_changed_words() {
         assert_eq!(word_diff(base, other), expect, "{base:?} → {other:?}");
     };
     check(
-        "The cooperation and support of the U.S. with the SDF will continue",
-        "The cooperation and support of the US with the SDF will continue in the upcoming period",
+        "The funding and backing of the U.N. for the NBC will go on",
+        "The funding and backing of the UN for the NBC will go on in the coming season",
         vec![
-            Equal("The cooperation and support of the".into()),
-            Removed("U.S.".into()),
-            Added("US".into()),
-            Equal("with the SDF will continue".into()),
-            Added("in the upcoming period".into()),
+            Equal("The funding and backing of the".into()),
+            Removed("U.N.".into()),
+            Added("UN".into()),
+            Equal("for the NBC will go on".into()),
+            Added("in the coming season".into()),
         ],
     );
     check(
-        "الولايات المتحدة لن تتخلى عن حلفائها الأكراد",
-        "الولايات المتحدة لن تتخلى عن حلفائها",
+        "الوزارة لن تتخلى عن شركائها الصيادين",
+        "الوزارة لن تتخلى عن شركائها",
         vec![
-            Equal("الولايات المتحدة لن تتخلى عن حلفائها".into()),
-            Removed("الأكراد".into()),
+            Equal("الوزارة لن تتخلى عن شركائها".into()),
+            Removed("الصيادين".into()),
         ],
     );
     // folding: hamza and taa marbuta variants are the same word
     check(
-        "الإدارة الأميركية",
-        "الادارة الاميركيه",
-        vec![Equal("الادارة الاميركيه".into())],
+        "الإدارة الإقليمية",
+        "الادارة الاقليميه",
+        vec![Equal("الادارة الاقليميه".into())],
     );
 }
 
@@ -381,43 +402,43 @@ fn analyst_group_edits_move_merge_and_split_and_never_cross_actors() {
     let items = [
         item(
             1,
-            "mckenzie",
-            "duvar",
+            "mckellan",
+            "dawn",
             EN,
             None,
-            "US forces will continue to protect the oil fields in NE Syria",
+            "UN crews will keep guarding the grain silos in the north valley",
         ),
         item(
             2,
-            "mckenzie",
-            "kvoice",
+            "mckellan",
+            "ledger",
             EN,
             None,
-            "US forces will continue to protect the oil fields in NE Syria",
+            "UN crews will keep guarding the grain silos in the north valley",
         ),
         item(
             3,
-            "mckenzie",
-            "isw",
+            "mckellan",
+            "herald",
             EN,
             None,
-            "The SDF and the Afghan army are not alike at all",
+            "The NBC and the old river guard are not similar at all",
         ),
         item(
             4,
-            "mckenzie",
-            "wapo",
+            "mckellan",
+            "post",
             EN,
             None,
-            "The United States will support reconstruction efforts",
+            "The ministry will pay for the new ferry landing",
         ),
         item(
             5,
-            "abdi",
-            "times",
+            "hasso",
+            "tribune",
             EN,
             None,
-            "Washington has reassured us that it will not abandon us",
+            "The capital has reassured us that it will not forget the valley",
         ),
     ];
     let key = |id: usize| StatementKey::of(&items[id - 1]);
@@ -470,27 +491,27 @@ fn translations_are_diffed_against_their_own_language() {
     let items = [
         item(
             1,
-            "trump",
+            "halvorsen",
             "a",
             EN,
             Some(1),
-            "Washington will withdraw 2000 troops from Syria and Afghanistan",
+            "Moscow will withdraw 2000 troops from the border region and the coast",
         ),
         item(
             2,
-            "trump",
+            "halvorsen",
             "b",
             AR,
             Some(2),
-            "واشنطن ستسحب 2000 جندي من سوريا وأفغانستان",
+            "موسكو ستسحب 2000 جندي من منطقة الحدود والساحل",
         ),
         item(
             3,
-            "trump",
+            "halvorsen",
             "c",
             AR,
             Some(2),
-            "واشنطن ستسحب 2000 جندي من سوريا",
+            "موسكو ستسحب 2000 جندي من منطقة الحدود",
         ),
     ];
     let a = align(&items, &AlignConfig::default());
@@ -504,13 +525,15 @@ fn translations_are_diffed_against_their_own_language() {
     let diffs = g.diffs(&items);
     assert_eq!(
         diffs[1],
-        vec![Equal("واشنطن ستسحب 2000 جندي من سوريا وأفغانستان".into())]
+        vec![Equal(
+            "موسكو ستسحب 2000 جندي من منطقة الحدود والساحل".into()
+        )]
     );
     assert_eq!(
         diffs[2],
         vec![
-            Equal("واشنطن ستسحب 2000 جندي من سوريا".into()),
-            Removed("وأفغانستان".into()),
+            Equal("موسكو ستسحب 2000 جندي من منطقة الحدود".into()),
+            Removed("والساحل".into()),
         ],
         "the shorter Arabic version against the Arabic base"
     );

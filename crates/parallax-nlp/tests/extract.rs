@@ -513,25 +513,25 @@ fn headline_quoting_an_unnamed_speaker() {
     );
     check(
         Lang::En,
-        "Oslo will not abandon us\n\nThe leader of the Northern Liberation Front has said Oslo has promised him that it will stand by the farmers. He said locals have been shaken by what happened.",
+        "Oslo will not leave us behind\n\nThe leader of the Northern Liberation Front has said Oslo has promised him that it will stand by the farmers. He said locals were deeply rattled by the floods.",
         expect![[r#"
             leader of the Northern Liberation Front | Indirect | said | Neutral | Oslo has promised him that it will stand by the farmers
-            leader of the Northern Liberation Front | Indirect | said | Neutral | locals have been shaken by what happened
+            leader of the Northern Liberation Front | Indirect | said | Neutral | locals were deeply rattled by the floods
         "#]],
     );
     check(
         Lang::Ar,
-        "القلق ينتابنا بتخلي الحلفاء عنا كما حصل في الجنوب\nقال قائد قوات الحوض الشمالي بان هذه القوات تخشى ان يتخلى الحلفاء عنها كما حصل في الجنوب.",
+        "الخوف يسكننا من ترك الشركاء لنا مثلما جرى في الجنوب\nقال قائد قوات الحوض الشمالي بان هذه القوات تخشى ان يتركها الشركاء مثلما جرى في الجنوب.",
         expect![[r#"
-            قائد قوات الحوض الشمالي | Indirect |  | Neutral | القلق ينتابنا بتخلي الحلفاء عنا كما حصل في الجنوب
-            قائد قوات الحوض الشمالي | Indirect | قال | Neutral | هذه القوات تخشى ان يتخلى الحلفاء عنها كما حصل في الجنوب
+            قائد قوات الحوض الشمالي | Indirect |  | Neutral | الخوف يسكننا من ترك الشركاء لنا مثلما جرى في الجنوب
+            قائد قوات الحوض الشمالي | Indirect | قال | Neutral | هذه القوات تخشى ان يتركها الشركاء مثلما جرى في الجنوب
         "#]],
     );
     // "US" is not "us", and the first persons of a quotation are its speaker's: neither
     // makes the article an opinion piece that owns its headline.
     check(
         Lang::En,
-        "Oslo will not abandon us\n\nThe leader of the Northern Liberation Front has said Oslo has promised him that it will stand by the farmers. US troops stay. “To be honest, we were worried, our farmers were worried,” he told The Courier. US officials agree.",
+        "Oslo will not leave us behind\n\nThe leader of the Northern Liberation Front has said Oslo has promised him that it will stand by the farmers. US troops stay. “To be honest, we were worried, our farmers were worried,” he told The Courier. US officials agree.",
         expect![[r#"
             leader of the Northern Liberation Front | Indirect | said | Neutral | Oslo has promised him that it will stand by the farmers
             leader of the Northern Liberation Front | Direct | told | Neutral | To be honest, we were worried, our farmers were worried

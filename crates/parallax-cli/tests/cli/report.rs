@@ -274,12 +274,12 @@ fn every_format_is_written_from_the_fixture_story() {
     let shots = screenshot_dir(out);
     // one actor quoted in Arabic and English, so that the claims are on the first screen
     parallax()
-        .args(["report", "--actor", "Mazloum", "-o"])
-        .arg(out.join("mazloum.html"))
+        .args(["report", "--actor", "Nassar", "-o"])
+        .arg(out.join("nassar.html"))
         .arg(&project)
         .assert()
         .success();
-    let url = format!("file://{}", out.join("mazloum.html").display());
+    let url = format!("file://{}", out.join("nassar.html").display());
     run_ok(
         StdCommand::new("chromium")
             .args(chromium_flags(out))

@@ -54,12 +54,12 @@ fn a_dictionary_aligns_a_translation_that_shares_no_listed_word() {
     let ar = dir.path().join("farmers-ar.txt");
     std::fs::write(
         &en,
-        "https://example.org/farmers | Farmers\n\nNadine Maenza said that the farmers lost their wheat harvest to the drought.\n",
+        "https://example.org/farmers | Farmers\n\nCorinne Dalenza said that the farmers lost their wheat harvest to the drought.\n",
     )
     .unwrap();
     std::fs::write(
         &ar,
-        "https://example.net/farmers | المزارعون\n\nوقالت نادين ماينزا إن المزارعين خسروا محصول القمح بسبب الجفاف.\n",
+        "https://example.net/farmers | المزارعون\n\nوقالت كورين دالينزا إن المزارعين خسروا محصول القمح بسبب الجفاف.\n",
     )
     .unwrap();
     let mut project = Project::open_or_create(&dir.path().join("p.parallax")).unwrap();

@@ -5,17 +5,17 @@
 //! (`extract/lexicon/*.toml`): titles, role nouns, organisation heads, places, and the
 //! words that never belong to a speaker's noun phrase.
 //!
-//! - [`clause_end`]: a name ends where its clause ends («الرئاسة.ونشرت…» is «الرئاسة»).
+//! - [`clause_end`]: a name ends where its clause ends («الوزارة.ونشرت…» is «الوزارة»).
 //! - [`run_on_end`]: an Arabic name ends before the adverbs and objects that follow it
 //!   («واشنطن بالاتفاق» is «واشنطن»).
 //! - [`trailing_name`]: a role or title followed by a personal name is that name, with the
 //!   role as an attribute ("Jordanian Foreign Minister Ayman Safadi", «وزير الخارجية
 //!   الأردني أيمن الصفدي» are "Ayman Safadi", «أيمن الصفدي»).
 //! - a role that ends with the fuller form of the mention's name gives that fuller name
-//!   ("Rubio" with the role "Secretary of State Marco Rubio" is "Marco Rubio").
+//!   ("Tobiano" with the role "Fisheries Minister Clara Tobiano" is "Clara Tobiano").
 //!
-//! Left out: names inside a role that do not end it ("Marco Rubio, the secretary of
-//! state"), and any reordering of the words of a name.
+//! Left out: names inside a role that do not end it ("Clara Tobiano, the minister of
+//! fisheries"), and any reordering of the words of a name.
 
 use crate::extract::lexicon::Lexicon;
 use crate::extract::ActorKind;
@@ -106,7 +106,7 @@ const NAME_PARTICLES: &[&str] = &[
 const ARABIC_NAME_JOINERS: &[&str] = &["عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ام", "ال"];
 
 /// A name ends where its clause ends: a sentence's punctuation inside an Arabic name
-/// («الرئاسة.ونشرت الرئاسة السورية») or a line break cuts it, and the part before is the
+/// («الوزارة.ونشرت الوزارة الكندية») or a line break cuts it, and the part before is the
 /// name (where the article's mention began).
 pub fn clause_end(name: &str) -> &str {
     let arabic = name.chars().any(is_arabic_letter);

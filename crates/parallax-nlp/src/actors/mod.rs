@@ -7,7 +7,7 @@
 //! 1. **Same name.** Names and aliases are compared by [`name_key`] (folded words without
 //!    honorifics). Every name of an organisation, and every person name of two words or
 //!    more, is a *strong* key: mentions sharing one are one actor. Aliases given by one
-//!    article (an acronym in parentheses, «قسد», "CJTF-OIR") therefore link the acronym and
+//!    article (an acronym in parentheses, «محش», "CRTG-OST") therefore link the acronym and
 //!    its expansion for the whole project, once any article links them. With a bilingual
 //!    dictionary, an organisation's Arabic and English names that translate each other word
 //!    for word are one actor too («التحالف الدولي» ~ "international coalition").
@@ -16,14 +16,14 @@
 //!    [`block_key`] of their surname (a script-independent consonant key) and merged within
 //!    a block when [`person_names_compatible`] (surnames match by transliteration, given
 //!    names agree or one is an initial).
-//!    A two-word name that begins the one longer name ("Mazloum Kobani" for "Mazloum
-//!    Kobane Abdi") is that person too.
-//! 3. **Surname alone.** A one-word person name ("McKenzie", «عبدي») joins the one person
+//!    A two-word name that begins the one longer name ("Rezan Tilmani" for "Rezan
+//!    Tilmane Hasso") is that person too.
+//! 3. **Surname alone.** A one-word person name ("McKellan", «حسو») joins the one person
 //!    whose full name contains a matching word, and stays on its own when there are none or
 //!    several.
 //! 4. **Role descriptions.** A person named only by a leading role ("the leader of the
-//!    Syrian Democratic Forces") joins the one named person whose role leads the same
-//!    organisation ("the SDF's top commander"; an acronym counts), and stays alone when
+//!    Northern Basin Council") joins the one named person whose role leads the same
+//!    organisation ("the NBC's top commander"; an acronym counts), and stays alone when
 //!    there are none or several.
 //! 5. **Edits.** [`ActorEdit`]s are applied in order. They refer to actors through
 //!    [`ActorRef`]s, which name a *mention* ([`MentionId`]) or a *name* (matched by key),
@@ -33,7 +33,7 @@
 //!
 //! Membership ("a task force is part of a coalition") is a relation
 //! ([`GlobalActor::part_of`]), recorded from an analyst's [`ActorEdit::PartOf`] or when a
-//! person's role names an organisation («القائد العام لقوات سوريا الديمقراطية»); members are
+//! person's role names an organisation («القائد العام لمجلس الحوض الشمالي»); members are
 //! never merged into their group.
 //!
 //! Every step is near-linear: keys go through hash maps and fuzzy comparisons happen only
@@ -505,7 +505,7 @@ pub fn resolve_with(
 }
 
 /// A role word as it would appear in an organisation's name: «لقوات» → «قوات» (a glued
-/// preposition), "sdf's" → "sdf".
+/// preposition), "nbc's" → "nbc".
 fn role_word(word: String, org_words: &HashSet<&str>) -> String {
     if org_words.contains(word.as_str()) {
         return word;

@@ -286,8 +286,8 @@ impl NameWords {
 
     /// Whether the two names, in different scripts, translate each other word for word:
     /// every content word of each is a translation of a word of the other, but for one
-    /// word on each side when both have four or more ("U.S. Commission on International
-    /// Religious Freedom" ~ «اللجنة الأميركية للحريات الدينية في العالم»).
+    /// word on each side when both have four or more ("Northern Commission on River
+    /// Heritage" ~ «اللجنة الشمالية لتراث الأنهار في الحوض»).
     pub fn translate_each_other(&self, other: &NameWords) -> bool {
         if self.arabic == other.arabic {
             return false;

@@ -228,9 +228,9 @@ fn latin_names(text: &str) -> Vec<String> {
 }
 
 /// Acronyms a Latin-script text spells out or writes with dots, lowercased, so that
-/// "Syrian Democratic Forces" and "SDF", "U.S." and "United States" and "US" meet: the
+/// "Northern Basin Council" and "NBC", "U.S." and "United States" and "US" meet: the
 /// initials of every run of two or more capitalised words (function words inside a run
-/// are skipped: "Commission on International Religious Freedom" → "cirf"), with the run's
+/// are skipped: "Commission on River Heritage" → "crh"), with the run's
 /// words, and dotted acronyms without their dots (no words). The United States is "usa"
 /// (plain "us" is a pronoun).
 fn acronyms(text: &str) -> Vec<(String, Vec<String>)> {
@@ -263,8 +263,8 @@ fn acronyms(text: &str) -> Vec<(String, Vec<String>)> {
             && matches!(lower.as_str(), "of" | "on" | "for")
             && !raw.ends_with([',', '.', ';', ':'])
         {
-            // "of", "on", "for" inside a name ("and" or "the" ends it: "the Syrian
-            // Democratic Forces and the Afghan army")
+            // "of", "on", "for" inside a name ("and" or "the" ends it: "the Northern
+            // Basin Council and the old river guard")
         } else {
             flush(&mut initials, &mut run, &mut out);
         }
@@ -284,7 +284,7 @@ fn acronyms(text: &str) -> Vec<(String, Vec<String>)> {
     out
 }
 
-/// The acronyms a batch of statements writes as such ("SDF", "US" as "usa"), lowercased:
+/// The acronyms a batch of statements writes as such ("NBC", "US" as "usa"), lowercased:
 /// a run of capitalised words whose initials are one of them stands for it
 /// ([`features`]).
 pub fn written_acronyms<'a>(
@@ -311,7 +311,7 @@ pub fn written_acronyms<'a>(
 /// `with_words` (they cost a little, and are of no use without one).
 ///
 /// A run of capitalised words whose acronym the batch writes (`written`) counts as that
-/// acronym alone ("Syrian Democratic Forces" is "SDF", not three more words besides it), so
+/// acronym alone ("Northern Basin Council" is "NBC", not three more words besides it), so
 /// that a statement spelling a name out is as close to one that abbreviates it as the words
 /// say.
 pub fn features(
@@ -400,7 +400,7 @@ pub fn features(
         if arabic && t.chars().count() >= 4 {
             anchors.extend(arabic_skeleton);
             // long vowels are written or left out freely («الأميركي» / «الأمريكي»,
-            // «ماينزا» / «مينزا»): the stem without them is a feature too
+            // «دالينزا» / «دلينزا»): the stem without them is a feature too
             let mut chars = s.chars();
             let bare: String = chars
                 .next()

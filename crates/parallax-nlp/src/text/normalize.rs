@@ -185,7 +185,7 @@ mod tests {
         // presentation forms (NFKC) and invisible controls
         check("\u{FEB3}\u{FEE0}\u{FE8E}\u{FEE1}", "سلام");
         check("قا\u{200D}ل\u{200F}", "قال");
-        check("McKenzie", "mckenzie");
+        check("McKellan", "mckellan");
     }
 
     #[test]
@@ -200,8 +200,8 @@ mod tests {
     #[test]
     fn tokens_split_on_punctuation() {
         assert_eq!(
-            match_tokens("“قسد”، SDF's forces."),
-            vec!["قسد", "sdf's", "forces"]
+            match_tokens("“محش”، NBC's forces."),
+            vec!["محش", "nbc's", "forces"]
         );
     }
 }
