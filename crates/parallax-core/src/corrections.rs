@@ -321,6 +321,18 @@ impl Project {
         let hash_of = |id: ArticleId| -> Result<String, CorrectionError> {
             articles::content_hash(self.conn(), id)?.ok_or(CorrectionError::NoSuchArticle(id.0))
         };
+        let check_span = |id: ArticleId, start: usize, end: usize| -> Result<(), CorrectionError> {
+            let body = self.article(id)?.text;
+            if valid_span(&body, start, end) {
+                Ok(())
+            } else {
+                Err(CorrectionError::BadSpan {
+                    start,
+                    end,
+                    len: body.len(),
+                })
+            }
+        };
         let kind_for =
             |name: &str, kind: Option<ActorKind>| -> Result<ActorKind, CorrectionError> {
                 if !name.chars().any(char::is_alphanumeric) {
@@ -372,14 +384,7 @@ impl Project {
                 end,
             } => {
                 let (a, text) = of_statement(*statement)?;
-                let body = self.article(a)?.text;
-                if !valid_span(&body, *start, *end) {
-                    return Err(CorrectionError::BadSpan {
-                        start: *start,
-                        end: *end,
-                        len: body.len(),
-                    });
-                }
+                check_span(a, *start, *end)?;
                 (
                     a,
                     StatementCorrection::SetSpan {
@@ -400,14 +405,7 @@ impl Project {
                 cue,
             } => {
                 let hash = hash_of(*article)?;
-                let body = self.article(*article)?.text;
-                if !valid_span(&body, *start, *end) {
-                    return Err(CorrectionError::BadSpan {
-                        start: *start,
-                        end: *end,
-                        len: body.len(),
-                    });
-                }
+                check_span(*article, *start, *end)?;
                 (
                     *article,
                     StatementCorrection::Add {
@@ -427,6 +425,13 @@ impl Project {
         tx.commit()?;
         self.reanalyze_article(article_id)?;
         Ok(correction)
+    }
+
+    /// The article of a statement, by the id `statements` shows.
+    pub fn article_of_statement(&self, statement: i64) -> Result<ArticleId, CorrectionError> {
+        Ok(statements::article_and_text(self.conn(), statement)?
+            .ok_or(CorrectionError::NoSuchStatement(statement))?
+            .0)
     }
 
     /// Records a correction in its stored form again (the window's redo, after an undo) and

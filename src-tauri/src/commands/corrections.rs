@@ -2,7 +2,7 @@
 //! actor, kind or words, add one the extractor missed; undo and redo. Each re-analyses the
 //! article, so it runs off the main thread.
 
-use parallax_core::corrections::{self, CorrectionError, CorrectionRequest, StatementCorrection};
+use parallax_core::corrections::{self, CorrectionRequest, StatementCorrection};
 use parallax_core::model::ArticleId;
 use tauri::AppHandle;
 
@@ -58,12 +58,7 @@ pub async fn correct_statement(
                 actor_kind,
             },
             StatementCorrectionDto::SetWords { statement, words } => {
-                let article = p
-                    .statements(None)?
-                    .into_iter()
-                    .find(|s| s.id == statement)
-                    .ok_or(CorrectionError::NoSuchStatement(statement))?
-                    .article;
+                let article = p.article_of_statement(statement)?;
                 let (start, end) = words_in(&p.article(article)?.text, &words)?;
                 CorrectionRequest::SetSpan {
                     statement,
